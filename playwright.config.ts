@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+
+// IMPORTANT: always launch Debian's chromium; Playwright's own browser download is unreachable here.
+// scripts/ensure-chromium.mjs installs it (as root) when missing.
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 30_000,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? 'line' : 'list',
+  expect: {
+    // apt updates chromium under us; allow small rendering drift in screenshot baselines.
+    toHaveScreenshot: { maxDiffPixelRatio: 0.02 },
+  },
+  use: {
+    baseURL: 'http://127.0.0.1:4173',
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    launchOptions: {
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+        '--disable-quic',
+      ],
+    },
+  },
+  webServer: {
+    // Building here too lets `npx playwright test` run alone; the build costs about 1 s.
+    command: 'npm run build && npm run preview -- --host 127.0.0.1',
+    url: 'http://127.0.0.1:4173',
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});
