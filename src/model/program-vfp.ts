@@ -1,0 +1,70 @@
+/**
+ * `programVfp`: the documented HNS → VFP mapping (domain.md §1.5, §1.6, §2.3, §2.4, §4).
+ * HNS is the only VFP controller on a container host; this module plays HNS: for each local
+ * vSwitch port without layers it derives layers → groups → rules from the port's endpoint,
+ * its network and the node's load balancers. Every derived object carries a Provenance.
+ */
+import { addLayer, type LayerSpec, type VfpTables } from './vfp-builder';
+import { aclLayer, encapLayer, l2bridgeLayers, lbDsrLayer, slbNatLayer, type PodPortContext } from './program-vfp-pod';
+import { hostPortLayers } from './program-vfp-host';
+import type { LoadBalancer, Port, Topology } from './types';
+
+/** True when `t` (or this network type) stands for the 2016-era stack: no ACLs, no VFP load balancing. */
+function isOldDesign(t: Topology): boolean {
+  return t.design === 'old-winnat';
+}
+
+/**
+ * Program VFP for every port that has no layers yet and return a new topology.
+ * Deterministic (ports in id order, rules sorted by priority then name) and idempotent:
+ * ports that already have layers (a dump with vfpctrl output, or a second call) are kept.
+ * Works on a single-node dump too (remote endpoints, no pods or services).
+ *
+ * @example const t = programVfp(buildDraftTopology()); // t.ports[id].layerIds now filled
+ */
+export function programVfp(t: Topology): Topology {
+  const tables: VfpTables = { layers: { ...t.layers }, groups: { ...t.groups }, rules: { ...t.rules } };
+  const ports: Record<string, Port> = { ...t.ports };
+  const lbsByNode = new Map<string, LoadBalancer[]>();
+  for (const id of Object.keys(t.loadBalancers).sort()) {
+    const lb = t.loadBalancers[id]!;
+    const list = lbsByNode.get(lb.nodeId) ?? [];
+    list.push(lb);
+    lbsByNode.set(lb.nodeId, list);
+  }
+  const old = isOldDesign(t);
+  let changed = false;
+  for (const portId of Object.keys(t.ports).sort()) {
+    const port = t.ports[portId]!;
+    if (port.layerIds.length > 0) continue;
+    const specs = layersFor(t, port, lbsByNode.get(port.nodeId) ?? [], old);
+    if (specs.length === 0) continue;
+    ports[portId] = { ...port, layerIds: specs.map((s) => addLayer(tables, portId, s)) };
+    changed = true;
+  }
+  return changed ? { ...t, ports, layers: tables.layers, groups: tables.groups, rules: tables.rules } : t;
+}
+
+function layersFor(t: Topology, port: Port, lbs: readonly LoadBalancer[], old: boolean): LayerSpec[] {
+  const node = t.nodes[port.nodeId];
+  if (!node) return [];
+  if (port.kind === 'host-vnic') {
+    const mgmt = node.hostStack.interfaces.find((i) => i.kind === 'management-vnic');
+    const isMgmt = mgmt ? mgmt.portId === port.id : port.endpointId === null;
+    if (!isMgmt || old || node.kubeProxy?.mode === 'userspace' || lbs.length === 0) return [];
+    return hostPortLayers(t, node, lbs);
+  }
+  if (port.kind !== 'container' || port.endpointId === null) return [];
+  const ep = t.endpoints[port.endpointId];
+  const network = ep ? t.networks[ep.networkId] : undefined;
+  if (!ep || !network || ep.isRemote) return [];
+  const ctx: PodPortContext = { t, node, ep, network, lbs };
+  if (old || network.type === 'nat' || network.type === 'ics') {
+    // 2016-era: WinNAT does NAT in the host; an L2Bridge NIC only gets its MAC rewritten.
+    return network.type === 'l2bridge' ? l2bridgeLayers(ctx, false) : [];
+  }
+  const layers = [aclLayer(ctx), lbDsrLayer(ctx), slbNatLayer(ctx)];
+  if (network.type === 'l2bridge' || network.type === 'l2tunnel') layers.push(...l2bridgeLayers(ctx, true));
+  if (network.type === 'overlay') layers.push(encapLayer(ctx));
+  return layers;
+}

@@ -1,0 +1,466 @@
+/**
+ * The NEW design (Windows Server 1709+ / 2019): one HNS endpoint per pod, OutBoundNAT done
+ * by VFP on the pod's own port, kube-proxy winkernel programming HNS load balancers (DSR).
+ * Two flavours: L2Bridge (flannel host-gw) and Overlay (flannel vxlan, VNI 4096).
+ * Conventions: domain.md §2.3 (L2Bridge), §2.4 (Overlay), §4.1 (Service → load balancers).
+ */
+import { hostInPrefix, macFromIp } from '../shared/ip';
+import { PROTO } from '../model/types';
+import type {
+  Endpoint,
+  EndpointPolicy,
+  HostInterface,
+  HostRoute,
+  LoadBalancer,
+  Network,
+  Port,
+} from '../model/types';
+import {
+  emptyDraft,
+  gatewayOf,
+  given,
+  hostRoute,
+  hypervMac,
+  ids,
+  nodeOfPod,
+  normalisedSpecMac,
+  podIp,
+  type Draft,
+} from './common';
+import type { ClusterSpec, NetworkPolicySpec, NodeSpec, PodSpec } from './spec';
+
+export type NewFlavour = 'l2bridge' | 'overlay';
+
+const REF_L2 = 'domain.md §2.3 [S13][S20]';
+const REF_OVL = 'domain.md §2.4 [S20][S19][S13]';
+const REF_LB = 'domain.md §4.1 [S3][S4][S15]';
+const MGMT_VNIC = 'vEthernet (Ethernet)';
+
+/** Add one node of the new design to the draft. */
+export function addNewNode(
+  spec: ClusterSpec,
+  node: NodeSpec,
+  flavour: NewFlavour,
+  draft: Draft,
+): void {
+  const nodeId = ids.node(node.name);
+  const networkName = flavour === 'l2bridge' ? 'cbr0' : 'vxlan0';
+  const networkId = ids.network(node.name, networkName);
+  const vswitchId = ids.vswitch(node.name, 'Ethernet');
+  const ref = flavour === 'l2bridge' ? REF_L2 : REF_OVL;
+  const hostMac = normalisedSpecMac(node.mac);
+  const ports: Port[] = [];
+  const port = (
+    key: string,
+    kind: Port['kind'],
+    friendly: string,
+    mac: string | null,
+    endpointId: string | null,
+  ) => {
+    const p: Port = {
+      id: ids.port(node.name, key),
+      nodeId,
+      vswitchId,
+      kind,
+      name: endpointId ?? ids.endpoint(node.name, `port:${key}`),
+      friendlyName: friendly,
+      mac,
+      endpointId,
+      layerIds: [],
+      provenance: given('documented', 'domain.md §0 fact 2 [S26][S17][S36]'),
+    };
+    ports.push(p);
+    return p.id;
+  };
+
+  port('external', 'external', 'ExternalPort', hostMac, null);
+  const hostPortId = port(
+    'host',
+    'host-vnic',
+    `Container NIC ${hostMac.replace(/:/g, '').slice(-8)}`,
+    hostMac,
+    null,
+  );
+
+  // The network: L2Bridge keeps the pod subnet on the host's L2 segment, .1 reserved, host on .2.
+  // Overlay: VXLAN with VSID = VNI, DR MAC = this node's VTEP MAC, one RemoteSubnetRoute per peer.
+  const peers = spec.nodes.filter((n) => n.name !== node.name);
+  const network: Network = {
+    id: networkId,
+    nodeId,
+    vswitchId,
+    name: networkName,
+    type: flavour,
+    subnets: [
+      {
+        addressPrefix: node.podCidr,
+        gatewayAddress: gatewayOf(node.podCidr),
+        vsid: flavour === 'overlay' ? spec.vni : null,
+      },
+    ],
+    managementIp: node.ip,
+    networkAdapterName: 'Ethernet',
+    drMac: flavour === 'overlay' ? macFromIp('0e2a', node.ip) : null,
+    dnsSuffix: null,
+    policies:
+      flavour === 'overlay'
+        ? [
+            ...peers.map((p) => ({
+              type: 'RemoteSubnetRoute' as const,
+              destinationPrefix: p.podCidr,
+              isolationId: spec.vni,
+              providerAddress: p.ip,
+              drMac: macFromIp('0e2a', p.ip),
+            })),
+            { type: 'HostRoute' as const },
+          ]
+        : [],
+    provenance: given('documented', ref),
+  };
+
+  const endpoints: Endpoint[] = [];
+  const baseEndpoint = {
+    nodeId,
+    networkId,
+    prefixLength: 24,
+    dns: null,
+    state: 'Attached',
+    podId: null,
+  } as const;
+
+  // Host side of the pod network: the L2Bridge bridge endpoint (.2), or the overlay source VIP.
+  const hostEpIp = hostInPrefix(node.podCidr, 2);
+  let hostPodPortId: string | null = null;
+  if (flavour === 'l2bridge') {
+    const epId = ids.endpoint(node.name, 'cbr0_ep');
+    hostPodPortId = port('cbr0_ep', 'host-vnic', 'vEthernet (cbr0_ep)', hostMac, epId);
+    endpoints.push({
+      ...baseEndpoint,
+      id: epId,
+      name: 'cbr0_ep',
+      role: 'host',
+      ipAddress: hostEpIp,
+      macAddress: hostMac,
+      gatewayAddress: gatewayOf(node.podCidr),
+      isRemote: false,
+      portId: hostPodPortId,
+      policies: [],
+      provenance: given('documented', REF_L2, 'bridge endpoint in the host compartment'),
+    });
+  } else {
+    endpoints.push({
+      ...baseEndpoint,
+      id: ids.endpoint(node.name, 'source-vip'),
+      name: 'source-vip',
+      role: 'source-vip',
+      ipAddress: hostEpIp,
+      macAddress: hostMac,
+      gatewayAddress: null,
+      isRemote: false,
+      portId: null,
+      policies: [{ type: 'PA', hnsType: 'PA', providerAddress: node.ip }],
+      state: 'Created',
+      provenance: given('documented', REF_OVL, 'kube-proxy --source-vip endpoint'),
+    });
+  }
+
+  for (const pod of node.pods) {
+    const epId = ids.endpoint(node.name, pod.name);
+    const mac = flavour === 'overlay' ? macFromIp('0e2a', pod.ip) : hypervMac(pod.ip);
+    const portId = port(pod.name, 'container', `Container NIC ${epId.slice(0, 8)}`, mac, epId);
+    const gateway = flavour === 'l2bridge' ? hostEpIp : gatewayOf(node.podCidr);
+    endpoints.push({
+      ...baseEndpoint,
+      id: epId,
+      name: `${pod.name}_${networkName}`,
+      role: 'pod',
+      ipAddress: pod.ip,
+      macAddress: mac,
+      gatewayAddress: gateway,
+      isRemote: false,
+      podId: ids.pod(pod.name),
+      portId,
+      dns: { servers: [spec.dnsServer], search: spec.dnsSearch },
+      policies: podPolicies(spec, node, pod, flavour),
+      provenance: given('documented', `${ref}; domain.md §0 fact 4 [S1]`, 'one endpoint per pod'),
+    });
+    draft.pods.push({
+      id: ids.pod(pod.name),
+      name: pod.name,
+      namespace: pod.name === 'coredns' ? 'kube-system' : 'default',
+      nodeId,
+      ip: pod.ip,
+      endpointIds: [epId],
+      routes: [
+        { prefix: node.podCidr, endpointId: epId, nextHop: null },
+        { prefix: '0.0.0.0/0', endpointId: epId, nextHop: gateway },
+      ],
+      labels: pod.labels ?? {},
+    });
+  }
+
+  // Remote endpoints: kube-proxy creates one for every backend that lives on another node.
+  const remoteBackends = new Set(
+    spec.services.flatMap((s) => s.backends).filter((b) => nodeOfPod(spec, b).name !== node.name),
+  );
+  for (const b of [...remoteBackends].sort()) {
+    const ip = podIp(spec, b);
+    const peer = nodeOfPod(spec, b);
+    endpoints.push({
+      ...baseEndpoint,
+      id: ids.endpoint(node.name, `remote:${b}`),
+      name: `remote_${ip}`,
+      role: 'remote',
+      ipAddress: ip,
+      macAddress: macFromIp('0211', ip),
+      gatewayAddress: null,
+      isRemote: true,
+      portId: null,
+      policies:
+        flavour === 'overlay'
+          ? [{ type: 'PA', hnsType: 'PA', providerAddress: peer.ip }]
+          : [{ type: 'L2Driver', hnsType: 'L2Driver' }],
+      state: 'Created',
+      provenance: given(
+        'documented',
+        'domain.md §2.4 [S4]',
+        `remote endpoint for ${b} on ${peer.name}`,
+      ),
+    });
+  }
+
+  const loadBalancers = kubeProxyLoadBalancers(spec, node, flavour, networkId, hostEpIp);
+
+  const interfaces: HostInterface[] = [
+    { name: MGMT_VNIC, kind: 'management-vnic', ips: [node.ip], mac: hostMac, portId: hostPortId },
+  ];
+  const routes: HostRoute[] = [
+    hostRoute(spec.nodeSubnet, null, MGMT_VNIC, 'documented', 'domain.md §2.2 [S11][S12][S13]'),
+    hostRoute(
+      '0.0.0.0/0',
+      spec.gatewayIp,
+      MGMT_VNIC,
+      'documented',
+      'domain.md §2.2 [S11][S12][S13]',
+    ),
+  ];
+  if (flavour === 'l2bridge') {
+    interfaces.push({
+      name: 'vEthernet (cbr0_ep)',
+      kind: 'bridge-endpoint',
+      ips: [hostEpIp],
+      mac: hostMac,
+      portId: hostPodPortId,
+    });
+    routes.push(hostRoute(node.podCidr, null, 'vEthernet (cbr0_ep)', 'documented', REF_L2));
+    for (const p of peers) routes.push(hostRoute(p.podCidr, p.ip, MGMT_VNIC, 'documented', REF_L2));
+  } else {
+    // HostRoute lets the host reach its own pods; remote pods are not reachable from the host.
+    routes.push(
+      hostRoute(node.podCidr, null, MGMT_VNIC, 'inferred', `${REF_OVL}; domain.md §7 S8 [S7]`),
+    );
+  }
+
+  draft.vswitches.push({
+    id: vswitchId,
+    nodeId,
+    name: 'Ethernet',
+    kind: 'external',
+    externalAdapter: 'Ethernet',
+    portIds: ports.map((p) => p.id),
+    networkIds: [networkId],
+    extensions: ['Microsoft Azure VFP Switch Extension', 'Microsoft Windows Filtering Platform'],
+    provenance: given('documented', 'domain.md §0 fact 1 [S11][S17][S18]'),
+  });
+  draft.networks.push(network);
+  draft.endpoints.push(...endpoints);
+  draft.ports.push(...ports);
+  draft.loadBalancers.push(...loadBalancers);
+  draft.nodes.push({
+    id: nodeId,
+    name: node.name,
+    os: 'Windows Server 2019 (10.0.17763)',
+    managementIp: node.ip,
+    mac: hostMac,
+    podCidr: node.podCidr,
+    vswitchIds: [vswitchId],
+    networkIds: [networkId],
+    hostStack: { interfaces, routes, ipForwarding: true },
+    winnat: null,
+    kubeProxy: {
+      mode: 'kernelspace',
+      enableDsr: true,
+      sourceVip: flavour === 'overlay' ? hostEpIp : null,
+      proxies: [],
+      provenance: given(
+        'documented',
+        'domain.md §4 [S3][S4]',
+        'kube-proxy --proxy-mode=kernelspace --enable-dsr',
+      ),
+    },
+    provenance: given('documented', ref),
+  });
+}
+
+function podPolicies(
+  spec: ClusterSpec,
+  node: NodeSpec,
+  pod: PodSpec,
+  flavour: NewFlavour,
+): EndpointPolicy[] {
+  const policies: EndpointPolicy[] = [
+    {
+      type: 'OutBoundNAT',
+      hnsType: 'OutBoundNAT',
+      vip: null,
+      exceptions: [spec.clusterCidr, spec.serviceCidr, spec.nodeSubnet],
+      destinations: [],
+    },
+    {
+      type: 'ROUTE',
+      hnsType: 'ROUTE',
+      destinationPrefix: spec.serviceCidr,
+      nextHop: null,
+      needEncap: true,
+    },
+  ];
+  if (flavour === 'l2bridge') {
+    policies.push({
+      type: 'ROUTE',
+      hnsType: 'ROUTE',
+      destinationPrefix: `${node.ip}/32`,
+      nextHop: null,
+      needEncap: true,
+    });
+  } else {
+    policies.push({ type: 'PA', hnsType: 'PA', providerAddress: node.ip });
+    policies.push({ type: 'EncapOverhead', hnsType: 'EncapOverhead', overhead: 50 });
+  }
+  for (const np of spec.networkPolicies.filter((p) => p.pod === pod.name)) {
+    policies.push(...aclPolicies(spec, node, np));
+  }
+  return policies;
+}
+
+/** NetworkPolicy → HNS ACLs the way Calico programs them (domain.md §5.3): host 900, rules 1000+, final block. */
+function aclPolicies(spec: ClusterSpec, node: NodeSpec, np: NetworkPolicySpec): EndpointPolicy[] {
+  const acl = (
+    id: string,
+    action: 'allow' | 'block',
+    priority: number,
+    extra: Partial<EndpointPolicy & { type: 'ACL' }>,
+  ) =>
+    ({
+      type: 'ACL',
+      hnsType: 'ACL',
+      id,
+      action,
+      direction: 'in',
+      priority,
+      protocols: [],
+      localAddresses: [],
+      remoteAddresses: [],
+      localPorts: [],
+      remotePorts: [],
+      ruleType: 'switch',
+      ...extra,
+    }) as EndpointPolicy;
+  const rules: EndpointPolicy[] = [
+    acl('allow-host-to-endpoint', 'allow', 900, { remoteAddresses: [node.ip] }),
+  ];
+  np.ingress.forEach((rule, i) => {
+    rules.push(
+      acl(`policy-default.${np.name}-${i}`, 'allow', 1000 + i, {
+        protocols: [rule.protocol],
+        remoteAddresses: rule.fromPods.map((p) => `${podIp(spec, p)}/32`),
+        localPorts: [{ from: rule.port, to: rule.port }],
+      }),
+    );
+  });
+  rules.push(acl(`policy-default.${np.name}-deny`, 'block', 65000, {}));
+  return rules;
+}
+
+/** kube-proxy winkernel: one HNS load balancer per frontend (ClusterIP, NodePort, externalIP) and port. */
+function kubeProxyLoadBalancers(
+  spec: ClusterSpec,
+  node: NodeSpec,
+  flavour: NewFlavour,
+  networkId: string,
+  sourceVipIp: string,
+): LoadBalancer[] {
+  const out: LoadBalancer[] = [];
+  const sourceVip = flavour === 'overlay' ? sourceVipIp : node.ip;
+  for (const svc of spec.services) {
+    const backends = svc.backends.map((b) =>
+      nodeOfPod(spec, b).name === node.name
+        ? ids.endpoint(node.name, b)
+        : ids.endpoint(node.name, `remote:${b}`),
+    );
+    for (const p of svc.ports) {
+      const proto = p.protocol === PROTO.udp ? 'udp' : 'tcp';
+      const base = {
+        nodeId: ids.node(node.name),
+        networkId,
+        protocol: p.protocol,
+        internalPort: p.targetPort,
+        backendEndpointIds: backends,
+        sourceVip,
+        distribution: 'none' as const,
+        serviceId: ids.service(svc.name),
+      };
+      const flags = {
+        dsr: false,
+        ilb: false,
+        localRoutedVip: false,
+        ipv6: false,
+        preserveDip: false,
+        useMux: false,
+      };
+      const prov = (detail: string) => ({
+        ...given('documented', REF_LB, detail),
+        by: 'kube-proxy' as const,
+      });
+      out.push({
+        ...base,
+        id: ids.loadBalancer(node.name, `${svc.name}:${p.port}:${proto}:clusterip`),
+        kind: 'clusterip',
+        frontendVips: [svc.clusterIp],
+        externalPort: p.port,
+        flags: { ...flags, dsr: true },
+        provenance: prov(`Service ${svc.namespace}/${svc.name} port ${p.name}: ClusterIP`),
+      });
+      if (p.nodePort !== undefined) {
+        out.push({
+          ...base,
+          id: ids.loadBalancer(node.name, `${svc.name}:${p.nodePort}:${proto}:nodeport`),
+          kind: 'nodeport',
+          frontendVips: [],
+          externalPort: p.nodePort,
+          flags: { ...flags, localRoutedVip: true },
+          provenance: prov(`Service ${svc.namespace}/${svc.name} port ${p.name}: NodePort`),
+        });
+      }
+      for (const ext of svc.externalIps ?? []) {
+        out.push({
+          ...base,
+          id: ids.loadBalancer(node.name, `${svc.name}:${ext}:${p.port}:${proto}:externalip`),
+          kind: 'externalip',
+          frontendVips: [ext],
+          externalPort: p.port,
+          flags,
+          provenance: prov(
+            `Service ${svc.namespace}/${svc.name} port ${p.name}: externalIP ${ext}`,
+          ),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+export function newDraft(spec: ClusterSpec, flavour: NewFlavour): Draft {
+  const draft = emptyDraft();
+  for (const node of spec.nodes) addNewNode(spec, node, flavour, draft);
+  return draft;
+}

@@ -1,0 +1,77 @@
+/**
+ * The declarative description of a cluster that every built-in design is built from.
+ * One description, three designs: the builders turn it into HNS objects the way the
+ * old (two endpoints, WinNAT, user-space proxy) or new (one endpoint, VFP) stack would.
+ */
+import type { ProtocolNumber } from '../model/types';
+
+export interface PodSpec {
+  readonly name: string;
+  readonly ip: string;
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Address of the pod's NIC on the node-local NAT network (old design only). */
+  readonly natIp: string;
+}
+
+export interface NodeSpec {
+  readonly name: string;
+  readonly ip: string;
+  readonly mac: string;
+  readonly podCidr: string;
+  /** Host-local NAT network of the old design (WinNAT). */
+  readonly natCidr: string;
+  readonly pods: readonly PodSpec[];
+}
+
+export interface ServicePortSpec {
+  readonly name: string;
+  readonly port: number;
+  readonly targetPort: number;
+  readonly protocol: ProtocolNumber;
+  readonly nodePort?: number;
+}
+
+export interface ServiceSpec {
+  readonly name: string;
+  readonly namespace: string;
+  readonly clusterIp: string;
+  readonly ports: readonly ServicePortSpec[];
+  readonly externalIps?: readonly string[];
+  /** Backend pod names. */
+  readonly backends: readonly string[];
+}
+
+/** A NetworkPolicy reduced to what the reference cluster needs: ingress allow-lists. */
+export interface NetworkPolicySpec {
+  readonly name: string;
+  /** The pod the policy selects. */
+  readonly pod: string;
+  readonly ingress: readonly {
+    readonly fromPods: readonly string[];
+    readonly port: number;
+    readonly protocol: ProtocolNumber;
+  }[];
+}
+
+export interface ExternalSpec {
+  readonly name: string;
+  readonly kind: 'internet-server' | 'external-client';
+  readonly ip: string;
+  readonly listens: readonly { readonly protocol: ProtocolNumber; readonly port: number }[];
+}
+
+export interface ClusterSpec {
+  readonly clusterCidr: string;
+  readonly serviceCidr: string;
+  readonly nodeSubnet: string;
+  readonly gatewayIp: string;
+  readonly dnsServer: string;
+  readonly dnsSearch: readonly string[];
+  readonly vni: number;
+  readonly nodes: readonly NodeSpec[];
+  readonly services: readonly ServiceSpec[];
+  /** externalIP → node name the underlay routes it to. */
+  readonly externalIpRoutes: Readonly<Record<string, string>>;
+  readonly networkPolicies: readonly NetworkPolicySpec[];
+  readonly externals: readonly ExternalSpec[];
+}

@@ -1,0 +1,99 @@
+/**
+ * IPv4 helpers on unsigned 32-bit numbers. Pure, dependency-free, used by the model,
+ * the parsers and the engine. IPv6 strings are recognised but not indexed (the engine
+ * models IPv4 only; see engine/README.md).
+ */
+
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+/** Parse dotted IPv4 to an unsigned 32-bit number, or null when it is not one. */
+export function parseIpv4(text: string): number | null {
+  const m = IPV4.exec(text.trim());
+  if (!m) return null;
+  let n = 0;
+  for (let i = 1; i <= 4; i++) {
+    const octet = Number(m[i]);
+    if (octet > 255) return null;
+    n = n * 256 + octet;
+  }
+  return n >>> 0;
+}
+
+export function isIpv4(text: string): boolean {
+  return parseIpv4(text) !== null;
+}
+
+export function formatIpv4(n: number): string {
+  return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+}
+
+export interface Cidr {
+  /** Network address (host bits cleared). */
+  readonly base: number;
+  readonly bits: number;
+  /** Netmask as an unsigned number. */
+  readonly mask: number;
+}
+
+export function maskOf(bits: number): number {
+  return bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+}
+
+/** Parse `a.b.c.d/n` or a bare `a.b.c.d` (as /32). Null when malformed. */
+export function parseCidr(text: string): Cidr | null {
+  const [addr, len, ...rest] = text.trim().split('/');
+  if (addr === undefined || rest.length > 0) return null;
+  const ip = parseIpv4(addr);
+  if (ip === null) return null;
+  let bits = 32;
+  if (len !== undefined) {
+    if (!/^\d{1,2}$/.test(len)) return null;
+    bits = Number(len);
+    if (bits > 32) return null;
+  }
+  const mask = maskOf(bits);
+  return { base: (ip & mask) >>> 0, bits, mask };
+}
+
+export function cidrContains(cidr: Cidr, ip: number): boolean {
+  return (ip & cidr.mask) >>> 0 === cidr.base;
+}
+
+/** True when `ip` (dotted) lies in `prefix` (CIDR or bare IP). False when either is malformed. */
+export function inPrefix(ip: string, prefix: string): boolean {
+  const c = parseCidr(prefix);
+  const n = parseIpv4(ip);
+  return c !== null && n !== null && cidrContains(c, n);
+}
+
+export function formatCidr(c: Cidr): string {
+  return `${formatIpv4(c.base)}/${c.bits}`;
+}
+
+/** The n-th address of a prefix: `hostInPrefix('10.244.1.0/24', 10)` → `10.244.1.10`. */
+export function hostInPrefix(prefix: string, n: number): string {
+  const c = parseCidr(prefix);
+  if (c === null) throw new Error(`not an IPv4 prefix: ${prefix}`);
+  return formatIpv4((c.base + n) >>> 0);
+}
+
+/** Normalise a MAC to lower case with colons (`00-15-5D-AA-BB-CC` → `00:15:5d:aa:bb:cc`). */
+export function normaliseMac(text: string): string | null {
+  const hex = text.trim().replace(/[-:.]/g, '');
+  if (!/^[0-9a-fA-F]{12}$/.test(hex)) return null;
+  return hex.toLowerCase().match(/../g)!.join(':');
+}
+
+/** A MAC built from an IPv4 address with a 2-byte prefix, as flannel (0E-2A) and kube-proxy (02-11) do. */
+export function macFromIp(prefix: string, ip: string): string {
+  const n = parseIpv4(ip);
+  if (n === null) throw new Error(`not an IPv4 address: ${ip}`);
+  const bytes = [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
+  return [
+    prefix.slice(0, 2),
+    prefix.slice(2, 4),
+    ...bytes.map((b) => b.toString(16).padStart(2, '0')),
+  ]
+    .join(':')
+    .toLowerCase();
+}
