@@ -3,9 +3,14 @@ import { buildScenario, SCENARIO_IDS } from '../scenarios/index';
 import { checkInvariants } from './invariants';
 import type { Topology } from './types';
 
+type Mutable<T> = { -readonly [K in keyof T]: Mutable<T[K]> };
 /** A deep, writable copy to break on purpose. */
-const clone = (t: Topology) =>
-  JSON.parse(JSON.stringify(t)) as { -readonly [K in keyof Topology]: any };
+const clone = (t: Topology) => structuredClone(t) as Mutable<Topology>;
+const first = <T>(xs: T[]): T => {
+  const x = xs[0];
+  if (x === undefined) throw new Error('empty');
+  return x;
+};
 
 describe('model invariants', () => {
   it.each(SCENARIO_IDS)('%s satisfies them', (id) => {
@@ -17,52 +22,48 @@ describe('model invariants', () => {
     expect(structuredClone(t)).toEqual(t);
   });
 
-  const broken: [string, (t: ReturnType<typeof clone>) => void, string][] = [
+  const broken: [string, (t: Mutable<Topology>) => void, string][] = [
     [
       'a dangling network id',
-      (t) => {
-        Object.values<any>(t.endpoints)[0].networkId = 'nope';
-      },
+      (t) => void (first(Object.values(t.endpoints)).networkId = 'nope'),
       'DANGLING_REF',
     ],
     [
       'a remote endpoint with a port',
-      (t) => {
-        const e = Object.values<any>(t.endpoints).find((x) => x.isRemote);
-        e.portId = Object.keys(t.ports)[0];
-      },
+      (t) =>
+        void (first(Object.values(t.endpoints).filter((e) => e.isRemote)).portId = first(
+          Object.keys(t.ports),
+        )),
       'REMOTE_WITH_PORT',
     ],
     [
       'two endpoints with one IP on a network',
       (t) => {
-        const eps = Object.values<any>(t.endpoints).filter(
-          (x) => x.nodeId === 'node:win-a' && x.role === 'pod',
+        const eps = Object.values(t.endpoints).filter(
+          (e) => e.nodeId === 'node:win-a' && e.role === 'pod',
         );
-        eps[1].ipAddress = eps[0].ipAddress;
+        first(eps.slice(1)).ipAddress = first(eps).ipAddress;
       },
       'DUPLICATE_IP',
     ],
     [
       'a malformed address',
-      (t) => {
-        Object.values<any>(t.loadBalancers)[0].frontendVips = ['10.96.300.1'];
-      },
+      (t) => void (first(Object.values(t.loadBalancers)).frontendVips = ['10.96.300.1']),
       'BAD_ADDRESS',
     ],
     [
       'a rule listed under the wrong group',
       (t) => {
-        const [g1, g2] = Object.values<any>(t.groups).filter((g) => g.ruleIds.length > 0);
-        g1.ruleIds.push(g2.ruleIds[0]);
+        const groups = Object.values(t.groups).filter((g) => g.ruleIds.length > 0);
+        first(groups).ruleIds.push(first(first(groups.slice(1)).ruleIds));
       },
       'WRONG_PARENT',
     ],
     [
       'a pod with two endpoints in a new design',
       (t) => {
-        const pods = Object.values<any>(t.pods);
-        pods[0].endpointIds.push(pods[1].endpointIds[0]);
+        const pods = Object.values(t.pods);
+        first(pods).endpointIds.push(first(first(pods.slice(1)).endpointIds));
       },
       'ENDPOINTS_PER_POD',
     ],
@@ -70,6 +71,6 @@ describe('model invariants', () => {
   it.each(broken)('catches %s', (_, breakIt, code) => {
     const t = clone(buildScenario('new-l2bridge'));
     breakIt(t);
-    expect(checkInvariants(t as Topology).map((p) => p.code)).toContain(code);
+    expect(checkInvariants(t).map((p) => p.code)).toContain(code);
   });
 });
