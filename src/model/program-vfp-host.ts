@@ -19,10 +19,18 @@ export function hostPortLayers(t: Topology, node: Node, lbs: readonly LoadBalanc
   for (const lb of lbs) {
     const backends = lbBackends(t, lb);
     const hasRemote = lb.backendEndpointIds.some((id) => t.endpoints[id]?.isRemote === true);
-    const local = backends.filter((b) => b.endpointId !== null && t.endpoints[b.endpointId]?.isRemote === false);
+    const local = backends.filter(
+      (b) => b.endpointId !== null && t.endpoints[b.endpointId]?.isRemote === false,
+    );
     const ports = [{ from: lb.externalPort, to: lb.externalPort }];
     const action = (snatIp: string | null) =>
-      ({ kind: 'lbnat', loadBalancerId: lb.id, backends, distribution: lb.distribution, snatIp }) as const;
+      ({
+        kind: 'lbnat',
+        loadBalancerId: lb.id,
+        backends,
+        distribution: lb.distribution,
+        snatIp,
+      }) as const;
     for (const vip of vipsOf(lb, mgmt)) {
       const cond = { dstPrefixes: [vip], dstPorts: ports, protocols: [lb.protocol] };
       const tail = `${lb.id}_${vip}_${lb.externalPort}_${lb.internalPort}_${lb.protocol}`;
@@ -31,27 +39,75 @@ export function hostPortLayers(t: Topology, node: Node, lbs: readonly LoadBalanc
         // ETP=Local needs DSR and keeps the client IP; otherwise SNAT to the node IP or SourceVIP.
         const snat = lb.flags.dsr ? null : (lb.sourceVip ?? mgmt);
         slbIn.push({
-          name: `LB_${tail}`, priority: 100, type: 'lbnat', stateful: true, conditions: cond, action: action(snat),
-          provenance: derived('load-balancer', lb.id, `${lb.kind} ${vip}:${lb.externalPort}${snat ? `, SNAT → ${snat}` : ', client IP kept (DSR)'}; IN group name inferred`, 'inferred', R_NODEPORT),
+          name: `LB_${tail}`,
+          priority: 100,
+          type: 'lbnat',
+          stateful: true,
+          conditions: cond,
+          action: action(snat),
+          provenance: derived(
+            'load-balancer',
+            lb.id,
+            `${lb.kind} ${vip}:${lb.externalPort}${snat ? `, SNAT → ${snat}` : ', client IP kept (DSR)'}; IN group name inferred`,
+            'inferred',
+            R_NODEPORT,
+          ),
         });
       } else if (hasRemote) {
         hostOut.push({
-          name: `LB_HOST_${tail}`, priority: 100, type: 'lbnat', stateful: true, conditions: cond, action: action(lb.sourceVip),
-          provenance: derived('load-balancer', lb.id, `host → ${lb.kind} ${vip} with remote backends`, 'documented', R_HOST),
+          name: `LB_HOST_${tail}`,
+          priority: 100,
+          type: 'lbnat',
+          stateful: true,
+          conditions: cond,
+          action: action(lb.sourceVip),
+          provenance: derived(
+            'load-balancer',
+            lb.id,
+            `host → ${lb.kind} ${vip} with remote backends`,
+            'documented',
+            R_HOST,
+          ),
         });
       } else {
-        const name = backends.length === 1 ? `NAT_${lb.id}_${vip}_${lb.externalPort}_${lb.externalPort}_${lb.protocol}` : `LB_${tail}`;
+        const name =
+          backends.length === 1
+            ? `NAT_${lb.id}_${vip}_${lb.externalPort}_${lb.externalPort}_${lb.protocol}`
+            : `LB_${tail}`;
         slbOut.push({
-          name, priority: 100, type: 'lbnat', stateful: true, conditions: cond, action: action(lb.sourceVip),
-          provenance: derived('load-balancer', lb.id, `host → ${lb.kind} ${vip}, local backends`, 'documented', R_HOST),
+          name,
+          priority: 100,
+          type: 'lbnat',
+          stateful: true,
+          conditions: cond,
+          action: action(lb.sourceVip),
+          provenance: derived(
+            'load-balancer',
+            lb.id,
+            `host → ${lb.kind} ${vip}, local backends`,
+            'documented',
+            R_HOST,
+          ),
         });
       }
       if (local.length > 0) {
         hairpin.push({
-          name: `HairPin_${lb.id}_${vip}_${lb.externalPort}_${lb.externalPort}_${lb.protocol}`, priority: 100, type: 'allow',
-          conditions: { srcPrefixes: local.map((b) => b.ip), srcPorts: [{ from: lb.internalPort, to: lb.internalPort }], protocols: [lb.protocol] },
+          name: `HairPin_${lb.id}_${vip}_${lb.externalPort}_${lb.externalPort}_${lb.protocol}`,
+          priority: 100,
+          type: 'allow',
+          conditions: {
+            srcPrefixes: local.map((b) => b.ip),
+            srcPorts: [{ from: lb.internalPort, to: lb.internalPort }],
+            protocols: [lb.protocol],
+          },
           action: { kind: 'allow' },
-          provenance: derived('load-balancer', lb.id, 'return path when the chosen backend is local (mechanics inferred)', 'documented', R_HOST),
+          provenance: derived(
+            'load-balancer',
+            lb.id,
+            'return path when the chosen backend is local (mechanics inferred)',
+            'documented',
+            R_HOST,
+          ),
         });
       }
     }
@@ -59,19 +115,62 @@ export function hostPortLayers(t: Topology, node: Node, lbs: readonly LoadBalanc
   const p = (d: string) => derived('kube-proxy', null, d, 'documented', R_HOST);
   return [
     {
-      name: 'LB', priority: 100, stateful: true, provenance: p('host → VIP with remote backends'),
-      groups: [{ name: 'LB_OUT', direction: 'out', priority: 100, rules: hostOut, provenance: p('LB_HOST_ rules') }],
-    },
-    {
-      name: 'SLB_LB_LAYER', priority: 200, stateful: true, provenance: p('host → VIP local backends; NodePort/externalIP'),
+      name: 'LB',
+      priority: 100,
+      stateful: true,
+      provenance: p('host → VIP with remote backends'),
       groups: [
-        { name: 'SLB_GROUP_LB_IPv4_OUT', direction: 'out', priority: 100, rules: slbOut, provenance: p('host → local backends') },
-        { name: 'SLB_GROUP_LB_IPv4_IN', direction: 'in', priority: 100, rules: slbIn, provenance: derived('kube-proxy', null, 'NodePort / externalIP from the switch; group name inferred', 'inferred', R_NODEPORT) },
+        {
+          name: 'LB_OUT',
+          direction: 'out',
+          priority: 100,
+          rules: hostOut,
+          provenance: p('LB_HOST_ rules'),
+        },
       ],
     },
     {
-      name: 'SLB_HAIRPIN_LAYER', priority: 300, stateful: true, provenance: p('hairpin when the backend is local'),
-      groups: [{ name: 'SLB_GROUP_HAIRPIN_IPv4_IN', direction: 'in', priority: 100, rules: hairpin, provenance: p('HairPin_ rules') }],
+      name: 'SLB_LB_LAYER',
+      priority: 200,
+      stateful: true,
+      provenance: p('host → VIP local backends; NodePort/externalIP'),
+      groups: [
+        {
+          name: 'SLB_GROUP_LB_IPv4_OUT',
+          direction: 'out',
+          priority: 100,
+          rules: slbOut,
+          provenance: p('host → local backends'),
+        },
+        {
+          name: 'SLB_GROUP_LB_IPv4_IN',
+          direction: 'in',
+          priority: 100,
+          rules: slbIn,
+          provenance: derived(
+            'kube-proxy',
+            null,
+            'NodePort / externalIP from the switch; group name inferred',
+            'inferred',
+            R_NODEPORT,
+          ),
+        },
+      ],
+    },
+    {
+      name: 'SLB_HAIRPIN_LAYER',
+      priority: 300,
+      stateful: true,
+      provenance: p('hairpin when the backend is local'),
+      groups: [
+        {
+          name: 'SLB_GROUP_HAIRPIN_IPv4_IN',
+          direction: 'in',
+          priority: 100,
+          rules: hairpin,
+          provenance: p('HairPin_ rules'),
+        },
+      ],
     },
   ];
 }

@@ -5,7 +5,14 @@
  * its network and the node's load balancers. Every derived object carries a Provenance.
  */
 import { addLayer, type LayerSpec, type VfpTables } from './vfp-builder';
-import { aclLayer, encapLayer, l2bridgeLayers, lbDsrLayer, slbNatLayer, type PodPortContext } from './program-vfp-pod';
+import {
+  aclLayer,
+  encapLayer,
+  l2bridgeLayers,
+  lbDsrLayer,
+  slbNatLayer,
+  type PodPortContext,
+} from './program-vfp-pod';
 import { hostPortLayers } from './program-vfp-host';
 import type { LoadBalancer, Port, Topology } from './types';
 
@@ -23,7 +30,11 @@ function isOldDesign(t: Topology): boolean {
  * @example const t = programVfp(buildDraftTopology()); // t.ports[id].layerIds now filled
  */
 export function programVfp(t: Topology): Topology {
-  const tables: VfpTables = { layers: { ...t.layers }, groups: { ...t.groups }, rules: { ...t.rules } };
+  const tables: VfpTables = {
+    layers: { ...t.layers },
+    groups: { ...t.groups },
+    rules: { ...t.rules },
+  };
   const ports: Record<string, Port> = { ...t.ports };
   const lbsByNode = new Map<string, LoadBalancer[]>();
   for (const id of Object.keys(t.loadBalancers).sort()) {
@@ -42,10 +53,17 @@ export function programVfp(t: Topology): Topology {
     ports[portId] = { ...port, layerIds: specs.map((s) => addLayer(tables, portId, s)) };
     changed = true;
   }
-  return changed ? { ...t, ports, layers: tables.layers, groups: tables.groups, rules: tables.rules } : t;
+  return changed
+    ? { ...t, ports, layers: tables.layers, groups: tables.groups, rules: tables.rules }
+    : t;
 }
 
-function layersFor(t: Topology, port: Port, lbs: readonly LoadBalancer[], old: boolean): LayerSpec[] {
+function layersFor(
+  t: Topology,
+  port: Port,
+  lbs: readonly LoadBalancer[],
+  old: boolean,
+): LayerSpec[] {
   const node = t.nodes[port.nodeId];
   if (!node) return [];
   if (port.kind === 'host-vnic') {
@@ -64,7 +82,8 @@ function layersFor(t: Topology, port: Port, lbs: readonly LoadBalancer[], old: b
     return network.type === 'l2bridge' ? l2bridgeLayers(ctx, false) : [];
   }
   const layers = [aclLayer(ctx), lbDsrLayer(ctx), slbNatLayer(ctx)];
-  if (network.type === 'l2bridge' || network.type === 'l2tunnel') layers.push(...l2bridgeLayers(ctx, true));
+  if (network.type === 'l2bridge' || network.type === 'l2tunnel')
+    layers.push(...l2bridgeLayers(ctx, true));
   if (network.type === 'overlay') layers.push(encapLayer(ctx));
   return layers;
 }

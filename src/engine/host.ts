@@ -1,0 +1,299 @@
+/**
+ * The host TCP/IP stack of a node: local delivery, routing, WinNAT (old design) and the
+ * user-space kube-proxy (old design: the VIP lives on the host, the proxy accepts and opens
+ * a second connection to the backend). domain.md §2.2, §3.2, §7 S3–S6.
+ */
+import { cidrContains, formatIpv4, parseCidr, parseIpv4 } from '../shared/ip';
+import type { CNode } from './compile';
+import { assume, record, snap, type WalkCtx } from './context';
+import { hashTuple, reversePacket, tupleKey, type Pkt } from './packet';
+import type { Step } from './walk-types';
+
+const R_OLD = 'domain.md §3.2 [S1][S5][S6]';
+
+function restore(ctx: WalkCtx, scope: string, p: Pkt): { rule: string; note: string } | null {
+  const f = ctx.flows.get(`${scope}|${tupleKey(p)}`);
+  if (!f) return null;
+  p.src = f.src;
+  p.dst = f.dst;
+  p.sport = f.sport;
+  p.dport = f.dport;
+  return { rule: f.rule, note: f.note };
+}
+
+/** A packet arrives at the host stack of `cn` (`local`: it was sent by this host itself). */
+export function hostReceive(ctx: WalkCtx, cn: CNode, p: Pkt, local: boolean): Step {
+  const node = cn.node;
+  const base = {
+    node: node.name,
+    component: 'host-stack' as const,
+    name: 'host TCP/IP',
+    objectId: node.id,
+  };
+  const before = snap(ctx, p);
+  const nat = restore(ctx, `winnat:${node.id}`, p);
+  if (nat) {
+    record(
+      ctx,
+      {
+        ...base,
+        component: 'winnat',
+        name: node.winnat?.name ?? 'WinNAT',
+        action: 'un-NAT',
+        why: ['reply matches a WinNAT session'],
+        confidence: 'documented',
+        ref: R_OLD,
+        verify: ['Get-NetNatSession'],
+      },
+      before,
+      p,
+    );
+    return { next: { at: 'host-send', nodeId: node.id } };
+  }
+  const kp = restore(ctx, `kp:${node.id}`, p);
+  if (kp) {
+    record(
+      ctx,
+      {
+        ...base,
+        component: 'kube-proxy',
+        name: 'kube-proxy (userspace)',
+        action: 'proxy reply',
+        why: [`backend reply copied onto the client connection (${kp.note})`],
+        confidence: 'documented',
+        ref: R_OLD,
+        verify: ['netsh interface portproxy show all'],
+      },
+      before,
+      p,
+    );
+    return { next: { at: 'host-send', nodeId: node.id } };
+  }
+  if (cn.hostIps.has(p.dst)) {
+    const kpx = node.kubeProxy;
+    const proxy =
+      kpx?.mode === 'userspace'
+        ? kpx.proxies.find(
+            (x) =>
+              x.listenPort === p.dport &&
+              x.protocol === p.proto &&
+              (x.listenIp === '0.0.0.0' || parseIpv4(x.listenIp) === p.dst),
+          )
+        : undefined;
+    if (proxy) {
+      if (proxy.backends.length === 0)
+        return {
+          end: {
+            verdict: 'dropped',
+            reason: `kube-proxy ${proxy.serviceId}/${proxy.portName} has no backends`,
+          },
+        };
+      const svc = ctx.c.t.services[proxy.serviceId];
+      const h =
+        svc?.sessionAffinity === 'ClientIP'
+          ? hashTuple(ctx.seed, p.src)
+          : hashTuple(ctx.seed, p.proto, p.src, p.sport, p.dst, p.dport);
+      const b = proxy.backends[h % proxy.backends.length]!;
+      const client = { ...p };
+      const route = cn.routes.find((r) => cidrContains(r.cidr, parseIpv4(b.ip) ?? 0));
+      const iface = node.hostStack.interfaces.find((i) => i.name === route?.iface);
+      p.src = parseIpv4(iface?.ips[0] ?? node.managementIp ?? '') ?? 0;
+      p.sport = 40000 + (ctx.ephemeral++ % 20000);
+      p.dst = parseIpv4(b.ip) ?? 0;
+      p.dport = b.port;
+      p.outer = null;
+      const rev = reversePacket(client);
+      ctx.flows.set(`kp:${node.id}|${tupleKey(reversePacket(p))}`, {
+        src: rev.src,
+        dst: rev.dst,
+        sport: rev.sport,
+        dport: rev.dport,
+        rule: `${proxy.serviceId}/${proxy.portName}`,
+        ruleId: null,
+        layer: null,
+        note: `listener ${proxy.listenIp}:${proxy.listenPort}`,
+      });
+      const why = [
+        `listener ${proxy.listenIp}:${proxy.listenPort}/${p.proto} (service ${svc?.name ?? proxy.serviceId}, port ${proxy.portName})`,
+        `accepts, then opens a second connection to backend ${b.ip}:${b.port} (round-robin modelled as a seeded hash)`,
+        'the backend sees the host address as source',
+      ];
+      if (proxy.dnsSuffixes)
+        why.push(
+          `DNS proxy: short names are retried with suffixes "", ${proxy.dnsSuffixes.join(', ')}`,
+        );
+      record(
+        ctx,
+        {
+          ...base,
+          component: 'kube-proxy',
+          name: 'kube-proxy (userspace)',
+          action: 'proxy',
+          rule: `${svc?.name ?? proxy.serviceId}:${proxy.portName}`,
+          why,
+          confidence: 'documented',
+          ref: R_OLD,
+          verify: ['netsh interface portproxy show all', 'netsh interface ipv4 show addresses'],
+        },
+        before,
+        p,
+      );
+      return { next: { at: 'host-send', nodeId: node.id } };
+    }
+    if (
+      local &&
+      p.proto !== 1 &&
+      cn.lbs.some(
+        (lb) => lb.kind === 'nodeport' && lb.externalPort === p.dport && lb.protocol === p.proto,
+      )
+    ) {
+      record(
+        ctx,
+        {
+          ...base,
+          action: 'drop',
+          why: [
+            'NodePort from the node that hosts it: the packet never reaches the vSwitch LB rules',
+          ],
+          confidence: 'documented',
+          ref: 'domain.md §0 fact 10, §7 S6 [S7]',
+        },
+        before,
+        p,
+      );
+      return {
+        end: {
+          verdict: 'dropped',
+          reason: `NodePort ${p.dport} is not reachable from its own node ${node.name} (known limit)`,
+        },
+      };
+    }
+    assume(
+      ctx,
+      'A host process accepts packets addressed to the node (no host listeners in the model).',
+    );
+    record(
+      ctx,
+      {
+        ...base,
+        action: 'deliver',
+        why: [`${formatIpv4(p.dst)} is a local address (${cn.hostIps.get(p.dst)})`],
+        confidence: 'documented',
+        ref: 'domain.md §2.2 [S11]',
+        verify: ['Get-NetIPAddress'],
+      },
+      before,
+      p,
+    );
+    return {
+      end: {
+        verdict: 'delivered',
+        reason: `delivered to host ${node.name}`,
+        to: { kind: 'host', name: node.name, ip: formatIpv4(p.dst) },
+        replyFrom: { at: 'host-send', nodeId: node.id },
+      },
+    };
+  }
+  if (!node.hostStack.ipForwarding)
+    return { end: { verdict: 'dropped', reason: `${node.name} does not forward IP packets` } };
+  const wn = node.winnat;
+  const inside = wn ? parseCidr(wn.internalPrefix) : null;
+  if (wn && inside && cidrContains(inside, p.src) && !cidrContains(inside, p.dst)) {
+    const pre = { ...p, outer: null };
+    p.src = parseIpv4(wn.externalIp) ?? p.src;
+    p.sport =
+      wn.portPool.from +
+      (hashTuple(ctx.seed, p.proto, pre.src, pre.sport, p.dst, p.dport) %
+        (wn.portPool.to - wn.portPool.from + 1));
+    const rev = reversePacket(pre);
+    ctx.flows.set(`winnat:${node.id}|${tupleKey(reversePacket(p))}`, {
+      src: rev.src,
+      dst: rev.dst,
+      sport: rev.sport,
+      dport: rev.dport,
+      rule: wn.name,
+      ruleId: null,
+      layer: null,
+      note: '',
+    });
+    record(
+      ctx,
+      {
+        ...base,
+        component: 'winnat',
+        name: wn.name,
+        action: 'snat',
+        why: [
+          `source ${formatIpv4(pre.src)} ∈ ${wn.internalPrefix}`,
+          `→ ${wn.externalIp}:${p.sport}`,
+        ],
+        confidence: 'documented',
+        ref: 'domain.md §2.1, §3.2 [S18][S1]',
+        verify: ['Get-NetNat', 'Get-NetNatSession'],
+      },
+      before,
+      p,
+    );
+  }
+  return { next: { at: 'host-send', nodeId: node.id } };
+}
+
+/** The host routes a packet it sends or forwards. */
+export function hostSend(ctx: WalkCtx, cn: CNode, p: Pkt): Step {
+  const node = cn.node;
+  const base = {
+    node: node.name,
+    component: 'host-stack' as const,
+    name: 'host TCP/IP',
+    objectId: node.id,
+    verify: ['route print -4', 'Get-NetRoute -AddressFamily IPv4'],
+  };
+  if (cn.hostIps.has(p.dst)) {
+    record(
+      ctx,
+      {
+        ...base,
+        action: 'loopback',
+        why: [`${formatIpv4(p.dst)} is this host's own address: delivered inside the stack`],
+        confidence: 'documented',
+        ref: 'domain.md §7 S6 [S7]',
+      },
+      p,
+      p,
+    );
+    return { next: { at: 'host-recv', nodeId: node.id, local: true } };
+  }
+  const route = cn.routes.find((r) => cidrContains(r.cidr, p.dst));
+  if (!route)
+    return {
+      end: { verdict: 'dropped', reason: `${node.name}: no route to ${formatIpv4(p.dst)}` },
+    };
+  const iface = node.hostStack.interfaces.find((i) => i.name === route.iface);
+  const before = snap(ctx, p);
+  if (p.src === 0) p.src = parseIpv4(iface?.ips[0] ?? '') ?? 0;
+  p.srcMac = iface?.mac ?? p.srcMac;
+  const hop = route.nextHop ?? p.dst;
+  p.dstMac = ctx.c.nodeByIp.get(hop)?.node.mac ?? cn.endpointsByIp.get(hop)?.macAddress ?? null;
+  record(
+    ctx,
+    {
+      ...base,
+      action: 'route',
+      why: [
+        `route ${route.prefix} via ${route.nextHop !== null ? formatIpv4(route.nextHop) : 'on-link'} on ${route.iface}`,
+      ],
+      confidence: 'documented',
+      ref: 'domain.md §2.2, §2.3 [S13]',
+    },
+    before,
+    p,
+  );
+  if (!iface?.portId)
+    return {
+      end: {
+        verdict: 'dropped',
+        reason: `interface ${route.iface} has no vSwitch port in the model`,
+      },
+    };
+  return { next: { at: 'port', portId: iface.portId, dir: 'out' } };
+}

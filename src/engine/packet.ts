@@ -1,0 +1,88 @@
+/**
+ * The engine's working packet: numeric IPv4 addresses for fast matching, converted to
+ * `TracePacket` (strings) only when a hop is recorded.
+ */
+import { formatIpv4 } from '../shared/ip';
+import type { TracePacket } from './types';
+
+export interface Outer {
+  src: number;
+  dst: number;
+  proto: number;
+  dport: number;
+  vni: number;
+}
+
+/** Mutable working packet. Always copy with `clonePacket` before recording a "before". */
+export interface Pkt {
+  src: number;
+  dst: number;
+  sport: number;
+  dport: number;
+  proto: number;
+  srcMac: string | null;
+  dstMac: string | null;
+  outer: Outer | null;
+}
+
+export function clonePacket(p: Pkt): Pkt {
+  return { ...p, outer: p.outer ? { ...p.outer } : null };
+}
+
+export function toTracePacket(p: Pkt): TracePacket {
+  return {
+    srcIp: formatIpv4(p.src),
+    srcPort: p.sport,
+    dstIp: formatIpv4(p.dst),
+    dstPort: p.dport,
+    proto: p.proto,
+    srcMac: p.srcMac,
+    dstMac: p.dstMac,
+    outer: p.outer
+      ? {
+          srcIp: formatIpv4(p.outer.src),
+          dstIp: formatIpv4(p.outer.dst),
+          proto: p.outer.proto,
+          dstPort: p.outer.dport,
+          vni: p.outer.vni,
+        }
+      : null,
+  };
+}
+
+/** The 5-tuple as a map key. */
+export function tupleKey(p: Pkt): string {
+  return `${p.proto}|${p.src}|${p.sport}|${p.dst}|${p.dport}`;
+}
+
+/** The packet a reply to `p` would be: addresses, ports and MACs swapped, no outer header. */
+export function reversePacket(p: Pkt): Pkt {
+  return {
+    src: p.dst,
+    dst: p.src,
+    sport: p.dport,
+    dport: p.sport,
+    proto: p.proto,
+    srcMac: p.dstMac,
+    dstMac: p.srcMac,
+    outer: null,
+  };
+}
+
+/** Stable 32-bit FNV-1a hash of a tuple and a seed (backend choice, NAT pool ports). */
+export function hashTuple(seed: number, ...parts: readonly number[]): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (const n of parts) {
+    for (let i = 0; i < 4; i++) {
+      h ^= (n >>> (i * 8)) & 0xff;
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+  }
+  return h >>> 0;
+}
+
+export const PROTO_NAMES: Readonly<Record<number, 'tcp' | 'udp' | 'icmp'>> = {
+  6: 'tcp',
+  17: 'udp',
+  1: 'icmp',
+};

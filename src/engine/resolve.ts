@@ -1,0 +1,94 @@
+/**
+ * Resolve the user's `from` / `to` into model objects and addresses: pod names, IPs, node
+ * names (the host), external names, `ip:port`, `service[:port]`, `pod:port`.
+ */
+import { isIpv4, parseIpv4 } from '../shared/ip';
+import type { External, Pod } from '../model/types';
+import type { CNode, CompiledTopology } from './compile';
+import { TraceInputError } from './types';
+
+export type Source =
+  | { readonly kind: 'pod'; readonly pod: Pod }
+  | { readonly kind: 'host'; readonly node: CNode }
+  | { readonly kind: 'external'; readonly external: External };
+
+export interface Target {
+  readonly ip: number;
+  readonly port: number;
+  readonly assumptions: readonly string[];
+}
+
+/** Resolve `--from`. */
+export function resolveSource(c: CompiledTopology, from: string): Source {
+  const pod = c.podByName.get(from);
+  if (pod) return { kind: 'pod', pod };
+  const node = c.nodeByName.get(from) ?? c.nodes.get(from);
+  if (node) return { kind: 'host', node };
+  const ext = c.externalByName.get(from);
+  if (ext) return { kind: 'external', external: ext };
+  const ip = parseIpv4(from);
+  if (ip === null) {
+    if (/^[\d.]+$/.test(from))
+      throw new TraceInputError('--from', `--from: malformed IPv4 address '${from}'`);
+    throw new TraceInputError('--from', `--from: unknown pod, node or external '${from}'`);
+  }
+  const byIp = c.podByIp.get(ip);
+  if (byIp) return { kind: 'pod', pod: byIp };
+  for (const ep of Object.values(c.t.endpoints)) {
+    if (ep.podId && !ep.isRemote && parseIpv4(ep.ipAddress ?? '') === ip) {
+      const p = c.t.pods[ep.podId];
+      if (p) return { kind: 'pod', pod: p };
+    }
+  }
+  const n = c.nodeByIp.get(ip);
+  if (n) return { kind: 'host', node: n };
+  const e = c.externalByIp.get(ip);
+  if (e) return { kind: 'external', external: e };
+  throw new TraceInputError('--from', `--from: no pod, node or external has address ${from}`);
+}
+
+/** Resolve `--to` (`ip[:port]`, `pod[:port]`, `service[:port]`, node or external name). */
+export function resolveTarget(c: CompiledTopology, to: string, proto: number): Target {
+  const m = /^(.*?)(?::(\d+))?$/.exec(to.trim());
+  const name = m?.[1] ?? '';
+  const portText = m?.[2];
+  if (portText !== undefined && (Number(portText) < 1 || Number(portText) > 65535))
+    throw new TraceInputError('--to', `--to: bad port '${portText}'`);
+  const explicit = portText !== undefined ? Number(portText) : null;
+  const assumptions: string[] = [];
+  const port = (fallback: number | null): number => {
+    if (proto === 1) return 0;
+    if (explicit !== null) return explicit;
+    if (fallback !== null) return fallback;
+    assumptions.push('No destination port given: port 80 assumed.');
+    return 80;
+  };
+  const svc = c.serviceByName.get(name);
+  if (svc) {
+    const sp = svc.ports.find((x) => x.protocol === proto) ?? svc.ports[0];
+    return { ip: parseIpv4(svc.clusterIp) ?? 0, port: port(sp?.port ?? null), assumptions };
+  }
+  const pod = c.podByName.get(name);
+  if (pod) return { ip: parseIpv4(pod.ip) ?? 0, port: port(null), assumptions };
+  const node = c.nodeByName.get(name);
+  if (node && node.ip !== null) return { ip: node.ip, port: port(null), assumptions };
+  const ext = c.externalByName.get(name);
+  if (ext)
+    return {
+      ip: parseIpv4(ext.ip) ?? 0,
+      port: port(ext.listens.find((l) => l.protocol === proto)?.port ?? null),
+      assumptions,
+    };
+  const ip = parseIpv4(name);
+  if (ip === null) {
+    if (/^[\d.]+$/.test(name) || isIpv4(name))
+      throw new TraceInputError('--to', `--to: malformed IPv4 address '${name}'`);
+    throw new TraceInputError('--to', `--to: unknown pod, service, node or external '${name}'`);
+  }
+  const viaSvc = c.serviceByVip.get(ip);
+  return {
+    ip,
+    port: port(viaSvc?.ports.find((x) => x.protocol === proto)?.port ?? null),
+    assumptions,
+  };
+}

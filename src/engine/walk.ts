@@ -1,0 +1,134 @@
+/**
+ * The walk: a small state machine moving a packet between ports, vSwitches, host stacks and
+ * the wire until it is delivered or dropped (at most MAX_STEPS steps, to stop loops).
+ */
+import { formatIpv4 } from '../shared/ip';
+import type { CNode } from './compile';
+import { assume, record, type WalkCtx } from './context';
+import { forwardVswitch, forwardWire } from './forward';
+import { hostReceive, hostSend } from './host';
+import type { Pkt } from './packet';
+import { runPort } from './vfp-pipeline';
+import type { End, Loc, Step } from './walk-types';
+
+const MAX_STEPS = 64;
+
+function portStep(ctx: WalkCtx, loc: Extract<Loc, { at: 'port' }>, p: Pkt): Step {
+  const t = ctx.c.t;
+  const cp = ctx.c.ports.get(loc.portId);
+  if (!cp) return { end: { verdict: 'dropped', reason: `unknown port ${loc.portId}` } };
+  const port = cp.port;
+  const cn: CNode | undefined = ctx.c.nodes.get(port.nodeId);
+  if (!cn) return { end: { verdict: 'dropped', reason: `port ${port.id} has no node` } };
+  if (port.kind === 'external') {
+    record(
+      ctx,
+      {
+        node: cn.node.name,
+        component: 'port',
+        name: port.friendlyName,
+        objectId: port.id,
+        direction: loc.dir,
+        action: loc.dir === 'out' ? 'to wire' : 'from wire',
+        why: [cp.layers.length === 0 ? 'no VFP layers on the external port' : 'external port'],
+        confidence: 'documented',
+        ref: 'domain.md §1.5 [S17]',
+      },
+      p,
+      p,
+    );
+    if (loc.dir === 'out') return { next: { at: 'wire', fromNode: cn.node.name } };
+  } else {
+    if (cp.layers.length === 0 && ctx.hops)
+      record(
+        ctx,
+        {
+          node: cn.node.name,
+          component: 'port',
+          name: port.friendlyName,
+          objectId: port.id,
+          direction: loc.dir,
+          action: 'pass',
+          why: ['port has no VFP layers'],
+          confidence: 'inferred',
+          ref: null,
+        },
+        p,
+        p,
+      );
+    const dstBefore = p.dst;
+    const res = runPort(ctx, cp, loc.dir, p, cn);
+    if (res.ok && loc.dir === 'in' && port.kind === 'host-vnic' && p.dst === dstBefore)
+      return { next: { at: 'host-recv', nodeId: cn.node.id, local: false } };
+    if (!res.ok) return { end: { verdict: 'dropped', reason: res.reason } };
+  }
+  if (loc.dir === 'out' || port.kind === 'external')
+    return {
+      next: { at: 'vswitch', nodeId: cn.node.id, vswitchId: port.vswitchId, fromPortId: port.id },
+    };
+  // Inbound into a vNIC: a pod, the host (bridge endpoint / host vNIC), or a hairpin back into the switch.
+  const ep = port.endpointId ? t.endpoints[port.endpointId] : undefined;
+  if (port.kind === 'container' && ep) {
+    const pod = ep.podId ? t.pods[ep.podId] : undefined;
+    assume(ctx, 'Pods accept on any port (container ports are not in the model).');
+    record(
+      ctx,
+      {
+        node: cn.node.name,
+        component: 'port',
+        name: port.friendlyName,
+        objectId: port.id,
+        direction: 'in',
+        action: 'deliver',
+        why: [`to ${pod ? `pod ${pod.name}` : `endpoint ${ep.name}`} (${ep.ipAddress ?? '?'})`],
+        confidence: 'documented',
+        ref: null,
+      },
+      p,
+      p,
+    );
+    return {
+      end: {
+        verdict: 'delivered',
+        reason: `delivered to ${pod ? `pod ${pod.name}` : `endpoint ${ep.name}`}`,
+        to: { kind: pod ? 'pod' : 'host', name: pod?.name ?? ep.name, ip: formatIpv4(p.dst) },
+        replyFrom: { at: 'port', portId: port.id, dir: 'out' },
+      },
+    };
+  }
+  if (cn.hostIps.has(p.dst) || ep?.role === 'host')
+    return { next: { at: 'host-recv', nodeId: cn.node.id, local: false } };
+  return {
+    next: { at: 'vswitch', nodeId: cn.node.id, vswitchId: port.vswitchId, fromPortId: port.id },
+  };
+}
+
+/** Walk `p` from `start` to its end. */
+export function walk(ctx: WalkCtx, start: Loc, p: Pkt): End {
+  let loc: Loc = start;
+  for (let i = 0; i < MAX_STEPS; i++) {
+    let step: Step;
+    switch (loc.at) {
+      case 'port':
+        step = portStep(ctx, loc, p);
+        break;
+      case 'vswitch': {
+        const cn = ctx.c.nodes.get(loc.nodeId)!;
+        step = forwardVswitch(ctx, cn, loc.vswitchId, loc.fromPortId, p);
+        break;
+      }
+      case 'host-recv':
+        step = hostReceive(ctx, ctx.c.nodes.get(loc.nodeId)!, p, loc.local);
+        break;
+      case 'host-send':
+        step = hostSend(ctx, ctx.c.nodes.get(loc.nodeId)!, p);
+        break;
+      case 'wire':
+        step = forwardWire(ctx, loc.fromNode, p);
+        break;
+    }
+    if (step.end) return step.end;
+    loc = step.next;
+  }
+  return { verdict: 'dropped', reason: `forwarding loop: more than ${MAX_STEPS} steps` };
+}

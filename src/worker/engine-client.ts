@@ -1,0 +1,91 @@
+/**
+ * Main-thread client of the engine worker: typed requests with ids, an injectable port
+ * (a Worker or a MessagePort), and restart-on-death that re-sends the loaded topology.
+ */
+import type { Topology } from '../model/types';
+import type { Trace, TraceRequest } from '../engine/types';
+import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from './protocol';
+
+/** Anything with postMessage/addEventListener (Worker, MessagePort). */
+export interface EnginePort {
+  postMessage(msg: ToWorker): void;
+  addEventListener(type: 'message', fn: (e: { data: FromWorker }) => void): void;
+  addEventListener(type: 'error', fn: (e: unknown) => void): void;
+  terminate?(): void;
+}
+
+export class EngineError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface EngineClient {
+  setTopology(t: Topology): Promise<void>;
+  trace(req: TraceRequest): Promise<Trace>;
+  dispose(): void;
+}
+
+/** Create a client. `spawn` makes a fresh port; it is called again when the worker dies. */
+export function createEngineClient(spawn: () => EnginePort): EngineClient {
+  let seq = 0;
+  let topology: Topology | null = null;
+  const pending = new Map<
+    string,
+    { resolve: (m: FromWorker) => void; reject: (e: Error) => void }
+  >();
+  let port = connect();
+
+  function connect(): EnginePort {
+    const p = spawn();
+    p.addEventListener('message', (e: { data: FromWorker }) => {
+      const m = e.data;
+      const id = 'requestId' in m ? m.requestId : undefined;
+      const w = id ? pending.get(id) : undefined;
+      if (!w || !id) return;
+      pending.delete(id);
+      if (m.type === 'error') w.reject(new EngineError(m.code, m.message));
+      else w.resolve(m);
+    });
+    p.addEventListener('error', () => {
+      // The worker died: fail what is in flight, restart, and restore the state.
+      for (const w of pending.values())
+        w.reject(new EngineError('E_INTERNAL', 'engine worker crashed; restarted'));
+      pending.clear();
+      port.terminate?.();
+      port = connect();
+      if (topology)
+        void send({ type: 'model/set', requestId: nextId(), topology }).catch(() => undefined);
+    });
+    p.postMessage({ type: 'init', version: PROTOCOL_VERSION, requestId: nextId() });
+    return p;
+  }
+  function nextId(): string {
+    seq += 1;
+    return `r${seq}`;
+  }
+  function send(msg: Exclude<ToWorker, { type: 'dispose' }>): Promise<FromWorker> {
+    return new Promise((resolve, reject) => {
+      pending.set(msg.requestId, { resolve, reject });
+      port.postMessage(msg);
+    });
+  }
+  return {
+    async setTopology(t) {
+      topology = t;
+      await send({ type: 'model/set', requestId: nextId(), topology: t });
+    },
+    async trace(request) {
+      const m = await send({ type: 'trace/run', requestId: nextId(), request });
+      if (m.type !== 'trace/result') throw new EngineError('E_INTERNAL', `unexpected ${m.type}`);
+      return m.trace;
+    },
+    dispose() {
+      port.postMessage({ type: 'dispose' });
+      port.terminate?.();
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * Engine worker: the message handler (testable through a MessageChannel) and, when loaded as
+ * a module worker, the thin adapter wiring it to the worker global.
+ */
+import { assertNever } from '../shared/assert-never';
+import { traceFlow } from '../engine/trace';
+import { TraceInputError } from '../engine/types';
+import type { Topology } from '../model/types';
+import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from './protocol';
+
+/** Create a handler with its own state (the loaded topology). */
+export function createHandler(post: (m: FromWorker) => void): (msg: ToWorker) => void {
+  let topology: Topology | null = null;
+  return (msg) => {
+    try {
+      switch (msg.type) {
+        case 'init':
+          if (msg.version !== PROTOCOL_VERSION)
+            return post({
+              type: 'error',
+              code: 'E_PROTOCOL_VERSION',
+              message: `protocol ${msg.version} ≠ ${PROTOCOL_VERSION}`,
+              requestId: msg.requestId,
+            });
+          return post({ type: 'ready', version: PROTOCOL_VERSION, requestId: msg.requestId });
+        case 'model/set':
+          topology = msg.topology;
+          return post({
+            type: 'model/loaded',
+            requestId: msg.requestId,
+            topologyId: msg.topology.id,
+          });
+        case 'trace/run':
+          if (!topology)
+            return post({
+              type: 'error',
+              code: 'E_NO_TOPOLOGY',
+              message: 'no topology loaded',
+              requestId: msg.requestId,
+            });
+          return post({
+            type: 'trace/result',
+            requestId: msg.requestId,
+            trace: traceFlow(topology, msg.request),
+          });
+        case 'dump/load':
+          // TODO(issue 4): wire parseInputs from src/parsers/index.ts here.
+          return post({
+            type: 'error',
+            code: 'E_NOT_IMPLEMENTED',
+            message: 'dump parsing is not wired yet',
+            requestId: msg.requestId,
+          });
+        case 'dispose':
+          topology = null;
+          return;
+        default:
+          return assertNever(msg);
+      }
+    } catch (e) {
+      const requestId = 'requestId' in msg ? msg.requestId : undefined;
+      const code = e instanceof TraceInputError ? 'E_BAD_ARGUMENT' : 'E_INTERNAL';
+      post({
+        type: 'error',
+        code,
+        message: e instanceof Error ? e.message : String(e),
+        ...(requestId ? { requestId } : {}),
+      });
+    }
+  };
+}
+
+declare const self: DedicatedWorkerGlobalScope | undefined;
+// IMPORTANT: only wire up inside a real worker; tests import createHandler under Node.
+if (
+  typeof self !== 'undefined' &&
+  typeof self.postMessage === 'function' &&
+  typeof (globalThis as { document?: unknown }).document === 'undefined'
+) {
+  const handle = createHandler((m) => self.postMessage(m));
+  self.addEventListener('message', (e: MessageEvent<ToWorker>) => handle(e.data));
+}
