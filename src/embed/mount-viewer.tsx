@@ -1,0 +1,66 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { indexTopology } from '../layout/object-index';
+import { createAppStore, type AppStore } from '../state/create-app-store';
+import { HnsViewer } from '../ui/HnsViewer';
+import type { ScenarioCatalog } from '../ui/scenario-catalog';
+import { DEFAULT_SCENARIO, referenceCatalog } from './reference-catalog';
+import { installTestApi } from './test-api';
+
+/** Options of `mountViewer`. */
+export interface MountViewerOptions {
+  /** Design to open on; unknown ids fall back to the default (`new-l2bridge`). */
+  readonly scenarioId?: string | null;
+  readonly catalog?: ScenarioCatalog;
+  /** Install `window.__hnsviz` (the app passes true for `?e2e=1` only). */
+  readonly e2e?: boolean;
+  readonly onScenarioChange?: (id: string) => void;
+}
+
+/** A mounted viewer. */
+export interface MountedViewer {
+  readonly store: AppStore;
+  setScenario(id: string): void;
+  unmount(): void;
+}
+
+/**
+ * Mount a viewer (its own store, React root) into `element`.
+ *
+ * @example
+ * const viewer = mountViewer(document.getElementById('root')!, { scenarioId: 'old-winnat' });
+ * viewer.setScenario('new-overlay');
+ */
+export function mountViewer(element: HTMLElement, options: MountViewerOptions = {}): MountedViewer {
+  const catalog = options.catalog ?? referenceCatalog;
+  const wanted = options.scenarioId ?? DEFAULT_SCENARIO;
+  const first = catalog.ids.includes(wanted)
+    ? wanted
+    : (catalog.ids.find((id) => id === DEFAULT_SCENARIO) ?? catalog.ids[0]);
+  const store = createAppStore(first ? { scenarioId: first, topology: catalog.build(first) } : {});
+  const setScenario = (id: string): void => {
+    if (id === store.getState().scenarioId) return;
+    store.getState().loadTopology(id, catalog.build(id));
+    options.onScenarioChange?.(id);
+  };
+  const root = createRoot(element);
+  root.render(
+    <StrictMode>
+      <HnsViewer store={store} catalog={catalog} onScenarioChange={options.onScenarioChange} />
+    </StrictMode>,
+  );
+  const uninstall = options.e2e
+    ? installTestApi(store, setScenario, (id) => {
+        const t = store.getState().topology;
+        return t ? (indexTopology(t)[id]?.kind ?? null) : null;
+      })
+    : () => undefined;
+  return {
+    store,
+    setScenario,
+    unmount: () => {
+      uninstall();
+      root.unmount();
+    },
+  };
+}

@@ -1,0 +1,266 @@
+/**
+ * One lookup table for every object a user can select, drawn or not: the model's tables plus
+ * the objects the model keeps inside a node (host stack, kube-proxy, WinNAT) and the wires.
+ * The inspector, the tree and the store resolve ids through it.
+ */
+import type { Provenance, Topology } from '../model/types';
+import { syntheticId } from './geometry';
+
+/** Kinds of selectable objects: the drawn kinds plus objects only the tree and inspector show. */
+export type ObjectKind =
+  | 'node'
+  | 'vswitch'
+  | 'network'
+  | 'endpoint'
+  | 'pod'
+  | 'port'
+  | 'layer'
+  | 'group'
+  | 'rule'
+  | 'host-stack'
+  | 'winnat'
+  | 'kube-proxy'
+  | 'external'
+  | 'wire'
+  | 'service'
+  | 'load-balancer';
+
+/** A selectable object: its kind, display name, the model entity and where it lives. */
+export interface ObjectRef {
+  readonly id: string;
+  readonly kind: ObjectKind;
+  readonly name: string;
+  /** The model entity (plain data), shown field by field in the inspector. */
+  readonly entity: unknown;
+  readonly provenance: Provenance | null;
+  readonly nodeId: string | null;
+  /** The port to expand when this object is selected (ports, layers, groups, rules). */
+  readonly portId: string | null;
+}
+
+/** Id → object. Ids are unique across tables; the first one wins if a dump repeats one. */
+export type ObjectIndex = Readonly<Record<string, ObjectRef>>;
+
+const cache = new WeakMap<Topology, ObjectIndex>();
+
+/** Build (once per topology object, then cached) the index of every selectable object in `t`. */
+export function indexTopology(t: Topology): ObjectIndex {
+  const hit = cache.get(t);
+  if (hit) return hit;
+  const index = buildIndex(t);
+  cache.set(t, index);
+  return index;
+}
+
+function buildIndex(t: Topology): ObjectIndex {
+  const index: Record<string, ObjectRef> = {};
+  const add = (ref: ObjectRef): void => {
+    index[ref.id] ??= ref;
+  };
+  const base = { portId: null, provenance: null } as const;
+  for (const n of Object.values(t.nodes)) {
+    add({
+      ...base,
+      id: n.id,
+      kind: 'node',
+      name: n.name,
+      entity: n,
+      provenance: n.provenance,
+      nodeId: n.id,
+    });
+    const hs = syntheticId.hostStack(n.id);
+    add({
+      ...base,
+      id: hs,
+      kind: 'host-stack',
+      name: `Host TCP/IP stack (${n.name})`,
+      entity: n.hostStack,
+      provenance: n.provenance,
+      nodeId: n.id,
+    });
+    if (n.kubeProxy) {
+      add({
+        ...base,
+        id: syntheticId.kubeProxy(n.id),
+        kind: 'kube-proxy',
+        name: `kube-proxy (${n.name})`,
+        entity: n.kubeProxy,
+        provenance: n.kubeProxy.provenance,
+        nodeId: n.id,
+      });
+    }
+    if (n.winnat) {
+      add({
+        ...base,
+        id: syntheticId.winnat(n.id),
+        kind: 'winnat',
+        name: `WinNAT ${n.winnat.name}`,
+        entity: n.winnat,
+        provenance: n.winnat.provenance,
+        nodeId: n.id,
+      });
+    }
+    add({
+      ...base,
+      id: syntheticId.uplink(n.id),
+      kind: 'wire',
+      name: `Uplink of ${n.name}`,
+      entity: { from: n.name, to: 'underlay' },
+      nodeId: n.id,
+    });
+  }
+  for (const v of Object.values(t.vswitches))
+    add({
+      ...base,
+      id: v.id,
+      kind: 'vswitch',
+      name: v.name,
+      entity: v,
+      provenance: v.provenance,
+      nodeId: v.nodeId,
+    });
+  for (const n of Object.values(t.networks))
+    add({
+      ...base,
+      id: n.id,
+      kind: 'network',
+      name: n.name,
+      entity: n,
+      provenance: n.provenance,
+      nodeId: n.nodeId,
+    });
+  for (const e of Object.values(t.endpoints))
+    add({
+      ...base,
+      id: e.id,
+      kind: 'endpoint',
+      name: e.name,
+      entity: e,
+      provenance: e.provenance,
+      nodeId: e.nodeId,
+    });
+  for (const p of Object.values(t.pods))
+    add({ ...base, id: p.id, kind: 'pod', name: p.name, entity: p, nodeId: p.nodeId });
+  for (const p of Object.values(t.ports))
+    add({
+      id: p.id,
+      kind: 'port',
+      name: p.friendlyName || p.name,
+      entity: p,
+      provenance: p.provenance,
+      nodeId: p.nodeId,
+      portId: p.id,
+    });
+  for (const l of Object.values(t.layers))
+    add({
+      id: l.id,
+      kind: 'layer',
+      name: l.name,
+      entity: l,
+      provenance: l.provenance,
+      nodeId: t.ports[l.portId]?.nodeId ?? null,
+      portId: l.portId,
+    });
+  for (const g of Object.values(t.groups))
+    add({
+      id: g.id,
+      kind: 'group',
+      name: g.name,
+      entity: g,
+      provenance: g.provenance,
+      nodeId: t.ports[g.portId]?.nodeId ?? null,
+      portId: g.portId,
+    });
+  for (const r of Object.values(t.rules))
+    add({
+      id: r.id,
+      kind: 'rule',
+      name: r.friendlyName ?? r.name,
+      entity: r,
+      provenance: r.provenance,
+      nodeId: t.ports[r.portId]?.nodeId ?? null,
+      portId: r.portId,
+    });
+  for (const s of Object.values(t.services))
+    add({ ...base, id: s.id, kind: 'service', name: s.name, entity: s, nodeId: null });
+  for (const lb of Object.values(t.loadBalancers))
+    add({
+      ...base,
+      id: lb.id,
+      kind: 'load-balancer',
+      name: lbName(t, lb.id),
+      entity: lb,
+      provenance: lb.provenance,
+      nodeId: lb.nodeId,
+    });
+  for (const x of Object.values(t.externals)) {
+    add({ ...base, id: x.id, kind: 'external', name: x.name, entity: x, nodeId: null });
+    add({
+      ...base,
+      id: syntheticId.externalWire(x.id),
+      kind: 'wire',
+      name: `Wire to ${x.name}`,
+      entity: { from: x.name, to: 'underlay' },
+      nodeId: null,
+    });
+  }
+  if (t.underlay)
+    add({
+      ...base,
+      id: syntheticId.underlay,
+      kind: 'wire',
+      name: `Underlay ${t.underlay.subnet}`,
+      entity: t.underlay,
+      nodeId: null,
+    });
+  return index;
+}
+
+/** A readable name for a load balancer: `web 10.96.10.10:80/tcp` or `NodePort :30080/tcp`. */
+export function lbName(t: Topology, id: string): string {
+  const lb = t.loadBalancers[id];
+  if (!lb) return id;
+  const proto = lb.protocol === 6 ? 'tcp' : lb.protocol === 17 ? 'udp' : String(lb.protocol);
+  const svc = lb.serviceId ? (t.services[lb.serviceId]?.name ?? '') : '';
+  const vip = lb.frontendVips.length > 0 ? lb.frontendVips.join(', ') : 'all node IPs';
+  return `${svc ? `${svc} ` : ''}${vip}:${lb.externalPort}/${proto}`.trim();
+}
+
+/**
+ * Objects to light up together with `id`: a pod's endpoints and ports, an endpoint's pod and
+ * port, a port's endpoint and pod, a layer/group/rule's port.
+ */
+export function relatedIds(t: Topology, index: ObjectIndex, id: string): string[] {
+  const ref = index[id];
+  if (!ref) return [];
+  switch (ref.kind) {
+    case 'pod': {
+      const pod = t.pods[id];
+      return pod ? pod.endpointIds.flatMap((e) => [e, t.endpoints[e]?.portId ?? []].flat()) : [];
+    }
+    case 'endpoint': {
+      const ep = t.endpoints[id];
+      return ep ? [ep.podId, ep.portId, ep.networkId].filter((x): x is string => x !== null) : [];
+    }
+    case 'port': {
+      const ep = t.ports[id]?.endpointId;
+      const pod = ep ? t.endpoints[ep]?.podId : null;
+      return [ep, pod].filter((x): x is string => typeof x === 'string');
+    }
+    case 'layer':
+    case 'group':
+    case 'rule':
+      return ref.portId ? [ref.portId] : [];
+    case 'node':
+    case 'vswitch':
+    case 'network':
+    case 'host-stack':
+    case 'winnat':
+    case 'kube-proxy':
+    case 'external':
+    case 'wire':
+    case 'service':
+    case 'load-balancer':
+      return [];
+  }
+}

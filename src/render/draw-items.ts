@@ -1,0 +1,91 @@
+/**
+ * Data joins for drawn objects and links, keyed by stable ids. Text from data is only ever set
+ * with `.text()` (dumps can contain hostile strings).
+ */
+import type { BaseType, Selection } from 'd3-selection';
+import type { Caption, LayoutItem, LinkLine, TextLine } from '../layout/geometry';
+
+/** Any `<g>` selection to draw into. */
+type G<D, PE extends BaseType, PD> = Selection<SVGGElement, D, PE, PD>;
+
+const lineClass = (l: TextLine): string => `line line-${l.role}`;
+
+/** Draw `items` into `parent` (one `<g class="obj">` per item, keyed by id). */
+export function drawItems<D, PE extends BaseType, PD>(
+  parent: G<D, PE, PD>,
+  items: readonly LayoutItem[],
+): void {
+  const groups = parent
+    .selectAll<SVGGElement, LayoutItem>('g.obj')
+    .data(items, (d) => d.id)
+    .join((enter) => {
+      const g = enter.append('g');
+      g.append('title');
+      g.append('rect').attr('class', 'shape');
+      return g;
+    });
+  groups
+    .attr('class', (d) => `obj kind-${d.kind} tone-${d.tone}`)
+    .attr('data-kind', (d) => d.kind)
+    .attr('data-id', (d) => d.id)
+    .attr('data-name', (d) => d.name)
+    .attr('role', 'graphics-symbol')
+    .attr('aria-label', (d) => d.ariaLabel)
+    .attr('transform', (d) => `translate(${d.box.x},${d.box.y})`);
+  groups.select('title').text((d) => d.ariaLabel);
+  groups
+    .select('rect.shape')
+    .attr('width', (d) => d.box.w)
+    .attr('height', (d) => d.box.h)
+    .attr('rx', (d) => d.radius);
+  groups
+    .selectAll<SVGTextElement, TextLine>('text')
+    .data((d) => d.lines)
+    .join('text')
+    .attr('class', lineClass)
+    .attr('x', (l) => l.dx)
+    .attr('y', (l) => l.dy)
+    .attr('font-size', (l) => l.size)
+    .attr('text-anchor', (l) => l.anchor)
+    .attr('aria-hidden', 'true')
+    .text((l) => l.text);
+}
+
+/** Draw decorative connectors (hidden from assistive tech). */
+export function drawLinks<D, PE extends BaseType, PD>(
+  parent: G<D, PE, PD>,
+  links: readonly LinkLine[],
+): void {
+  const g = parent
+    .selectAll<SVGGElement, LinkLine>('g.link')
+    .data(links, (d) => d.id)
+    .join((enter) => {
+      const e = enter.append('g').attr('class', 'link').attr('aria-hidden', 'true');
+      e.append('path');
+      e.append('circle').attr('r', 6);
+      return e;
+    });
+  g.attr('data-tone', (d) => d.tone);
+  g.select('path').attr('d', (d) => `M${d.points.map(([x, y]) => `${x},${y}`).join('L')}`);
+  g.select('circle')
+    .attr('display', (d) => (d.dotAtEnd ? null : 'none'))
+    .attr('cx', (d) => d.points[d.points.length - 1]?.[0] ?? 0)
+    .attr('cy', (d) => d.points[d.points.length - 1]?.[1] ?? 0);
+}
+
+/** Draw free captions (plain text, hidden from assistive tech: the objects carry the names). */
+export function drawCaptions<D, PE extends BaseType, PD>(
+  parent: G<D, PE, PD>,
+  captions: readonly Caption[],
+): void {
+  parent
+    .selectAll<SVGTextElement, Caption>('text.caption')
+    .data(captions, (d) => d.id)
+    .join('text')
+    .attr('class', 'caption')
+    .attr('aria-hidden', 'true')
+    .attr('x', (d) => d.x)
+    .attr('y', (d) => d.y)
+    .attr('font-size', (d) => d.line.size)
+    .text((d) => d.line.text);
+}

@@ -1,0 +1,117 @@
+/**
+ * The topology renderer: framework-free d3 that owns everything inside the `<svg>` it is given.
+ * Lifecycle: create → update(viewModel) … → destroy. React (or any host) owns the `<svg>`.
+ */
+import { select } from 'd3-selection';
+import { unionBox } from '../layout/geometry';
+import { drawCaptions, drawItems, drawLinks } from './draw-items';
+import { drawPortCard } from './port-card';
+import type {
+  HighlightSet,
+  RendererCallbacks,
+  TopologyRenderer,
+  TopologyViewModel,
+} from './view-model';
+import { createZoom } from './zoom-behaviour';
+import './topology.css';
+
+const idOf = (target: EventTarget | null): string | null => {
+  const el = target instanceof Element ? target.closest('[data-id]') : null;
+  return el?.getAttribute('data-id') ?? null;
+};
+
+/**
+ * Draw topologies into `svg`. Clicks and pointer moves over objects call back with their ids.
+ *
+ * @example
+ * const r = createTopologyRenderer(svgEl, { onSelect: store.select, onHover: store.hover });
+ * r.update({ layout, detail: null, title: 'new-l2bridge' });
+ * r.destroy();
+ */
+export function createTopologyRenderer(
+  svg: SVGSVGElement,
+  callbacks: RendererCallbacks,
+): TopologyRenderer {
+  const root = select(svg).attr('role', 'graphics-document').classed('hnsviz-topology', true);
+  const viewport = root.append('g').attr('class', 'viewport zoom-cluster');
+  const frames = viewport.append('g').attr('class', 'frames');
+  const links = viewport.append('g').attr('class', 'links');
+  const captions = viewport.append('g').attr('class', 'captions');
+  const objects = viewport.append('g').attr('class', 'objects');
+  const card = viewport.append('g').attr('class', 'card');
+  const viewportNode = viewport.node();
+  if (!viewportNode) throw new Error('E_RENDER_MOUNT: could not create the viewport group');
+
+  let current: TopologyViewModel | null = null;
+  let fitted = false;
+  let lastCard: string | null = null;
+
+  const zoomer = createZoom(svg, viewportNode, (level) => {
+    viewport.classed('zoom-cluster', level === 'cluster').classed('zoom-node', level === 'node');
+    callbacks.onZoomLevel?.(level);
+  });
+
+  root.on('click.select', (event: MouseEvent) => callbacks.onSelect(idOf(event.target)));
+  root.on('pointerover.hover', (event: PointerEvent) => callbacks.onHover(idOf(event.target)));
+  root.on('pointerleave.hover', () => callbacks.onHover(null));
+
+  const fit = (): void => {
+    if (current)
+      zoomer.fitBox({ x: 0, y: 0, w: current.layout.width, h: current.layout.height }, 2, false);
+  };
+
+  return {
+    update(vm) {
+      current = vm;
+      root.attr('aria-label', vm.title);
+      const items = vm.layout.items;
+      drawItems(
+        frames,
+        items.filter((i) => i.kind === 'node'),
+      );
+      drawLinks(links, vm.layout.links);
+      drawCaptions(captions, vm.layout.captions);
+      drawItems(
+        objects,
+        items.filter((i) => i.kind !== 'node'),
+      );
+      drawPortCard(card, vm.detail);
+      viewport.classed('has-card', vm.detail !== null);
+      if (!fitted) {
+        fitted = true;
+        fit();
+      }
+      const cardId = vm.detail?.portId ?? null;
+      if (vm.detail && cardId !== lastCard) {
+        const port = vm.layout.byId[vm.detail.portId];
+        zoomer.fitBox(unionBox(port ? [port.box, vm.detail.box] : [vm.detail.box]), 1.3, true);
+      }
+      lastCard = cardId;
+    },
+    highlight(ids: HighlightSet) {
+      const related = new Set(ids.related);
+      viewport
+        .selectAll<SVGGElement, unknown>('g.obj')
+        .classed('is-selected', function () {
+          return this.getAttribute('data-id') === ids.selected;
+        })
+        .classed('is-related', function () {
+          return related.has(this.getAttribute('data-id') ?? '');
+        })
+        .classed('is-hovered', function () {
+          return this.getAttribute('data-id') === ids.hovered;
+        })
+        .attr('aria-current', function () {
+          return this.getAttribute('data-id') === ids.selected ? 'true' : null;
+        });
+    },
+    fit,
+    zoomBy: (factor) => zoomer.zoomBy(factor),
+    destroy() {
+      zoomer.destroy();
+      root.on('.select', null).on('.hover', null);
+      viewport.remove();
+      current = null;
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { TopologyLayout, ZoomLevel } from '../layout/geometry';
+import type { PortDetailLayout } from '../layout/port-detail';
+
+/** Everything the topology renderer draws, computed outside it (pure data). */
+export interface TopologyViewModel {
+  readonly layout: TopologyLayout;
+  /** The expanded port's card, when a port is expanded. */
+  readonly detail: PortDetailLayout | null;
+  /** Accessible name of the whole drawing, e.g. the scenario title. */
+  readonly title: string;
+}
+
+/** Objects to emphasise: the selection, objects related to it, and the one under the pointer. */
+export interface HighlightSet {
+  readonly selected: string | null;
+  readonly related: readonly string[];
+  readonly hovered: string | null;
+}
+
+/** Callbacks from the drawing back to its owner (usually store actions). */
+export interface RendererCallbacks {
+  /** A click on an object (its id) or on empty canvas (null). */
+  readonly onSelect: (id: string | null) => void;
+  readonly onHover: (id: string | null) => void;
+  /** The zoom scale crossed the cluster/node threshold. */
+  readonly onZoomLevel?: (level: Exclude<ZoomLevel, 'port'>) => void;
+}
+
+/** The handle returned by `createTopologyRenderer`. */
+export interface TopologyRenderer {
+  update(vm: TopologyViewModel): void;
+  highlight(ids: HighlightSet): void;
+  /** Zoom to show the whole topology. */
+  fit(): void;
+  /** Zoom by a factor around the centre (keyboard and buttons). */
+  zoomBy(factor: number): void;
+  destroy(): void;
+}

@@ -1,0 +1,80 @@
+/** d3-zoom pan/zoom on the SVG, reporting the semantic zoom level from the scale. */
+import { select } from 'd3-selection';
+import 'd3-transition';
+import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
+import type { Box, ZoomLevel } from '../layout/geometry';
+
+/** Scale from which port headers and layer names are drawn (they are ~14 units tall). */
+export const NODE_LEVEL_SCALE = 0.75;
+
+/** Controls of the pan/zoom behaviour. */
+export interface ZoomControl {
+  fitBox(box: Box, maxScale: number, animate: boolean): void;
+  zoomBy(factor: number): void;
+  destroy(): void;
+}
+
+const reducedMotion = (): boolean =>
+  typeof window.matchMedia === 'function' &&
+  window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/** Attach pan/zoom to `svg`, transforming `viewport`. */
+export function createZoom(
+  svg: SVGSVGElement,
+  viewport: SVGGElement,
+  onLevel: (level: Exclude<ZoomLevel, 'port'>) => void,
+): ZoomControl {
+  let level: Exclude<ZoomLevel, 'port'> | null = null;
+  const size = (): { w: number; h: number } => ({
+    w: svg.clientWidth || 1000,
+    h: svg.clientHeight || 700,
+  });
+  const behaviour: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
+    .scaleExtent([0.08, 4])
+    // The viewport is the element's box (explicit, rather than d3's viewBox/width sniffing).
+    .extent(() => {
+      const { w, h } = size();
+      return [
+        [0, 0],
+        [w, h],
+      ];
+    })
+    .on('zoom', (event: { transform: { k: number; toString(): string } }) => {
+      viewport.setAttribute('transform', event.transform.toString());
+      const next = event.transform.k >= NODE_LEVEL_SCALE ? 'node' : 'cluster';
+      if (next !== level) {
+        level = next;
+        onLevel(next);
+      }
+    });
+  const sel = select(svg);
+  sel.call(behaviour).on('dblclick.zoom', null);
+
+  return {
+    fitBox(box, maxScale, animate) {
+      const { w, h } = size();
+      const k = Math.min(
+        maxScale,
+        (w * 0.96) / Math.max(box.w, 1),
+        (h * 0.96) / Math.max(box.h, 1),
+      );
+      const t = zoomIdentity
+        .translate(w / 2, h / 2)
+        .scale(k)
+        .translate(-(box.x + box.w / 2), -(box.y + box.h / 2));
+      if (animate && !reducedMotion())
+        sel
+          .transition()
+          .duration(400)
+          .call((tr) => behaviour.transform(tr, t));
+      else sel.call((s) => behaviour.transform(s, t));
+    },
+    zoomBy(factor) {
+      sel.call((s) => behaviour.scaleBy(s, factor));
+    },
+    destroy() {
+      sel.interrupt();
+      sel.on('.zoom', null);
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { immer } from 'zustand/middleware/immer';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Topology } from '../model/types';
+import type { AppState } from './app-state';
+import { createSelectionSlice } from './slices/selection-slice';
+import { createTopologySlice } from './slices/topology-slice';
+import { createUiSlice } from './slices/ui-slice';
+import { createViewSlice } from './slices/view-slice';
+
+/** A viewer's store. One per viewer instance; never a module-level singleton. */
+export type AppStore = StoreApi<AppState>;
+
+/** What a viewer starts with. */
+export interface AppStoreInit {
+  readonly scenarioId?: string | null;
+  readonly topology?: Topology | null;
+}
+
+/**
+ * Create the store of one viewer (zustand vanilla + immer, slices combined here).
+ *
+ * @example
+ * const store = createAppStore({ scenarioId: 'new-l2bridge', topology: buildScenario('new-l2bridge') });
+ * store.getState().select('pod:a1');
+ */
+export function createAppStore(init: AppStoreInit = {}): AppStore {
+  const store = createStore<AppState>()(
+    immer((...a) => ({
+      ...createTopologySlice(...a),
+      ...createSelectionSlice(...a),
+      ...createViewSlice(...a),
+      ...createUiSlice(...a),
+    })),
+  );
+  if (init.topology) store.getState().loadTopology(init.scenarioId ?? null, init.topology);
+  return store;
+}

@@ -1,0 +1,101 @@
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { layoutTopology } from '../layout/layout-topology';
+import { indexTopology, relatedIds } from '../layout/object-index';
+import { layoutPortDetail } from '../layout/port-detail';
+import { createTopologyRenderer } from '../render/topology-renderer';
+import type { TopologyRenderer } from '../render/view-model';
+import { useAppStore, useStoreApi } from './StoreContext';
+
+interface Props {
+  readonly title: string;
+  /** Called after each draw; the viewer uses it to set `data-state="ready"`. */
+  readonly onDrawn: () => void;
+}
+
+/** The SVG canvas. React owns the `<svg>`; the d3 renderer owns everything inside it. */
+export function TopologyCanvas({ title, onDrawn }: Props) {
+  const store = useStoreApi();
+  const svgRef = useRef<SVGSVGElement>(null);
+  const rendererRef = useRef<TopologyRenderer | null>(null);
+  const topology = useAppStore((s) => s.topology);
+  const expandedPortId = useAppStore((s) => s.expandedPortId);
+  const selectedId = useAppStore((s) => s.selectedId);
+  const hoveredId = useAppStore((s) => s.hoveredId);
+
+  const layout = useMemo(() => (topology ? layoutTopology(topology) : null), [topology]);
+  const detail = useMemo(
+    () =>
+      topology && layout && expandedPortId
+        ? layoutPortDetail(topology, layout, expandedPortId)
+        : null,
+    [topology, layout, expandedPortId],
+  );
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return undefined;
+    const renderer = createTopologyRenderer(svg, {
+      onSelect: (id) => store.getState().select(id),
+      onHover: (id) => store.getState().hover(id),
+      onZoomLevel: (level) => store.getState().setScaleLevel(level),
+    });
+    rendererRef.current = renderer;
+    return () => {
+      renderer.destroy();
+      rendererRef.current = null;
+    };
+  }, [store]);
+
+  useEffect(() => {
+    if (!layout || !rendererRef.current) return;
+    rendererRef.current.update({ layout, detail, title });
+    onDrawn();
+  }, [layout, detail, title, onDrawn]);
+
+  useEffect(() => {
+    const related =
+      topology && selectedId ? relatedIds(topology, indexTopology(topology), selectedId) : [];
+    rendererRef.current?.highlight({ selected: selectedId, related, hovered: hoveredId });
+  }, [topology, layout, detail, selectedId, hoveredId]);
+
+  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>): void => {
+    const r = rendererRef.current;
+    if (!r) return;
+    if (e.key === '+' || e.key === '=') r.zoomBy(1.25);
+    else if (e.key === '-') r.zoomBy(0.8);
+    else if (e.key === '0') r.fit();
+    else if (e.key === 'Escape') store.getState().select(null);
+    else return;
+    e.preventDefault();
+  };
+
+  return (
+    <div className="hv-canvas">
+      <svg
+        ref={svgRef}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        aria-roledescription="topology drawing"
+      />
+      <div className="hv-zoom-buttons" role="group" aria-label="Zoom">
+        <button
+          type="button"
+          onClick={() => rendererRef.current?.zoomBy(1.25)}
+          aria-label="Zoom in"
+        >
+          +
+        </button>
+        <button
+          type="button"
+          onClick={() => rendererRef.current?.zoomBy(0.8)}
+          aria-label="Zoom out"
+        >
+          −
+        </button>
+        <button type="button" onClick={() => rendererRef.current?.fit()} aria-label="Fit to screen">
+          Fit
+        </button>
+      </div>
+    </div>
+  );
+}
