@@ -1,0 +1,52 @@
+/**
+ * Lint a topology read from a dump: checks drawn from real incidents. Pure functions of the
+ * topology (plus the parser's conflict list); findings are sorted by severity, code, objects.
+ */
+
+import type { Topology } from '../model/types';
+import { duplicateIps, endpointState, outboundNatExceptions, placeholderMacs } from './endpoints';
+import { duplicateVips, lbBackends, managementIp, overlaySourceVip } from './node';
+import { policyWithoutVfpRule, v1v2Mismatch } from './sources';
+import type { Check, Finding, LintContext } from './types';
+
+export type { Finding, FindingSeverity, LintContext } from './types';
+
+export const CHECKS: Readonly<Record<string, Check>> = {
+  endpointState,
+  outboundNatExceptions,
+  lbBackends,
+  duplicateVips,
+  duplicateIps,
+  placeholderMacs,
+  overlaySourceVip,
+  managementIp,
+  v1v2Mismatch,
+  policyWithoutVfpRule,
+};
+
+const RANK = { error: 0, warning: 1, info: 2 } as const;
+
+export function lintTopology(t: Topology, ctx: LintContext = {}): Finding[] {
+  const out: Finding[] = [];
+  for (const check of Object.values(CHECKS)) {
+    try {
+      out.push(...check(t, ctx));
+    } catch (e) {
+      out.push({
+        code: 'lint-internal',
+        severity: 'info',
+        title: 'A check failed',
+        problem: `A lint check crashed: ${e instanceof Error ? e.message : String(e)}.`,
+        evidence: 'internal',
+        fix: 'Report this dump; the other checks still ran.',
+        objectIds: [],
+      });
+    }
+  }
+  return out.sort(
+    (a, b) =>
+      RANK[a.severity] - RANK[b.severity] ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+      (a.objectIds.join() < b.objectIds.join() ? -1 : 1),
+  );
+}

@@ -1,0 +1,237 @@
+/**
+ * vfpctrl records → VFP ports, layers, groups and rules. Port names that are HNS endpoint ids
+ * link the port to its endpoint. Blocks whose port, layer or group is unknown (a sample without
+ * the command line) hang under explicit `(unknown …)` parents instead of being dropped.
+ */
+
+import type {
+  Port,
+  PortRange,
+  RuleAction,
+  RuleConditions,
+  Topology,
+  VfpGroup,
+  VfpLayer,
+  VfpRule,
+  VfpRuleType,
+} from '../model/types';
+import { NODE_ID, VSWITCH_ID, provenance } from './ids';
+import type { RawVfp } from './raw';
+import { mac, normId, protocol } from './values';
+
+export type VfpInput = RawVfp & { readonly input: string };
+
+const RULE_TYPES: readonly VfpRuleType[] = [
+  'allow',
+  'block',
+  'nat',
+  'dynnat',
+  'lbnat',
+  'encap',
+  'decap',
+  'transpose',
+  'paroute',
+];
+
+function split(v: string | undefined): string[] | null {
+  if (v === undefined) return null;
+  const parts = v.split(/[,;\s]+/).filter((s) => s !== '' && s !== '<none>');
+  return parts.length > 0 ? parts : null;
+}
+
+function ranges(v: string | undefined): PortRange[] | null {
+  const parts = split(v);
+  if (parts === null) return null;
+  const out: PortRange[] = [];
+  for (const p of parts) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(p);
+    if (m) out.push({ from: Number(m[1]), to: Number(m[2] ?? m[1]) });
+  }
+  return out.length > 0 ? out : null;
+}
+
+function conditions(c: Record<string, string>): RuleConditions {
+  const get = (...keys: string[]): string | undefined => {
+    for (const [k, v] of Object.entries(c)) if (keys.includes(k.toLowerCase())) return v;
+    return undefined;
+  };
+  const protos = split(get('protocols', 'protocol'))
+    ?.map((p) => protocol(p))
+    .filter((p): p is number => p !== undefined);
+  return {
+    srcPrefixes: split(get('source ip', 'source ips', 'source ip prefix')),
+    dstPrefixes: split(get('destination ip', 'destination ips', 'destination ip prefix')),
+    srcPorts: ranges(get('source ports', 'source port')),
+    dstPorts: ranges(get('destination ports', 'destination port')),
+    protocols: protos && protos.length > 0 ? protos : null,
+  };
+}
+
+export function buildVfp(t: Topology, items: readonly VfpInput[]): Topology {
+  if (items.length === 0) return t;
+  const ports: Record<string, Port> = { ...t.ports };
+  const layers: Record<string, VfpLayer> = {};
+  const groups: Record<string, VfpGroup> = {};
+  const rules: Record<string, VfpRule> = {};
+  const endpoints = { ...t.endpoints };
+  const origin = (it: VfpInput): Parameters<typeof provenance>[0] => ({
+    input: it.input,
+    line: it.line,
+    rendering: it.kind === 'port' ? 'vfpctrl-ports' : 'vfpctrl-rules',
+    schema: 1,
+  });
+
+  const ensurePort = (name: string | null, it: VfpInput): string => {
+    const key = name === null ? 'unknown' : (normId(name) ?? name);
+    const id = `port:${key}`;
+    if (!(id in ports)) {
+      const epId = key in endpoints ? key : null;
+      ports[id] = {
+        id,
+        nodeId: NODE_ID,
+        vswitchId: VSWITCH_ID,
+        kind: 'container',
+        name: name ?? '(unknown port)',
+        friendlyName: name ?? '(unknown port)',
+        mac: epId !== null ? (endpoints[epId]?.macAddress ?? null) : null,
+        endpointId: epId,
+        layerIds: [],
+        provenance: provenance(origin(it), name === null),
+      };
+      if (epId !== null && endpoints[epId] && !endpoints[epId].isRemote)
+        endpoints[epId] = { ...endpoints[epId], portId: id };
+    }
+    return id;
+  };
+  const ensureLayer = (
+    portId: string,
+    name: string | null,
+    it: VfpInput,
+    f: Record<string, string> = {},
+  ): string => {
+    const id = `${portId}/layer:${name ?? 'unknown'}`;
+    const flags = f['Flags'] ?? '';
+    if (!(id in layers) || Object.keys(f).length > 0) {
+      layers[id] = {
+        id,
+        portId,
+        name: name ?? '(unknown layer)',
+        priority: Number(f['Priority'] ?? layers[id]?.priority ?? 0) || 0,
+        stateful: /stateful/i.test(flags) || /STATEFUL/.test(name ?? ''),
+        defaultAction: /default (block|deny|drop)/i.test(flags) ? 'block' : 'allow',
+        groupIds: layers[id]?.groupIds ?? [],
+        provenance: provenance(origin(it), name === null),
+      };
+    }
+    if (!ports[portId]!.layerIds.includes(id))
+      ports[portId] = { ...ports[portId]!, layerIds: [...ports[portId]!.layerIds, id] };
+    return id;
+  };
+  const ensureGroup = (
+    layerId: string,
+    portId: string,
+    name: string | null,
+    it: VfpInput,
+    f: Record<string, string> = {},
+  ): string => {
+    const id = `${layerId}/group:${name ?? 'unknown'}`;
+    if (!(id in groups) || Object.keys(f).length > 0) {
+      const dir =
+        (f['Direction'] ?? '').toLowerCase() || (/_IN(_|$)/i.test(name ?? '') ? 'in' : 'out');
+      groups[id] = {
+        id,
+        layerId,
+        portId,
+        name: name ?? '(unknown group)',
+        direction: dir === 'in' ? 'in' : 'out',
+        family: /ipv6/i.test(f['Type'] ?? name ?? '') ? 'ipv6' : 'ipv4',
+        priority: Number(f['Priority'] ?? groups[id]?.priority ?? 0) || 0,
+        matchType: /longest|lpm/i.test(f['Match type'] ?? '') ? 'lpm' : 'priority',
+        ruleIds: groups[id]?.ruleIds ?? [],
+        provenance: provenance(origin(it), name === null),
+      };
+    }
+    const layer = layers[layerId]!;
+    if (!layer.groupIds.includes(id))
+      layers[layerId] = { ...layer, groupIds: [...layer.groupIds, id] };
+    return id;
+  };
+
+  let seq = 0;
+  for (const it of items) {
+    if (it.kind === 'port') {
+      const id = ensurePort(it.name, it);
+      const friendly = it.fields['Port Friendly name'] ?? it.name;
+      const p = ports[id]!;
+      const kind = /^Container NIC/i.test(friendly)
+        ? 'host-vnic'
+        : /ExternalPort/i.test(friendly)
+          ? 'external'
+          : p.kind;
+      ports[id] = {
+        ...p,
+        friendlyName: friendly,
+        kind,
+        mac: mac(it.fields['MAC address']) ?? p.mac,
+        provenance: provenance(origin(it)),
+      };
+      continue;
+    }
+    const portId = ensurePort(it.context.port, it);
+    if (it.kind === 'layer') {
+      ensureLayer(portId, it.name || null, it, it.fields);
+      continue;
+    }
+    const layerId = ensureLayer(portId, it.context.layer, it);
+    if (it.kind === 'group') {
+      ensureGroup(layerId, portId, it.name || null, it, it.fields);
+      continue;
+    }
+    const groupId = ensureGroup(layerId, portId, it.context.group, it);
+    const typeText = (it.fields['Type'] ?? '').toLowerCase();
+    const type = (RULE_TYPES as readonly string[]).includes(typeText)
+      ? (typeText as VfpRuleType)
+      : 'other';
+    const flags = it.fields['Flags'] ?? '';
+    const name = it.name || it.fields['Friendly name'] || `rule-${++seq}`;
+    const action: RuleAction =
+      type === 'allow' || type === 'block'
+        ? { kind: type }
+        : type === 'paroute'
+          ? { kind: 'paroute', nextHop: null }
+          : { kind: 'other', text: [typeText, ...it.ruleData].join('; ') };
+    const id = `${groupId}/rule:${name}`;
+    rules[id] = {
+      id,
+      groupId,
+      layerId,
+      portId,
+      name,
+      friendlyName: it.fields['Friendly name'] ?? null,
+      priority: Number(it.fields['Priority'] ?? 0) || 0,
+      type,
+      terminating: /terminating/i.test(flags),
+      stateful: /stateful/i.test(flags),
+      conditions: conditions(it.conditions),
+      action,
+      provenance: provenance(origin(it)),
+    };
+    const g = groups[groupId]!;
+    if (!g.ruleIds.includes(id)) groups[groupId] = { ...g, ruleIds: [...g.ruleIds, id] };
+  }
+  // Evaluation order: layers and rules by priority (stable).
+  for (const [id, p] of Object.entries(ports)) {
+    if (p.layerIds.length > 1)
+      ports[id] = {
+        ...p,
+        layerIds: [...p.layerIds].sort((a, b) => layers[a]!.priority - layers[b]!.priority),
+      };
+  }
+  for (const [id, g] of Object.entries(groups)) {
+    groups[id] = {
+      ...g,
+      ruleIds: [...g.ruleIds].sort((a, b) => rules[a]!.priority - rules[b]!.priority),
+    };
+  }
+  return { ...t, ports, layers, groups, rules, endpoints };
+}

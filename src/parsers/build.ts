@@ -1,0 +1,271 @@
+/**
+ * Merged HNS records → a `Topology` for the dumped node: networks (stubs for networks only
+ * referenced by endpoints), endpoints with roles, load balancers with flags and kinds, pods
+ * from pod metadata, and one VFP port per local endpoint unless vfpctrl output gave ports.
+ */
+
+import type {
+  Endpoint,
+  EndpointRole,
+  Network,
+  Node,
+  Pod,
+  Port,
+  Provenance,
+  Topology,
+  VSwitch,
+} from '../model/types';
+import { inPrefix } from '../shared/ip';
+import { buildLoadBalancers } from './build-lb';
+import type { Merged, MergedSet } from './merge';
+import type { NEndpoint, NNetwork, Origin } from './normalise';
+import { buildVfp, type VfpInput } from './build-vfp';
+import { NODE_ID, VSWITCH_ID, provenance } from './ids';
+
+/** Insertion order (the dump's order); serialisers sort by id themselves. */
+const sorted = <T>(m: Map<string, T>): Iterable<T> => m.values();
+
+function stubNetwork(id: string, e: NEndpoint, o: Origin | undefined): Network {
+  return {
+    id,
+    nodeId: NODE_ID,
+    vswitchId: VSWITCH_ID,
+    name: e.networkName ?? (id === 'network:unknown' ? '(unknown network)' : id),
+    type: e.networkType ?? (e.encapOverhead === 50 ? 'overlay' : 'unknown'),
+    subnets: [],
+    managementIp: null,
+    networkAdapterName: null,
+    drMac: null,
+    dnsSuffix: null,
+    policies: [],
+    provenance: provenance(o, true),
+  };
+}
+
+function toNetwork(m: Merged<NNetwork>): Network {
+  const d = m.data;
+  return {
+    id: m.id,
+    nodeId: NODE_ID,
+    vswitchId: VSWITCH_ID,
+    name: d.name ?? m.id,
+    type: d.type ?? (d.name?.toLowerCase() === 'nat' ? 'nat' : 'unknown'),
+    subnets: (d.subnets ?? []).filter((s) => s.addressPrefix !== ''),
+    managementIp: d.managementIp ?? null,
+    networkAdapterName: d.adapter ?? null,
+    drMac: d.drMac ?? null,
+    dnsSuffix: d.dnsSuffix ?? null,
+    policies: d.policies ?? [],
+    provenance: provenance(m.origins[0]),
+  };
+}
+
+function roleOf(e: NEndpoint, networks: Record<string, Network>, networkId: string): EndpointRole {
+  if (e.isRemote === true) return 'remote';
+  const name = e.name ?? '';
+  if (/source.?vip/i.test(name)) return 'source-vip';
+  const net = networks[networkId];
+  if (/_ep$/i.test(name) || (e.ipAddress !== undefined && net?.managementIp === e.ipAddress))
+    return 'host';
+  if (
+    e.podName !== undefined ||
+    e.sandbox === true ||
+    /^[0-9a-f]{64}_/.test(name) ||
+    /^cid-/.test(name)
+  )
+    return 'pod';
+  if (
+    e.ipAddress !== undefined &&
+    net?.subnets.some((s) => inPrefix(e.ipAddress!, s.addressPrefix))
+  )
+    return 'pod';
+  return 'other';
+}
+
+export function buildTopology(
+  merged: MergedSet,
+  vfp: readonly VfpInput[],
+  names: readonly string[],
+): Topology {
+  const networks: Record<string, Network> = {};
+  for (const m of sorted(merged.networks)) networks[m.id] = toNetwork(m);
+  const byName = new Map<string, string>();
+  for (const n of Object.values(networks)) if (!byName.has(n.name)) byName.set(n.name, n.id);
+
+  const endpoints: Record<string, Endpoint> = {};
+  const pods: Record<string, Pod> = {};
+  const ports: Record<string, Port> = {};
+  for (const m of sorted(merged.endpoints)) {
+    const d = m.data;
+    // Docker/containerd/Calico name endpoints `<container id>_<network name>`.
+    const suffix = /^[0-9a-f]{64}_(.+)$/.exec(d.name ?? '')?.[1];
+    const netName = d.networkName ?? suffix;
+    let networkId = d.networkId ?? (netName !== undefined ? byName.get(netName) : undefined);
+    if (networkId === undefined)
+      networkId = netName !== undefined ? `network:${netName}` : 'network:unknown';
+    if (!(networkId in networks)) {
+      const stub = stubNetwork(networkId, { ...d, networkName: netName }, m.origins[0]);
+      networks[networkId] = stub;
+      byName.set(stub.name, networkId);
+    }
+    const role = roleOf(d, networks, networkId);
+    let podId: string | null = null;
+    if (role === 'pod' && d.podName !== undefined) {
+      podId = `pod:${d.podNamespace ?? 'default'}/${d.podName}`;
+      const prev = pods[podId];
+      pods[podId] = {
+        id: podId,
+        name: d.podName,
+        namespace: d.podNamespace ?? 'default',
+        nodeId: NODE_ID,
+        ip: prev?.ip ?? d.ipAddress ?? '',
+        endpointIds: [...(prev?.endpointIds ?? []), m.id],
+        routes: [],
+        labels: {},
+      };
+    }
+    const isRemote = d.isRemote === true;
+    const portId = isRemote ? null : `port:${m.id}`;
+    if (portId !== null) {
+      ports[portId] = {
+        id: portId,
+        nodeId: NODE_ID,
+        vswitchId: VSWITCH_ID,
+        kind: role === 'host' ? 'host-vnic' : 'container',
+        name: m.id,
+        friendlyName: m.id,
+        mac: d.macAddress ?? null,
+        endpointId: m.id,
+        layerIds: [],
+        provenance: provenance(m.origins[0], true),
+      };
+    }
+    endpoints[m.id] = {
+      id: m.id,
+      name: d.name ?? '',
+      nodeId: NODE_ID,
+      networkId,
+      role,
+      ipAddress: d.ipAddress ?? null,
+      prefixLength: d.prefixLength ?? null,
+      macAddress: d.macAddress ?? null,
+      gatewayAddress: d.gatewayAddress ?? null,
+      isRemote,
+      podId,
+      portId,
+      dns:
+        d.dnsServers || d.dnsSearch
+          ? { servers: d.dnsServers ?? [], search: d.dnsSearch ?? [] }
+          : null,
+      policies: d.policies ?? [],
+      state: d.state ?? null,
+      provenance: provenance(m.origins[0]),
+    };
+  }
+
+  const draft: Topology = {
+    format: 'hnsviz.model/1',
+    id: `dump:${names.join('+')}`,
+    title: `Dump: ${names.join(', ')}`,
+    design: null,
+    cluster: null,
+    nodeIds: [NODE_ID],
+    nodes: {},
+    vswitches: {},
+    networks,
+    endpoints,
+    pods,
+    services: {},
+    loadBalancers: {},
+    ports,
+    layers: {},
+    groups: {},
+    rules: {},
+    externals: {},
+    underlay: null,
+  };
+  const loadBalancers = buildLoadBalancers(merged, draft);
+  const withLb = { ...draft, loadBalancers };
+  const v = buildVfp(withLb, vfp);
+  const extensions = new Set<string>();
+  for (const m of merged.networks.values())
+    for (const e of m.data.extensions ?? []) extensions.add(e);
+  return finishNode(v, [...extensions].sort());
+}
+
+/** The node and its vSwitch, from what the networks and ports tell. */
+function finishNode(t: Topology, extensions: readonly string[]): Topology {
+  const nets = Object.values(t.networks);
+  const mgmtNet =
+    nets.find((n) => n.managementIp !== null && n.type !== 'nat' && n.type !== 'ics') ??
+    nets.find((n) => n.managementIp !== null);
+  const managementIp = mgmtNet?.managementIp ?? null;
+  const podNet = nets.find(
+    (n) =>
+      (n.type === 'l2bridge' || n.type === 'overlay' || n.type === 'transparent') &&
+      n.subnets.length > 0,
+  );
+  const hostPort = Object.values(t.ports).find(
+    (p) => p.kind === 'host-vnic' && t.endpoints[p.endpointId ?? '']?.ipAddress === managementIp,
+  );
+  const lbs = Object.values(t.loadBalancers);
+  const origin = nets[0]?.provenance ?? Object.values(t.endpoints)[0]?.provenance;
+  const prov: Provenance = origin ?? provenance(undefined, true);
+  const node: Node = {
+    id: NODE_ID,
+    name: managementIp !== null ? `node ${managementIp}` : 'dumped node',
+    os: 'windows',
+    managementIp,
+    mac: null,
+    podCidr: podNet?.subnets[0]?.addressPrefix ?? null,
+    vswitchIds: [VSWITCH_ID],
+    networkIds: Object.keys(t.networks).sort(),
+    hostStack: {
+      interfaces:
+        managementIp !== null
+          ? [
+              {
+                name: `vEthernet (${mgmtNet?.networkAdapterName ?? 'Ethernet'})`,
+                kind: 'management-vnic',
+                ips: [managementIp],
+                mac: null,
+                portId: hostPort?.id ?? null,
+              },
+            ]
+          : [],
+      routes: [],
+      ipForwarding: true,
+    },
+    winnat: null,
+    kubeProxy:
+      lbs.length > 0
+        ? {
+            mode: 'kernelspace',
+            enableDsr: lbs.some((l) => l.flags.dsr),
+            sourceVip: lbs.find((l) => l.sourceVip !== null)?.sourceVip ?? null,
+            proxies: [],
+            provenance: { ...prov, derived: true, confidence: 'inferred' },
+          }
+        : null,
+    provenance: { ...prov, derived: true, confidence: 'inferred' },
+  };
+  const external = nets.some(
+    (n) =>
+      n.type === 'l2bridge' ||
+      n.type === 'overlay' ||
+      n.type === 'transparent' ||
+      n.type === 'l2tunnel',
+  );
+  const vswitch: VSwitch = {
+    id: VSWITCH_ID,
+    nodeId: NODE_ID,
+    name: nets.find((n) => n.networkAdapterName !== null)?.name ?? 'vSwitch',
+    kind: external ? 'external' : 'internal',
+    externalAdapter: nets.find((n) => n.networkAdapterName !== null)?.networkAdapterName ?? null,
+    portIds: Object.keys(t.ports).sort(),
+    networkIds: Object.keys(t.networks).sort(),
+    extensions,
+    provenance: { ...prov, derived: true, confidence: 'inferred' },
+  };
+  return { ...t, nodes: { [NODE_ID]: node }, vswitches: { [VSWITCH_ID]: vswitch } };
+}

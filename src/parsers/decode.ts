@@ -1,0 +1,127 @@
+/**
+ * Bytes → text. Detects UTF-8 (with or without BOM) and UTF-16 LE/BE (with a BOM, or without
+ * one by the NUL-byte pattern of mostly-ASCII text, which is what Windows PowerShell's `>`
+ * writes), then normalises CRLF and lone CR to LF. Never throws.
+ */
+
+export type Encoding =
+  'utf-8' | 'utf-8-bom' | 'utf-16le-bom' | 'utf-16be-bom' | 'utf-16le' | 'utf-16be' | 'text';
+
+export interface Decoded {
+  readonly text: string;
+  readonly encoding: Encoding;
+  readonly newline: 'lf' | 'crlf' | 'cr' | 'none';
+}
+
+interface TextDecoderLike {
+  decode(bytes: Uint8Array): string;
+}
+type TextDecoderCtor = new (label: string, opts?: { fatal?: boolean }) => TextDecoderLike;
+
+function decoderFor(label: 'utf-8' | 'utf-16le' | 'utf-16be'): TextDecoderLike | null {
+  const ctor = (globalThis as { TextDecoder?: TextDecoderCtor }).TextDecoder;
+  if (ctor === undefined) return null;
+  try {
+    return new ctor(label, { fatal: false });
+  } catch {
+    return null;
+  }
+}
+
+/** Plain-JS fallbacks for runtimes without TextDecoder (or without UTF-16BE support). */
+function decodeUtf16(bytes: Uint8Array, start: number, littleEndian: boolean): string {
+  const parts: string[] = [];
+  const chunk: number[] = [];
+  for (let i = start; i + 1 < bytes.length; i += 2) {
+    const lo = bytes[i] ?? 0;
+    const hi = bytes[i + 1] ?? 0;
+    chunk.push(littleEndian ? lo | (hi << 8) : (lo << 8) | hi);
+    if (chunk.length === 8192) {
+      parts.push(String.fromCharCode(...chunk));
+      chunk.length = 0;
+    }
+  }
+  parts.push(String.fromCharCode(...chunk));
+  return parts.join('');
+}
+
+function decodeUtf8(bytes: Uint8Array, start: number): string {
+  const dec = decoderFor('utf-8');
+  if (dec) return dec.decode(start === 0 ? bytes : bytes.subarray(start));
+  // Minimal fallback: enough for the ASCII-heavy dumps; invalid sequences become U+FFFD.
+  let out = '';
+  for (let i = start; i < bytes.length;) {
+    const b = bytes[i] ?? 0;
+    const need = b < 0x80 ? 0 : b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : b >= 0xc0 ? 1 : -1;
+    if (need < 0) {
+      out += '\ufffd';
+      i++;
+      continue;
+    }
+    let cp = need === 0 ? b : b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) cp = (cp << 6) | ((bytes[i + k] ?? 0) & 0x3f);
+    out += String.fromCodePoint(cp > 0x10ffff ? 0xfffd : cp);
+    i += need + 1;
+  }
+  return out;
+}
+
+/** Guess BOM-less UTF-16 from where the NUL bytes sit in the first 4 KiB. */
+function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul > pairs * 0.4 && evenNul < pairs * 0.05) return 'utf-16le';
+  if (evenNul > pairs * 0.4 && oddNul < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+function normaliseNewlines(text: string): Pick<Decoded, 'text' | 'newline'> {
+  const cr = text.indexOf('\r');
+  if (cr < 0) return { text, newline: text.includes('\n') ? 'lf' : 'none' };
+  const newline = text[cr + 1] === '\n' ? 'crlf' : 'cr';
+  return { text: text.replace(/\r\n?/g, '\n'), newline };
+}
+
+export function decodeBytes(bytes: Uint8Array): Decoded {
+  let encoding: Encoding = 'utf-8';
+  let text: string;
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) {
+    encoding = 'utf-8-bom';
+    text = decodeUtf8(bytes, 3);
+  } else if (b0 === 0xff && b1 === 0xfe) {
+    encoding = 'utf-16le-bom';
+    text = utf16(bytes, 2, true);
+  } else if (b0 === 0xfe && b1 === 0xff) {
+    encoding = 'utf-16be-bom';
+    text = utf16(bytes, 2, false);
+  } else {
+    const guess = sniffUtf16(bytes);
+    if (guess) {
+      encoding = guess;
+      text = utf16(bytes, 0, guess === 'utf-16le');
+    } else {
+      text = decodeUtf8(bytes, 0);
+    }
+  }
+  return { encoding, ...normaliseNewlines(text) };
+}
+
+function utf16(bytes: Uint8Array, start: number, le: boolean): string {
+  const dec = decoderFor(le ? 'utf-16le' : 'utf-16be');
+  if (dec) return dec.decode(bytes.subarray(start, start + ((bytes.length - start) & ~1)));
+  return decodeUtf16(bytes, start, le);
+}
+
+export function decodeText(text: string): Decoded {
+  const stripped = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return { encoding: 'text', ...normaliseNewlines(stripped) };
+}

@@ -1,0 +1,85 @@
+/** Find values that PowerShell replaced by a type name because of its depth limit. */
+
+import type { DiagSink } from './diagnostics';
+import { isTypeName } from './ps-value';
+import { isRecord } from './raw';
+
+/** Fields hnsviz reads; a type name in one of them loses information. */
+const USED = new Set([
+  'Policies',
+  'VIPs',
+  'ExceptionList',
+  'Exceptions',
+  'References',
+  'Subnets',
+  'HostComputeEndpoints',
+  'FrontendVIPs',
+  'PortMappings',
+  'IpConfigurations',
+  'Ipams',
+  'Settings',
+  'Destinations',
+  'Routes',
+]);
+
+export function reportDepthCuts(
+  value: unknown,
+  path: string,
+  line: number,
+  column: number,
+  sink: DiagSink,
+  depth = 0,
+): void {
+  if (depth > 8) return;
+  const key = path.slice(path.lastIndexOf('.') + 1);
+  if (isTypeName(value) || (typeof value === 'string' && value.startsWith('@{'))) {
+    if (USED.has(key)) {
+      sink.add(
+        'W_DEPTH_TRUNCATED',
+        line,
+        column,
+        `'${path}' shows only '${value.length > 40 ? value.slice(0, 40) + '…' : value}'`,
+        {
+          expected: 'the values themselves',
+          hint: "re-run with 'ConvertTo-Json -Depth 10' to see them",
+        },
+      );
+    }
+    return;
+  }
+  if (Array.isArray(value)) {
+    for (const v of value) reportDepthCuts(v, path, line, column, sink, depth + 1);
+  } else if (isRecord(value)) {
+    for (const k of Object.keys(value))
+      reportDepthCuts(value[k], `${path}.${k}`, line, column, sink, depth + 1);
+  }
+}
+
+const cut = (v: unknown): v is string =>
+  isTypeName(v) || (typeof v === 'string' && v.startsWith('@{'));
+
+/**
+ * The same check limited to the used fields of an object and of its direct children: cheap
+ * enough for the fast JSON path, where walking whole allocator trees would cost too much.
+ */
+const USED_LIST = [...USED];
+
+export function reportDepthCutsShallow(
+  o: Record<string, unknown>,
+  line: number,
+  sink: DiagSink,
+  depth = 0,
+): void {
+  for (const key of USED_LIST) {
+    const v = o[key];
+    if (v === undefined || typeof v === 'number' || typeof v === 'boolean') continue;
+    if (cut(v)) reportDepthCuts(v, key, line, 1, sink);
+    else if (Array.isArray(v)) {
+      for (const x of v) {
+        if (typeof x === 'string' ? cut(x) : false) reportDepthCuts(x, key, line, 1, sink);
+        else if (depth === 0 && key === 'Policies' && isRecord(x))
+          reportDepthCutsShallow(x, line, sink, 1);
+      }
+    } else if (depth === 0 && isRecord(v)) reportDepthCutsShallow(v, line, sink, 1);
+  }
+}

@@ -1,0 +1,253 @@
+/**
+ * Public API of the dump parsers: `parseInputs(inputs, opts)` reads any mix of HNS dumps and
+ * returns one merged `Topology`, what was detected per input, and located diagnostics.
+ * Never throws: every failure becomes a diagnostic.
+ */
+
+import { programVfp } from '../model/program-vfp';
+import type { Topology } from '../model/types';
+import { buildTopology } from './build';
+import type { VfpInput } from './build-vfp';
+import { cleanUp } from './cleanup';
+import { decodeBytes, decodeText, type Decoded, type Encoding } from './decode';
+import { DiagSink, type Diagnostic } from './diagnostics';
+import { locateObjects } from './fast-json';
+import { adoptIdless, emptyMerged, mergeInto, type FieldConflict } from './merge';
+import { countUnknownFields } from './known-fields';
+import { normalise } from './normalise';
+import { emptyExtracted, type Extracted, type RawObject } from './raw';
+import { scanDoc } from './scan';
+import { sniffName } from './sniff';
+
+export type { Diagnostic, DiagnosticCode, Severity } from './diagnostics';
+export type { FieldConflict } from './merge';
+export { CATALOGUE } from './diagnostics';
+
+/**
+ * Above this estimate (local ports × (load balancers + 10)) VFP rules are not derived while
+ * parsing: a node with 300 pods and 5,000 load balancers would get about a million rules.
+ * Callers can still run `programVfp` on the topology (or on chosen ports) later.
+ */
+export const MAX_DERIVED_RULES_ESTIMATE = 200_000;
+
+/** Inputs larger than this are refused (the browser tab would not survive them). */
+export const MAX_INPUT_BYTES = 128 * 1024 * 1024;
+
+export interface ParseInput {
+  readonly name: string;
+  readonly bytes?: Uint8Array;
+  readonly text?: string;
+}
+
+export interface ParseOptions {
+  /** Refuse inputs above this many bytes (default `MAX_INPUT_BYTES`, 128 MiB). */
+  readonly maxBytes?: number;
+  /** Derive VFP rules from HNS policies for ports without vfpctrl data (default true). */
+  readonly deriveVfp?: boolean;
+  /** Called after each input with (inputs done, inputs total). */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface InputInfo {
+  readonly name: string;
+  /** What was found, e.g. `format-list`, `hnsdiag-table+vfpctrl-rules`, `unknown`, `refused`. */
+  readonly format: string;
+  readonly encoding: Encoding | 'none';
+  readonly newline: Decoded['newline'] | 'none';
+  readonly objects: number;
+}
+
+export interface ParseResult {
+  readonly topology: Topology;
+  readonly inputs: InputInfo[];
+  readonly diagnostics: Diagnostic[];
+  /** Fields on which inputs disagreed (used by the lint's v1/v2 check). */
+  readonly conflicts: FieldConflict[];
+  /** True when any input held vfpctrl layer/group/rule output. */
+  readonly vfpGiven: boolean;
+}
+
+const KNOWN_KINDS =
+  'Get-HnsNetwork/Endpoint/PolicyList output (JSON or list view), HCN v2 JSON, hnsdiag list, vfpctrl listings, kube-proxy/flannel/docker log lines with JSON';
+
+type Emit = (raw: RawObject) => void;
+
+/** Decode, sniff and scan one input; objects go to `emit` as they are found. */
+function readInput(
+  input: ParseInput,
+  sink: DiagSink,
+  maxBytes: number,
+  emit: Emit,
+): { decoded: Decoded | null; extracted: Extracted; refused: boolean } {
+  const size = input.bytes?.length ?? input.text?.length ?? 0;
+  if (size > maxBytes) {
+    sink.add(
+      'E_TOO_LARGE',
+      0,
+      0,
+      `input is ${(size / 1048576).toFixed(1)} MiB; the limit is ${(maxBytes / 1048576).toFixed(0)} MiB`,
+      {
+        hint: 'split the dump (one command per file) or remove log lines around the HNS output',
+      },
+    );
+    return { decoded: null, extracted: emptyExtracted(), refused: true };
+  }
+  const decoded =
+    input.bytes !== undefined ? decodeBytes(input.bytes) : decodeText(input.text ?? '');
+  const name = sniffName(input.name);
+  if (name.skip) {
+    sink.add('I_SKIPPED', 0, 0, `${name.label ?? input.name} holds no HNS objects; skipped`);
+    return { decoded, extracted: emptyExtracted(), refused: false };
+  }
+  const fast = locateObjects(decoded.text, name.hint, sink, emit);
+  if (fast !== null) {
+    const extracted = emptyExtracted();
+    extracted.renderings.add(fast);
+    return { decoded, extracted, refused: false };
+  }
+  const doc = cleanUp(decoded.text, sink);
+  const extracted = scanDoc(doc, sink, name.hint);
+  for (const raw of extracted.objects) emit(raw);
+  return { decoded, extracted, refused: false };
+}
+
+export function parseInputs(inputs: readonly ParseInput[], opts: ParseOptions = {}): ParseResult {
+  const maxBytes = opts.maxBytes ?? MAX_INPUT_BYTES;
+  const sinks = new Map<string, DiagSink>();
+  const sinkFor = (name: string): DiagSink => {
+    let s = sinks.get(name);
+    if (!s) sinks.set(name, (s = new DiagSink(name)));
+    return s;
+  };
+  const infos: InputInfo[] = [];
+  const merged = emptyMerged();
+  const vfp: VfpInput[] = [];
+  let n = 0;
+  const seq = (): number => ++n;
+  inputs.forEach((input, k) => {
+    const sink = sinkFor(input.name);
+    try {
+      let objects = 0;
+      const unknown = new Map<string, number>();
+      const emit = (raw: RawObject): void => {
+        const norm = normalise(raw, input.name, sink, seq);
+        if (norm === null) return;
+        if (raw.rendering !== 'hnsdiag-table' && raw.rendering !== 'hnsdiag-blocks') {
+          countUnknownFields(raw.value, norm.kind, unknown);
+        }
+        mergeInto(merged, norm, sinkFor);
+        objects++;
+      };
+      const { decoded, extracted, refused } = readInput(input, sink, maxBytes, emit);
+      if (unknown.size > 0) {
+        const list = [...unknown].map(([k, n]) => (n > 1 ? `${k} (${n}×)` : k));
+        sink.add(
+          'I_UNKNOWN_FIELD',
+          0,
+          0,
+          `fields hnsviz does not use: ${list.slice(0, 20).join(', ')}${list.length > 20 ? ', …' : ''}`,
+        );
+      }
+      for (const v of extracted.vfp) vfp.push({ ...v, input: input.name });
+      const format = refused
+        ? 'refused'
+        : extracted.renderings.size > 0
+          ? [...extracted.renderings].join('+')
+          : 'unknown';
+      if (
+        format === 'unknown' &&
+        decoded !== null &&
+        !sink.list.some((d) => d.severity === 'error' || d.code === 'I_SKIPPED')
+      ) {
+        const firstLine = decoded.text.split('\n').findIndex((l) => l.trim() !== '');
+        // One located message says more than a list of skipped lines.
+        for (let k = sink.list.length - 1; k >= 0; k--)
+          if (sink.list[k]?.code === 'W_UNPARSED_LINES') sink.list.splice(k, 1);
+        sink.add(
+          'E_UNKNOWN_FORMAT',
+          firstLine < 0 ? 0 : firstLine + 1,
+          firstLine < 0 ? 0 : 1,
+          firstLine < 0 ? 'the input is empty' : 'no HNS objects found in this input',
+          {
+            expected: KNOWN_KINDS,
+            hint: 'paste the output of Get-HnsNetwork, Get-HnsEndpoint, hnsdiag list all or vfpctrl as printed',
+          },
+        );
+      }
+      if (
+        format !== 'unknown' &&
+        format !== 'refused' &&
+        objects + extracted.vfp.length === 0 &&
+        sink.list.length === 0
+      ) {
+        sink.add('I_NO_OBJECTS', 0, 0, `recognised ${format} output, but it lists no objects`);
+      }
+      infos.push({
+        name: input.name,
+        format,
+        encoding: decoded?.encoding ?? 'none',
+        newline: decoded?.newline ?? 'none',
+        objects: objects + extracted.vfp.length,
+      });
+    } catch (e) {
+      sink.add(
+        'E_INTERNAL',
+        0,
+        0,
+        `parser failure: ${e instanceof Error ? e.message : String(e)}`,
+        {
+          hint: 'please report this input; other inputs were still read',
+        },
+      );
+      infos.push({
+        name: input.name,
+        format: 'unknown',
+        encoding: 'none',
+        newline: 'none',
+        objects: 0,
+      });
+    }
+    opts.onProgress?.(k + 1, inputs.length);
+  });
+  let topology: Topology;
+  try {
+    adoptIdless(merged, sinkFor);
+    topology = buildTopology(
+      merged,
+      vfp,
+      inputs.map((i) => i.name),
+    );
+    if (opts.deriveVfp !== false) {
+      const local = Object.values(topology.ports).filter((p) => p.layerIds.length === 0).length;
+      const estimate = local * (Object.keys(topology.loadBalancers).length + 10);
+      if (estimate <= MAX_DERIVED_RULES_ESTIMATE) topology = programVfp(topology);
+      else {
+        sinkFor(inputs[0]?.name ?? 'input').add(
+          'I_VFP_DEFERRED',
+          0,
+          0,
+          `VFP rules were not derived for ${local} ports (about ${estimate} rules); they are derived per port on demand`,
+        );
+      }
+    }
+  } catch (e) {
+    sinkFor(inputs[0]?.name ?? 'input').add(
+      'E_INTERNAL',
+      0,
+      0,
+      `building the topology failed: ${e instanceof Error ? e.message : String(e)}`,
+    );
+    topology = buildTopology(
+      emptyMerged(),
+      [],
+      inputs.map((i) => i.name),
+    );
+  }
+  return {
+    topology,
+    inputs: infos,
+    diagnostics: [...sinks.values()].flatMap((s) => s.list),
+    conflicts: merged.conflicts,
+    vfpGiven: vfp.some((v) => v.kind !== 'port'),
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * JSON inside a cleaned paste: one value, several values back to back (hnsdiag -df), compact
+ * JSON after a log prefix, or backslash-escaped JSON inside a quoted log string. Cut-off and
+ * broken values keep their complete fields and produce a located diagnostic.
+ */
+
+import type { Doc } from './cleanup';
+import type { DiagSink } from './diagnostics';
+import { reportDepthCuts } from './depth';
+import { readJson, type JsonError } from './json-reader';
+import { isRecord, type KindHint, type RawObject, type Rendering } from './raw';
+
+export interface StreamResult {
+  readonly objects: RawObject[];
+  readonly renderings: Set<Rendering>;
+  readonly nextLine: number;
+}
+
+function lineIndexOf(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function renderingOf(sample: string, logPrefix: boolean): Rendering {
+  if (sample.includes('":  ')) return 'json-ps51';
+  if (!sample.includes('\n')) return logPrefix ? 'log-json' : 'json';
+  if (/"[A-Za-z]\w*":[^\s]/.test(sample) && sample.includes('\n    "')) return 'hnsdiag-json';
+  return logPrefix ? 'log-json' : 'json-indented';
+}
+
+/** Objects in a parsed value: array elements, `{Success, Output}` REST envelopes unwrapped. */
+export function objectsOf(value: unknown, depth = 0): Record<string, unknown>[] {
+  if (depth > 3) return [];
+  if (Array.isArray(value))
+    return value.flatMap((v) => (isRecord(v) ? objectsOf(v, depth + 1) : []));
+  if (!isRecord(value)) return [];
+  if ('Output' in value && ('Success' in value || Object.keys(value).length <= 2)) {
+    const inner = objectsOf(value['Output'], depth + 1);
+    if (inner.length > 0) return inner;
+  }
+  return [value];
+}
+
+export function jsonHint(e: JsonError): string {
+  if (e.truncated) {
+    return e.lastKey !== null
+      ? `this looks cut off after \`${e.lastKey}\`: paste the rest, or re-run with 'ConvertTo-Json -Depth 10'`
+      : "this looks cut off: paste the rest, or re-run with 'ConvertTo-Json -Depth 10'";
+  }
+  return 'fix or remove the damaged line; everything readable before it was kept';
+}
+
+export function readJsonStream(
+  doc: Doc,
+  starts: readonly number[],
+  text: () => string,
+  lineIdx: number,
+  col: number,
+  escaped: boolean,
+  hint: KindHint,
+  sink: DiagSink,
+): StreamResult {
+  const objects: RawObject[] = [];
+  const renderings = new Set<Rendering>();
+  const lineNoAt = (idx: number): number => doc.lineNo[idx] ?? idx + 1;
+  const push = (
+    value: unknown,
+    objStarts: readonly number[],
+    lineOf: (off: number) => number,
+    r: Rendering,
+  ): void => {
+    const list = objectsOf(value);
+    const topIsArray = Array.isArray(value);
+    list.forEach((o, k) => {
+      const off = objStarts[topIsArray ? k : 0] ?? objStarts[0] ?? 0;
+      const line = lineOf(off);
+      reportDepthCuts(o, 'value', line, 1, sink);
+      objects.push({ value: o, line, rendering: r, hint });
+    });
+  };
+
+  if (escaped) {
+    const raw = (doc.lines[lineIdx] ?? '').slice(col);
+    const unescaped = raw.replace(/\\(["\\/])/g, '$1');
+    const objStarts: number[] = [];
+    const r = readJson(unescaped, 0, objStarts);
+    const line = lineNoAt(lineIdx);
+    sink.add('I_UNESCAPED', line, col + 1, 'read backslash-escaped JSON');
+    if (r.value !== undefined) push(r.value, objStarts, () => line, 'escaped-json');
+    renderings.add('escaped-json');
+    if (r.error) report(r.error, line, col + 1 + r.error.offset);
+    return { objects, renderings, nextLine: lineIdx + 1 };
+  }
+
+  const full = text();
+  let offset = (starts[lineIdx] ?? 0) + col;
+  const logPrefix = (doc.lines[lineIdx] ?? '').slice(0, col).trim() !== '';
+  const lineOf = (off: number): number => lineNoAt(lineIndexOf(starts, off));
+  /** True when `p` is the first non-blank character of its line (where -df objects start). */
+  const startsLine = (p: number): boolean => {
+    const li = lineIndexOf(starts, p);
+    const l = doc.lines[li] ?? '';
+    return (starts[li] ?? 0) + (l.length - l.trimStart().length) === p;
+  };
+  let nextLine: number;
+  let count = 0;
+  for (;;) {
+    const objStarts: number[] = [];
+    const r = readJson(full, offset, objStarts);
+    const sample = full.slice(offset, Math.min(full.length, r.end, offset + 600));
+    const rendering = count > 0 ? 'hnsdiag-json' : renderingOf(sample, logPrefix);
+    if (r.value !== undefined) push(r.value, objStarts, lineOf, rendering);
+    renderings.add(rendering);
+    count++;
+    if (r.error) {
+      const li = lineIndexOf(starts, Math.min(r.error.offset, full.length - 1));
+      report(r.error, lineNoAt(li), r.error.offset - (starts[li] ?? 0) + 1);
+      nextLine = li + 1;
+      break;
+    }
+    nextLine = lineIndexOf(starts, Math.max(offset, r.end - 1)) + 1;
+    let p = r.end;
+    while (p < full.length && /\s/.test(full[p] ?? '')) p++;
+    const c = full[p];
+    if ((c === '{' || c === '[') && startsLine(p)) {
+      offset = p;
+      continue;
+    }
+    break;
+  }
+  if (count > 1) {
+    renderings.delete('json-indented');
+    renderings.delete('json');
+    renderings.add('hnsdiag-json');
+  }
+  return { objects, renderings, nextLine };
+
+  function report(e: JsonError, line: number, column: number): void {
+    if (e.truncated) {
+      sink.add('W_TRUNCATED', line, column, `input ends inside a JSON value (${e.message})`, {
+        expected: e.expected,
+        hint: jsonHint(e),
+      });
+    } else {
+      sink.add('E_JSON_SYNTAX', line, column, e.message, {
+        expected: e.expected,
+        hint: jsonHint(e),
+      });
+    }
+  }
+}

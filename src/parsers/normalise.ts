@@ -1,0 +1,287 @@
+/**
+ * Raw objects → one normalised record per HNS object, v1 and v2 names folded (hns-schema.md §9).
+ * Every field is optional so that what several inputs say about one object can be merged.
+ */
+
+import type { EndpointPolicy, NetworkPolicy, NetworkType, Subnet } from '../model/types';
+import type { DiagSink } from './diagnostics';
+import { endpointPolicies, networkPolicy, type NetworkPolicyExtras } from './policies';
+import { loadBalancer, type NLoadBalancer } from './normalise-lb';
+import { isRecord, type KindHint, type RawObject, type Rendering } from './raw';
+import {
+  setIf,
+  bool,
+  getter,
+  ip,
+  mac,
+  networkType,
+  normId,
+  num,
+  prefix,
+  records,
+  str,
+  strList,
+  type Get,
+} from './values';
+
+export type { NLoadBalancer } from './normalise-lb';
+
+export interface Origin {
+  readonly input: string;
+  readonly line: number;
+  readonly rendering: Rendering;
+  readonly schema: 1 | 2;
+}
+
+export interface NNetwork {
+  name?: string;
+  type?: NetworkType;
+  subnets?: Subnet[];
+  managementIp?: string;
+  adapter?: string;
+  drMac?: string;
+  dnsSuffix?: string;
+  policies?: NetworkPolicy[];
+  extensions?: string[];
+}
+
+export interface NEndpoint {
+  name?: string;
+  networkId?: string;
+  networkName?: string;
+  networkType?: NetworkType;
+  /** 50 on VXLAN overlays (hns-schema.md §4): tells a stub network's type. */
+  encapOverhead?: number;
+  ipAddress?: string;
+  prefixLength?: number;
+  macAddress?: string;
+  gatewayAddress?: string;
+  isRemote?: boolean;
+  dnsServers?: string[];
+  dnsSearch?: string[];
+  policies?: EndpointPolicy[];
+  state?: string;
+  podName?: string;
+  podNamespace?: string;
+  sandbox?: boolean;
+}
+
+export type Kind = 'network' | 'endpoint' | 'loadbalancer' | 'namespace';
+
+export type Normalised =
+  | { kind: 'network'; id: string; origin: Origin; data: NNetwork }
+  | { kind: 'endpoint'; id: string; origin: Origin; data: NEndpoint }
+  | { kind: 'loadbalancer'; id: string; origin: Origin; data: NLoadBalancer }
+  | { kind: 'namespace'; id: string; origin: Origin; data: Record<string, never> };
+
+const STATES = [
+  'Uninitialized',
+  'Created',
+  'Attached',
+  'AttachedSharing',
+  'Detached',
+  'Degraded',
+  'Destroyed',
+];
+
+function has(g: Get, ...names: string[]): boolean {
+  for (const n of names) if (g(n) !== undefined) return true;
+  return false;
+}
+
+export function classify(o: Record<string, unknown>, hint: KindHint): Kind | null {
+  // Fast answers for v1 objects with HNS casing (the bulk of big dumps).
+  if ('References' in o) return 'loadbalancer';
+  if ('VirtualNetwork' in o || 'IsRemoteEndpoint' in o) return 'endpoint';
+  const g = getter(o);
+  if (has(g, 'HostComputeEndpoints', 'FrontendVIPs', 'PortMappings')) return 'loadbalancer';
+  if (
+    has(g, 'References') ||
+    records(g('Policies')).some((p) => str(p['Type'])?.toUpperCase() === 'ELB')
+  )
+    return 'loadbalancer';
+  if (has(g, 'HostComputeNamespace', 'IpConfigurations')) return 'endpoint';
+  if (
+    has(
+      g,
+      'VirtualNetwork',
+      'VirtualNetworkName',
+      'IPAddress',
+      'IsRemoteEndpoint',
+      'MacAddress',
+      'EncapOverhead',
+    )
+  )
+    return 'endpoint';
+  if (
+    has(
+      g,
+      'Subnets',
+      'Ipams',
+      'MacPools',
+      'MacPool',
+      'ManagementIP',
+      'NetworkAdapterName',
+      'DrMacAddress',
+      'NatName',
+    )
+  )
+    return 'network';
+  if (has(g, 'CompartmentId', 'NamespaceId', 'ResourceList', 'IsDefault')) return 'namespace';
+  if (hint === 'policylist') return 'loadbalancer';
+  return hint;
+}
+
+function schemaOf(g: Get): 1 | 2 {
+  const sv = g('SchemaVersion');
+  if (isRecord(sv) && num(sv['Major']) === 2) return 2;
+  // Not HostComputeNetwork: WS2022's v1 view of a load balancer carries it too.
+  return has(
+    g,
+    'HostComputeEndpoints',
+    'Ipams',
+    'IpConfigurations',
+    'FrontendVIPs',
+    'HostComputeNamespace',
+  )
+    ? 2
+    : 1;
+}
+
+function network(g: Get): NNetwork {
+  const extras: NetworkPolicyExtras = {};
+  const rawPolicies = g('Policies');
+  const policies =
+    rawPolicies === undefined || (typeof rawPolicies === 'string' && !rawPolicies.startsWith('@{'))
+      ? undefined
+      : records(rawPolicies)
+          .map((p) => networkPolicy(p, extras))
+          .filter((p): p is NetworkPolicy => p !== null);
+  const subnets: Subnet[] = [];
+  for (const s of records(g('Subnets'))) subnets.push(subnet(getter(s)));
+  for (const ipam of records(g('Ipams')))
+    for (const s of records(ipam['Subnets'])) subnets.push(subnet(getter(s)));
+  const dns = g('Dns');
+  const dnsSuffix = str(g('DNSSuffix')) ?? (isRecord(dns) ? str(dns['Domain']) : undefined);
+  const n: NNetwork = {};
+  setIf(n, 'name', str(g('Name')));
+  setIf(n, 'type', networkType(g('Type')));
+  if (has(g, 'Subnets', 'Ipams') && typeof g('Subnets') !== 'string') n.subnets = subnets;
+  setIf(n, 'managementIp', ip(g('ManagementIP', 'ManagementIp')));
+  setIf(n, 'adapter', str(g('NetworkAdapterName')) ?? extras.adapter);
+  setIf(n, 'drMac', mac(g('DrMacAddress')) ?? extras.drMac);
+  setIf(n, 'dnsSuffix', dnsSuffix);
+  setIf(n, 'policies', policies);
+  const ext = records(g('Extensions'))
+    .filter((e) => bool(e['IsEnabled']) === true)
+    .map((e) => str(e['Name']) ?? str(e['Id']) ?? '')
+    .filter((s) => s !== '');
+  if (has(g, 'Extensions')) n.extensions = ext;
+  return n;
+}
+
+function subnet(g: Get): Subnet {
+  let gateway = ip(g('GatewayAddress'));
+  for (const r of records(g('Routes'))) {
+    if (str(r['DestinationPrefix']) === '0.0.0.0/0') gateway ??= ip(r['NextHop']);
+  }
+  let vsid: number | null = null;
+  for (const p of records(g('Policies'))) {
+    const s = isRecord(p['Settings']) ? p['Settings'] : p;
+    const t = str(p['Type'])?.toUpperCase();
+    if (t === 'VSID') vsid = num(s['IsolationId']) ?? num(s['VSID']) ?? vsid;
+  }
+  return {
+    addressPrefix: prefix(g('AddressPrefix', 'IpAddressPrefix')) ?? '',
+    gatewayAddress: gateway ?? null,
+    vsid,
+  };
+}
+
+function endpoint(g: Get, schema: 1 | 2): NEndpoint {
+  const e: NEndpoint = {};
+  setIf(e, 'name', str(g('Name')));
+  setIf(e, 'networkId', normId(g('VirtualNetwork', 'HostComputeNetwork')) ?? undefined);
+  setIf(e, 'networkName', str(g('VirtualNetworkName')));
+  setIf(e, 'networkType', networkType(g('Type')));
+  setIf(e, 'encapOverhead', num(g('EncapOverhead')));
+  const cfg = records(g('IpConfigurations'))[0];
+  setIf(e, 'ipAddress', ip(g('IPAddress')) ?? (cfg ? ip(cfg['IpAddress']) : undefined));
+  setIf(e, 'prefixLength', num(g('PrefixLength')) ?? (cfg ? num(cfg['PrefixLength']) : undefined));
+  setIf(e, 'macAddress', mac(g('MacAddress')));
+  let gw = ip(g('GatewayAddress'));
+  for (const r of records(g('Routes')))
+    if (str(r['DestinationPrefix']) === '0.0.0.0/0') gw ??= ip(r['NextHop']);
+  setIf(e, 'gatewayAddress', gw);
+  const flags = num(g('Flags'));
+  setIf(
+    e,
+    'isRemote',
+    bool(g('IsRemoteEndpoint')) ??
+      (schema === 2 && flags !== undefined ? (flags & 1) === 1 : undefined),
+  );
+  const dns = g('Dns');
+  setIf(
+    e,
+    'dnsServers',
+    strList(g('DNSServerList')) ?? (isRecord(dns) ? strList(dns['ServerList']) : undefined),
+  );
+  setIf(
+    e,
+    'dnsSearch',
+    strList(g('DNSSuffix')) ?? (isRecord(dns) ? strList(dns['Search']) : undefined),
+  );
+  setIf(e, 'policies', endpointPolicies(g('Policies')));
+  const st = num(g('State'));
+  setIf(e, 'state', st !== undefined ? (STATES[st] ?? `State ${st}`) : str(g('State')));
+  const ap = g('AdditionalParams');
+  if (isRecord(ap)) {
+    setIf(e, 'podName', str(ap['pod-name']) ?? str(ap['K8S_POD_NAME']));
+    setIf(e, 'podNamespace', str(ap['pod-namespace']) ?? str(ap['K8S_POD_NAMESPACE']));
+  }
+  const shared = strList(g('SharedContainers'));
+  if ((shared !== undefined && shared.length > 0) || has(g, 'Namespace', 'HostComputeNamespace'))
+    e.sandbox = true;
+  return e;
+}
+
+export function normalise(
+  raw: RawObject,
+  input: string,
+  sink: DiagSink,
+  seq: () => number,
+): Normalised | null {
+  const kind = classify(raw.value, raw.hint);
+  const g = getter(raw.value);
+  if (kind === null) {
+    sink.add(
+      'W_UNKNOWN_OBJECT',
+      raw.line,
+      1,
+      `an object with fields ${Object.keys(raw.value).slice(0, 6).join(', ')} is not an HNS network, endpoint, load balancer or namespace`,
+    );
+    return null;
+  }
+  let id = normId(g('ID', 'Id'));
+  if (id === null) {
+    sink.add(
+      'W_MISSING_ID',
+      raw.line,
+      1,
+      `${kind} without an ID; merged by name when one object has the same name`,
+    );
+    id = `${kind}-${input}:${raw.line}#${seq()}`;
+  }
+  const schema = schemaOf(g);
+  const origin: Origin = { input, line: raw.line, rendering: raw.rendering, schema };
+  switch (kind) {
+    case 'network':
+      return { kind, id, origin, data: network(g) };
+    case 'endpoint':
+      return { kind, id, origin, data: endpoint(g, schema) };
+    case 'loadbalancer':
+      return { kind, id, origin, data: loadBalancer(g) };
+    case 'namespace':
+      return { kind, id, origin, data: {} };
+  }
+}

@@ -1,0 +1,180 @@
+/**
+ * The `hnsviz.parse/1` document (issue 4): what `hnsviz parse --json` prints. Also used by the
+ * engine's `describe --scenario`, since a scenario is just another dump. Ids are lower-case
+ * GUIDs without braces, network types lower-case, MACs lower-case with colons, policy types
+ * as HNS names them. Arrays are sorted by id so the output is stable.
+ */
+
+import type { EndpointPolicy, NetworkPolicy, Topology } from '../model/types';
+import type { Diagnostic } from './diagnostics';
+import type { InputInfo, ParseResult } from './index';
+
+export const PARSE_FORMAT = 'hnsviz.parse/1';
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+const sortById = <T extends { id: string }>(table: Record<string, T>): T[] =>
+  Object.values(table).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+function networkPolicyJson(p: NetworkPolicy): Json {
+  switch (p.type) {
+    case 'RemoteSubnetRoute':
+      return {
+        type: 'RemoteSubnetRoute',
+        destinationPrefix: p.destinationPrefix,
+        isolationId: p.isolationId,
+        providerAddress: p.providerAddress,
+        distributedRouterMacAddress: p.drMac,
+      };
+    case 'HostRoute':
+      return { type: 'HostRoute' };
+    case 'VxlanPort':
+      return { type: 'VxlanPort', port: p.port };
+    case 'Other':
+      return { type: p.name };
+  }
+}
+
+function endpointPolicyJson(p: EndpointPolicy): Json {
+  switch (p.type) {
+    case 'OutBoundNAT':
+      return {
+        type: p.hnsType,
+        vip: p.vip,
+        exceptions: [...p.exceptions],
+        destinations: [...p.destinations],
+      };
+    case 'ROUTE':
+      return {
+        type: p.hnsType,
+        destinationPrefix: p.destinationPrefix,
+        nextHop: p.nextHop,
+        needEncap: p.needEncap,
+      };
+    case 'PA':
+      return { type: p.hnsType, providerAddress: p.providerAddress };
+    case 'ACL':
+      return {
+        type: p.hnsType,
+        id: p.id,
+        action: p.action,
+        direction: p.direction,
+        priority: p.priority,
+        protocols: [...p.protocols],
+        localAddresses: [...p.localAddresses],
+        remoteAddresses: [...p.remoteAddresses],
+        localPorts: p.localPorts.map((r) => ({ from: r.from, to: r.to })),
+        remotePorts: p.remotePorts.map((r) => ({ from: r.from, to: r.to })),
+        ruleType: p.ruleType,
+      };
+    case 'PortMapping':
+      return {
+        type: p.hnsType,
+        protocol: p.protocol,
+        internalPort: p.internalPort,
+        externalPort: p.externalPort,
+        vip: p.vip,
+      };
+    case 'L2Driver':
+      return { type: p.hnsType };
+    case 'EncapOverhead':
+      return { type: p.hnsType, overhead: p.overhead };
+    case 'Other':
+      return { type: p.hnsType };
+  }
+}
+
+function diagnosticJson(d: Diagnostic): Json {
+  return {
+    code: d.code,
+    severity: d.severity,
+    input: d.input,
+    line: d.line,
+    column: d.column,
+    message: d.message,
+  };
+}
+
+/** The topology part of the document (shared with `describe --scenario`). */
+export function topologyToParseJson(t: Topology): { [k: string]: Json } {
+  return {
+    networks: sortById(t.networks).map((n) => ({
+      id: n.id,
+      name: n.name,
+      type: n.type,
+      subnets: n.subnets.map((s) => ({
+        addressPrefix: s.addressPrefix,
+        gatewayAddress: s.gatewayAddress,
+      })),
+      managementIp: n.managementIp,
+      policies: n.policies.map(networkPolicyJson),
+    })),
+    endpoints: sortById(t.endpoints).map((e) => ({
+      id: e.id,
+      name: e.name,
+      ipAddress: e.ipAddress,
+      macAddress: e.macAddress,
+      network: e.networkId,
+      isRemote: e.isRemote,
+      policies: e.policies.map(endpointPolicyJson),
+      pod: e.podId !== null ? (t.pods[e.podId]?.name ?? null) : null,
+    })),
+    loadBalancers: sortById(t.loadBalancers).map((lb) => ({
+      id: lb.id,
+      vips: [...lb.frontendVips],
+      protocol: lb.protocol,
+      internalPort: lb.internalPort,
+      externalPort: lb.externalPort,
+      endpoints: [...lb.backendEndpointIds],
+      dsr: lb.flags.dsr,
+    })),
+    vfp: {
+      ports: sortById(t.ports).map((p) => ({
+        id: p.id,
+        name: p.name,
+        friendlyName: p.friendlyName,
+        kind: p.kind,
+        mac: p.mac,
+        endpoint: p.endpointId,
+        layers: [...p.layerIds],
+      })),
+      layers: sortById(t.layers).map((l) => ({
+        id: l.id,
+        name: l.name,
+        priority: l.priority,
+        port: l.portId,
+      })),
+      groups: sortById(t.groups).map((g) => ({
+        id: g.id,
+        name: g.name,
+        priority: g.priority,
+        direction: g.direction,
+        layer: t.layers[g.layerId]?.name ?? g.layerId,
+      })),
+      rules: sortById(t.rules).map((r) => ({
+        id: r.id,
+        name: r.name,
+        type: r.type,
+        priority: r.priority,
+        layer: t.layers[r.layerId]?.name ?? r.layerId,
+        group: t.groups[r.groupId]?.name ?? r.groupId,
+        derived: r.provenance.derived,
+      })),
+    },
+  };
+}
+
+export function toParseJson(result: Pick<ParseResult, 'topology' | 'inputs' | 'diagnostics'>): {
+  [k: string]: Json;
+} {
+  return {
+    format: PARSE_FORMAT,
+    inputs: result.inputs.map((i: InputInfo) => ({
+      name: i.name,
+      format: i.format,
+      encoding: i.encoding,
+    })),
+    ...topologyToParseJson(result.topology),
+    diagnostics: result.diagnostics.map(diagnosticJson),
+  };
+}
