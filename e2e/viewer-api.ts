@@ -16,6 +16,27 @@ export interface HnsvizTestApi {
   setScenario(id: string): void;
   podEndpointIds(podName: string): string[];
   kindOf(id: string): string | null;
+  view(): LinkView;
+  trace(req: { from: string; to: string; proto?: 'tcp' | 'udp' | 'icmp' } | null): void;
+  setStep(step: number): void;
+  setTheme(theme: 'light' | 'dark' | 'projector'): void;
+  loadScaled(extraPerNode: number): void;
+}
+
+/** What a shared link must restore (mirrors `view()` in src/embed/test-api.ts). */
+export interface LinkView {
+  scenarioId: string | null;
+  selectedId: string | null;
+  trace: { from: string; to: string; proto?: string } | null;
+  traceStatus: string;
+  verdict: string | null;
+  step: number;
+  theme: string;
+  verbosity: string;
+  compare: { left: string; right: string } | null;
+  viewCentre: { x: number; y: number; k: number } | null;
+  linkNotice: string | null;
+  source: 'scenario' | 'dump' | null;
 }
 
 declare global {

@@ -4,6 +4,14 @@
 export { mountViewer, type MountViewerOptions, type MountedViewer } from './embed/mount-viewer';
 export { referenceCatalog, DEFAULT_SCENARIO } from './embed/reference-catalog';
 export type { HnsvizTestApi } from './embed/test-api';
+export { bootApp } from './embed/boot-app';
+export { registerOfflineSupport } from './embed/offline';
+export { installEmbedBridge, type BridgeCommand, type BridgeEvent } from './embed/bridge';
+export { defineHnsViz, HnsVizElement } from './embed/hns-viz-element';
+export { decodeLink, encodeLink, MAX_LINK_CHARS } from './share/codec';
+export { parseViewState, defaultViewState, type ViewState } from './share/view-state';
+export { viewStateOf, applyViewState } from './share/store-link';
+export { scrubTopology, scrubTopologyWith } from './model/scrub-topology';
 export { HnsViewer, type HnsViewerProps } from './ui/HnsViewer';
 export type { ScenarioCatalog } from './ui/scenario-catalog';
 export { createAppStore, type AppStore, type AppStoreInit } from './state/create-app-store';

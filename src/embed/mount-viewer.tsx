@@ -1,8 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { indexTopology } from '../layout/object-index';
+import { applyViewState } from '../share/store-link';
+import type { ViewState } from '../share/view-state';
 import { createAppStore, type AppStore } from '../state/create-app-store';
-import { HnsViewer } from '../ui/HnsViewer';
+import { HnsViewer, type ViewerChrome } from '../ui/HnsViewer';
 import type { ScenarioCatalog } from '../ui/scenario-catalog';
 import { DEFAULT_SCENARIO, referenceCatalog } from './reference-catalog';
 import { installTestApi } from './test-api';
@@ -11,7 +13,15 @@ import { installTestApi } from './test-api';
 export interface MountViewerOptions {
   /** Design to open on; unknown ids fall back to the default (`new-l2bridge`). */
   readonly scenarioId?: string | null;
+  /** A whole validated view to open on (wins over `scenarioId`). */
+  readonly initialState?: ViewState | null;
+  /** A message to show first (e.g. why a link could not be opened). */
+  readonly notice?: string | null;
   readonly catalog?: ScenarioCatalog;
+  /** `minimal` for embeds: drawing and playback only, no side panels. */
+  readonly chrome?: ViewerChrome;
+  /** Base URL of the hnsviz app, for share links and snippets (none: no share dialog). */
+  readonly appUrl?: string | null;
   /** Install `window.__hnsviz` (the app passes true for `?e2e=1` only). */
   readonly e2e?: boolean;
   readonly onScenarioChange?: (id: string) => void;
@@ -21,6 +31,8 @@ export interface MountViewerOptions {
 export interface MountedViewer {
   readonly store: AppStore;
   setScenario(id: string): void;
+  /** Show a validated view state (links, the postMessage bridge, element attributes). */
+  applyState(state: ViewState): void;
   unmount(): void;
 }
 
@@ -38,6 +50,13 @@ export function mountViewer(element: HTMLElement, options: MountViewerOptions = 
     ? wanted
     : (catalog.ids.find((id) => id === DEFAULT_SCENARIO) ?? catalog.ids[0]);
   const store = createAppStore(first ? { scenarioId: first, topology: catalog.build(first) } : {});
+  let cancelStep = (): void => undefined;
+  const applyState = (state: ViewState): void => {
+    cancelStep();
+    cancelStep = applyViewState(store, state, catalog);
+  };
+  if (options.initialState) applyState(options.initialState);
+  if (options.notice) store.getState().setLinkNotice(options.notice);
   const setScenario = (id: string): void => {
     if (id === store.getState().scenarioId) return;
     store.getState().loadTopology(id, catalog.build(id));
@@ -46,7 +65,13 @@ export function mountViewer(element: HTMLElement, options: MountViewerOptions = 
   const root = createRoot(element);
   root.render(
     <StrictMode>
-      <HnsViewer store={store} catalog={catalog} onScenarioChange={options.onScenarioChange} />
+      <HnsViewer
+        store={store}
+        catalog={catalog}
+        onScenarioChange={options.onScenarioChange}
+        chrome={options.chrome}
+        appUrl={options.appUrl ?? undefined}
+      />
     </StrictMode>,
   );
   const uninstall = options.e2e
@@ -58,7 +83,9 @@ export function mountViewer(element: HTMLElement, options: MountViewerOptions = 
   return {
     store,
     setScenario,
+    applyState,
     unmount: () => {
+      cancelStep();
       uninstall();
       root.unmount();
     },

@@ -2,6 +2,9 @@ import type { ObjectKind } from '../layout/object-index';
 import type { AppStore } from '../state/create-app-store';
 import { selectZoomLevel } from '../state/selectors';
 import type { ZoomLevel } from '../layout/geometry';
+import type { TraceRequest } from '../engine/types';
+import { buildScenario } from '../scenarios';
+import { scaledCluster } from '../scenarios/scaled';
 
 /**
  * The e2e test API installed on `window.__hnsviz` with `?e2e=1` only. e2e/viewer-api.ts mirrors
@@ -20,6 +23,26 @@ export interface HnsvizTestApi {
   /** Ids of the endpoints of a pod, by pod name. */
   podEndpointIds(podName: string): string[];
   kindOf(id: string): ObjectKind | null;
+  /** The link-relevant state (issue 6): what a shared link must restore. */
+  view(): {
+    scenarioId: string | null;
+    selectedId: string | null;
+    trace: TraceRequest | null;
+    traceStatus: string;
+    verdict: string | null;
+    step: number;
+    theme: string;
+    verbosity: string;
+    compare: { left: string; right: string } | null;
+    viewCentre: { x: number; y: number; k: number } | null;
+    linkNotice: string | null;
+    source: 'scenario' | 'dump' | null;
+  };
+  trace(req: TraceRequest | null): void;
+  setStep(step: number): void;
+  setTheme(theme: 'light' | 'dark' | 'projector'): void;
+  /** Load the reference cluster with `extraPerNode` more pods per node (the fps bench, issue 5). */
+  loadScaled(extraPerNode: number): void;
 }
 
 declare global {
@@ -53,6 +76,28 @@ export function installTestApi(
       return pod ? [...pod.endpointIds] : [];
     },
     kindOf,
+    loadScaled: (n) =>
+      store.getState().loadTopology(null, buildScenario('new-l2bridge', scaledCluster(n))),
+    view: () => {
+      const s = store.getState();
+      return {
+        scenarioId: s.scenarioId,
+        selectedId: s.selectedId,
+        trace: s.traceRequest,
+        traceStatus: s.traceStatus,
+        verdict: s.trace?.verdict ?? null,
+        step: s.step,
+        theme: s.theme,
+        verbosity: s.verbosity,
+        compare: s.compare,
+        viewCentre: s.viewCentre,
+        linkNotice: s.linkNotice,
+        source: s.topology ? (s.scenarioId === null ? 'dump' : 'scenario') : null,
+      };
+    },
+    trace: (req) => store.getState().setTraceRequest(req),
+    setStep: (step) => store.getState().setStep(step),
+    setTheme: (theme) => store.getState().setTheme(theme),
   };
   window.__hnsviz = api;
   return () => {

@@ -18,7 +18,8 @@ export type DrawnKind =
   | 'winnat'
   | 'kube-proxy'
   | 'external'
-  | 'wire';
+  | 'wire'
+  | 'load-balancer';
 
 /**
  * Semantic zoom: `cluster` shows nodes, pods and networks; `node` adds port and layer labels;
@@ -66,6 +67,8 @@ export interface LayoutItem {
   readonly lines: readonly TextLine[];
   /** Corner radius. */
   readonly radius: number;
+  /** Derived by hnsviz (from HNS policies) rather than read from the input; drawn dashed. */
+  readonly derived?: boolean;
 }
 
 /** A decorative connector (not a domain object), e.g. endpoint → port. */

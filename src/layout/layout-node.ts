@@ -9,6 +9,7 @@
  */
 import type { Endpoint, Node, Port, Topology } from '../model/types';
 import { M, type Box, type Caption, type LayoutItem, type LinkLine } from './geometry';
+import { DUMP_ZONE_TOP, dumpZone } from './layout-dump';
 import { hostSideItems } from './layout-host';
 import { barsOf } from './layout-vswitch';
 import { endpointChip, placePort } from './place-port';
@@ -60,7 +61,25 @@ export function nodeWidth(slotCount: number): number {
 /** Lay out `node` with its top-left corner at (x0, y0). */
 export function layoutNode(topology: Topology, node: Node, x0: number, y0: number): NodeLayout {
   const slots = nodeSlots(topology, node);
-  const frame = { x: x0, y: y0, w: nodeWidth(slots.length), h: M.nodeH };
+  const baseW = nodeWidth(slots.length);
+  // Dumps: remote endpoints and load balancers in grids below, growing the frame (layout-dump.ts).
+  const zone =
+    topology.design === null
+      ? dumpZone(
+          topology,
+          node,
+          remoteIds(topology, node, slots),
+          x0 + M.pad,
+          y0 + DUMP_ZONE_TOP,
+          baseW - M.pad * 2,
+        )
+      : null;
+  const frame = {
+    x: x0,
+    y: y0,
+    w: zone ? Math.max(baseW, zone.right + M.pad - x0) : baseW,
+    h: zone ? Math.max(M.nodeH, zone.bottom + M.pad - y0) : M.nodeH,
+  };
   const items: LayoutItem[] = [nodeFrame(node, frame)];
   const links: LinkLine[] = [];
 
@@ -149,6 +168,11 @@ export function layoutNode(topology: Topology, node: Node, x0: number, y0: numbe
   if (ext.length > 0) {
     captions.push(caption(`${node.id}:ext`, x0 + M.pad + 20, y0 + M.lowerY - 14, 'Physical NIC'));
   }
+  if (zone) {
+    items.push(...zone.items);
+    captions.push(...zone.captions);
+    return { frame, items, links, captions, uplink };
+  }
   const remote = remoteChips(topology, node, slots, x0, y0, frame.w);
   items.push(...remote);
   if (remote.length > 0) {
@@ -215,12 +239,7 @@ function remoteChips(
   y0: number,
   w: number,
 ): LayoutItem[] {
-  const inSlots = new Set(slots.flatMap((s) => s.endpointIds));
-  const remote = Object.values(topology.endpoints)
-    .filter((e) => e.nodeId === node.id && e.portId === null && !inSlots.has(e.id))
-    .sort((a, b) =>
-      (a.ipAddress ?? a.name).localeCompare(b.ipAddress ?? b.name, 'en', { numeric: true }),
-    );
+  const remote = remoteIds(topology, node, slots).flatMap((id) => topology.endpoints[id] ?? []);
   const left = x0 + M.pad * 2 + M.hostW + 10;
   const cols = Math.max(1, Math.floor((x0 + w - M.pad - left) / 190));
   return remote.map((ep, i) =>
@@ -233,6 +252,17 @@ function remoteChips(
       54,
     ),
   );
+}
+
+/** Endpoints of `node` with no local port and no pod column, by IP. */
+function remoteIds(topology: Topology, node: Node, slots: readonly Slot[]): string[] {
+  const inSlots = new Set(slots.flatMap((s) => s.endpointIds));
+  return Object.values(topology.endpoints)
+    .filter((e) => e.nodeId === node.id && e.portId === null && !inSlots.has(e.id))
+    .sort((a, b) =>
+      (a.ipAddress ?? a.name).localeCompare(b.ipAddress ?? b.name, 'en', { numeric: true }),
+    )
+    .map((e) => e.id);
 }
 
 function caption(id: string, x: number, y: number, text: string): Caption {

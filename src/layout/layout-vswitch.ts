@@ -1,6 +1,7 @@
 /** The vSwitch bars of a node, with its HNS networks drawn as pills on them. */
 import type { Node, Topology, VSwitch } from '../model/types';
 import { M, type Box, type LayoutItem } from './geometry';
+import { derivedFlag } from './place-port';
 import { line } from './text-fit';
 import { networkTone } from './tones';
 
@@ -60,6 +61,7 @@ export function barsOf(
         tone: networkTone(net.type),
         lines: [line(text, 14, 24, 18, 'label', w)],
         radius: 17,
+        ...derivedFlag(net.provenance),
       });
       px += w + 12;
     }

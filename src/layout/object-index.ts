@@ -260,7 +260,11 @@ export function relatedIds(t: Topology, index: ObjectIndex, id: string): string[
     case 'external':
     case 'wire':
     case 'service':
-    case 'load-balancer':
       return [];
+    case 'load-balancer': {
+      // A load balancer lights up its backends (and their ports) in the drawing.
+      const eps = t.loadBalancers[id]?.backendEndpointIds ?? [];
+      return eps.flatMap((e) => [e, t.endpoints[e]?.portId ?? []].flat());
+    }
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Places one vSwitch port with its VFP layers drawn as a stack, and the endpoint chip above it.
  */
-import type { Endpoint, Port, Topology } from '../model/types';
+import type { Endpoint, Port, Provenance, Topology } from '../model/types';
 import { M, type LayoutItem } from './geometry';
 import { line } from './text-fit';
 import { layerTone, networkTone } from './tones';
@@ -36,11 +36,12 @@ export function placePort(
     id: port.id,
     kind: 'port',
     box: { x, y, w, h },
-    ariaLabel: `${PORT_KIND_LABEL[port.kind]} ${title}, ${layers.length} VFP layers`,
+    ariaLabel: `${PORT_KIND_LABEL[port.kind]} ${title}, ${layers.length} VFP layers${derivedNote(port.provenance)}`,
     name: title,
     tone: port.kind,
     lines: [line(title, 10, 23, 15, 'detail', w)],
     radius: 6,
+    ...derivedFlag(port.provenance),
   };
   const layerItems = layers.map((layer, i): LayoutItem => {
     const box = { x: x + 5, y: y + M.portHead + i * rowH, w: w - 10, h: Math.max(rowH - 3, 2) };
@@ -49,11 +50,12 @@ export function placePort(
       id: layer.id,
       kind: 'layer',
       box,
-      ariaLabel: `VFP layer ${layer.name} on ${title}, ${layer.groupIds.length} groups`,
+      ariaLabel: `VFP layer ${layer.name} on ${title}, ${layer.groupIds.length} groups${derivedNote(layer.provenance)}`,
       name: layer.name,
       tone: layerTone(layer.name),
       lines: size >= 9 ? [line(layer.name, 10, box.h / 2 + size * 0.36, size, 'mono', box.w)] : [],
       radius: 3,
+      ...derivedFlag(layer.provenance),
     };
   });
   return { items: [portItem, ...layerItems], bottom: y + h };
@@ -76,7 +78,7 @@ export function endpointChip(
     id: ep.id,
     kind: 'endpoint',
     box: { x, y, w, h },
-    ariaLabel: `HNS ${where} ${ep.name}, ${ip} on network ${netName}`,
+    ariaLabel: `HNS ${where} ${ep.name}, ${ip} on network ${netName}${derivedNote(ep.provenance)}`,
     name: ep.name,
     tone: network ? networkTone(network.type) : 'neutral',
     lines: [
@@ -84,7 +86,18 @@ export function endpointChip(
       line(`on ${netName}`, 10, h - 13, 14, 'detail', w),
     ],
     radius: 8,
+    ...derivedFlag(ep.provenance),
   };
+}
+
+/** `derived: true` for objects hnsviz derived rather than read (dumps); nothing otherwise. */
+export function derivedFlag(p: Provenance | undefined): { derived?: true } {
+  return p?.derived ? { derived: true } : {};
+}
+
+/** Suffix for accessible names of derived objects. */
+export function derivedNote(p: Provenance | undefined): string {
+  return p?.derived ? ' (derived by hnsviz from HNS policies)' : '';
 }
 
 /** Largest font size (at most 18) at which `ip` fits a chip `w` wide. */

@@ -29,6 +29,7 @@ export function drawItems<D, PE extends BaseType, PD>(
     .attr('data-kind', (d) => d.kind)
     .attr('data-id', (d) => d.id)
     .attr('data-name', (d) => d.name)
+    .attr('data-derived', (d) => (d.derived ? 'true' : null))
     .attr('role', 'graphics-symbol')
     .attr('aria-label', (d) => d.ariaLabel)
     .attr('transform', (d) => `translate(${d.box.x},${d.box.y})`);

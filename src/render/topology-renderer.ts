@@ -39,6 +39,8 @@ export function createTopologyRenderer(
   const captions = viewport.append('g').attr('class', 'captions');
   const objects = viewport.append('g').attr('class', 'objects');
   const card = viewport.append('g').attr('class', 'card');
+  // The packet animators draw here: above everything, inside the pan/zoom transform.
+  const overlay = viewport.append('g').attr('class', 'overlay');
   const viewportNode = viewport.node();
   if (!viewportNode) throw new Error('E_RENDER_MOUNT: could not create the viewport group');
 
@@ -46,10 +48,15 @@ export function createTopologyRenderer(
   let fitted = false;
   let lastCard: string | null = null;
 
-  const zoomer = createZoom(svg, viewportNode, (level) => {
-    viewport.classed('zoom-cluster', level === 'cluster').classed('zoom-node', level === 'node');
-    callbacks.onZoomLevel?.(level);
-  });
+  const zoomer = createZoom(
+    svg,
+    viewportNode,
+    (level) => {
+      viewport.classed('zoom-cluster', level === 'cluster').classed('zoom-node', level === 'node');
+      callbacks.onZoomLevel?.(level);
+    },
+    () => callbacks.onViewEnd?.(zoomer.getView()),
+  );
 
   root.on('click.select', (event: MouseEvent) => callbacks.onSelect(idOf(event.target)));
   root.on('pointerover.hover', (event: PointerEvent) => callbacks.onHover(idOf(event.target)));
@@ -107,6 +114,13 @@ export function createTopologyRenderer(
     },
     fit,
     zoomBy: (factor) => zoomer.zoomBy(factor),
+    getView: () => zoomer.getView(),
+    setView: (view) => zoomer.setView(view),
+    overlay: () => {
+      const node = overlay.node();
+      if (!node) throw new Error('E_RENDER_MOUNT: overlay group missing');
+      return node;
+    },
     destroy() {
       zoomer.destroy();
       root.on('.select', null).on('.hover', null);

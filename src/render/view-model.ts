@@ -1,5 +1,8 @@
 import type { TopologyLayout, ZoomLevel } from '../layout/geometry';
 import type { PortDetailLayout } from '../layout/port-detail';
+import type { ViewCentre } from './zoom-behaviour';
+
+export type { ViewCentre };
 
 /** Everything the topology renderer draws, computed outside it (pure data). */
 export interface TopologyViewModel {
@@ -24,6 +27,8 @@ export interface RendererCallbacks {
   readonly onHover: (id: string | null) => void;
   /** The zoom scale crossed the cluster/node threshold. */
   readonly onZoomLevel?: (level: Exclude<ZoomLevel, 'port'>) => void;
+  /** A pan/zoom gesture or transition ended (once, not per frame). */
+  readonly onViewEnd?: (view: ViewCentre) => void;
 }
 
 /** The handle returned by `createTopologyRenderer`. */
@@ -34,5 +39,11 @@ export interface TopologyRenderer {
   fit(): void;
   /** Zoom by a factor around the centre (keyboard and buttons). */
   zoomBy(factor: number): void;
+  /** The current pan/zoom (world point at the viewport centre, scale). */
+  getView(): ViewCentre;
+  /** Jump to a pan/zoom (links, restores). */
+  setView(view: ViewCentre): void;
+  /** The `<g>` above the drawing, inside the zoom transform, for the packet animators. */
+  overlay(): SVGGElement;
   destroy(): void;
 }

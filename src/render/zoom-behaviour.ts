@@ -7,10 +7,21 @@ import type { Box, ZoomLevel } from '../layout/geometry';
 /** Scale from which port headers and layer names are drawn (they are ~14 units tall). */
 export const NODE_LEVEL_SCALE = 0.75;
 
+/** A pan/zoom as the world point at the centre of the viewport and the scale. */
+export interface ViewCentre {
+  readonly x: number;
+  readonly y: number;
+  readonly k: number;
+}
+
 /** Controls of the pan/zoom behaviour. */
 export interface ZoomControl {
   fitBox(box: Box, maxScale: number, animate: boolean): void;
   zoomBy(factor: number): void;
+  /** The current view (independent of the viewport size, so it survives a resize or a link). */
+  getView(): ViewCentre;
+  /** Jump to a view, interrupting any running transition. */
+  setView(view: ViewCentre): void;
   destroy(): void;
 }
 
@@ -23,7 +34,9 @@ export function createZoom(
   svg: SVGSVGElement,
   viewport: SVGGElement,
   onLevel: (level: Exclude<ZoomLevel, 'port'>) => void,
+  onViewEnd?: () => void,
 ): ZoomControl {
+  let current = zoomIdentity;
   let level: Exclude<ZoomLevel, 'port'> | null = null;
   const size = (): { w: number; h: number } => ({
     w: svg.clientWidth || 1000,
@@ -39,14 +52,17 @@ export function createZoom(
         [w, h],
       ];
     })
-    .on('zoom', (event: { transform: { k: number; toString(): string } }) => {
+    .on('zoom', (event: { transform: typeof zoomIdentity }) => {
+      current = event.transform;
       viewport.setAttribute('transform', event.transform.toString());
       const next = event.transform.k >= NODE_LEVEL_SCALE ? 'node' : 'cluster';
       if (next !== level) {
         level = next;
         onLevel(next);
       }
-    });
+    })
+    // Once per gesture or transition, never per frame (for links and the store).
+    .on('end', () => onViewEnd?.());
   const sel = select(svg);
   sel.call(behaviour).on('dblclick.zoom', null);
 
@@ -71,6 +87,20 @@ export function createZoom(
     },
     zoomBy(factor) {
       sel.call((s) => behaviour.scaleBy(s, factor));
+    },
+    getView() {
+      const { w, h } = size();
+      const [x, y] = current.invert([w / 2, h / 2]);
+      return { x, y, k: current.k };
+    },
+    setView(view) {
+      const { w, h } = size();
+      sel.interrupt();
+      const t = zoomIdentity
+        .translate(w / 2, h / 2)
+        .scale(view.k)
+        .translate(-view.x, -view.y);
+      sel.call((s) => behaviour.transform(s, t));
     },
     destroy() {
       sel.interrupt();

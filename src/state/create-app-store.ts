@@ -2,8 +2,11 @@ import { immer } from 'zustand/middleware/immer';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Topology } from '../model/types';
 import type { AppState } from './app-state';
+import { createDumpSlice } from './slices/dump-slice';
 import { createSelectionSlice } from './slices/selection-slice';
+import { createShareSlice } from './slices/share-slice';
 import { createTopologySlice } from './slices/topology-slice';
+import { createTraceSlice } from './slices/trace-slice';
 import { createUiSlice } from './slices/ui-slice';
 import { createViewSlice } from './slices/view-slice';
 
@@ -30,6 +33,9 @@ export function createAppStore(init: AppStoreInit = {}): AppStore {
       ...createSelectionSlice(...a),
       ...createViewSlice(...a),
       ...createUiSlice(...a),
+      ...createTraceSlice(...a),
+      ...createShareSlice(...a),
+      ...createDumpSlice(...a),
     })),
   );
   if (init.topology) store.getState().loadTopology(init.scenarioId ?? null, init.topology);

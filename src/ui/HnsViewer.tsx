@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type KeyboardEvent } from 'react';
 import type { AppStore } from '../state/create-app-store';
 import { DesignSwitcher } from './DesignSwitcher';
 import { Inspector } from './Inspector';
@@ -7,6 +7,18 @@ import { ObjectTree } from './ObjectTree';
 import type { ScenarioCatalog } from './scenario-catalog';
 import { StoreProvider, useAppStore, useStoreApi } from './StoreContext';
 import { TopologyCanvas } from './TopologyCanvas';
+import { LinkNotice } from './LinkNotice';
+import { ViewerActions } from './ViewerActions';
+import { CompareEvents } from './CompareEvents';
+import { ComparePanel } from './ComparePanel';
+import { LessonPanel } from './LessonPanel';
+import { TraceBar } from './TraceBar';
+import { TraceSide } from './TraceSide';
+import { Transcript } from './Transcript';
+import { WorkshopBar } from './WorkshopBar';
+import { handlePlaybackKey, usePlaybackDriver } from './usePlayback';
+import { useTraceEngine } from './useTraceEngine';
+import type { TraceEngine } from '../state/trace-runner';
 import './viewer.css';
 
 /** Props of the viewer component. */
@@ -16,20 +28,42 @@ export interface HnsViewerProps {
   readonly catalog: ScenarioCatalog;
   /** Called after the user switches design (the app mirrors it into the URL). */
   readonly onScenarioChange?: (id: string) => void;
+  /** `minimal` (embeds): drawing and playback only. Default `full`. */
+  readonly chrome?: ViewerChrome;
+  /** Base URL of the app, for the share dialog's link and snippets; no URL, no dialog. */
+  readonly appUrl?: string;
+  /** Trace engine override (tests); default: a module Web Worker of this viewer's own. */
+  readonly engine?: TraceEngine;
 }
 
+export type ViewerChrome = 'full' | 'minimal';
+
 /** The viewer: header with the design switcher, the drawing, the object list and the inspector. */
-export function HnsViewer({ store, catalog, onScenarioChange }: HnsViewerProps) {
+export function HnsViewer({ store, ...rest }: HnsViewerProps) {
   return (
     <StoreProvider store={store}>
-      <ViewerShell catalog={catalog} onScenarioChange={onScenarioChange} />
+      <ViewerShell {...rest} />
     </StoreProvider>
   );
 }
 
-function ViewerShell({ catalog, onScenarioChange }: Omit<HnsViewerProps, 'store'>) {
+function ViewerShell({
+  catalog,
+  onScenarioChange,
+  chrome = 'full',
+  appUrl,
+  engine,
+}: Omit<HnsViewerProps, 'store'>) {
   const store = useStoreApi();
   const scenarioId = useAppStore((s) => s.scenarioId);
+  const theme = useAppStore((s) => s.theme);
+  const mode = useAppStore((s) => s.mode);
+  const build = useCallback((id: string) => catalog.build(id), [catalog]);
+  useTraceEngine(build, engine);
+  usePlaybackDriver();
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    if (handlePlaybackKey(store, e)) e.preventDefault();
+  };
   const [ready, setReady] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const onDrawn = useCallback(() => setReady(true), []);
@@ -49,6 +83,10 @@ function ViewerShell({ catalog, onScenarioChange }: Omit<HnsViewerProps, 'store'
       className="hv-root"
       data-state={ready ? 'ready' : 'loading'}
       data-scenario={scenarioId ?? ''}
+      data-chrome={chrome}
+      data-theme={theme}
+      data-mode={mode}
+      onKeyDown={onKeyDown}
     >
       <header className="hv-header">
         <h1 className="hv-app-name">hnsviz</h1>
@@ -62,21 +100,41 @@ function ViewerShell({ catalog, onScenarioChange }: Omit<HnsViewerProps, 'store'
         <p className="hv-scenario-title" aria-live="polite">
           {title}
         </p>
+        {chrome === 'full' && <WorkshopBar />}
+        <ViewerActions catalog={catalog} appUrl={appUrl} chrome={chrome} />
       </header>
+      <TraceBar builder={chrome === 'full'} />
+      <LinkNotice />
       {error && (
         <p className="hv-error" role="alert">
           {error}
         </p>
       )}
       <main className="hv-main">
-        <TopologyCanvas title={title} onDrawn={onDrawn} />
+        {mode === 'compare' ? (
+          <ComparePanel catalog={catalog} onDrawn={onDrawn} />
+        ) : (
+          <TopologyCanvas title={title} onDrawn={onDrawn} />
+        )}
       </main>
+      <Transcript />
       <footer className="hv-footer">
         <Legend />
       </footer>
       <aside className="hv-side">
-        <ObjectTree />
-        <Inspector />
+        {mode === 'compare' ? (
+          <CompareEvents />
+        ) : (
+          <TraceSide
+            lead={mode === 'lesson' ? <LessonPanel onScenario={switchTo} /> : undefined}
+            objects={
+              <>
+                <ObjectTree />
+                <Inspector />
+              </>
+            }
+          />
+        )}
       </aside>
     </div>
   );

@@ -5,15 +5,19 @@ import { layoutPortDetail } from '../layout/port-detail';
 import { createTopologyRenderer } from '../render/topology-renderer';
 import type { TopologyRenderer } from '../render/view-model';
 import { useAppStore, useStoreApi } from './StoreContext';
+import { useFitOnResize } from './useFitOnResize';
+import { usePacketAnimator } from './usePacketAnimator';
 
 interface Props {
   readonly title: string;
   /** Called after each draw; the viewer uses it to set `data-state="ready"`. */
   readonly onDrawn: () => void;
+  /** Re-fit when the canvas changes size (compare panes). */
+  readonly fitOnResize?: boolean;
 }
 
 /** The SVG canvas. React owns the `<svg>`; the d3 renderer owns everything inside it. */
-export function TopologyCanvas({ title, onDrawn }: Props) {
+export function TopologyCanvas({ title, onDrawn, fitOnResize = false }: Props) {
   const store = useStoreApi();
   const svgRef = useRef<SVGSVGElement>(null);
   const rendererRef = useRef<TopologyRenderer | null>(null);
@@ -38,6 +42,7 @@ export function TopologyCanvas({ title, onDrawn }: Props) {
       onSelect: (id) => store.getState().select(id),
       onHover: (id) => store.getState().hover(id),
       onZoomLevel: (level) => store.getState().setScaleLevel(level),
+      onViewEnd: (view) => store.getState().setViewCentre(view),
     });
     rendererRef.current = renderer;
     return () => {
@@ -46,11 +51,31 @@ export function TopologyCanvas({ title, onDrawn }: Props) {
     };
   }, [store]);
 
+  // A view from a link or file: applied once per renderer, after its first fit.
+  const restoredFor = useRef<TopologyRenderer | null>(null);
   useEffect(() => {
-    if (!layout || !rendererRef.current) return;
-    rendererRef.current.update({ layout, detail, title });
+    const r = rendererRef.current;
+    if (!layout || !r) return;
+    const pending = restoredFor.current === r ? null : store.getState().viewCentre;
+    restoredFor.current = r;
+    r.update({ layout, detail, title });
+    if (pending) r.setView(pending);
     onDrawn();
-  }, [layout, detail, title, onDrawn]);
+  }, [store, layout, detail, title, onDrawn]);
+
+  // Views set later (a link pasted into the tab, the embed bridge) move the drawing too.
+  const viewCentre = useAppStore((s) => s.viewCentre);
+  useEffect(() => {
+    const r = rendererRef.current;
+    if (!r || !viewCentre) return;
+    const now = r.getView();
+    const off = Math.abs(now.x - viewCentre.x) + Math.abs(now.y - viewCentre.y);
+    if (off > 0.5 || Math.abs(now.k - viewCentre.k) > 1e-3) r.setView(viewCentre);
+  }, [viewCentre]);
+
+  // The packet of the current trace, drawn on the renderer's overlay (after the renderer exists).
+  usePacketAnimator(rendererRef, layout);
+  useFitOnResize(rendererRef, fitOnResize);
 
   useEffect(() => {
     const related =

@@ -1,20 +1,45 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AppState } from '../app-state';
 
-/** Page chrome: theme and panels. Themes beyond `light` arrive with the workshop issue. */
+export type Theme = 'light' | 'dark' | 'projector';
+/** `auto` follows `prefers-reduced-motion`; `off` always steps instantly. */
+export type Motion = 'auto' | 'on' | 'off';
+/** What the viewer is doing: exploring the topology, comparing two designs, or a lesson. */
+export type ViewerMode = 'explore' | 'compare' | 'lesson';
+
+/** Page chrome: theme, motion preference, mode and panels. */
 export interface UiSlice {
-  readonly theme: 'light';
+  readonly theme: Theme;
+  readonly motion: Motion;
+  readonly mode: ViewerMode;
   readonly objectListOpen: boolean;
   toggleObjectList(): void;
+  setTheme(theme: Theme): void;
+  setMotion(motion: Motion): void;
+  setMode(mode: ViewerMode): void;
 }
 
 export const createUiSlice: StateCreator<AppState, [['zustand/immer', never]], [], UiSlice> = (
   set,
 ) => ({
   theme: 'light',
+  motion: 'auto',
+  mode: 'explore',
   objectListOpen: true,
   toggleObjectList: () =>
     set((s) => {
       s.objectListOpen = !s.objectListOpen;
+    }),
+  setTheme: (theme) =>
+    set((s) => {
+      s.theme = theme;
+    }),
+  setMotion: (motion) =>
+    set((s) => {
+      s.motion = motion;
+    }),
+  setMode: (mode) =>
+    set((s) => {
+      s.mode = mode;
     }),
 });

@@ -1,0 +1,55 @@
+/**
+ * Start the hnsviz app from the page's URL: `?scenario=` (legacy), the `#view=` link state,
+ * embed mode (`?embed=1` or `#…&embed=1`: minimal chrome, postMessage bridge), the URL sync.
+ */
+import { decodeLink, describeLinkProblem } from '../share/codec';
+import { installUrlSync } from '../share/url-sync';
+import { installEmbedBridge, parseOrigins } from './bridge';
+import { mountViewer, type MountedViewer } from './mount-viewer';
+import { referenceCatalog } from './reference-catalog';
+
+const THEMES = ['light', 'dark', 'projector'] as const;
+type Theme = (typeof THEMES)[number];
+const isTheme = (t: string | null): t is Theme =>
+  (THEMES as readonly (string | null)[]).includes(t);
+
+/** Mount the app into `root` as the current URL says. */
+export function bootApp(root: HTMLElement): MountedViewer {
+  const url = new URL(window.location.href);
+  const params = url.searchParams;
+  const link = decodeLink(url.hash, referenceCatalog.ids);
+  const embed = params.get('embed') === '1' || link.embed;
+  const appUrl = `${url.origin}${url.pathname}`;
+  const viewer = mountViewer(root, {
+    scenarioId: params.get('scenario'),
+    initialState: link.kind === 'ok' ? link.state : null,
+    notice: link.kind === 'error' ? describeLinkProblem(link.problem) : null,
+    chrome: embed ? 'minimal' : 'full',
+    appUrl,
+    e2e: params.get('e2e') === '1',
+    // Mirror the design into the URL so a reload (or a shared link) opens the same one.
+    onScenarioChange: (id) => {
+      const next = new URL(window.location.href);
+      next.searchParams.set('scenario', id);
+      window.history.replaceState(window.history.state, '', next);
+    },
+  });
+  const theme = params.get('theme');
+  if (isTheme(theme)) viewer.store.getState().setTheme(theme);
+  else if (
+    embed &&
+    link.kind !== 'ok' &&
+    window.matchMedia?.('(prefers-color-scheme: dark)').matches
+  )
+    viewer.store.getState().setTheme('dark');
+  // `?motion=off|on` (e2e and screenshots use off): instant steps instead of the moving packet.
+  const motion = params.get('motion');
+  if (motion === 'off' || motion === 'on') viewer.store.getState().setMotion(motion);
+  installUrlSync(viewer.store, { catalog: referenceCatalog });
+  if (embed)
+    installEmbedBridge(viewer, {
+      allowedOrigins: [url.origin, ...parseOrigins(params.get('origins'))],
+      knownScenarios: referenceCatalog.ids,
+    });
+  return viewer;
+}

@@ -1,0 +1,36 @@
+/** Building blocks shared by the `hnsviz.model/1` schemas (topology-schema.ts, model-schema-vfp.ts). */
+import type { PortRange, Provenance } from '../model/types';
+import { arr, bool, int, lit, nullable, num, obj, str, type Schema } from './schema';
+
+export const s = str();
+export const ns = nullable(s);
+export const strs = arr(s);
+export const port = int(0, 65535);
+export const proto = int(0, 255);
+export const prio = num();
+export const confidence = lit('documented', 'observed', 'inferred');
+export const direction = lit('in', 'out');
+
+export const provenance: Schema<Provenance> = obj({
+  by: lit(
+    'scenario',
+    'dump',
+    'network',
+    'network-policy',
+    'endpoint',
+    'endpoint-policy',
+    'load-balancer',
+    'hns',
+    'kube-proxy',
+    'platform',
+  ),
+  id: ns,
+  detail: ns,
+  confidence,
+  ref: ns,
+  derived: bool,
+});
+
+export const portRange: Schema<PortRange> = obj({ from: port, to: port });
+
+export const lbDistribution = lit('none', 'source-ip-protocol', 'source-ip');

@@ -1,0 +1,124 @@
+/** Runtime schemas of the VFP part of `hnsviz.model/1`: ports, layers, groups, rules. */
+import type { RuleAction } from '../model/types';
+import { arr, bool, lit, nullable, num, obj, rec, tagged, type Schema } from './schema';
+import {
+  direction,
+  lbDistribution,
+  ns,
+  port,
+  portRange,
+  prio,
+  proto,
+  provenance,
+  s,
+  strs,
+} from './model-schema-common';
+
+const ruleAction: Schema<RuleAction> = tagged('kind', {
+  allow: obj({ kind: lit('allow') }),
+  block: obj({ kind: lit('block') }),
+  lbnat: obj({
+    kind: lit('lbnat'),
+    loadBalancerId: s,
+    backends: arr(obj({ ip: s, port, endpointId: ns })),
+    distribution: lbDistribution,
+    snatIp: ns,
+  }),
+  nat: obj({
+    kind: lit('nat'),
+    side: lit('source', 'destination'),
+    ip: s,
+    port: nullable(port),
+  }),
+  dynnat: obj({ kind: lit('dynnat'), snatIp: s, portPool: portRange }),
+  encap: obj({
+    kind: lit('encap'),
+    vni: num(),
+    outerSrcIp: s,
+    outerDstIp: s,
+    udpPort: port,
+    innerDstMac: ns,
+  }),
+  decap: obj({ kind: lit('decap'), vni: num() }),
+  transpose: obj({ kind: lit('transpose'), srcMac: ns, dstMac: ns }),
+  paroute: obj({ kind: lit('paroute'), nextHop: ns }),
+  other: obj({ kind: lit('other'), text: s }),
+});
+
+/** The VFP tables of a topology. */
+export const vfpTables = {
+  ports: rec(
+    obj({
+      id: s,
+      nodeId: s,
+      vswitchId: s,
+      kind: lit('container', 'host-vnic', 'external'),
+      name: s,
+      friendlyName: s,
+      mac: ns,
+      endpointId: ns,
+      layerIds: strs,
+      provenance,
+    }),
+  ),
+  layers: rec(
+    obj({
+      id: s,
+      portId: s,
+      name: s,
+      priority: prio,
+      stateful: bool,
+      defaultAction: lit('allow', 'block'),
+      groupIds: strs,
+      provenance,
+    }),
+  ),
+  groups: rec(
+    obj({
+      id: s,
+      layerId: s,
+      portId: s,
+      name: s,
+      direction,
+      family: lit('ipv4', 'ipv6'),
+      priority: prio,
+      matchType: lit('priority', 'lpm'),
+      ruleIds: strs,
+      provenance,
+    }),
+  ),
+  rules: rec(
+    obj({
+      id: s,
+      groupId: s,
+      layerId: s,
+      portId: s,
+      name: s,
+      friendlyName: ns,
+      priority: prio,
+      type: lit(
+        'allow',
+        'block',
+        'nat',
+        'dynnat',
+        'lbnat',
+        'encap',
+        'decap',
+        'transpose',
+        'paroute',
+        'other',
+      ),
+      terminating: bool,
+      stateful: bool,
+      conditions: obj({
+        srcPrefixes: nullable(strs),
+        dstPrefixes: nullable(strs),
+        srcPorts: nullable(arr(portRange)),
+        dstPorts: nullable(arr(portRange)),
+        protocols: nullable(arr(proto)),
+      }),
+      action: ruleAction,
+      provenance,
+    }),
+  ),
+};

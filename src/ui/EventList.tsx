@@ -1,0 +1,84 @@
+import { useEffect, useRef } from 'react';
+import { traceEvents, type TraceEvent } from '../state/trace-events';
+import { ConfidenceBadge } from './ConfidenceBadge';
+import { useAppStore, useStoreApi } from './StoreContext';
+import { deciderText, placeText, rewriteText } from './trace-format';
+
+function Row({
+  ev,
+  current,
+  rules,
+  onJump,
+}: {
+  ev: TraceEvent;
+  current: boolean;
+  rules: boolean;
+  onJump: (i: number) => void;
+}) {
+  const h = ev.hop;
+  const rw = rewriteText(ev);
+  const misses = rules ? ev.hops.flatMap((x) => x.nearMisses) : [];
+  return (
+    <li
+      className={`hv-event phase-${h.phase}${h.action === 'drop' ? ' is-drop' : ''}`}
+      aria-current={current ? 'step' : undefined}
+      data-step={ev.index}
+    >
+      <button type="button" className="hv-event-jump" onClick={() => onJump(ev.index)}>
+        <span className="hv-event-n">{ev.index + 1}</span>
+        <span className="hv-event-place">{placeText(ev)}</span>
+        <span className="hv-event-rule">{deciderText(ev)}</span>
+        <span className="hv-event-action">
+          {h.action}
+          {rw && <span className="hv-event-rewrite"> — {rw}</span>}
+        </span>
+      </button>
+      {rules && (
+        <div className="hv-event-more">
+          <ConfidenceBadge confidence={h.confidence} />
+          {h.why.length > 0 && <span className="hv-event-why">{h.why.join(' · ')}</span>}
+          {misses.length > 0 && (
+            <ul className="hv-misses" aria-label="Near misses">
+              {misses.map((m) => (
+                <li key={`${m.rule}|${m.field}`}>
+                  near miss <code>{m.rule}</code>: {m.field} wants {m.expected}, packet has{' '}
+                  {m.actual}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** One row per event (an ordered list), in sync with the drawing; click a row to jump there. */
+export function EventList() {
+  const store = useStoreApi();
+  const events = useAppStore((s) => traceEvents(s.trace, s.verbosity));
+  const step = useAppStore((s) => s.step);
+  const rules = useAppStore((s) => s.verbosity === 'rules');
+  const listRef = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    // Scroll inside the list only: the page layout never moves.
+    const row = listRef.current?.querySelector<HTMLElement>('[aria-current="step"]');
+    const list = listRef.current;
+    if (!row || !list) return;
+    const top = row.offsetTop - list.offsetTop;
+    if (top < list.scrollTop || top + row.offsetHeight > list.scrollTop + list.clientHeight)
+      list.scrollTop = top - list.clientHeight / 3;
+  }, [step, events]);
+  if (events.length === 0) return <p className="hv-hint">Run a trace to see its events.</p>;
+  const jump = (i: number): void => {
+    store.getState().setPlaying(false);
+    store.getState().setStep(i);
+  };
+  return (
+    <ol className="hv-events" ref={listRef} aria-label="Trace events">
+      {events.map((ev) => (
+        <Row key={ev.index} ev={ev} current={ev.index === step} rules={rules} onJump={jump} />
+      ))}
+    </ol>
+  );
+}

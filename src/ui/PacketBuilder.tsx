@@ -1,0 +1,140 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { TraceRequest } from '../engine/types';
+import { DEFAULT_PRESET_ID, PRESETS, presetById } from '../lessons/presets';
+import { useAppStore, useStoreApi } from './StoreContext';
+
+type Proto = NonNullable<TraceRequest['proto']>;
+
+const SOURCES = ['a1', 'a2', 'b1', 'b2', 'win-a', 'win-b', 'external-client', 'internet-server'];
+const DESTS = [
+  'a2:8080',
+  'b1:8080',
+  'b2:8080',
+  '10.96.10.10:80',
+  'web:80',
+  '10.96.0.10:53',
+  '10.0.0.4:30080',
+  '10.0.0.100:80',
+  '203.0.113.10:443',
+];
+
+/** Split `host:port` (the builder shows the port in its own field). */
+function splitTo(to: string): { host: string; port: string } {
+  const m = /^(.*):(\d+)$/.exec(to);
+  return m ? { host: m[1] ?? to, port: m[2] ?? '' } : { host: to, port: '' };
+}
+
+const presetOf = (req: TraceRequest | null): string =>
+  req ? (PRESETS.find((p) => JSON.stringify(p.request) === JSON.stringify(req))?.id ?? '') : '';
+
+/**
+ * Pick a source and destination (or a preset for a canonical walk) and trace it in the worker.
+ * Its fields start from the store's request: the parent re-keys it when the request changes.
+ */
+export function PacketBuilder() {
+  const store = useStoreApi();
+  const status = useAppStore((s) => s.traceStatus);
+  const error = useAppStore((s) => s.traceError);
+  const ids = useId();
+  const current = store.getState().traceRequest;
+  const first = current ?? presetById(DEFAULT_PRESET_ID)?.request;
+  const [preset, setPreset] = useState<string>(presetOf(current));
+  const [from, setFrom] = useState(first?.from ?? 'a1');
+  const [to, setTo] = useState(splitTo(first?.to ?? '').host);
+  const [port, setPort] = useState(splitTo(first?.to ?? '').port);
+  const [proto, setProto] = useState<Proto>(first?.proto ?? 'tcp');
+  const [reply, setReply] = useState(first?.reply ?? true);
+
+  const run = (req: TraceRequest): void => {
+    store.getState().setTraceRequest(req);
+    store.getState().setPlaying(false);
+  };
+  const choosePreset = (id: string): void => {
+    setPreset(id);
+    const p = presetById(id);
+    if (!p) return;
+    const t = splitTo(p.request.to);
+    setFrom(p.request.from);
+    setTo(t.host);
+    setPort(t.port);
+    setProto(p.request.proto ?? 'tcp');
+    setReply(p.request.reply ?? false);
+    run(p.request);
+  };
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    const seed = presetById(preset)?.request.seed;
+    const dest = port && proto !== 'icmp' ? `${to.trim()}:${port}` : to.trim();
+    run({ from: from.trim(), to: dest, proto, reply, ...(seed ? { seed } : {}) });
+  };
+
+  return (
+    <form className="hv-builder" onSubmit={submit} aria-label="Packet builder">
+      <label className="hv-field-preset">
+        <span>Preset</span>
+        <select value={preset} onChange={(e) => choosePreset(e.target.value)}>
+          <option value="">Custom packet…</option>
+          {PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.walk} · {p.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span>From</span>
+        <input
+          value={from}
+          list={`${ids}-src`}
+          onChange={(e) => setFrom(e.target.value)}
+          size={10}
+        />
+      </label>
+      <label>
+        <span>To</span>
+        <input value={to} list={`${ids}-dst`} onChange={(e) => setTo(e.target.value)} size={12} />
+      </label>
+      <label>
+        <span>Port</span>
+        <input
+          value={port}
+          inputMode="numeric"
+          pattern="\d{0,5}"
+          disabled={proto === 'icmp'}
+          onChange={(e) => setPort(e.target.value)}
+          size={5}
+        />
+      </label>
+      <label>
+        <span>Protocol</span>
+        <select value={proto} onChange={(e) => setProto(e.target.value as Proto)}>
+          <option value="tcp">TCP</option>
+          <option value="udp">UDP</option>
+          <option value="icmp">ICMP</option>
+        </select>
+      </label>
+      <label className="hv-check">
+        <input type="checkbox" checked={reply} onChange={(e) => setReply(e.target.checked)} />
+        <span>Reply</span>
+      </label>
+      <button type="submit" className="hv-primary" disabled={status === 'running'}>
+        Trace
+      </button>
+      <datalist id={`${ids}-src`}>
+        {SOURCES.map((s) => (
+          <option key={s} value={s} />
+        ))}
+      </datalist>
+      <datalist id={`${ids}-dst`}>
+        {DESTS.map((d) => (
+          <option key={d} value={splitTo(d).host} />
+        ))}
+      </datalist>
+      {error && (
+        <p className="hv-builder-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,17 @@
+/**
+ * Spawn the engine as a module Web Worker (the UI never traces on the main thread).
+ * The `new URL()` must stay inline in `new Worker()` for Vite to detect and bundle it.
+ */
+import { createEngineClient, type EngineClient } from './engine-client';
+
+/** A client for a fresh engine worker, or null where Worker does not exist (jsdom, SSR). */
+export function spawnEngineClient(): EngineClient | null {
+  if (typeof Worker === 'undefined') return null;
+  return createEngineClient(
+    () =>
+      new Worker(new URL('./engine.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'hnsviz-engine',
+      }),
+  );
+}
