@@ -11,7 +11,13 @@ const prov: Provenance = {
   derived: false,
 };
 
+/** The node with VFP programmed (what a dump without vfpctrl output becomes). */
 export function syntheticTopology(endpoints: number, lbs: number): Topology {
+  return programVfp(syntheticDraft(endpoints, lbs));
+}
+
+/** The node before `programVfp`: HNS objects only, no layers. */
+export function syntheticDraft(endpoints: number, lbs: number): Topology {
   const eps: Record<string, Endpoint> = {};
   const ports: Record<string, Port> = {};
   const pods: Record<string, Pod> = {};
@@ -169,5 +175,5 @@ export function syntheticTopology(endpoints: number, lbs: number): Topology {
     externals: {},
     underlay: null,
   };
-  return programVfp(t);
+  return t;
 }

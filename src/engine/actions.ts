@@ -3,11 +3,11 @@
  * 5-tuple hash or source-IP affinity), nat, dynnat (pool port), VXLAN encap/decap, MAC
  * transpose and paroute. Known platform limits surface here as drops with their source.
  */
-import { parseIpv4 } from '../shared/ip';
-import type { LbBackend, VfpRule } from '../model/types';
-import type { CNode } from './compile';
+import type { VfpRule } from '../model/types';
+import { ipOf, lbnatOf, type CNode } from './compile';
+import type { RuleBody } from './compile-vfp';
 import { assume, type WalkCtx } from './context';
-import { hashTuple, type Pkt } from './packet';
+import { hash2, hash5, type Pkt } from './packet';
 
 export interface ActionResult {
   /** Set when the packet is dropped. */
@@ -16,9 +16,10 @@ export interface ActionResult {
   readonly ref: string | null;
 }
 
+// Also what every action returns when nothing is recorded: verdict walks build no `why`.
 const OK: ActionResult = { drop: null, why: [], ref: null };
 const poolPort = (ctx: WalkCtx, p: Pkt, from: number, to: number) =>
-  from + (hashTuple(ctx.seed ^ 0x5a5a, p.proto, p.src, p.sport, p.dst, p.dport) % (to - from + 1));
+  from + (hash5(ctx.seed ^ 0x5a5a, p.proto, p.src, p.sport, p.dst, p.dport) % (to - from + 1));
 
 /** The MAC of the next hop (set by a paroute) or of the destination itself when on-link. */
 export function nextHopMac(ctx: WalkCtx, node: CNode | undefined, p: Pkt): string | null {
@@ -31,28 +32,30 @@ export function nextHopMac(ctx: WalkCtx, node: CNode | undefined, p: Pkt): strin
   return null;
 }
 
+/** Index of the backend for `p`: a stable 5-tuple hash, or source-IP affinity. */
 function chooseBackend(
   ctx: WalkCtx,
   action: Extract<VfpRule['action'], { kind: 'lbnat' }>,
   p: Pkt,
-): [LbBackend, string] {
-  const n = action.backends.length;
-  const affinity = action.distribution !== 'none';
-  const h = affinity
-    ? hashTuple(ctx.seed, p.src, action.distribution === 'source-ip-protocol' ? p.proto : 0)
-    : hashTuple(ctx.seed, p.proto, p.src, p.sport, p.dst, p.dport);
-  const i = h % n;
-  const how = affinity ? `source-IP affinity (${action.distribution})` : 'stable 5-tuple hash';
-  return [
-    action.backends[i]!,
-    `backend ${i + 1}/${n} (${action.backends[i]!.ip}:${action.backends[i]!.port}) by ${how}, seed ${ctx.seed}`,
-  ];
+): number {
+  const h =
+    action.distribution !== 'none'
+      ? hash2(ctx.seed, p.src, action.distribution === 'source-ip-protocol' ? p.proto : 0)
+      : hash5(ctx.seed, p.proto, p.src, p.sport, p.dst, p.dport);
+  return h % action.backends.length;
+}
+
+function backendWhy(ctx: WalkCtx, a: Extract<VfpRule['action'], { kind: 'lbnat' }>, i: number) {
+  const n = a.backends.length;
+  const how =
+    a.distribution !== 'none' ? `source-IP affinity (${a.distribution})` : 'stable 5-tuple hash';
+  return `backend ${i + 1}/${n} (${a.backends[i]!.ip}:${a.backends[i]!.port}) by ${how}, seed ${ctx.seed}`;
 }
 
 /** Apply `rule`'s action to `p` in place. */
 export function applyAction(
   ctx: WalkCtx,
-  rule: VfpRule,
+  rule: RuleBody,
   p: Pkt,
   node: CNode | undefined,
 ): ActionResult {
@@ -64,49 +67,31 @@ export function applyAction(
     case 'block':
       return { drop: `blocked by ${rule.name}`, why: [], ref: rule.provenance.ref };
     case 'lbnat': {
-      const lb = ctx.c.t.loadBalancers[a.loadBalancerId];
-      const svc = lb?.serviceId ? ctx.c.t.services[lb.serviceId] : undefined;
-      if (
-        lb &&
-        svc?.externalTrafficPolicy === 'Local' &&
-        lb.kind !== 'clusterip' &&
-        !lb.flags.dsr
-      ) {
-        return {
-          drop: 'externalTrafficPolicy=Local works only with DSR (known limit)',
-          why: [],
-          ref: 'domain.md §0 fact 10, §4.2 [S7][S4]',
-        };
-      }
-      if (a.backends.length > 64 && !(lb?.flags.dsr ?? false)) {
-        return {
-          drop: `more than 64 backends (${a.backends.length}): "invalid number of destinations" (known limit)`,
-          why: [],
-          ref: 'domain.md §4.3 [S30][S7]',
-        };
-      }
+      const cl = lbnatOf(ctx.c, a);
+      if (cl.limit) return { drop: cl.limit.drop, why: [], ref: cl.limit.ref };
       if (a.backends.length === 0)
         return {
           drop: `load balancer ${a.loadBalancerId} has no backends`,
           why: [],
           ref: rule.provenance.ref,
         };
-      const [b, why] = chooseBackend(ctx, a, p);
-      const ip = parseIpv4(b.ip) ?? p.dst;
-      const ep = b.endpointId ? ctx.c.t.endpoints[b.endpointId] : undefined;
-      p.dst = ip;
-      p.dport = b.port;
-      if (ep && !ep.isRemote && ep.macAddress) p.dstMac = ep.macAddress;
-      const whys = [why];
+      const i = chooseBackend(ctx, a, p);
+      p.dst = cl.ips[i] ?? p.dst;
+      p.dport = a.backends[i]!.port;
+      const mac = cl.macs[i];
+      if (mac) p.dstMac = mac;
       if (a.snatIp) {
-        p.src = parseIpv4(a.snatIp) ?? p.src;
+        p.src = ipOf(ctx.c, a.snatIp) ?? p.src;
         p.sport = poolPort(ctx, p, 49152, 65535);
-        whys.push(`source NAT to ${a.snatIp} (node IP / SourceVIP)`);
-      } else whys.push('client source IP kept');
+      }
+      if (!ctx.hops) return OK;
+      const whys = [backendWhy(ctx, a, i)];
+      if (a.snatIp) whys.push(`source NAT to ${a.snatIp} (node IP / SourceVIP)`);
+      else whys.push('client source IP kept');
       return { drop: null, why: whys, ref: null };
     }
     case 'nat': {
-      const ip = parseIpv4(a.ip) ?? 0;
+      const ip = ipOf(ctx.c, a.ip) ?? 0;
       if (a.side === 'destination') {
         p.dst = ip;
         if (a.port !== null) p.dport = a.port;
@@ -114,6 +99,7 @@ export function applyAction(
         p.src = ip;
         if (a.port !== null) p.sport = a.port;
       }
+      if (!ctx.hops) return OK;
       return {
         drop: null,
         why: [`${a.side} → ${a.ip}${a.port !== null ? `:${a.port}` : ''}`],
@@ -121,8 +107,9 @@ export function applyAction(
       };
     }
     case 'dynnat': {
-      p.src = parseIpv4(a.snatIp) ?? p.src;
+      p.src = ipOf(ctx.c, a.snatIp) ?? p.src;
       p.sport = poolPort(ctx, p, a.portPool.from, a.portPool.to);
+      if (!ctx.hops) return OK;
       return {
         drop: null,
         why: [`source → ${a.snatIp}:${p.sport} (pool ${a.portPool.from}-${a.portPool.to})`],
@@ -131,13 +118,14 @@ export function applyAction(
     }
     case 'encap': {
       p.outer = {
-        src: parseIpv4(a.outerSrcIp) ?? 0,
-        dst: parseIpv4(a.outerDstIp) ?? 0,
+        src: ipOf(ctx.c, a.outerSrcIp) ?? 0,
+        dst: ipOf(ctx.c, a.outerDstIp) ?? 0,
         proto: 17,
         dport: a.udpPort,
         vni: a.vni,
       };
       if (a.innerDstMac) p.dstMac = a.innerDstMac;
+      if (!ctx.hops) return OK;
       return {
         drop: null,
         why: [`VXLAN: outer ${a.outerSrcIp} → ${a.outerDstIp} UDP ${a.udpPort}, VNI ${a.vni}`],
@@ -152,6 +140,7 @@ export function applyAction(
           ref: rule.provenance.ref,
         };
       p.outer = null;
+      if (!ctx.hops) return OK;
       return { drop: null, why: [`VNI ${a.vni} = VSID; outer header removed`], ref: null };
     }
     case 'transpose': {
@@ -161,7 +150,8 @@ export function applyAction(
       return OK;
     }
     case 'paroute':
-      ctx.nextHop = a.nextHop ? parseIpv4(a.nextHop) : p.dst;
+      ctx.nextHop = a.nextHop ? ipOf(ctx.c, a.nextHop) : p.dst;
+      if (!ctx.hops) return OK;
       return { drop: null, why: [`next hop ${a.nextHop ?? 'on-link'}`], ref: null };
   }
 }

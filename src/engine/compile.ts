@@ -1,7 +1,8 @@
 /**
  * `compileTopology`: build, once per topology, the indexes the engine traces against —
- * addresses as numbers, rules bucketed by exact destination (hash map) or by prefix length
- * (LPM), endpoints/nodes/externals by IP. Cached per topology object (WeakMap).
+ * addresses as numbers, endpoints/nodes/externals by IP. Cached per topology object (WeakMap).
+ * VFP ports are compiled lazily on first use (`compiledPort`, see compile-vfp.ts): a trace
+ * touches a handful of ports, and a 1.5M-rule node should not pay for all of them up front.
  */
 import { parseCidr, parseIpv4, type Cidr } from '../shared/ip';
 import type {
@@ -11,47 +12,15 @@ import type {
   Node,
   Pod,
   Port,
-  PortRange,
   Service,
   Topology,
-  VfpGroup,
-  VfpLayer,
   VfpRule,
 } from '../model/types';
+import { vfpDeriver } from '../model/program-vfp';
+import type { LayerSpec } from '../model/vfp-builder';
+import { compileDerivedPort, compilePort, type CPort, type VfpCache } from './compile-vfp';
 
-export interface CRule {
-  readonly rule: VfpRule;
-  readonly src: readonly Cidr[] | null;
-  readonly dst: readonly Cidr[] | null;
-  readonly sports: readonly PortRange[] | null;
-  readonly dports: readonly PortRange[] | null;
-  readonly protos: readonly number[] | null;
-  /** Longest destination prefix (LPM ordering). */
-  readonly dstBits: number;
-}
-
-export interface CGroup {
-  readonly group: VfpGroup;
-  readonly lpm: boolean;
-  /** Priority groups: rules whose destinations are all /32, by destination. */
-  readonly exact: Map<number, CRule[]>;
-  /** Everything else, by priority. */
-  readonly wild: readonly CRule[];
-  /** LPM groups: prefix length → network → rules (by priority). */
-  readonly lpmBuckets: ReadonlyArray<readonly [number, Map<number, CRule[]>]>;
-  readonly size: number;
-}
-
-export interface CLayer {
-  readonly layer: VfpLayer;
-  readonly inGroups: readonly CGroup[];
-  readonly outGroups: readonly CGroup[];
-}
-
-export interface CPort {
-  readonly port: Port;
-  readonly layers: readonly CLayer[];
-}
+export type { CCond, CGroup, CLayer, CPort, CRule, Matcher } from './compile-vfp';
 
 export interface CNode {
   readonly node: Node;
@@ -71,11 +40,41 @@ export interface CNode {
   /** VIPs handled on the host port (NodePort slots, externalIPs). */
   readonly hostVips: Set<number>;
   readonly lbs: readonly LoadBalancer[];
+  /** Flow-table scopes of this node's WinNAT and user-space kube-proxy. */
+  readonly natScope: string;
+  readonly kpScope: string;
+}
+
+export type LbnatAction = Extract<VfpRule['action'], { kind: 'lbnat' }>;
+
+/** What an lbnat action needs per packet, computed once per action. */
+export interface CLbnat {
+  /** A known platform limit that drops every packet of this load balancer, or null. */
+  readonly limit: { readonly drop: string; readonly ref: string } | null;
+  /** Per backend: its address (null: keep the destination) and MAC to set (null: keep). */
+  readonly ips: readonly (number | null)[];
+  readonly macs: readonly (string | null)[];
+}
+
+/** A pod route with its prefix parsed. */
+export interface CPodRoute {
+  readonly cidr: Cidr | null;
+  readonly prefix: string;
+  readonly endpointId: string;
 }
 
 export interface CompiledTopology {
   readonly t: Topology;
+  /** Compiled ports, filled on first use; read through `compiledPort`. */
   readonly ports: Map<string, CPort>;
+  readonly vfp: VfpCache;
+  /** `programVfp`'s derivation, made on first need, for ports without layers. */
+  deriver: ((port: Port) => LayerSpec[]) | null;
+  /** Memoised `parseIpv4` of model strings (backends, NAT addresses), so packets never parse. */
+  readonly ips: Map<string, number | null>;
+  readonly podRoutes: Map<Pod, readonly CPodRoute[]>;
+  /** Per lbnat action object: its platform-limit check and backend addresses, done once. */
+  readonly lbnat: Map<LbnatAction, CLbnat>;
   readonly nodes: Map<string, CNode>;
   readonly nodeByIp: Map<number, CNode>;
   readonly nodeByName: Map<string, CNode>;
@@ -94,75 +93,6 @@ export interface CompiledTopology {
 }
 
 const cache = new WeakMap<Topology, CompiledTopology>();
-
-function cidrs(xs: readonly string[] | null): Cidr[] | null {
-  if (xs === null) return null;
-  const out: Cidr[] = [];
-  for (const x of xs) {
-    const c = parseCidr(x);
-    if (c) out.push(c);
-  }
-  return out;
-}
-
-function compileRule(rule: VfpRule): CRule {
-  const dst = cidrs(rule.conditions.dstPrefixes);
-  return {
-    rule,
-    src: cidrs(rule.conditions.srcPrefixes),
-    dst,
-    sports: rule.conditions.srcPorts,
-    dports: rule.conditions.dstPorts,
-    protos: rule.conditions.protocols,
-    dstBits: dst && dst.length > 0 ? Math.max(...dst.map((c) => c.bits)) : 0,
-  };
-}
-
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
-  const l = m.get(k);
-  if (l) l.push(v);
-  else m.set(k, [v]);
-}
-
-function compileGroup(t: Topology, group: VfpGroup): CGroup {
-  const rules = group.ruleIds.flatMap((id) => (t.rules[id] ? [compileRule(t.rules[id])] : []));
-  rules.sort((a, b) => a.rule.priority - b.rule.priority);
-  const exact = new Map<number, CRule[]>();
-  const wild: CRule[] = [];
-  const byBits = new Map<number, Map<number, CRule[]>>();
-  const lpm = group.matchType === 'lpm';
-  for (const r of rules) {
-    if (lpm) {
-      for (const c of r.dst ?? [{ base: 0, bits: 0, mask: 0 }]) {
-        const m = byBits.get(c.bits) ?? new Map<number, CRule[]>();
-        byBits.set(c.bits, m);
-        push(m, c.base, r);
-      }
-    } else if (r.dst && r.dst.length > 0 && r.dst.every((c) => c.bits === 32)) {
-      for (const c of r.dst) push(exact, c.base, r);
-    } else wild.push(r);
-  }
-  const lpmBuckets = [...byBits.entries()].sort((a, b) => b[0] - a[0]);
-  return { group, lpm, exact, wild, lpmBuckets, size: rules.length };
-}
-
-function compilePort(t: Topology, port: Port): CPort {
-  const layers: CLayer[] = [];
-  for (const lid of port.layerIds) {
-    const layer = t.layers[lid];
-    if (!layer) continue;
-    const groups = layer.groupIds.flatMap((gid) =>
-      t.groups[gid] && t.groups[gid].family === 'ipv4' ? [compileGroup(t, t.groups[gid])] : [],
-    );
-    groups.sort((a, b) => a.group.priority - b.group.priority);
-    layers.push({
-      layer,
-      inGroups: groups.filter((g) => g.group.direction === 'in'),
-      outGroups: groups.filter((g) => g.group.direction === 'out'),
-    });
-  }
-  return { port, layers };
-}
 
 function compileNode(t: Topology, node: Node): CNode {
   const hostIps = new Map<number, string>();
@@ -220,6 +150,8 @@ function compileNode(t: Topology, node: Node): CNode {
     mgmtPortId,
     hostVips,
     lbs,
+    natScope: `winnat:${node.id}`,
+    kpScope: `kp:${node.id}`,
   };
 }
 
@@ -227,8 +159,6 @@ function compileNode(t: Topology, node: Node): CNode {
 export function compileTopology(t: Topology): CompiledTopology {
   const hit = cache.get(t);
   if (hit) return hit;
-  const ports = new Map<string, CPort>();
-  for (const p of Object.values(t.ports)) ports.set(p.id, compilePort(t, p));
   const nodes = new Map<string, CNode>();
   const nodeByIp = new Map<number, CNode>();
   const nodeByName = new Map<string, CNode>();
@@ -258,7 +188,12 @@ export function compileTopology(t: Topology): CompiledTopology {
   underlay.sort((a, b) => b.cidr.bits - a.cidr.bits);
   const compiled: CompiledTopology = {
     t,
-    ports,
+    ports: new Map(),
+    vfp: { conds: new Map(), matchers: new Map(), byList: new WeakMap() },
+    deriver: null,
+    ips: new Map(),
+    podRoutes: new Map(),
+    lbnat: new Map(),
     nodes,
     nodeByIp,
     nodeByName,
@@ -272,4 +207,76 @@ export function compileTopology(t: Topology): CompiledTopology {
   };
   cache.set(t, compiled);
   return compiled;
+}
+
+/**
+ * The compiled port `id` (compiled now if it is the first use), or undefined. A port without
+ * layers is traced as `programVfp` would program it (nothing, for a topology it has already
+ * programmed — it is idempotent): that is how a dump whose VFP derivation was deferred
+ * (parsers, `I_VFP_DEFERRED`) gets its rules, per port, shared, never as 1.5M table entries.
+ */
+export function compiledPort(c: CompiledTopology, id: string): CPort | undefined {
+  const hit = c.ports.get(id);
+  if (hit) return hit;
+  const port = c.t.ports[id];
+  if (!port) return undefined;
+  let cp: CPort;
+  if (port.layerIds.length > 0) cp = compilePort(c.t, c.vfp, port);
+  else {
+    c.deriver ??= vfpDeriver(c.t);
+    cp = compileDerivedPort(c.vfp, port, c.deriver(port));
+  }
+  c.ports.set(id, cp);
+  return cp;
+}
+
+/** `parseIpv4(text)`, memoised per topology. */
+export function ipOf(c: CompiledTopology, text: string): number | null {
+  let n = c.ips.get(text);
+  if (n === undefined) {
+    n = parseIpv4(text);
+    c.ips.set(text, n);
+  }
+  return n;
+}
+
+/** A pod's routes with parsed prefixes, memoised per topology. */
+export function podRoutes(c: CompiledTopology, pod: Pod): readonly CPodRoute[] {
+  let r = c.podRoutes.get(pod);
+  if (!r) {
+    r = pod.routes.map((x) => ({
+      cidr: parseCidr(x.prefix),
+      prefix: x.prefix,
+      endpointId: x.endpointId,
+    }));
+    c.podRoutes.set(pod, r);
+  }
+  return r;
+}
+
+/** The compiled form of lbnat action `a` (memoised per action object). */
+export function lbnatOf(c: CompiledTopology, a: LbnatAction): CLbnat {
+  const hit = c.lbnat.get(a);
+  if (hit) return hit;
+  const t = c.t;
+  const lb = t.loadBalancers[a.loadBalancerId];
+  const svc = lb?.serviceId ? t.services[lb.serviceId] : undefined;
+  let limit: CLbnat['limit'] = null;
+  if (lb && svc?.externalTrafficPolicy === 'Local' && lb.kind !== 'clusterip' && !lb.flags.dsr)
+    limit = {
+      drop: 'externalTrafficPolicy=Local works only with DSR (known limit)',
+      ref: 'domain.md §0 fact 10, §4.2 [S7][S4]',
+    };
+  else if (a.backends.length > 64 && !(lb?.flags.dsr ?? false))
+    limit = {
+      drop: `more than 64 backends (${a.backends.length}): "invalid number of destinations" (known limit)`,
+      ref: 'domain.md §4.3 [S30][S7]',
+    };
+  const macs = a.backends.map((b) => {
+    const ep = b.endpointId ? t.endpoints[b.endpointId] : undefined;
+    return ep && !ep.isRemote && ep.macAddress ? ep.macAddress : null;
+  });
+  const v: CLbnat = { limit, ips: a.backends.map((b) => ipOf(c, b.ip)), macs };
+  c.lbnat.set(a, v);
+  return v;
 }

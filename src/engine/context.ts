@@ -26,16 +26,28 @@ export interface WalkCtx {
   /** Null in fast (sweep) mode: nothing is recorded. */
   readonly hops: Hop[] | null;
   phase: 'request' | 'reply';
-  /** `<scope>|<tuple>` → flow. Scopes: a port id, `winnat:<node>`, `kp:<node>`. */
-  readonly flows: Map<string, FlowEntry>;
+  /**
+   * Flows, keyed by scope (a port id, `winnat:<node>`, `kp:<node>`) and 5-tuple. A trace
+   * makes a handful, so parallel arrays scanned by number beat building string keys.
+   */
+  readonly flowScopes: string[];
+  /** 5 numbers per flow: proto, src, sport, dst, dport. */
+  readonly flowTuples: number[];
+  readonly flowEntries: FlowEntry[];
   /** Tuple → port that owns a NAT flow (the vSwitch steers replies there). */
-  readonly owners: Map<string, string>;
+  readonly ownerTuples: number[];
+  readonly ownerPorts: string[];
   readonly assumptions: Set<string>;
   /** Next hop chosen by a paroute rule, consumed by a MAC transpose. */
   nextHop: number | null;
   /** Counter for ephemeral ports the host opens (kube-proxy second connection). */
   ephemeral: number;
+  /** Set by rule selection: a dynnat rule failed on the protocol of an ICMP packet. */
+  icmpVsDynnat: boolean;
 }
+
+// Verdict walks keep no assumptions (`assume` only writes when recording); never written.
+const NOT_RECORDED: Set<string> = new Set();
 
 export function createCtx(c: CompiledTopology, seed: number, record: boolean): WalkCtx {
   return {
@@ -43,20 +55,103 @@ export function createCtx(c: CompiledTopology, seed: number, record: boolean): W
     seed,
     hops: record ? [] : null,
     phase: 'request',
-    flows: new Map(),
-    owners: new Map(),
-    assumptions: new Set(),
+    flowScopes: [],
+    flowTuples: [],
+    flowEntries: [],
+    ownerTuples: [],
+    ownerPorts: [],
+    assumptions: record ? new Set() : NOT_RECORDED,
     nextHop: null,
     ephemeral: 0,
+    icmpVsDynnat: false,
   };
 }
 
-export interface HopInput {
+// Same as comparing the numbers' string forms (the former `tupleKey`), NaN included.
+const eq = (a: number, b: number) => a === b || (a !== a && b !== b);
+
+function find(ts: readonly number[], at: number, k: readonly number[]): boolean {
+  return (
+    eq(ts[at]!, k[0]!) &&
+    eq(ts[at + 1]!, k[1]!) &&
+    eq(ts[at + 2]!, k[2]!) &&
+    eq(ts[at + 3]!, k[3]!) &&
+    eq(ts[at + 4]!, k[4]!)
+  );
+}
+
+const key: number[] = [0, 0, 0, 0, 0];
+function keyOf(proto: number, src: number, sport: number, dst: number, dport: number): number[] {
+  key[0] = proto;
+  key[1] = src;
+  key[2] = sport;
+  key[3] = dst;
+  key[4] = dport;
+  return key;
+}
+
+function flowIndex(ctx: WalkCtx, scope: string, k: readonly number[]): number {
+  for (let i = 0; i < ctx.flowScopes.length; i++)
+    if (ctx.flowScopes[i] === scope && find(ctx.flowTuples, i * 5, k)) return i;
+  return -1;
+}
+
+/** The flow of `scope` whose tuple is `p`'s, if any. */
+export function getFlow(ctx: WalkCtx, scope: string, p: Pkt): FlowEntry | undefined {
+  if (ctx.flowScopes.length === 0) return undefined;
+  const i = flowIndex(ctx, scope, keyOf(p.proto, p.src, p.sport, p.dst, p.dport));
+  return i < 0 ? undefined : ctx.flowEntries[i];
+}
+
+/** Create (or replace) the flow of `scope` for the reply of `p`: the tuple with ends swapped. */
+export function setReplyFlow(ctx: WalkCtx, scope: string, p: Pkt, e: FlowEntry): void {
+  const k = keyOf(p.proto, p.dst, p.dport, p.src, p.sport);
+  const i = flowIndex(ctx, scope, k);
+  if (i >= 0) {
+    ctx.flowEntries[i] = e;
+    return;
+  }
+  ctx.flowScopes.push(scope);
+  ctx.flowTuples.push(k[0]!, k[1]!, k[2]!, k[3]!, k[4]!);
+  ctx.flowEntries.push(e);
+}
+
+/** The port that owns a NAT flow for `p`'s tuple, if any. */
+export function getOwner(ctx: WalkCtx, p: Pkt): string | undefined {
+  const n = ctx.ownerPorts.length;
+  if (n === 0) return undefined;
+  const k = keyOf(p.proto, p.src, p.sport, p.dst, p.dport);
+  for (let i = 0; i < n; i++) if (find(ctx.ownerTuples, i * 5, k)) return ctx.ownerPorts[i];
+  return undefined;
+}
+
+/** Record `portId` as the owner of the reply tuple of `p`. */
+export function setReplyOwner(ctx: WalkCtx, p: Pkt, portId: string): void {
+  const k = keyOf(p.proto, p.dst, p.dport, p.src, p.sport);
+  for (let i = 0; i < ctx.ownerPorts.length; i++)
+    if (find(ctx.ownerTuples, i * 5, k)) {
+      ctx.ownerPorts[i] = portId;
+      return;
+    }
+  ctx.ownerTuples.push(k[0]!, k[1]!, k[2]!, k[3]!, k[4]!);
+  ctx.ownerPorts.push(portId);
+}
+
+/** Where a hop happens; a call site builds it once and records several hops there. */
+export interface HopWhere {
   readonly node: string | null;
   readonly component: HopComponent;
   readonly name: string;
   readonly objectId: string | null;
   readonly direction?: Direction | null;
+  readonly verify?: readonly string[];
+}
+
+/** What happened; `component`, `name`, `objectId` and `verify` override the `HopWhere`'s. */
+export interface HopDetail {
+  readonly component?: HopComponent;
+  readonly name?: string;
+  readonly objectId?: string | null;
   readonly layer?: string | null;
   readonly group?: string | null;
   readonly rule?: string | null;
@@ -69,16 +164,33 @@ export interface HopInput {
   readonly verify?: readonly string[];
 }
 
+export interface HopInput extends HopWhere, HopDetail {
+  readonly component: HopComponent;
+  readonly name: string;
+  readonly objectId: string | null;
+}
+
 /** Record a hop (no-op in fast mode). `before` is a snapshot taken by the caller. */
 export function record(ctx: WalkCtx, h: HopInput, before: Pkt, after: Pkt): void {
+  recordAt(ctx, h, h, before, after);
+}
+
+/**
+ * Record a hop at `w` (no-op in fast mode). Two objects instead of `{ ...where, ...detail }`:
+ * V8 builds such spread-plus-properties literals slowly (about 15 µs each, measured), which
+ * made half of a recorded trace.
+ */
+export function recordAt(ctx: WalkCtx, w: HopWhere, h: HopDetail, before: Pkt, after: Pkt): void {
   if (!ctx.hops) return;
+  // Hops are immutable: a hop that changed nothing shares one packet for before and after.
+  const b = toTracePacket(before);
   ctx.hops.push({
     phase: ctx.phase,
-    node: h.node,
-    component: h.component,
-    name: h.name,
-    objectId: h.objectId,
-    direction: h.direction ?? null,
+    node: w.node,
+    component: h.component ?? w.component,
+    name: h.name ?? w.name,
+    objectId: h.objectId !== undefined ? h.objectId : w.objectId,
+    direction: w.direction ?? null,
     layer: h.layer ?? null,
     group: h.group ?? null,
     rule: h.rule ?? null,
@@ -88,9 +200,9 @@ export function record(ctx: WalkCtx, h: HopInput, before: Pkt, after: Pkt): void
     nearMisses: h.nearMisses ?? [],
     confidence: h.confidence,
     ref: h.ref ?? null,
-    before: toTracePacket(before),
-    after: toTracePacket(after),
-    verify: h.verify ?? [],
+    before: b,
+    after: after === before ? b : toTracePacket(after),
+    verify: h.verify ?? w.verify ?? [],
   });
 }
 
@@ -99,6 +211,7 @@ export function snap(ctx: WalkCtx, p: Pkt): Pkt {
   return ctx.hops ? clonePacket(p) : p;
 }
 
+/** Note an engine guess (only a recorded trace reports them). */
 export function assume(ctx: WalkCtx, text: string): void {
-  ctx.assumptions.add(text);
+  if (ctx.hops) ctx.assumptions.add(text);
 }

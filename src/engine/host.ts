@@ -5,14 +5,14 @@
  */
 import { cidrContains, formatIpv4, parseCidr, parseIpv4 } from '../shared/ip';
 import type { CNode } from './compile';
-import { assume, record, snap, type WalkCtx } from './context';
-import { hashTuple, reversePacket, tupleKey, type Pkt } from './packet';
+import { assume, getFlow, recordAt, setReplyFlow, snap, type WalkCtx } from './context';
+import { hash5, hashTuple, reversePacket, type Pkt } from './packet';
 import type { Step } from './walk-types';
 
 const R_OLD = 'domain.md §3.2 [S1][S5][S6]';
 
 function restore(ctx: WalkCtx, scope: string, p: Pkt): { rule: string; note: string } | null {
-  const f = ctx.flows.get(`${scope}|${tupleKey(p)}`);
+  const f = getFlow(ctx, scope, p);
   if (!f) return null;
   p.src = f.src;
   p.dst = f.dst;
@@ -31,12 +31,12 @@ export function hostReceive(ctx: WalkCtx, cn: CNode, p: Pkt, local: boolean): St
     objectId: node.id,
   };
   const before = snap(ctx, p);
-  const nat = restore(ctx, `winnat:${node.id}`, p);
+  const nat = restore(ctx, cn.natScope, p);
   if (nat) {
-    record(
+    recordAt(
       ctx,
+      base,
       {
-        ...base,
         component: 'winnat',
         name: node.winnat?.name ?? 'WinNAT',
         action: 'un-NAT',
@@ -50,12 +50,12 @@ export function hostReceive(ctx: WalkCtx, cn: CNode, p: Pkt, local: boolean): St
     );
     return { next: { at: 'host-send', nodeId: node.id } };
   }
-  const kp = restore(ctx, `kp:${node.id}`, p);
+  const kp = restore(ctx, cn.kpScope, p);
   if (kp) {
-    record(
+    recordAt(
       ctx,
+      base,
       {
-        ...base,
         component: 'kube-proxy',
         name: 'kube-proxy (userspace)',
         action: 'proxy reply',
@@ -92,7 +92,7 @@ export function hostReceive(ctx: WalkCtx, cn: CNode, p: Pkt, local: boolean): St
       const h =
         svc?.sessionAffinity === 'ClientIP'
           ? hashTuple(ctx.seed, p.src)
-          : hashTuple(ctx.seed, p.proto, p.src, p.sport, p.dst, p.dport);
+          : hash5(ctx.seed, p.proto, p.src, p.sport, p.dst, p.dport);
       const b = proxy.backends[h % proxy.backends.length]!;
       const client = { ...p };
       const route = cn.routes.find((r) => cidrContains(r.cidr, parseIpv4(b.ip) ?? 0));
@@ -103,7 +103,7 @@ export function hostReceive(ctx: WalkCtx, cn: CNode, p: Pkt, local: boolean): St
       p.dport = b.port;
       p.outer = null;
       const rev = reversePacket(client);
-      ctx.flows.set(`kp:${node.id}|${tupleKey(reversePacket(p))}`, {
+      setReplyFlow(ctx, cn.kpScope, p, {
         src: rev.src,
         dst: rev.dst,
         sport: rev.sport,
@@ -122,10 +122,10 @@ export function hostReceive(ctx: WalkCtx, cn: CNode, p: Pkt, local: boolean): St
         why.push(
           `DNS proxy: short names are retried with suffixes "", ${proxy.dnsSuffixes.join(', ')}`,
         );
-      record(
+      recordAt(
         ctx,
+        base,
         {
-          ...base,
           component: 'kube-proxy',
           name: 'kube-proxy (userspace)',
           action: 'proxy',
@@ -147,10 +147,10 @@ export function hostReceive(ctx: WalkCtx, cn: CNode, p: Pkt, local: boolean): St
         (lb) => lb.kind === 'nodeport' && lb.externalPort === p.dport && lb.protocol === p.proto,
       )
     ) {
-      record(
+      recordAt(
         ctx,
+        base,
         {
-          ...base,
           action: 'drop',
           why: [
             'NodePort from the node that hosts it: the packet never reaches the vSwitch LB rules',
@@ -172,10 +172,10 @@ export function hostReceive(ctx: WalkCtx, cn: CNode, p: Pkt, local: boolean): St
       ctx,
       'A host process accepts packets addressed to the node (no host listeners in the model).',
     );
-    record(
+    recordAt(
       ctx,
+      base,
       {
-        ...base,
         action: 'deliver',
         why: [`${formatIpv4(p.dst)} is a local address (${cn.hostIps.get(p.dst)})`],
         confidence: 'documented',
@@ -203,10 +203,10 @@ export function hostReceive(ctx: WalkCtx, cn: CNode, p: Pkt, local: boolean): St
     p.src = parseIpv4(wn.externalIp) ?? p.src;
     p.sport =
       wn.portPool.from +
-      (hashTuple(ctx.seed, p.proto, pre.src, pre.sport, p.dst, p.dport) %
+      (hash5(ctx.seed, p.proto, pre.src, pre.sport, p.dst, p.dport) %
         (wn.portPool.to - wn.portPool.from + 1));
     const rev = reversePacket(pre);
-    ctx.flows.set(`winnat:${node.id}|${tupleKey(reversePacket(p))}`, {
+    setReplyFlow(ctx, cn.natScope, p, {
       src: rev.src,
       dst: rev.dst,
       sport: rev.sport,
@@ -216,10 +216,10 @@ export function hostReceive(ctx: WalkCtx, cn: CNode, p: Pkt, local: boolean): St
       layer: null,
       note: '',
     });
-    record(
+    recordAt(
       ctx,
+      base,
       {
-        ...base,
         component: 'winnat',
         name: wn.name,
         action: 'snat',
@@ -249,10 +249,10 @@ export function hostSend(ctx: WalkCtx, cn: CNode, p: Pkt): Step {
     verify: ['route print -4', 'Get-NetRoute -AddressFamily IPv4'],
   };
   if (cn.hostIps.has(p.dst)) {
-    record(
+    recordAt(
       ctx,
+      base,
       {
-        ...base,
         action: 'loopback',
         why: [`${formatIpv4(p.dst)} is this host's own address: delivered inside the stack`],
         confidence: 'documented',
@@ -274,10 +274,10 @@ export function hostSend(ctx: WalkCtx, cn: CNode, p: Pkt): Step {
   p.srcMac = iface?.mac ?? p.srcMac;
   const hop = route.nextHop ?? p.dst;
   p.dstMac = ctx.c.nodeByIp.get(hop)?.node.mac ?? cn.endpointsByIp.get(hop)?.macAddress ?? null;
-  record(
+  recordAt(
     ctx,
+    base,
     {
-      ...base,
       action: 'route',
       why: [
         `route ${route.prefix} via ${route.nextHop !== null ? formatIpv4(route.nextHop) : 'on-link'} on ${route.iface}`,

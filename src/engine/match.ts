@@ -3,10 +3,11 @@
  * that failed (for near-miss reporting) or null on a match. Order of checks: outer header
  * (encap/decap), protocol, destination, destination port, source, source port.
  */
-import { formatIpv4, formatCidr, type Cidr } from '../shared/ip';
-import type { PortRange } from '../model/types';
-import type { CRule } from './compile';
-import type { Pkt } from './packet';
+import { formatCidr, type Cidr } from '../shared/ip';
+import type { PortRange, VfpRuleType } from '../model/types';
+import type { CCond, CRule } from './compile';
+import type { RuleBody } from './compile-vfp';
+import { ipText, type Pkt } from './packet';
 import type { NearMiss } from './types';
 
 export type Field = 'outer' | 'protocol' | 'dst' | 'dstPort' | 'src' | 'srcPort';
@@ -23,7 +24,11 @@ function inRanges(rs: readonly PortRange[], port: number): boolean {
 
 /** Null when `p` matches `r`, else the first failing field. */
 export function matchRule(r: CRule, p: Pkt): Field | null {
-  const t = r.rule.type;
+  return matchCond(r.rule.type, r, p);
+}
+
+/** `matchRule` on parsed conditions shared by many rules (`t` is the rule type). */
+export function matchCond(t: VfpRuleType, r: CCond, p: Pkt): Field | null {
   if (t === 'encap' && p.outer !== null) return 'outer';
   if (t === 'decap' && p.outer === null) return 'outer';
   if (r.protos !== null && r.protos.length > 0 && !r.protos.includes(p.proto)) return 'protocol';
@@ -38,15 +43,15 @@ export function matchRule(r: CRule, p: Pkt): Field | null {
 const ranges = (rs: readonly PortRange[]) =>
   rs.map((r) => (r.from === r.to ? `${r.from}` : `${r.from}-${r.to}`)).join(',');
 
-/** Describe a failed field for the trace. */
-export function nearMiss(r: CRule, field: Field, p: Pkt): NearMiss {
-  const rule = r.rule.name;
+/** Describe a failed field of `ruleObj` (conditions `r`) for the trace. */
+export function nearMiss(ruleObj: RuleBody, r: CCond, field: Field, p: Pkt): NearMiss {
+  const rule = ruleObj.name;
   switch (field) {
     case 'outer':
       return {
         rule,
         field,
-        expected: r.rule.type === 'encap' ? 'no outer header' : 'outer header',
+        expected: ruleObj.type === 'encap' ? 'no outer header' : 'outer header',
         actual: p.outer ? 'outer header' : 'none',
       };
     case 'protocol':
@@ -56,7 +61,7 @@ export function nearMiss(r: CRule, field: Field, p: Pkt): NearMiss {
         rule,
         field,
         expected: (r.dst ?? []).map(formatCidr).join(','),
-        actual: formatIpv4(p.dst),
+        actual: ipText(p.dst),
       };
     case 'dstPort':
       return { rule, field, expected: ranges(r.dports ?? []), actual: String(p.dport) };
@@ -65,7 +70,7 @@ export function nearMiss(r: CRule, field: Field, p: Pkt): NearMiss {
         rule,
         field,
         expected: (r.src ?? []).map(formatCidr).join(','),
-        actual: formatIpv4(p.src),
+        actual: ipText(p.src),
       };
     case 'srcPort':
       return { rule, field, expected: ranges(r.sports ?? []), actual: String(p.sport) };
@@ -73,13 +78,13 @@ export function nearMiss(r: CRule, field: Field, p: Pkt): NearMiss {
 }
 
 /** The fields that made `r` match, for the hop's `why`. */
-export function matchReasons(r: CRule, p: Pkt): string[] {
+export function matchReasons(r: CCond, p: Pkt): string[] {
   const out: string[] = [];
   if (r.protos !== null && r.protos.length > 0)
     out.push(`proto ${p.proto} ∈ {${r.protos.join(',')}}`);
-  if (r.dst !== null) out.push(`dst ${formatIpv4(p.dst)} ∈ ${r.dst.map(formatCidr).join(',')}`);
+  if (r.dst !== null) out.push(`dst ${ipText(p.dst)} ∈ ${r.dst.map(formatCidr).join(',')}`);
   if (r.dports !== null) out.push(`dport ${p.dport} ∈ ${ranges(r.dports)}`);
-  if (r.src !== null) out.push(`src ${formatIpv4(p.src)} ∈ ${r.src.map(formatCidr).join(',')}`);
+  if (r.src !== null) out.push(`src ${ipText(p.src)} ∈ ${r.src.map(formatCidr).join(',')}`);
   if (r.sports !== null) out.push(`sport ${p.sport} ∈ ${ranges(r.sports)}`);
   if (out.length === 0) out.push('rule has no conditions (matches all)');
   return out;

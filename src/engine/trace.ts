@@ -2,9 +2,9 @@
  * `traceFlow`: resolve the request, walk the packet (and its reply when asked) and assemble
  * a `Trace`. `traceVerdict` is the same walk without recording, for sweeps and benchmarks.
  */
-import { cidrContains, parseCidr, parseIpv4 } from '../shared/ip';
+import { cidrContains, parseIpv4 } from '../shared/ip';
 import type { Topology } from '../model/types';
-import { compileTopology, type CompiledTopology } from './compile';
+import { compileTopology, ipOf, podRoutes, type CompiledTopology, type CPodRoute } from './compile';
 import { createCtx, record, type WalkCtx } from './context';
 import { reversePacket, toTracePacket, type Pkt } from './packet';
 import { resolveSource, resolveTarget, type Source } from './resolve';
@@ -24,20 +24,20 @@ function start(ctx: WalkCtx, src: Source, p: Pkt): Loc | End {
       return { at: 'host-send', nodeId: src.node.node.id };
     case 'pod': {
       const pod = src.pod;
-      let best: { bits: number; endpointId: string; prefix: string } | null = null;
-      for (const r of pod.routes) {
-        const cidr = parseCidr(r.prefix);
-        if (cidr && cidrContains(cidr, p.dst) && (!best || cidr.bits > best.bits))
-          best = { bits: cidr.bits, endpointId: r.endpointId, prefix: r.prefix };
+      // Longest matching pod route (first wins on a tie).
+      let best: CPodRoute | null = null;
+      for (const r of podRoutes(c, pod)) {
+        if (r.cidr && cidrContains(r.cidr, p.dst) && (!best || r.cidr.bits > best.cidr!.bits))
+          best = r;
       }
       const epId = best?.endpointId ?? pod.endpointIds[0];
       const ep = epId ? c.t.endpoints[epId] : undefined;
       if (!ep?.portId || !ep.ipAddress)
         return { verdict: 'dropped', reason: `pod ${pod.name} has no endpoint with a port` };
-      p.src = parseIpv4(ep.ipAddress) ?? 0;
+      p.src = ipOf(c, ep.ipAddress) ?? 0;
       p.srcMac = ep.macAddress;
       const node = c.nodes.get(pod.nodeId);
-      const gw = ep.gatewayAddress ? parseIpv4(ep.gatewayAddress) : null;
+      const gw = ep.gatewayAddress ? ipOf(c, ep.gatewayAddress) : null;
       const peer = node?.endpointsByIp.get(p.dst);
       p.dstMac =
         peer && best?.prefix !== '0.0.0.0/0'
@@ -45,26 +45,29 @@ function start(ctx: WalkCtx, src: Source, p: Pkt): Loc | End {
           : gw !== null
             ? (node?.endpointsByIp.get(gw)?.macAddress ?? node?.node.mac ?? null)
             : null;
-      const port = c.t.ports[ep.portId];
-      record(
-        ctx,
-        {
-          node: node?.node.name ?? null,
-          component: 'port',
-          name: port?.friendlyName ?? ep.portId,
-          objectId: ep.portId,
-          direction: 'out',
-          action: 'send',
-          why: [
-            `pod ${pod.name}: route ${best?.prefix ?? '(first endpoint)'} → endpoint ${ep.name} (${ep.ipAddress})`,
-          ],
-          confidence: 'documented',
-          ref: pod.endpointIds.length > 1 ? 'domain.md §3.2 [S9]' : 'domain.md §0 fact 4 [S1]',
-          verify: ['route print -4 (inside the pod)', `Get-HnsEndpoint | ? Name -eq '${ep.name}'`],
-        },
-        p,
-        p,
-      );
+      if (ctx.hops)
+        record(
+          ctx,
+          {
+            node: node?.node.name ?? null,
+            component: 'port',
+            name: c.t.ports[ep.portId]?.friendlyName ?? ep.portId,
+            objectId: ep.portId,
+            direction: 'out',
+            action: 'send',
+            why: [
+              `pod ${pod.name}: route ${best?.prefix ?? '(first endpoint)'} → endpoint ${ep.name} (${ep.ipAddress})`,
+            ],
+            confidence: 'documented',
+            ref: pod.endpointIds.length > 1 ? 'domain.md §3.2 [S9]' : 'domain.md §0 fact 4 [S1]',
+            verify: [
+              'route print -4 (inside the pod)',
+              `Get-HnsEndpoint | ? Name -eq '${ep.name}'`,
+            ],
+          },
+          p,
+          p,
+        );
       return { at: 'port', portId: ep.portId, dir: 'out' };
     }
   }
@@ -80,18 +83,13 @@ function leg(ctx: WalkCtx, phase: 'request' | 'reply', end: End, p: Pkt): LegRes
   };
 }
 
-function run(
-  c: CompiledTopology,
-  req: TraceRequest,
-  recordHops: boolean,
-): { ctx: WalkCtx; legs: LegResult[]; initial: Pkt; final: Pkt } {
-  const protoName = req.proto ?? 'tcp';
-  const proto = PROTOS[protoName];
-  const seed = req.seed ?? 1;
+/** Resolve `req`, build the first packet and take it to its first location. */
+function begin(c: CompiledTopology, req: TraceRequest, recordHops: boolean) {
+  const proto = PROTOS[req.proto ?? 'tcp'];
   const target = resolveTarget(c, req.to, proto);
   const src = resolveSource(c, req.from);
-  const ctx = createCtx(c, seed, recordHops);
-  for (const a of target.assumptions) ctx.assumptions.add(a);
+  const ctx = createCtx(c, req.seed ?? 1, recordHops);
+  if (recordHops) for (const a of target.assumptions) ctx.assumptions.add(a);
   const p: Pkt = {
     src: 0,
     dst: target.ip,
@@ -102,7 +100,14 @@ function run(
     dstMac: null,
     outer: null,
   };
-  const s = start(ctx, src, p);
+  return { ctx, p, s: start(ctx, src, p) };
+}
+
+function run(
+  c: CompiledTopology,
+  req: TraceRequest,
+): { ctx: WalkCtx; legs: LegResult[]; initial: Pkt; final: Pkt } {
+  const { ctx, p, s } = begin(c, req, true);
   const initial = { ...p };
   const end = 'at' in s ? walk(ctx, s, p) : s;
   const legs = [leg(ctx, 'request', end, p)];
@@ -125,7 +130,7 @@ function run(
  */
 export function traceFlow(t: Topology, req: TraceRequest): Trace {
   const c = compileTopology(t);
-  const { ctx, legs, final } = run(c, req, true);
+  const { ctx, legs, final } = run(c, req);
   const last = legs[legs.length - 1]!;
   const requestLeg = legs[0]!;
   return {
@@ -152,8 +157,14 @@ export function traceFlow(t: Topology, req: TraceRequest): Trace {
   };
 }
 
-/** The verdict only (no hops recorded): for sweeps and benchmarks. */
+/**
+ * The verdict only, for sweeps and benchmarks: the same walk as `traceFlow` (same code, same
+ * state machine), with recording off — no hops, why/verify strings, legs or packet copies.
+ */
 export function traceVerdict(t: Topology, req: TraceRequest): 'delivered' | 'dropped' {
-  const { legs } = run(compileTopology(t), req, false);
-  return legs[legs.length - 1]!.verdict;
+  const { ctx, p, s } = begin(compileTopology(t), req, false);
+  const end = 'at' in s ? walk(ctx, s, p) : s;
+  if (!req.reply || end.verdict !== 'delivered') return end.verdict;
+  ctx.phase = 'reply';
+  return walk(ctx, end.replyFrom, reversePacket(p)).verdict;
 }

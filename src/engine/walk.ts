@@ -3,40 +3,43 @@
  * the wire until it is delivered or dropped (at most MAX_STEPS steps, to stop loops).
  */
 import { formatIpv4 } from '../shared/ip';
-import type { CNode } from './compile';
+import { compiledPort, type CNode } from './compile';
 import { assume, record, type WalkCtx } from './context';
-import { forwardVswitch, forwardWire } from './forward';
+import { forwardVswitch } from './forward';
+import { forwardWire } from './wire';
 import { hostReceive, hostSend } from './host';
 import type { Pkt } from './packet';
 import { runPort } from './vfp-pipeline';
 import type { End, Loc, Step } from './walk-types';
 
 const MAX_STEPS = 64;
+const NOBODY = { kind: 'pod', name: '', ip: '' } as const;
 
 function portStep(ctx: WalkCtx, loc: Extract<Loc, { at: 'port' }>, p: Pkt): Step {
   const t = ctx.c.t;
-  const cp = ctx.c.ports.get(loc.portId);
+  const cp = compiledPort(ctx.c, loc.portId);
   if (!cp) return { end: { verdict: 'dropped', reason: `unknown port ${loc.portId}` } };
   const port = cp.port;
   const cn: CNode | undefined = ctx.c.nodes.get(port.nodeId);
   if (!cn) return { end: { verdict: 'dropped', reason: `port ${port.id} has no node` } };
   if (port.kind === 'external') {
-    record(
-      ctx,
-      {
-        node: cn.node.name,
-        component: 'port',
-        name: port.friendlyName,
-        objectId: port.id,
-        direction: loc.dir,
-        action: loc.dir === 'out' ? 'to wire' : 'from wire',
-        why: [cp.layers.length === 0 ? 'no VFP layers on the external port' : 'external port'],
-        confidence: 'documented',
-        ref: 'domain.md §1.5 [S17]',
-      },
-      p,
-      p,
-    );
+    if (ctx.hops)
+      record(
+        ctx,
+        {
+          node: cn.node.name,
+          component: 'port',
+          name: port.friendlyName,
+          objectId: port.id,
+          direction: loc.dir,
+          action: loc.dir === 'out' ? 'to wire' : 'from wire',
+          why: [cp.layers.length === 0 ? 'no VFP layers on the external port' : 'external port'],
+          confidence: 'documented',
+          ref: 'domain.md §1.5 [S17]',
+        },
+        p,
+        p,
+      );
     if (loc.dir === 'out') return { next: { at: 'wire', fromNode: cn.node.name } };
   } else {
     if (cp.layers.length === 0 && ctx.hops)
@@ -71,6 +74,16 @@ function portStep(ctx: WalkCtx, loc: Extract<Loc, { at: 'port' }>, p: Pkt): Step
   if (port.kind === 'container' && ep) {
     const pod = ep.podId ? t.pods[ep.podId] : undefined;
     assume(ctx, 'Pods accept on any port (container ports are not in the model).');
+    // Verdict-only walks never read the reason or the recipient: skip their strings.
+    if (!ctx.hops)
+      return {
+        end: {
+          verdict: 'delivered',
+          reason: '',
+          to: NOBODY,
+          replyFrom: { at: 'port', portId: port.id, dir: 'out' },
+        },
+      };
     record(
       ctx,
       {

@@ -5,14 +5,9 @@
  * its network and the node's load balancers. Every derived object carries a Provenance.
  */
 import { addLayer, type LayerSpec, type VfpTables } from './vfp-builder';
-import {
-  aclLayer,
-  encapLayer,
-  l2bridgeLayers,
-  lbDsrLayer,
-  slbNatLayer,
-  type PodPortContext,
-} from './program-vfp-pod';
+import { aclLayer, lbDsrLayer, type PodPortContext } from './program-vfp-pod';
+import { slbNatLayer } from './program-vfp-slb';
+import { encapLayer, l2bridgeLayers } from './program-vfp-vnet';
 import { hostPortLayers } from './program-vfp-host';
 import type { LoadBalancer, Port, Topology } from './types';
 
@@ -30,25 +25,18 @@ function isOldDesign(t: Topology): boolean {
  * @example const t = programVfp(buildDraftTopology()); // t.ports[id].layerIds now filled
  */
 export function programVfp(t: Topology): Topology {
+  // Copy each table once and append in place (spreading per layer or rule is quadratic).
   const tables: VfpTables = {
     layers: { ...t.layers },
     groups: { ...t.groups },
     rules: { ...t.rules },
   };
   const ports: Record<string, Port> = { ...t.ports };
-  const lbsByNode = new Map<string, LoadBalancer[]>();
-  for (const id of Object.keys(t.loadBalancers).sort()) {
-    const lb = t.loadBalancers[id]!;
-    const list = lbsByNode.get(lb.nodeId) ?? [];
-    list.push(lb);
-    lbsByNode.set(lb.nodeId, list);
-  }
-  const old = isOldDesign(t);
+  const derive = vfpDeriver(t);
   let changed = false;
   for (const portId of Object.keys(t.ports).sort()) {
     const port = t.ports[portId]!;
-    if (port.layerIds.length > 0) continue;
-    const specs = layersFor(t, port, lbsByNode.get(port.nodeId) ?? [], old);
+    const specs = derive(port);
     if (specs.length === 0) continue;
     ports[portId] = { ...port, layerIds: specs.map((s) => addLayer(tables, portId, s)) };
     changed = true;
@@ -58,11 +46,42 @@ export function programVfp(t: Topology): Topology {
     : t;
 }
 
+/**
+ * The layer specs `programVfp` derives for a port of `t` (none for a port that has layers).
+ * Lists many ports share are built once per deriver: the engine uses one to trace a
+ * topology whose VFP was not materialised (a big dump) port by port, on demand.
+ */
+export function vfpDeriver(t: Topology): (port: Port) => LayerSpec[] {
+  const lbsByNode = new Map<string, LoadBalancer[]>();
+  for (const id of Object.keys(t.loadBalancers).sort()) {
+    const lb = t.loadBalancers[id]!;
+    const list = lbsByNode.get(lb.nodeId) ?? [];
+    list.push(lb);
+    lbsByNode.set(lb.nodeId, list);
+  }
+  const old = isOldDesign(t);
+  const memo = new Map<string, unknown>();
+  return (port) =>
+    port.layerIds.length > 0 ? [] : layersFor(t, port, lbsByNode.get(port.nodeId) ?? [], old, memo);
+}
+
+/**
+ * One port's VFP as `programVfp(t)` would write it (same ids), without deriving the others:
+ * for showing a port of a topology whose VFP was deferred.
+ */
+export function deriveVfpPort(t: Topology, portId: string): VfpTables & { layerIds: string[] } {
+  const tables: VfpTables = { layers: {}, groups: {}, rules: {} };
+  const port = t.ports[portId];
+  const specs = port ? vfpDeriver(t)(port) : [];
+  return { ...tables, layerIds: specs.map((s) => addLayer(tables, portId, s)) };
+}
+
 function layersFor(
   t: Topology,
   port: Port,
   lbs: readonly LoadBalancer[],
   old: boolean,
+  memo: Map<string, unknown>,
 ): LayerSpec[] {
   const node = t.nodes[port.nodeId];
   if (!node) return [];
@@ -76,7 +95,7 @@ function layersFor(
   const ep = t.endpoints[port.endpointId];
   const network = ep ? t.networks[ep.networkId] : undefined;
   if (!ep || !network || ep.isRemote) return [];
-  const ctx: PodPortContext = { t, node, ep, network, lbs };
+  const ctx: PodPortContext = { t, node, ep, network, lbs, memo };
   if (old || network.type === 'nat' || network.type === 'ics') {
     // 2016-era: WinNAT does NAT in the host; an L2Bridge NIC only gets its MAC rewritten.
     return network.type === 'l2bridge' ? l2bridgeLayers(ctx, false) : [];

@@ -1,0 +1,195 @@
+/**
+ * VFP layers of the virtual network on a pod's container port: L2Bridge PA route and MAC
+ * rewrite, Overlay encap/decap (domain.md §1.5, §1.6, §2.3, §2.4). Rule lists that depend
+ * only on the node and network are memoised per programVfp call and shared by its ports.
+ */
+import { ANY, derived, type LayerSpec, type RuleSpec } from './vfp-builder';
+import { memo, mgmtIpOf, type PodPortContext } from './program-vfp-pod';
+
+const ORDER = 'layer order: teaching model, domain.md §8.1 (not verified)';
+const R_ROUTE = 'domain.md §1.5, §2.3 [S13][S28]';
+const R_ENCAP = 'domain.md §1.6, §2.4 [S20][S19]';
+
+/** L2Bridge: PA route (LPM next hop) and MAC rewrite (container MAC ↔ host MAC). */
+export function l2bridgeLayers(ctx: PodPortContext, withPaRoute: boolean): LayerSpec[] {
+  const { node, ep, network } = ctx;
+  const prov = (d: string) => derived('network', network.id, d, 'inferred', R_ROUTE);
+  const local = network.subnets.map((s) => s.addressPrefix);
+  const layers: LayerSpec[] = [];
+  if (withPaRoute) {
+    const rules = memo(ctx, `PA_ROUTE|${node.id}|${network.id}`, () => {
+      const rules: RuleSpec[] = local.map((prefix) => ({
+        name: `PA_ROUTE_LOCAL_${prefix}`,
+        priority: 100,
+        type: 'paroute',
+        conditions: { dstPrefixes: [prefix] },
+        action: { kind: 'paroute', nextHop: null },
+        provenance: prov(`local subnet ${prefix}: bridged in the vSwitch`),
+      }));
+      const bridgeIfs = new Set(
+        node.hostStack.interfaces.filter((i) => i.kind === 'bridge-endpoint').map((i) => i.name),
+      );
+      for (const r of node.hostStack.routes) {
+        if (bridgeIfs.has(r.interface) || local.includes(r.prefix)) continue;
+        rules.push({
+          name: `PA_ROUTE_${r.prefix}`,
+          priority: 100,
+          type: 'paroute',
+          conditions: { dstPrefixes: [r.prefix] },
+          action: { kind: 'paroute', nextHop: r.nextHop },
+          provenance: prov(`host route ${r.prefix} via ${r.nextHop ?? 'on-link'}`),
+        });
+      }
+      return Object.freeze(rules);
+    });
+    layers.push({
+      name: 'VNET_PA_ROUTE_LAYER',
+      priority: 400,
+      stateful: false,
+      provenance: prov(`L2Bridge routing; ${ORDER}`),
+      groups: [
+        {
+          name: 'VNET_GROUP_PA_ROUTE_IPV4_OUT',
+          direction: 'out',
+          priority: 100,
+          matchType: 'lpm',
+          rules,
+          provenance: prov('host routes'),
+        },
+      ],
+    });
+  }
+  const outRules = memo(ctx, `MAC_REWRITE|${node.id}|${network.id}`, () =>
+    Object.freeze<RuleSpec[]>([
+      ...local.map((prefix) => ({
+        name: `MAC_REWRITE_LOCAL_${prefix}`,
+        priority: 10,
+        type: 'allow' as const,
+        conditions: { dstPrefixes: [prefix] },
+        action: { kind: 'allow' as const },
+        provenance: prov('local destination: no rewrite'),
+      })),
+      {
+        name: 'MAC_REWRITE_OUT',
+        priority: 100,
+        type: 'transpose',
+        conditions: ANY,
+        action: { kind: 'transpose', srcMac: node.mac, dstMac: 'next-hop' },
+        provenance: prov('source MAC → host MAC'),
+      },
+    ]),
+  );
+  const inRules: RuleSpec[] = ep.ipAddress
+    ? [
+        {
+          name: `MAC_REWRITE_IN_${ep.ipAddress}`,
+          priority: 100,
+          type: 'transpose',
+          conditions: { dstPrefixes: [ep.ipAddress] },
+          action: { kind: 'transpose', srcMac: null, dstMac: ep.macAddress },
+          provenance: prov('destination MAC → container MAC'),
+        },
+      ]
+    : [];
+  layers.push({
+    name: 'VNET_MAC_REWRITE_LAYER',
+    priority: 450,
+    stateful: false,
+    provenance: prov(`L2Bridge MAC rewrite; ${ORDER}`),
+    groups: [
+      {
+        name: 'VNET_GROUP_MAC_REWRITE_IPV4_OUT',
+        direction: 'out',
+        priority: 100,
+        rules: outRules,
+        provenance: prov('group name inferred'),
+      },
+      {
+        name: 'VNET_GROUP_MAC_REWRITE_IPV4_IN',
+        direction: 'in',
+        priority: 100,
+        rules: inRules,
+        provenance: prov('group name inferred'),
+      },
+    ],
+  });
+  return layers;
+}
+
+/** Overlay: LPM encap per RemoteSubnetRoute (VNI, PA, DR MAC); decap on the way in. */
+export function encapLayer(ctx: PodPortContext): LayerSpec {
+  const { node, ep, network } = ctx;
+  const prov = (d: string) => derived('network-policy', network.id, d, 'inferred', R_ENCAP);
+  const pa = ep.policies.find((p) => p.type === 'PA');
+  const outerSrc = pa?.type === 'PA' ? pa.providerAddress : mgmtIpOf(node, network);
+  const vx = network.policies.find((p) => p.type === 'VxlanPort');
+  const udpPort = vx?.type === 'VxlanPort' ? vx.port : 4789;
+  const out = memo(ctx, `ENCAP|${node.id}|${network.id}|${outerSrc}|${udpPort}`, () => {
+    const out: RuleSpec[] = network.subnets.map((s) => ({
+      name: `LOCAL_${s.addressPrefix}`,
+      priority: 100,
+      type: 'allow',
+      conditions: { dstPrefixes: [s.addressPrefix] },
+      action: { kind: 'allow' },
+      provenance: prov('local subnet: no encap'),
+    }));
+    for (const p of network.policies) {
+      if (p.type !== 'RemoteSubnetRoute') continue;
+      out.push({
+        name: `ENCAP_${p.destinationPrefix}_${p.providerAddress}_${p.isolationId}`,
+        priority: 100,
+        type: 'encap',
+        stateful: false,
+        conditions: { dstPrefixes: [p.destinationPrefix] },
+        action: {
+          kind: 'encap',
+          vni: p.isolationId,
+          outerSrcIp: outerSrc,
+          outerDstIp: p.providerAddress,
+          udpPort,
+          innerDstMac: p.drMac ?? network.drMac,
+        },
+        provenance: prov(
+          `RemoteSubnetRoute ${p.destinationPrefix} → PA ${p.providerAddress}, VNI ${p.isolationId}`,
+        ),
+      });
+    }
+    return Object.freeze(out);
+  });
+  const vsid = network.subnets.find((s) => s.vsid !== null)?.vsid ?? 4096;
+  const inn: RuleSpec[] = ep.ipAddress
+    ? [
+        {
+          name: `DECAP_${vsid}`,
+          priority: 100,
+          type: 'decap',
+          conditions: { dstPrefixes: [ep.ipAddress] },
+          action: { kind: 'decap', vni: vsid },
+          provenance: prov(`VSID ${vsid} of the local subnet`),
+        },
+      ]
+    : [];
+  return {
+    name: 'VNET_ENCAP_LAYER',
+    priority: 500,
+    stateful: false,
+    provenance: prov(`Overlay encap; ${ORDER}`),
+    groups: [
+      {
+        name: 'VNET_GROUP_ENCAP_IPV4_OUT',
+        direction: 'out',
+        priority: 100,
+        matchType: 'lpm',
+        rules: out,
+        provenance: prov('RemoteSubnetRoute policies'),
+      },
+      {
+        name: 'VNET_GROUP_ENCAP_IPV4_IN',
+        direction: 'in',
+        priority: 100,
+        rules: inn,
+        provenance: prov('group name inferred'),
+      },
+    ],
+  };
+}
