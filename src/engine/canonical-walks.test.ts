@@ -151,6 +151,21 @@ describe('S6 external client → NodePort', () => {
     expect(t.deliveredTo?.name).toBe('external-client');
     expect(t.final).toMatchObject({ srcIp: '10.0.0.4', srcPort: 30080, dstIp: '198.51.100.7' });
   });
+  it.each(NEW)('%s: NodePort and externalIP replies return for local and remote backends', (d) => {
+    const backends = new Set<string>();
+    for (const to of ['10.0.0.4:30080', '10.0.0.100:80']) {
+      for (let srcPort = 40000; srcPort < 40016; srcPort++) {
+        const t = tr(d, { from: 'external-client', to, srcPort, reply: true });
+        expect(t.verdict, `${to} from port ${srcPort}: ${t.reason}`).toBe('delivered');
+        expect(t.deliveredTo?.name).toBe('external-client');
+        expect(t.final.dstPort).toBe(srcPort);
+        const lb = t.hops.find((h) => h.layer === 'SLB_LB_LAYER' && h.phase === 'request')!;
+        backends.add(lb.after.dstIp);
+      }
+    }
+    // Both a2 (local to win-a) and b1 (remote; over VXLAN on overlay) were exercised.
+    expect([...backends].sort()).toEqual(['10.244.1.11', '10.244.2.10']);
+  });
   it.each(NEW)('%s: NodePort from its own node is dropped (known limit)', (d) => {
     const t = tr(d, { from: 'win-a', to: '10.0.0.4:30080' });
     expect(t.verdict).toBe('dropped');

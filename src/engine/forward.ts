@@ -87,12 +87,17 @@ export function forwardVswitch(
           'inferred',
           'domain.md §2.4 [S20]',
         );
-      return {
-        end: {
-          verdict: 'dropped',
-          reason: `no local endpoint for inner destination ${formatIpv4(p.dst)} after VXLAN`,
-        },
-      };
+      // Not a pod here: replies to the source VIP (or to a flow the host port created) are
+      // decapsulated on the host side, mirroring hostSideRouting's encap (mechanics inferred).
+      if (getOwner(ctx, p) === undefined && ep?.role !== 'source-vip' && !cn.hostIps.has(p.dst)) {
+        return {
+          end: {
+            verdict: 'dropped',
+            reason: `no local endpoint for inner destination ${formatIpv4(p.dst)} after VXLAN`,
+          },
+        };
+      }
+      hostSideDecap(ctx, cn, vswitchId, p);
     }
     if (extPort && extPort !== fromPortId)
       return go(
@@ -195,6 +200,32 @@ export function forwardVswitch(
     extPort,
     rec ? `${formatIpv4(p.dst)} is not on this node: out of the external port` : '',
   );
+}
+
+/** VXLAN for the host side of this node (source VIP, host-created flows): drop the outer header. */
+function hostSideDecap(ctx: WalkCtx, cn: CNode, vswitchId: string, p: Pkt): void {
+  const before = snap(ctx, p);
+  const vni = p.outer?.vni ?? 0;
+  p.outer = null;
+  if (ctx.hops)
+    record(
+      ctx,
+      {
+        node: cn.node.name,
+        component: 'vswitch',
+        name: ctx.c.t.vswitches[vswitchId]?.name ?? vswitchId,
+        objectId: vswitchId,
+        action: 'decap',
+        why: [
+          `VXLAN for this node (VNI ${vni}): inner destination ${formatIpv4(p.dst)} is on the host side`,
+          'host-side traffic out of the overlay (mechanics inferred)',
+        ],
+        confidence: 'inferred',
+        ref: 'domain.md §2.4, §7 S6 [S20][S4]',
+      },
+      before,
+      p,
+    );
 }
 
 /** Host-originated or hairpinned traffic leaving through the switch: host routes / overlay encap (inferred). */
