@@ -82,14 +82,28 @@ function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
-function normaliseNewlines(text: string): Pick<Decoded, 'text' | 'newline'> {
+function newlineOf(text: string): Decoded['newline'] {
   const cr = text.indexOf('\r');
-  if (cr < 0) return { text, newline: text.includes('\n') ? 'lf' : 'none' };
-  const newline = text[cr + 1] === '\n' ? 'crlf' : 'cr';
-  return { text: text.replace(/\r\n?/g, '\n'), newline };
+  if (cr < 0) return text.includes('\n') ? 'lf' : 'none';
+  return text[cr + 1] === '\n' ? 'crlf' : 'cr';
+}
+
+/** CRLF and lone CR → LF (a no-op without CR). */
+export function normaliseNewlines(d: Decoded): Decoded {
+  return d.newline === 'crlf' || d.newline === 'cr'
+    ? { ...d, text: d.text.replace(/\r\n?/g, '\n') }
+    : d;
 }
 
 export function decodeBytes(bytes: Uint8Array): Decoded {
+  return normaliseNewlines(decodeBytesRaw(bytes));
+}
+
+/**
+ * `decodeBytes` without the newline normalisation: `newline` tells what it would do. Replacing
+ * every CRLF of a 20 MB dump copies it once more; the JSON fast path reads CRLF text as is.
+ */
+export function decodeBytesRaw(bytes: Uint8Array): Decoded {
   let encoding: Encoding = 'utf-8';
   let text: string;
   const b0 = bytes[0];
@@ -112,7 +126,7 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
       text = decodeUtf8(bytes, 0);
     }
   }
-  return { encoding, ...normaliseNewlines(text) };
+  return { encoding, text, newline: newlineOf(text) };
 }
 
 function utf16(bytes: Uint8Array, start: number, le: boolean): string {
@@ -122,6 +136,11 @@ function utf16(bytes: Uint8Array, start: number, le: boolean): string {
 }
 
 export function decodeText(text: string): Decoded {
+  return normaliseNewlines(decodeTextRaw(text));
+}
+
+/** `decodeText` without the newline normalisation (see `decodeBytesRaw`). */
+export function decodeTextRaw(text: string): Decoded {
   const stripped = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return { encoding: 'text', ...normaliseNewlines(stripped) };
+  return { encoding: 'text', text: stripped, newline: newlineOf(stripped) };
 }

@@ -61,8 +61,11 @@ const cut = (v: unknown): v is string =>
 /**
  * The same check limited to the used fields of an object and of its direct children: cheap
  * enough for the fast JSON path, where walking whole allocator trees would cost too much.
+ * Fields are visited in `USED` order; the object's own keys are scanned once instead of
+ * probing it for every used name (most are absent, and a missed lookup is the slow kind).
  */
-const USED_LIST = [...USED];
+const USED_ORDER = new Map([...USED].map((k, i) => [k, i]));
+const byUsedOrder = (a: string, b: string): number => USED_ORDER.get(a)! - USED_ORDER.get(b)!;
 
 export function reportDepthCutsShallow(
   o: Record<string, unknown>,
@@ -70,7 +73,11 @@ export function reportDepthCutsShallow(
   sink: DiagSink,
   depth = 0,
 ): void {
-  for (const key of USED_LIST) {
+  let keys: string[] | null = null;
+  for (const key in o) if (USED_ORDER.has(key)) (keys ??= []).push(key);
+  if (keys === null) return;
+  if (keys.length > 1) keys.sort(byUsedOrder);
+  for (const key of keys) {
     const v = o[key];
     if (v === undefined || typeof v === 'number' || typeof v === 'boolean') continue;
     if (cut(v)) reportDepthCuts(v, key, line, 1, sink);

@@ -13,7 +13,7 @@ import { reportDepthCutsShallow } from './depth';
 import type { DiagSink } from './diagnostics';
 import { jsonHint, objectsOf, renderingOf } from './json-stream';
 import { readJson } from './json-reader';
-import type { KindHint, RawObject, Rendering } from './raw';
+import { isRecord, type KindHint, type RawObject, type Rendering } from './raw';
 
 class LineLocator {
   private offset = 0;
@@ -57,49 +57,81 @@ function skipWs(text: string, p: number): number {
 interface Part {
   readonly start: number;
   readonly end: number;
-  line: number;
+  readonly line: number;
 }
 
 /**
  * Cut a pretty-printed array into its elements: each ends at a line holding only `}` at the
- * element indentation. Null when the layout is not the expected one (nothing emitted then).
+ * element indentation. One forward pass over the line breaks finds the ends and numbers the
+ * element lines. Null when the layout is not the expected one (nothing emitted then).
+ * With `crlf` the text still has its CRLF line ends (JSON reads CR as blank); a lone CR would
+ * make the line numbers differ from the normalised text's, so it also gives null.
  */
-function splitArray(text: string, open: number, lines: LineLocator): Part[] | null {
+function splitArray(text: string, open: number, crlf: boolean): Part[] | null {
   let p = skipWs(text, open + 1);
-  if (text[p] !== '{') return null;
+  if (text.charCodeAt(p) !== 123) return null;
   const lineStart = text.lastIndexOf('\n', p) + 1;
   if (lineStart === 0) return null;
   const indent = text.slice(lineStart, p);
   if (!/^[ \t]*$/.test(indent)) return null;
-  const closer = '\n' + indent + '}';
+  const n = indent.length;
   const parts: Part[] = [];
+  let line = 1;
+  let k = text.indexOf('\n');
+  let cr = crlf ? text.indexOf('\r') : -1;
+  let start = p;
   for (;;) {
-    const end = text.indexOf(closer, p);
-    if (end < 0) return null;
-    parts.push({ start: p, end: end + closer.length, line: 0 });
-    p = skipWs(text, end + closer.length);
+    // Line of the element start, then the first `\n<indent>}` after it: the element's end.
+    let startLine = 0;
+    for (;;) {
+      if (k < 0) return null;
+      if (cr >= 0 && cr < k) {
+        if (cr !== k - 1) return null;
+        cr = text.indexOf('\r', k + 1);
+      }
+      if (startLine === 0 && k >= start) startLine = line;
+      line++;
+      if (
+        startLine !== 0 &&
+        text.charCodeAt(k + 1 + n) === 125 &&
+        (n === 0 || text.startsWith(indent, k + 1))
+      )
+        break;
+      k = text.indexOf('\n', k + 1);
+    }
+    const end = k + n + 2;
+    parts.push({ start, end, line: startLine });
+    k = text.indexOf('\n', k + 1);
+    p = skipWs(text, end);
     if (text[p] === ',') p = skipWs(text, p + 1);
     if (text[p] === ']') break;
-    if (text[p] !== '{' || text.lastIndexOf('\n', p) + 1 + indent.length !== p) return null;
+    if (text[p] !== '{' || text.lastIndexOf('\n', p) + 1 + n !== p) return null;
+    start = p;
   }
   if (skipWs(text, p + 1) < text.length) return null;
-  // Number the lines only once the layout is known to fit (one forward pass).
-  for (const part of parts) part.line = lines.lineAt(part.start);
   return parts;
 }
 
+/**
+ * `crlf`: the text is not newline-normalised yet (its first line break is CRLF). Only a big
+ * pretty-printed array is read then; null (nothing emitted, no diagnostic) means "normalise
+ * the newlines and call again".
+ */
 export function locateObjects(
   text: string,
   hint: KindHint,
   sink: DiagSink,
   emit: Emit,
+  crlf = false,
 ): Rendering | null {
   const p = skipWs(text, 0);
   const c = text[p];
   if (c !== '{' && c !== '[') return null;
-  const rendering = renderingOf(text.slice(p, p + 600), false);
-  const lines = new LineLocator(text);
-  const parts = c === '[' && text.length > 65536 ? splitArray(text, p, lines) : null;
+  const parts = c === '[' && text.length > 65536 ? splitArray(text, p, crlf) : null;
+  if (parts === null && crlf) return null;
+  // The first 600 characters of the normalised text (CRLF counts as one).
+  const sample = crlf ? text.slice(p, p + 1200).replace(/\r\n/g, '\n') : text.slice(p, p + 600);
+  const rendering = renderingOf(sample.slice(0, 600), false);
   if (parts !== null) {
     for (const part of parts) {
       const line = part.line;
@@ -108,15 +140,23 @@ export function locateObjects(
         value = JSON.parse(text.slice(part.start, part.end));
       } catch {
         // A damaged element: read what can be read, say where it broke, go on.
-        const r = readJson(text.slice(part.start, part.end));
+        let slice = text.slice(part.start, part.end);
+        if (crlf) slice = slice.replace(/\r\n/g, '\n');
+        const r = readJson(slice);
         value = r.value;
         if (r.error) {
-          const at = part.line + countBreaks(text, part.start, part.start + r.error.offset);
+          const at = part.line + countBreaks(slice, 0, r.error.offset);
           sink.add(r.error.truncated ? 'W_TRUNCATED' : 'E_JSON_SYNTAX', at, 1, r.error.message, {
             expected: r.error.expected,
             hint: jsonHint(r.error),
           });
         }
+      }
+      if (isRecord(value) && !('Output' in value)) {
+        // The usual element: one object (what objectsOf gives, without its arrays).
+        reportDepthCutsShallow(value, line, sink);
+        emit({ value, line, rendering, hint });
+        continue;
       }
       for (const o of objectsOf(value)) {
         reportDepthCutsShallow(o, line, sink);
@@ -131,6 +171,7 @@ export function locateObjects(
   } catch {
     return null;
   }
+  const lines = new LineLocator(text);
   let cursor = p;
   for (const o of objectsOf(value)) {
     const id = o['ID'] ?? o['Id'] ?? o['id'];

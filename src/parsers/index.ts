@@ -9,7 +9,13 @@ import type { Topology } from '../model/types';
 import { buildTopology } from './build';
 import type { VfpInput } from './build-vfp';
 import { cleanUp } from './cleanup';
-import { decodeBytes, decodeText, type Decoded, type Encoding } from './decode';
+import {
+  decodeBytesRaw,
+  decodeTextRaw,
+  normaliseNewlines,
+  type Decoded,
+  type Encoding,
+} from './decode';
 import { DiagSink, type Diagnostic } from './diagnostics';
 import { locateObjects } from './fast-json';
 import { adoptIdless, emptyMerged, mergeInto, type FieldConflict } from './merge';
@@ -92,14 +98,19 @@ function readInput(
     );
     return { decoded: null, extracted: emptyExtracted(), refused: true };
   }
-  const decoded =
-    input.bytes !== undefined ? decodeBytes(input.bytes) : decodeText(input.text ?? '');
+  const raw =
+    input.bytes !== undefined ? decodeBytesRaw(input.bytes) : decodeTextRaw(input.text ?? '');
   const name = sniffName(input.name);
   if (name.skip) {
     sink.add('I_SKIPPED', 0, 0, `${name.label ?? input.name} holds no HNS objects; skipped`);
-    return { decoded, extracted: emptyExtracted(), refused: false };
+    return { decoded: normaliseNewlines(raw), extracted: emptyExtracted(), refused: false };
   }
-  const fast = locateObjects(decoded.text, name.hint, sink, emit);
+  // A big CRLF JSON dump is read as it is (normalising would copy it once more); anything
+  // else, and a CRLF text the fast path does not take, is normalised first.
+  const crlf = raw.newline === 'crlf';
+  let fast = crlf ? locateObjects(raw.text, name.hint, sink, emit, true) : null;
+  const decoded = fast !== null ? raw : normaliseNewlines(raw);
+  fast ??= locateObjects(decoded.text, name.hint, sink, emit);
   if (fast !== null) {
     const extracted = emptyExtracted();
     extracted.renderings.add(fast);

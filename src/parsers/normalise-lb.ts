@@ -19,6 +19,13 @@ export interface NLoadBalancer {
   networkId?: string;
 }
 
+/** `/endpoints/<id>` (any case) → `<id>`; anything else as it is. */
+function stripEndpoints(r: string): string {
+  return r.charCodeAt(0) === 47 && r.length >= 11 && r.slice(0, 11).toLowerCase() === '/endpoints/'
+    ? r.slice(11)
+    : r;
+}
+
 export function loadBalancer(g: Get): NLoadBalancer {
   const lb: NLoadBalancer = {};
   const elb = records(g('Policies')).find((p) => str(p['Type'])?.toUpperCase() === 'ELB');
@@ -26,7 +33,7 @@ export function loadBalancer(g: Get): NLoadBalancer {
   setIf(
     lb,
     'backends',
-    refs?.map((r) => normId(r.charCodeAt(0) === 47 ? r.replace(/^\/endpoints\//i, '') : r) ?? r),
+    refs?.map((r) => normId(stripEndpoints(r)) ?? r),
   );
   setIf(lb, 'networkId', normId(g('HostComputeNetwork')) ?? undefined);
   if (elb) {

@@ -14,10 +14,12 @@ export function getter(o: Record<string, unknown>): Get {
   const canonical = 'ID' in o || 'Name' in o || 'Type' in o;
   let lower: Map<string, string> | null = null;
   return (a, b, c, d) => {
-    if (a in o) return o[a];
-    if (b !== undefined && b in o) return o[b];
-    if (c !== undefined && c in o) return o[c];
-    if (d !== undefined && d in o) return o[d];
+    // `o[x] !== undefined` first: one lookup when the field is there (the usual case).
+    let v = o[a];
+    if (v !== undefined || a in o) return v;
+    if (b !== undefined && ((v = o[b]) !== undefined || b in o)) return v;
+    if (c !== undefined && ((v = o[c]) !== undefined || c in o)) return v;
+    if (d !== undefined && ((v = o[d]) !== undefined || d in o)) return v;
     if (canonical) return undefined;
     lower ??= new Map(Object.keys(o).map((k) => [k.toLowerCase(), k]));
     for (const n of [a, b, c, d]) {
