@@ -1,7 +1,7 @@
 /** Merged load balancer records → model load balancers, with kinds from the inferred service CIDR. */
 
 import type { LoadBalancer, Topology, Endpoint } from '../model/types';
-import { cidrContains, parseCidr } from '../shared/ip';
+import { cidrContains, parseCidr, type Cidr } from '../shared/ip';
 import { NODE_ID, provenance } from './ids';
 import { inferCidrs } from './infer';
 import type { MergedSet } from './merge';
@@ -33,37 +33,78 @@ function flagsOf(d: NLoadBalancer): LoadBalancer['flags'] {
   return f;
 }
 
-export function buildLoadBalancers(merged: MergedSet, t: Topology): Record<string, LoadBalancer> {
+/** Every VIP is an IPv4 address inside `svc`. */
+function allIn(svc: Cidr, vips: readonly string[]): boolean {
+  for (const v of vips) {
+    const n = fastIpv4(v);
+    if (n === null || !cidrContains(svc, n)) return false;
+  }
+  return true;
+}
+
+/**
+ * What the node builder wants to know about the load balancers, gathered while building them
+ * (`Object.values` of a 5,000-entry table costs more than building it): `null` when the
+ * table's own order is not the build order (an id that is an array index comes first) or an
+ * id is `__proto__` (not an own key).
+ */
+export interface LbSummary {
+  readonly count: number;
+  readonly anyDsr: boolean;
+  /** Source VIP of the first load balancer that has one. */
+  readonly sourceVip: string | null;
+}
+
+const INDEX = /^(?:0|[1-9]\d*)$/;
+function plainKey(id: string): boolean {
+  const c = id.charCodeAt(0);
+  if (c === 95) return id !== '__proto__';
+  return !(c >= 48 && c <= 57 && INDEX.test(id) && Number(id) < 4294967295);
+}
+
+export function buildLoadBalancers(
+  merged: MergedSet,
+  t: Topology,
+): { loadBalancers: Record<string, LoadBalancer>; summary: LbSummary | null } {
   const out: Record<string, LoadBalancer> = {};
+  let count = 0;
+  let anyDsr = false;
+  let sourceVip: string | null = null;
+  let plain = true;
   // Kinds need the service CIDR, which the VIPs themselves help to infer.
   const allVips: string[] = [];
   for (const m of merged.loadBalancers.values())
     if (m.data.vips?.[0] !== undefined) allVips.push(m.data.vips[0]);
   const svcText = inferCidrs(t, allVips).serviceCidr?.cidr;
   const svc = svcText !== undefined ? parseCidr(svcText) : null;
-  const inSvc = (v: string): boolean => {
-    const n = fastIpv4(v);
-    return svc !== null && n !== null && cidrContains(svc, n);
-  };
   for (const m of merged.loadBalancers.values()) {
     const d = m.data;
     const vips = d.vips ?? [];
     const backends = d.backends ?? [];
-    let firstBackend: Endpoint | undefined;
-    for (const b of backends) if ((firstBackend = t.endpoints[b]) !== undefined) break;
+    let networkId: string | null;
+    if (d.networkId !== undefined && d.networkId in t.networks) networkId = d.networkId;
+    else {
+      // Only needed without a known network: the first backend that is a known endpoint.
+      let firstBackend: Endpoint | undefined;
+      for (const b of backends) if ((firstBackend = t.endpoints[b]) !== undefined) break;
+      networkId = firstBackend?.networkId ?? null;
+    }
+    const flags = flagsOf(d);
+    const lbSourceVip = d.sourceVip ?? null;
+    count++;
+    anyDsr ||= flags.dsr;
+    sourceVip ??= lbSourceVip;
+    plain &&= plainKey(m.id);
     out[m.id] = {
       id: m.id,
       nodeId: NODE_ID,
-      networkId:
-        d.networkId !== undefined && d.networkId in t.networks
-          ? d.networkId
-          : (firstBackend?.networkId ?? null),
+      networkId,
       kind:
         vips.length === 0
           ? 'nodeport'
           : svc === null
             ? 'unknown'
-            : vips.every(inSvc)
+            : allIn(svc, vips)
               ? 'clusterip'
               : 'externalip',
       frontendVips: vips,
@@ -71,12 +112,12 @@ export function buildLoadBalancers(merged: MergedSet, t: Topology): Record<strin
       internalPort: d.internalPort ?? 0,
       externalPort: d.externalPort ?? 0,
       backendEndpointIds: backends,
-      sourceVip: d.sourceVip ?? null,
-      flags: flagsOf(d),
+      sourceVip: lbSourceVip,
+      flags,
       distribution: d.distribution ?? 'none',
       serviceId: null,
       provenance: provenance(m.origins[0]),
     };
   }
-  return out;
+  return { loadBalancers: out, summary: plain ? { count, anyDsr, sourceVip } : null };
 }

@@ -7,6 +7,7 @@
 import type {
   Endpoint,
   EndpointRole,
+  LoadBalancer,
   Network,
   Node,
   Pod,
@@ -16,7 +17,7 @@ import type {
   VSwitch,
 } from '../model/types';
 import { inPrefix } from '../shared/ip';
-import { buildLoadBalancers } from './build-lb';
+import { buildLoadBalancers, type LbSummary } from './build-lb';
 import type { Merged, MergedSet } from './merge';
 import type { NEndpoint, NNetwork, Origin } from './normalise';
 import { buildVfp, type VfpInput } from './build-vfp';
@@ -184,17 +185,30 @@ export function buildTopology(
     externals: {},
     underlay: null,
   };
-  const loadBalancers = buildLoadBalancers(merged, draft);
+  const { loadBalancers, summary } = buildLoadBalancers(merged, draft);
   const withLb = { ...draft, loadBalancers };
   const v = buildVfp(withLb, vfp);
   const extensions = new Set<string>();
   for (const m of merged.networks.values())
     for (const e of m.data.extensions ?? []) extensions.add(e);
-  return finishNode(v, [...extensions].sort());
+  return finishNode(v, [...extensions].sort(), v.loadBalancers === loadBalancers ? summary : null);
+}
+
+function summarise(lbs: Record<string, LoadBalancer>): LbSummary {
+  const all = Object.values(lbs);
+  return {
+    count: all.length,
+    anyDsr: all.some((l) => l.flags.dsr),
+    sourceVip: all.find((l) => l.sourceVip !== null)?.sourceVip ?? null,
+  };
 }
 
 /** The node and its vSwitch, from what the networks and ports tell. */
-function finishNode(t: Topology, extensions: readonly string[]): Topology {
+function finishNode(
+  t: Topology,
+  extensions: readonly string[],
+  summary: LbSummary | null,
+): Topology {
   const nets = Object.values(t.networks);
   const mgmtNet =
     nets.find((n) => n.managementIp !== null && n.type !== 'nat' && n.type !== 'ics') ??
@@ -208,7 +222,7 @@ function finishNode(t: Topology, extensions: readonly string[]): Topology {
   const hostPort = Object.values(t.ports).find(
     (p) => p.kind === 'host-vnic' && t.endpoints[p.endpointId ?? '']?.ipAddress === managementIp,
   );
-  const lbs = Object.values(t.loadBalancers);
+  const lbs = summary ?? summarise(t.loadBalancers);
   const origin = nets[0]?.provenance ?? Object.values(t.endpoints)[0]?.provenance;
   const prov: Provenance = origin ?? provenance(undefined, true);
   const node: Node = {
@@ -238,11 +252,11 @@ function finishNode(t: Topology, extensions: readonly string[]): Topology {
     },
     winnat: null,
     kubeProxy:
-      lbs.length > 0
+      lbs.count > 0
         ? {
             mode: 'kernelspace',
-            enableDsr: lbs.some((l) => l.flags.dsr),
-            sourceVip: lbs.find((l) => l.sourceVip !== null)?.sourceVip ?? null,
+            enableDsr: lbs.anyDsr,
+            sourceVip: lbs.sourceVip,
             proxies: [],
             provenance: { ...prov, derived: true, confidence: 'inferred' },
           }

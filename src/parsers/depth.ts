@@ -58,35 +58,44 @@ export function reportDepthCuts(
 const cut = (v: unknown): v is string =>
   isTypeName(v) || (typeof v === 'string' && v.startsWith('@{'));
 
+/** One used field of `reportDepthCutsShallow`. */
+function shallowField(key: string, v: unknown, line: number, sink: DiagSink, depth: number): void {
+  if (v === undefined || typeof v === 'number' || typeof v === 'boolean') return;
+  if (cut(v)) reportDepthCuts(v, key, line, 1, sink);
+  else if (Array.isArray(v)) {
+    for (const x of v as unknown[]) {
+      if (typeof x === 'string' ? cut(x) : false) reportDepthCuts(x, key, line, 1, sink);
+      else if (depth === 0 && key === 'Policies' && isRecord(x))
+        reportDepthCutsShallow(x, line, sink, 1);
+    }
+  } else if (depth === 0 && isRecord(v)) reportDepthCutsShallow(v, line, sink, 1);
+}
+
 /**
  * The same check limited to the used fields of an object and of its direct children: cheap
  * enough for the fast JSON path, where walking whole allocator trees would cost too much.
- * Fields are visited in `USED` order; the object's own keys are scanned once instead of
- * probing it for every used name (most are absent, and a missed lookup is the slow kind).
+ * Fields are visited in `USED` order, each read by name (the parsed objects of one dump share
+ * a few shapes, so these reads stay cheap; a missing field reads as undefined and is skipped,
+ * as no plain object inherits one of these names).
  */
-const USED_ORDER = new Map([...USED].map((k, i) => [k, i]));
-const byUsedOrder = (a: string, b: string): number => USED_ORDER.get(a)! - USED_ORDER.get(b)!;
-
 export function reportDepthCutsShallow(
   o: Record<string, unknown>,
   line: number,
   sink: DiagSink,
   depth = 0,
 ): void {
-  let keys: string[] | null = null;
-  for (const key in o) if (USED_ORDER.has(key)) (keys ??= []).push(key);
-  if (keys === null) return;
-  if (keys.length > 1) keys.sort(byUsedOrder);
-  for (const key of keys) {
-    const v = o[key];
-    if (v === undefined || typeof v === 'number' || typeof v === 'boolean') continue;
-    if (cut(v)) reportDepthCuts(v, key, line, 1, sink);
-    else if (Array.isArray(v)) {
-      for (const x of v) {
-        if (typeof x === 'string' ? cut(x) : false) reportDepthCuts(x, key, line, 1, sink);
-        else if (depth === 0 && key === 'Policies' && isRecord(x))
-          reportDepthCutsShallow(x, line, sink, 1);
-      }
-    } else if (depth === 0 && isRecord(v)) reportDepthCutsShallow(v, line, sink, 1);
-  }
+  shallowField('Policies', o['Policies'], line, sink, depth);
+  shallowField('VIPs', o['VIPs'], line, sink, depth);
+  shallowField('ExceptionList', o['ExceptionList'], line, sink, depth);
+  shallowField('Exceptions', o['Exceptions'], line, sink, depth);
+  shallowField('References', o['References'], line, sink, depth);
+  shallowField('Subnets', o['Subnets'], line, sink, depth);
+  shallowField('HostComputeEndpoints', o['HostComputeEndpoints'], line, sink, depth);
+  shallowField('FrontendVIPs', o['FrontendVIPs'], line, sink, depth);
+  shallowField('PortMappings', o['PortMappings'], line, sink, depth);
+  shallowField('IpConfigurations', o['IpConfigurations'], line, sink, depth);
+  shallowField('Ipams', o['Ipams'], line, sink, depth);
+  shallowField('Settings', o['Settings'], line, sink, depth);
+  shallowField('Destinations', o['Destinations'], line, sink, depth);
+  shallowField('Routes', o['Routes'], line, sink, depth);
 }

@@ -54,10 +54,11 @@ function skipWs(text: string, p: number): number {
   return p;
 }
 
-interface Part {
-  readonly start: number;
-  readonly end: number;
-  readonly line: number;
+/** Elements of a pretty-printed array: offsets and first lines, in parallel (no per-part objects). */
+interface Parts {
+  readonly starts: number[];
+  readonly ends: number[];
+  readonly lines: number[];
 }
 
 /**
@@ -67,7 +68,7 @@ interface Part {
  * With `crlf` the text still has its CRLF line ends (JSON reads CR as blank); a lone CR would
  * make the line numbers differ from the normalised text's, so it also gives null.
  */
-function splitArray(text: string, open: number, crlf: boolean): Part[] | null {
+function splitArray(text: string, open: number, crlf: boolean): Parts | null {
   let p = skipWs(text, open + 1);
   if (text.charCodeAt(p) !== 123) return null;
   const lineStart = text.lastIndexOf('\n', p) + 1;
@@ -75,41 +76,49 @@ function splitArray(text: string, open: number, crlf: boolean): Part[] | null {
   const indent = text.slice(lineStart, p);
   if (!/^[ \t]*$/.test(indent)) return null;
   const n = indent.length;
-  const parts: Part[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const lines: number[] = [];
   let line = 1;
   let k = text.indexOf('\n');
+  // The next CR not yet checked (-1: none left, or not CRLF text): each must end a line.
   let cr = crlf ? text.indexOf('\r') : -1;
   let start = p;
   for (;;) {
-    // Line of the element start, then the first `\n<indent>}` after it: the element's end.
-    let startLine = 0;
+    // The line breaks before the element (its start line is the one of the next break)...
+    while (k >= 0 && k < start) {
+      if (cr >= 0 && cr < k) {
+        if (cr !== k - 1) return null;
+        cr = text.indexOf('\r', k + 1);
+      }
+      line++;
+      k = text.indexOf('\n', k + 1);
+    }
+    const startLine = line;
+    // ... then the first `\n<indent>}` from there: the element's end.
     for (;;) {
       if (k < 0) return null;
       if (cr >= 0 && cr < k) {
         if (cr !== k - 1) return null;
         cr = text.indexOf('\r', k + 1);
       }
-      if (startLine === 0 && k >= start) startLine = line;
       line++;
-      if (
-        startLine !== 0 &&
-        text.charCodeAt(k + 1 + n) === 125 &&
-        (n === 0 || text.startsWith(indent, k + 1))
-      )
-        break;
+      if (text.charCodeAt(k + 1 + n) === 125 && (n === 0 || text.startsWith(indent, k + 1))) break;
       k = text.indexOf('\n', k + 1);
     }
     const end = k + n + 2;
-    parts.push({ start, end, line: startLine });
+    starts.push(start);
+    ends.push(end);
+    lines.push(startLine);
     k = text.indexOf('\n', k + 1);
     p = skipWs(text, end);
-    if (text[p] === ',') p = skipWs(text, p + 1);
-    if (text[p] === ']') break;
-    if (text[p] !== '{' || text.lastIndexOf('\n', p) + 1 + n !== p) return null;
+    if (text.charCodeAt(p) === 44) p = skipWs(text, p + 1);
+    if (text.charCodeAt(p) === 93) break;
+    if (text.charCodeAt(p) !== 123 || text.lastIndexOf('\n', p) + 1 + n !== p) return null;
     start = p;
   }
   if (skipWs(text, p + 1) < text.length) return null;
-  return parts;
+  return { starts, ends, lines };
 }
 
 /**
@@ -133,19 +142,22 @@ export function locateObjects(
   const sample = crlf ? text.slice(p, p + 1200).replace(/\r\n/g, '\n') : text.slice(p, p + 600);
   const rendering = renderingOf(sample.slice(0, 600), false);
   if (parts !== null) {
-    for (const part of parts) {
-      const line = part.line;
+    const { starts, ends, lines } = parts;
+    for (let i = 0; i < starts.length; i++) {
+      const line = lines[i]!;
+      const start = starts[i]!;
+      const end = ends[i]!;
       let value: unknown;
       try {
-        value = JSON.parse(text.slice(part.start, part.end));
+        value = JSON.parse(text.slice(start, end));
       } catch {
         // A damaged element: read what can be read, say where it broke, go on.
-        let slice = text.slice(part.start, part.end);
+        let slice = text.slice(start, end);
         if (crlf) slice = slice.replace(/\r\n/g, '\n');
         const r = readJson(slice);
         value = r.value;
         if (r.error) {
-          const at = part.line + countBreaks(slice, 0, r.error.offset);
+          const at = line + countBreaks(slice, 0, r.error.offset);
           sink.add(r.error.truncated ? 'W_TRUNCATED' : 'E_JSON_SYNTAX', at, 1, r.error.message, {
             expected: r.error.expected,
             hint: jsonHint(r.error),

@@ -20,7 +20,7 @@ import { DiagSink, type Diagnostic } from './diagnostics';
 import { locateObjects } from './fast-json';
 import { adoptIdless, emptyMerged, mergeInto, type FieldConflict } from './merge';
 import { countUnknownFields } from './known-fields';
-import { normalise } from './normalise';
+import { IdMemo, normalise } from './normalise';
 import { emptyExtracted, type Extracted, type RawObject } from './raw';
 import { scanDoc } from './scan';
 import { sniffName } from './sniff';
@@ -122,7 +122,17 @@ function readInput(
   return { decoded, extracted, refused: false };
 }
 
+const MEMO = new IdMemo();
+
 export function parseInputs(inputs: readonly ParseInput[], opts: ParseOptions = {}): ParseResult {
+  try {
+    return parseAll(inputs, opts);
+  } finally {
+    MEMO.clear();
+  }
+}
+
+function parseAll(inputs: readonly ParseInput[], opts: ParseOptions): ParseResult {
   const maxBytes = opts.maxBytes ?? MAX_INPUT_BYTES;
   const sinks = new Map<string, DiagSink>();
   const sinkFor = (name: string): DiagSink => {
@@ -135,13 +145,17 @@ export function parseInputs(inputs: readonly ParseInput[], opts: ParseOptions = 
   const vfp: VfpInput[] = [];
   let n = 0;
   const seq = (): number => ++n;
+  // The memo is emptied after the parse, not dropped: its shape stays alive, so the optimised
+  // code that reads it survives the GCs between imports (a fresh instance per call would lose
+  // its hidden class in every full GC, and the hot normaliser with it).
+  const memo = MEMO;
   inputs.forEach((input, k) => {
     const sink = sinkFor(input.name);
     try {
       let objects = 0;
       const unknown = new Map<string, number>();
       const emit = (raw: RawObject): void => {
-        const norm = normalise(raw, input.name, sink, seq);
+        const norm = normalise(raw, input.name, sink, seq, memo);
         if (norm === null) return;
         if (raw.rendering !== 'hnsdiag-table' && raw.rendering !== 'hnsdiag-blocks') {
           countUnknownFields(raw.value, norm.kind, unknown);
@@ -230,7 +244,11 @@ export function parseInputs(inputs: readonly ParseInput[], opts: ParseOptions = 
     );
     if (opts.deriveVfp !== false) {
       const local = Object.values(topology.ports).filter((p) => p.layerIds.length === 0).length;
-      const estimate = local * (Object.keys(topology.loadBalancers).length + 10);
+      // One load balancer per merged id (an id `__proto__` is not an own key of the table).
+      const lbCount = merged.loadBalancers.has('__proto__')
+        ? Object.keys(topology.loadBalancers).length
+        : merged.loadBalancers.size;
+      const estimate = local * (lbCount + 10);
       if (estimate <= MAX_DERIVED_RULES_ESTIMATE) topology = programVfp(topology);
       else {
         sinkFor(inputs[0]?.name ?? 'input').add(

@@ -6,13 +6,14 @@
 import type { EndpointPolicy, NetworkPolicy, NetworkType, Subnet } from '../model/types';
 import type { DiagSink } from './diagnostics';
 import { endpointPolicies, networkPolicy, type NetworkPolicyExtras } from './policies';
-import { loadBalancer, type NLoadBalancer } from './normalise-lb';
+import { IdMemo, loadBalancer, loadBalancerHns, type NLoadBalancer } from './normalise-lb';
 import { isRecord, type KindHint, type RawObject, type Rendering } from './raw';
 import {
   setIf,
   bool,
   getter,
   ip,
+  isHnsCased,
   mac,
   networkType,
   normId,
@@ -25,6 +26,7 @@ import {
 } from './values';
 
 export type { NLoadBalancer } from './normalise-lb';
+export { IdMemo } from './normalise-lb';
 
 export interface Origin {
   readonly input: string;
@@ -148,6 +150,28 @@ function schemaOf(g: Get): 1 | 2 {
     : 1;
 }
 
+/**
+ * `schemaOf(getter(o))` for an object in HNS casing: `getter(o)(x)` is `o[x]` then (no
+ * case-insensitive fallback), so the fields are read directly.
+ */
+function schemaOfHns(o: Record<string, unknown>): 1 | 2 {
+  const sv = o['SchemaVersion'];
+  if (isRecord(sv) && num(sv['Major']) === 2) return 2;
+  return o['HostComputeEndpoints'] !== undefined ||
+    o['Ipams'] !== undefined ||
+    o['IpConfigurations'] !== undefined ||
+    o['FrontendVIPs'] !== undefined ||
+    o['HostComputeNamespace'] !== undefined
+    ? 2
+    : 1;
+}
+
+/** `getter(o)('ID', 'Id')` for an object in HNS casing. */
+function idOfHns(o: Record<string, unknown>): unknown {
+  const v = o['ID'];
+  return v !== undefined || 'ID' in o ? v : o['Id'];
+}
+
 function network(g: Get): NNetwork {
   const extras: NetworkPolicyExtras = {};
   const rawPolicies = g('Policies');
@@ -250,9 +274,12 @@ export function normalise(
   input: string,
   sink: DiagSink,
   seq: () => number,
+  memo: IdMemo = new IdMemo(),
 ): Normalised | null {
-  const kind = classify(raw.value, raw.hint);
-  const g = getter(raw.value);
+  const o = raw.value;
+  const kind = classify(o, raw.hint);
+  // Load balancers in HNS casing (the bulk of a big dump) are read without the getter closure.
+  const g = kind === 'loadbalancer' && isHnsCased(o) ? null : getter(o);
   if (kind === null) {
     sink.add(
       'W_UNKNOWN_OBJECT',
@@ -262,7 +289,7 @@ export function normalise(
     );
     return null;
   }
-  let id = normId(g('ID', 'Id'));
+  let id = normId(g === null ? idOfHns(o) : g('ID', 'Id'));
   if (id === null) {
     sink.add(
       'W_MISSING_ID',
@@ -272,15 +299,15 @@ export function normalise(
     );
     id = `${kind}-${input}:${raw.line}#${seq()}`;
   }
-  const schema = schemaOf(g);
+  const schema = g === null ? schemaOfHns(o) : schemaOf(g);
   const origin: Origin = { input, line: raw.line, rendering: raw.rendering, schema };
   switch (kind) {
     case 'network':
-      return { kind, id, origin, data: network(g) };
+      return { kind, id, origin, data: network(g ?? getter(o)) };
     case 'endpoint':
-      return { kind, id, origin, data: endpoint(g, schema) };
+      return { kind, id, origin, data: endpoint(g ?? getter(o), schema) };
     case 'loadbalancer':
-      return { kind, id, origin, data: loadBalancer(g) };
+      return { kind, id, origin, data: g === null ? loadBalancerHns(o, memo) : loadBalancer(g) };
     case 'namespace':
       return { kind, id, origin, data: {} };
   }

@@ -8,10 +8,17 @@ import { isRecord } from './raw';
 /** Field access by one of up to four names (no rest parameters: this is the hottest call). */
 export type Get = (a: string, b?: string, c?: string, d?: string) => unknown;
 
+/**
+ * Objects with HNS's own casing (`ID`, `Name`) need no case-insensitive fallback: `getter(o)`
+ * of such an object reads `o[a]`, else `o[b]`, … (callers may read them directly).
+ */
+export function isHnsCased(o: Record<string, unknown>): boolean {
+  return 'ID' in o || 'Name' in o || 'Type' in o;
+}
+
 /** Case-insensitive field access (Go prints `Id`, HNS `ID`). */
 export function getter(o: Record<string, unknown>): Get {
-  // Objects with HNS's own casing (`ID`, `Name`) need no case-insensitive fallback.
-  const canonical = 'ID' in o || 'Name' in o || 'Type' in o;
+  const canonical = isHnsCased(o);
   let lower: Map<string, string> | null = null;
   return (a, b, c, d) => {
     // `o[x] !== undefined` first: one lookup when the field is there (the usual case).
