@@ -27,6 +27,13 @@ export function bootApp(root: HTMLElement): MountedViewer {
     chrome: embed ? 'minimal' : 'full',
     appUrl,
     e2e: params.get('e2e') === '1',
+    // The last imported dump: shown again after a reload, unless a link or design was asked for.
+    dumps: embed
+      ? undefined
+      : {
+          keep: true,
+          restore: link.kind === 'ok' || params.has('scenario') ? 'background' : 'show',
+        },
     // Mirror the design into the URL so a reload (or a shared link) opens the same one.
     onScenarioChange: (id) => {
       const next = new URL(window.location.href);
@@ -46,6 +53,15 @@ export function bootApp(root: HTMLElement): MountedViewer {
   const motion = params.get('motion');
   if (motion === 'off' || motion === 'on') viewer.store.getState().setMotion(motion);
   installUrlSync(viewer.store, { catalog: referenceCatalog });
+  // A dump was imported: drop `?scenario=` so that a reload shows the dump again.
+  viewer.store.subscribe((s, prev) => {
+    if (s.dumpTopology === null || s.topology !== s.dumpTopology || prev.topology === s.topology)
+      return;
+    const next = new URL(window.location.href);
+    if (!next.searchParams.has('scenario')) return;
+    next.searchParams.delete('scenario');
+    window.history.replaceState(window.history.state, '', next);
+  });
   if (embed)
     installEmbedBridge(viewer, {
       allowedOrigins: [url.origin, ...parseOrigins(params.get('origins'))],

@@ -4,7 +4,7 @@ import { indexTopology } from '../layout/object-index';
 import { applyViewState } from '../share/store-link';
 import type { ViewState } from '../share/view-state';
 import { createAppStore, type AppStore } from '../state/create-app-store';
-import { HnsViewer, type ViewerChrome } from '../ui/HnsViewer';
+import { HnsViewer, type HnsViewerProps, type ViewerChrome } from '../ui/HnsViewer';
 import type { ScenarioCatalog } from '../ui/scenario-catalog';
 import { DEFAULT_SCENARIO, referenceCatalog } from './reference-catalog';
 import { installTestApi } from './test-api';
@@ -25,6 +25,8 @@ export interface MountViewerOptions {
   /** Install `window.__hnsviz` (the app passes true for `?e2e=1` only). */
   readonly e2e?: boolean;
   readonly onScenarioChange?: (id: string) => void;
+  /** Imported dumps: keep the last one in IndexedDB and restore it (the app; not embeds). */
+  readonly dumps?: HnsViewerProps['dumps'];
 }
 
 /** A mounted viewer. */
@@ -71,6 +73,7 @@ export function mountViewer(element: HTMLElement, options: MountViewerOptions = 
         onScenarioChange={options.onScenarioChange}
         chrome={options.chrome}
         appUrl={options.appUrl ?? undefined}
+        dumps={options.dumps}
       />
     </StrictMode>,
   );

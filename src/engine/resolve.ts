@@ -3,7 +3,7 @@
  * names (the host), external names, `ip:port`, `service[:port]`, `pod:port`.
  */
 import { isIpv4, parseIpv4 } from '../shared/ip';
-import type { External, Pod } from '../model/types';
+import type { Endpoint, External, Pod } from '../model/types';
 import type { CNode, CompiledTopology } from './compile';
 import { TraceInputError } from './types';
 
@@ -26,6 +26,8 @@ export function resolveSource(c: CompiledTopology, from: string): Source {
   if (node) return { kind: 'host', node };
   const ext = c.externalByName.get(from);
   if (ext) return { kind: 'external', external: ext };
+  const named = c.t.endpoints[from] ?? localEndpoints(c).find((e) => e.name === from);
+  if (named?.portId && !named.isRemote) return endpointSource(c, named);
   const ip = parseIpv4(from);
   if (ip === null) {
     if (/^[\d.]+$/.test(from))
@@ -40,6 +42,10 @@ export function resolveSource(c: CompiledTopology, from: string): Source {
       if (p) return { kind: 'pod', pod: p };
     }
   }
+  const local = localEndpoints(c).find(
+    (ep) => ep.role !== 'host' && parseIpv4(ep.ipAddress ?? '') === ip,
+  );
+  if (local) return endpointSource(c, local);
   const n = c.nodeByIp.get(ip);
   if (n) return { kind: 'host', node: n };
   const e = c.externalByIp.get(ip);
@@ -47,8 +53,64 @@ export function resolveSource(c: CompiledTopology, from: string): Source {
   throw new TraceInputError('--from', `--from: no pod, node or external has address ${from}`);
 }
 
+// Dumps: a local endpoint with no pod (HNS does not name pods) can still send. It is traced as
+// a one-endpoint pod of the same name; one object per endpoint so podRoutes() memoises.
+const podless = new WeakMap<CompiledTopology, Map<string, Pod>>();
+
+/** Local endpoints with a port and no pod (dumps), in id order. */
+function localEndpoints(c: CompiledTopology): Endpoint[] {
+  return Object.values(c.t.endpoints).filter((e) => e.portId !== null && !e.isRemote && !e.podId);
+}
+
+function endpointSource(c: CompiledTopology, ep: Endpoint): Source {
+  const own = ep.podId ? c.t.pods[ep.podId] : undefined;
+  if (own) return { kind: 'pod', pod: own };
+  let m = podless.get(c);
+  if (!m) podless.set(c, (m = new Map<string, Pod>()));
+  let pod = m.get(ep.id);
+  if (!pod) {
+    pod = {
+      id: `endpoint:${ep.id}`,
+      name: ep.name || ep.id,
+      namespace: '',
+      nodeId: ep.nodeId,
+      ip: ep.ipAddress ?? '',
+      endpointIds: [ep.id],
+      routes: [],
+      labels: {},
+    };
+    m.set(ep.id, pod);
+  }
+  return { kind: 'pod', pod };
+}
+
+// Resolved targets per compiled topology, protocol and text: a sweep resolves every service
+// port once per pod. Bounded so a long session cannot grow it without end.
+const targets = new WeakMap<CompiledTopology, Map<number, Map<string, Target>>>();
+const MAX_TARGETS = 100_000;
+
 /** Resolve `--to` (`ip[:port]`, `pod[:port]`, `service[:port]`, node or external name). */
 export function resolveTarget(c: CompiledTopology, to: string, proto: number): Target {
+  let byProto = targets.get(c);
+  if (!byProto) {
+    byProto = new Map();
+    targets.set(c, byProto);
+  }
+  let m = byProto.get(proto);
+  if (!m) {
+    m = new Map();
+    byProto.set(proto, m);
+  }
+  let hit = m.get(to);
+  if (!hit) {
+    hit = resolveTargetText(c, to, proto);
+    if (m.size >= MAX_TARGETS) m.clear();
+    m.set(to, hit);
+  }
+  return hit;
+}
+
+function resolveTargetText(c: CompiledTopology, to: string, proto: number): Target {
   const m = /^(.*?)(?::(\d+))?$/.exec(to.trim());
   const name = m?.[1] ?? '';
   const portText = m?.[2];

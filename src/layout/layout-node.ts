@@ -9,7 +9,8 @@
  */
 import type { Endpoint, Node, Port, Topology } from '../model/types';
 import { M, type Box, type Caption, type LayoutItem, type LinkLine } from './geometry';
-import { DUMP_ZONE_TOP, dumpZone } from './layout-dump';
+import { DUMP_ZONE_TOP, dumpZone, SLOT_ROW_H, slotGrid } from './layout-dump';
+import { remoteChips, remoteIds } from './layout-remote';
 import { hostSideItems } from './layout-host';
 import { barsOf } from './layout-vswitch';
 import { endpointChip, placePort } from './place-port';
@@ -61,7 +62,13 @@ export function nodeWidth(slotCount: number): number {
 /** Lay out `node` with its top-left corner at (x0, y0). */
 export function layoutNode(topology: Topology, node: Node, x0: number, y0: number): NodeLayout {
   const slots = nodeSlots(topology, node);
-  const baseW = nodeWidth(slots.length);
+  // Many pod-less endpoints (dumps): rows of columns; the vSwitch and below move `shift` down.
+  const grid = slotGrid(topology.design, slots.length);
+  const shift = grid.shift;
+  const baseW = nodeWidth(grid.cols);
+  const ext = Object.values(topology.ports)
+    .filter((p) => p.nodeId === node.id && p.kind === 'external')
+    .sort((a, b) => a.name.localeCompare(b.name));
   // Dumps: remote endpoints and load balancers in grids below, growing the frame (layout-dump.ts).
   const zone =
     topology.design === null
@@ -69,30 +76,53 @@ export function layoutNode(topology: Topology, node: Node, x0: number, y0: numbe
           topology,
           node,
           remoteIds(topology, node, slots),
-          x0 + M.pad,
-          y0 + DUMP_ZONE_TOP,
-          baseW - M.pad * 2,
+          // Right of the host column: the uplink wire runs down below the host stack.
+          x0 + M.pad * 2 + M.hostW + 10,
+          y0 + shift + (ext.length > 0 ? DUMP_ZONE_TOP : M.lowerY),
+          baseW - M.pad * 3 - M.hostW - 10,
         )
       : null;
   const frame = {
     x: x0,
     y: y0,
     w: zone ? Math.max(baseW, zone.right + M.pad - x0) : baseW,
-    h: zone ? Math.max(M.nodeH, zone.bottom + M.pad - y0) : M.nodeH,
+    h: zone ? Math.max(M.nodeH + shift, zone.bottom + M.pad - y0) : M.nodeH,
   };
   const items: LayoutItem[] = [nodeFrame(node, frame)];
   const links: LinkLine[] = [];
 
-  const bars = barsOf(topology, node, frame);
+  const bars = barsOf(topology, node, { ...frame, y: frame.y + shift });
   items.push(...bars.items);
-  const barY = (vswitchId: string): number => bars.y.get(vswitchId) ?? y0 + M.bar1Y;
+  const barY = (vswitchId: string): number => bars.y.get(vswitchId) ?? y0 + shift + M.bar1Y;
 
-  const addPort = (port: Port, x: number, w: number, top: number, stackMax: number): void => {
+  /** `gutterX`: ports of upper rows reach the bar through the gap right of their column. */
+  const addPort = (
+    port: Port,
+    x: number,
+    w: number,
+    top: number,
+    stackMax: number,
+    gutterX: number | null = null,
+  ): void => {
     const placed = placePort(topology, port, x, top, w, stackMax);
     items.push(...placed.items);
     const cx = x + w / 2;
+    const bar = barY(port.vswitchId);
+    const turn = placed.bottom + 8;
     links.push(
-      link(`${port.id}>bar`, [cx, placed.bottom], [cx, barY(port.vswitchId)], port.kind, true),
+      gutterX === null
+        ? link(`${port.id}>bar`, [cx, placed.bottom], [cx, bar], port.kind, true)
+        : {
+            id: `${port.id}>bar`,
+            points: [
+              [cx, placed.bottom],
+              [cx, turn],
+              [gutterX, turn],
+              [gutterX, bar],
+            ],
+            tone: port.kind,
+            dotAtEnd: true,
+          },
     );
   };
 
@@ -122,9 +152,13 @@ export function layoutNode(topology: Topology, node: Node, x0: number, y0: numbe
     addPort(hp.port, hp.x, hp.w, y0 + M.portY, M.stackMax);
   });
 
+  const yTop = y0;
   slots.forEach((slot, i) => {
-    const sx = x0 + M.pad * 2 + M.hostW + i * M.slotW + 10;
+    const row = Math.floor(i / Math.max(grid.cols, 1));
+    const sx = x0 + M.pad * 2 + M.hostW + (i - row * grid.cols) * M.slotW + 10;
     const sw = M.slotW - 20;
+    const y0 = yTop + row * SLOT_ROW_H; // this row's origin (row 0: the node's)
+    const gutter = row < grid.rows - 1 ? sx + sw + 10 : null;
     const pod = slot.podId ? topology.pods[slot.podId] : undefined;
     const podBox = { x: sx, y: y0 + M.compY + M.compH - M.podH, w: sw, h: M.podH };
     if (pod) items.push(podItem(pod.id, pod.name, pod.ip, pod.namespace, node.name, podBox));
@@ -139,23 +173,21 @@ export function layoutNode(topology: Topology, node: Node, x0: number, y0: numbe
       const port = ep.portId ? topology.ports[ep.portId] : undefined;
       if (!port) return;
       links.push(vertical(`${ep.id}>port`, cx, y0 + M.epY + M.epH, y0 + M.portY));
-      addPort(port, ex, cw, y0 + M.portY, M.stackMax);
+      addPort(port, ex, cw, y0 + M.portY, M.stackMax, gutter);
     });
   });
 
-  const ext = Object.values(topology.ports)
-    .filter((p) => p.nodeId === node.id && p.kind === 'external')
-    .sort((a, b) => a.name.localeCompare(b.name));
-  let uplink: readonly [number, number] = [x0 + M.pad + M.hostW / 2, y0 + M.bar1Y + M.barH];
+  const lowerY = y0 + shift + M.lowerY;
+  let uplink: readonly [number, number] = [x0 + M.pad + M.hostW / 2, y0 + shift + M.bar1Y + M.barH];
   ext.forEach((port, i) => {
     const w = 240;
     const x = x0 + M.pad + 20 + i * (w + 16);
-    const placed = placePort(topology, port, x, y0 + M.lowerY, w, M.extStackMax);
+    const placed = placePort(topology, port, x, lowerY, w, M.extStackMax);
     items.push(...placed.items);
     links.push(
       link(
         `${port.id}>bar`,
-        [x + w / 2, y0 + M.lowerY],
+        [x + w / 2, lowerY],
         [x + w / 2, barY(port.vswitchId) + M.barH],
         'external',
         true,
@@ -166,7 +198,7 @@ export function layoutNode(topology: Topology, node: Node, x0: number, y0: numbe
 
   const captions: Caption[] = [];
   if (ext.length > 0) {
-    captions.push(caption(`${node.id}:ext`, x0 + M.pad + 20, y0 + M.lowerY - 14, 'Physical NIC'));
+    captions.push(caption(`${node.id}:ext`, x0 + M.pad + 20, lowerY - 14, 'Physical NIC'));
   }
   if (zone) {
     items.push(...zone.items);
@@ -229,40 +261,6 @@ function podItem(
     ],
     radius: 14,
   };
-}
-
-function remoteChips(
-  topology: Topology,
-  node: Node,
-  slots: readonly Slot[],
-  x0: number,
-  y0: number,
-  w: number,
-): LayoutItem[] {
-  const remote = remoteIds(topology, node, slots).flatMap((id) => topology.endpoints[id] ?? []);
-  const left = x0 + M.pad * 2 + M.hostW + 10;
-  const cols = Math.max(1, Math.floor((x0 + w - M.pad - left) / 190));
-  return remote.map((ep, i) =>
-    endpointChip(
-      topology,
-      ep,
-      left + (i % cols) * 190,
-      y0 + M.lowerY + 30 + Math.floor(i / cols) * 64,
-      178,
-      54,
-    ),
-  );
-}
-
-/** Endpoints of `node` with no local port and no pod column, by IP. */
-function remoteIds(topology: Topology, node: Node, slots: readonly Slot[]): string[] {
-  const inSlots = new Set(slots.flatMap((s) => s.endpointIds));
-  return Object.values(topology.endpoints)
-    .filter((e) => e.nodeId === node.id && e.portId === null && !inSlots.has(e.id))
-    .sort((a, b) =>
-      (a.ipAddress ?? a.name).localeCompare(b.ipAddress ?? b.name, 'en', { numeric: true }),
-    )
-    .map((e) => e.id);
 }
 
 function caption(id: string, x: number, y: number, text: string): Caption {

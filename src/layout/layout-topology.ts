@@ -27,6 +27,17 @@ const WIRE = 14;
  * layout.byId['pod:a1']?.box; // { x, y, w, h } in world units
  */
 export function layoutTopology(topology: Topology): TopologyLayout {
+  // Topologies are immutable: one layout per topology (a dump's is computed before it is shown).
+  const hit = layouts.get(topology);
+  if (hit) return hit;
+  const layout = computeLayout(topology);
+  layouts.set(topology, layout);
+  return layout;
+}
+
+const layouts = new WeakMap<Topology, TopologyLayout>();
+
+function computeLayout(topology: Topology): TopologyLayout {
   const items: LayoutItem[] = [];
   const links: LinkLine[] = [];
   const captions: Caption[] = [];

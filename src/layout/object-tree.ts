@@ -3,6 +3,7 @@
  * networks → endpoints → ports → layers → groups → rules, pods, load balancers; then services,
  * externals and wires). The UI renders it as an ARIA tree, the keyboard path to every object.
  */
+import { compareNatural } from './collate';
 import type { Port, Topology } from '../model/types';
 import { syntheticId } from './geometry';
 import { lbName, type ObjectKind } from './object-index';
@@ -35,8 +36,13 @@ const heading = (key: string, label: string, children: TreeNode[]): TreeNode[] =
     ? []
     : [{ key: `heading:${key}`, objectId: null, kind: 'heading', label, children }];
 
+const trees = new WeakMap<Topology, TreeNode[]>();
+
 /** Build the outline of `t` in a stable order. */
 export function buildObjectTree(t: Topology): TreeNode[] {
+  // Topologies are immutable: one tree per topology (a dump's is built before it is shown).
+  const hit = trees.get(t);
+  if (hit) return hit;
   const roots: TreeNode[] = t.nodeIds.flatMap((nodeId) => {
     const node = t.nodes[nodeId];
     return node ? [nodeTree(t, nodeId)] : [];
@@ -60,6 +66,7 @@ export function buildObjectTree(t: Topology): TreeNode[] {
       ),
     ]),
   );
+  trees.set(t, roots);
   return roots;
 }
 
@@ -80,7 +87,7 @@ function nodeTree(t: Topology, nodeId: string): TreeNode {
   const lbs = Object.values(t.loadBalancers)
     .filter((lb) => lb.nodeId === nodeId)
     .map((lb) => leaf(lb.id, 'load-balancer', `${lb.kind} ${lbName(t, lb.id)}`))
-    .sort((a, b) => a.label.localeCompare(b.label, 'en', { numeric: true }));
+    .sort((a, b) => compareNatural(a.label, b.label));
   return leaf(nodeId, 'node', `${node.name}${node.managementIp ? ` · ${node.managementIp}` : ''}`, [
     leaf(syntheticId.hostStack(nodeId), 'host-stack', 'Host TCP/IP stack', host),
     ...node.vswitchIds.flatMap((id) => (t.vswitches[id] ? [vswitchTree(t, id)] : [])),
@@ -103,11 +110,7 @@ function vswitchTree(t: Topology, vswitchId: string): TreeNode {
     .map((n) => {
       const eps = Object.values(t.endpoints)
         .filter((e) => e.networkId === n.id)
-        .sort(
-          (a, b) =>
-            Number(a.isRemote) - Number(b.isRemote) ||
-            a.name.localeCompare(b.name, 'en', { numeric: true }),
-        )
+        .sort((a, b) => Number(a.isRemote) - Number(b.isRemote) || compareNatural(a.name, b.name))
         .map((e) => {
           const port = e.portId ? t.ports[e.portId] : undefined;
           return leaf(

@@ -19,6 +19,11 @@ import { WorkshopBar } from './WorkshopBar';
 import { handlePlaybackKey, usePlaybackDriver } from './usePlayback';
 import { useTraceEngine } from './useTraceEngine';
 import type { TraceEngine } from '../state/trace-runner';
+import { selectDumpShown } from '../state/slices/dump-slice';
+import { ImportActions } from './ImportActions';
+import { ImportSide } from './ImportSide';
+import { ImportStatus } from './ImportStatus';
+import { useDumpImporter, type DumpRestore } from './useDumpImporter';
 import './viewer.css';
 
 /** Props of the viewer component. */
@@ -34,6 +39,11 @@ export interface HnsViewerProps {
   readonly appUrl?: string;
   /** Trace engine override (tests); default: a module Web Worker of this viewer's own. */
   readonly engine?: TraceEngine;
+  /**
+   * Imported dumps (issue 4): `keep` the last inputs in IndexedDB; `restore` them on mount.
+   * Default: neither (embeds, tests); the app passes both.
+   */
+  readonly dumps?: { readonly keep: boolean; readonly restore: DumpRestore };
 }
 
 export type ViewerChrome = 'full' | 'minimal';
@@ -53,6 +63,7 @@ function ViewerShell({
   chrome = 'full',
   appUrl,
   engine,
+  dumps,
 }: Omit<HnsViewerProps, 'store'>) {
   const store = useStoreApi();
   const scenarioId = useAppStore((s) => s.scenarioId);
@@ -61,6 +72,9 @@ function ViewerShell({
   const build = useCallback((id: string) => catalog.build(id), [catalog]);
   useTraceEngine(build, engine);
   usePlaybackDriver();
+  const importer = useDumpImporter(dumps?.keep ?? false, dumps?.restore ?? false);
+  const dumpShown = useAppStore(selectDumpShown);
+  const topologyTitle = useAppStore((s) => s.topology?.title ?? null);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     if (handlePlaybackKey(store, e)) e.preventDefault();
   };
@@ -77,7 +91,7 @@ function ViewerShell({
       setError(`Could not build ${id}: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
-  const title = scenarioId ? catalog.title(scenarioId) : 'No topology loaded';
+  const title = scenarioId ? catalog.title(scenarioId) : (topologyTitle ?? 'No topology loaded');
   return (
     <div
       className="hv-root"
@@ -101,15 +115,27 @@ function ViewerShell({
           {title}
         </p>
         {chrome === 'full' && <WorkshopBar />}
+        {chrome === 'full' && <ImportActions importer={importer} catalog={catalog} />}
         <ViewerActions catalog={catalog} appUrl={appUrl} chrome={chrome} />
       </header>
       <TraceBar builder={chrome === 'full'} />
-      <LinkNotice />
-      {error && (
-        <p className="hv-error" role="alert">
-          {error}
-        </p>
-      )}
+      <div className="hv-notices">
+        <LinkNotice />
+        {error && (
+          <p className="hv-error" role="alert">
+            {error}
+          </p>
+        )}
+        {chrome === 'full' && (
+          <ImportStatus
+            importer={importer}
+            onCleared={() => {
+              const first = catalog.ids[0];
+              if (first && store.getState().scenarioId === null) switchTo(first);
+            }}
+          />
+        )}
+      </div>
       <main className="hv-main">
         {mode === 'compare' ? (
           <ComparePanel catalog={catalog} onDrawn={onDrawn} />
@@ -127,6 +153,7 @@ function ViewerShell({
         ) : (
           <TraceSide
             lead={mode === 'lesson' ? <LessonPanel onScenario={switchTo} /> : undefined}
+            dump={dumpShown && chrome === 'full' ? <ImportSide /> : undefined}
             objects={
               <>
                 <ObjectTree />

@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
+import { dumpTraceChoices } from '../import/trace-choices';
 import type { TraceRequest } from '../engine/types';
 import { DEFAULT_PRESET_ID, PRESETS, presetById } from '../lessons/presets';
 import { useAppStore, useStoreApi } from './StoreContext';
@@ -37,7 +38,21 @@ export function PacketBuilder() {
   const error = useAppStore((s) => s.traceError);
   const ids = useId();
   const current = store.getState().traceRequest;
-  const first = current ?? presetById(DEFAULT_PRESET_ID)?.request;
+  // A dumped node (no scenario): its own endpoints and VIPs instead of the reference names.
+  const dumpTopology = useAppStore((s) => (s.scenarioId === null ? s.topology : null));
+  const dump = useMemo(
+    () => (dumpTopology ? dumpTraceChoices(dumpTopology) : null),
+    [dumpTopology],
+  );
+  const dumpFirst = dump?.sources[0]
+    ? {
+        from: dump.sources[0].value,
+        to: dump.dests[0]?.value ?? '',
+        proto: 'tcp' as const,
+        reply: true,
+      }
+    : null;
+  const first = current ?? (dump ? dumpFirst : presetById(DEFAULT_PRESET_ID)?.request);
   const [preset, setPreset] = useState<string>(presetOf(current));
   const [from, setFrom] = useState(first?.from ?? 'a1');
   const [to, setTo] = useState(splitTo(first?.to ?? '').host);
@@ -121,14 +136,16 @@ export function PacketBuilder() {
         Trace
       </button>
       <datalist id={`${ids}-src`}>
-        {SOURCES.map((s) => (
-          <option key={s} value={s} />
-        ))}
+        {dump
+          ? dump.sources.map((s) => <option key={s.value} value={s.value} label={s.label} />)
+          : SOURCES.map((s) => <option key={s} value={s} />)}
       </datalist>
       <datalist id={`${ids}-dst`}>
-        {DESTS.map((d) => (
-          <option key={d} value={splitTo(d).host} />
-        ))}
+        {dump
+          ? dump.dests.map((d) => (
+              <option key={d.value} value={splitTo(d.value).host} label={d.label} />
+            ))
+          : DESTS.map((d) => <option key={d} value={splitTo(d).host} />)}
       </datalist>
       {error && (
         <p className="hv-builder-error" role="alert">

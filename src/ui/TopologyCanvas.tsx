@@ -1,12 +1,18 @@
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import type { TopologyLayout } from '../layout/geometry';
 import { layoutTopology } from '../layout/layout-topology';
 import { indexTopology, relatedIds } from '../layout/object-index';
 import { layoutPortDetail } from '../layout/port-detail';
 import { createTopologyRenderer } from '../render/topology-renderer';
+import { selectDumpShown } from '../state/slices/dump-slice';
 import type { TopologyRenderer } from '../render/view-model';
 import { useAppStore, useStoreApi } from './StoreContext';
 import { useFitOnResize } from './useFitOnResize';
 import { usePacketAnimator } from './usePacketAnimator';
+
+/** Drawings with more objects than this are drawn after React's commit, CHUNK objects a task. */
+const BIG_DRAWING = 400;
+const CHUNK = 300;
 
 interface Props {
   readonly title: string;
@@ -25,6 +31,7 @@ export function TopologyCanvas({ title, onDrawn, fitOnResize = false }: Props) {
   const expandedPortId = useAppStore((s) => s.expandedPortId);
   const selectedId = useAppStore((s) => s.selectedId);
   const hoveredId = useAppStore((s) => s.hoveredId);
+  const highlightIds = useAppStore((s) => s.highlightIds);
 
   const layout = useMemo(() => (topology ? layoutTopology(topology) : null), [topology]);
   const detail = useMemo(
@@ -53,14 +60,42 @@ export function TopologyCanvas({ title, onDrawn, fitOnResize = false }: Props) {
 
   // A view from a link or file: applied once per renderer, after its first fit.
   const restoredFor = useRef<TopologyRenderer | null>(null);
+  // A newly imported dump is a different drawing altogether: fit it (design switches keep the view).
+  const shownDump = useRef<string | null>(null);
   useEffect(() => {
     const r = rendererRef.current;
-    if (!layout || !r) return;
-    const pending = restoredFor.current === r ? null : store.getState().viewCentre;
-    restoredFor.current = r;
-    r.update({ layout, detail, title });
-    if (pending) r.setView(pending);
-    onDrawn();
+    if (!layout || !r) return undefined;
+    const s = store.getState();
+    const dumpId = selectDumpShown(s) && s.topology ? s.topology.id : null; // imported dumps only
+    const draw = (part: TopologyLayout = layout): void => {
+      const pending = restoredFor.current === r ? null : store.getState().viewCentre;
+      restoredFor.current = r;
+      r.update({ layout: part, detail, title });
+      if (pending) r.setView(pending);
+      // A newly shown dump is fitted in a task of its own (drawing and fitting a big one
+      // are two long steps, not one).
+      if (dumpId !== null && dumpId !== shownDump.current && !pending)
+        setTimeout(() => rendererRef.current === r && r.fit(), 0);
+      shownDump.current = dumpId;
+      onDrawn();
+    };
+    // A big new dump: drawn after React's commit, a few hundred objects per task (progressively).
+    if (dumpId === null || dumpId === shownDump.current || layout.items.length < BIG_DRAWING) {
+      draw();
+      return undefined;
+    }
+    const chunk = Math.ceil(layout.items.length / Math.ceil(layout.items.length / CHUNK));
+    let shown = 0;
+    let timer: ReturnType<typeof setTimeout>;
+    const step = (): void => {
+      shown += chunk;
+      if (shown >= layout.items.length) return draw();
+      const part = { ...layout, items: layout.items.slice(0, shown), links: [] };
+      r.update({ layout: part, detail, title });
+      timer = setTimeout(step, 0);
+    };
+    timer = setTimeout(step, 0);
+    return () => clearTimeout(timer);
   }, [store, layout, detail, title, onDrawn]);
 
   // Views set later (a link pasted into the tab, the embed bridge) move the drawing too.
@@ -80,8 +115,10 @@ export function TopologyCanvas({ title, onDrawn, fitOnResize = false }: Props) {
   useEffect(() => {
     const related =
       topology && selectedId ? relatedIds(topology, indexTopology(topology), selectedId) : [];
+    // A lint finding's objects (dumps) light up together while its first one stays selected.
+    if (selectedId !== null && highlightIds[0] === selectedId) related.push(...highlightIds);
     rendererRef.current?.highlight({ selected: selectedId, related, hovered: hoveredId });
-  }, [topology, layout, detail, selectedId, hoveredId]);
+  }, [topology, layout, detail, selectedId, hoveredId, highlightIds]);
 
   const onKeyDown = (e: KeyboardEvent<SVGSVGElement>): void => {
     const r = rendererRef.current;

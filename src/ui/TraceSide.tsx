@@ -11,24 +11,53 @@ function Verdict() {
   const status = useAppStore((s) => s.traceStatus);
   if (status === 'running') return <p className="hv-verdict">Tracing in the engine worker…</p>;
   if (!trace) return null;
+  // With a reply, say what happened to each leg: "delivered to a1" alone hides the request.
+  const legs = trace.legs.length > 1 ? trace.legs : [{ phase: null, ...trace }];
   return (
     <p className={`hv-verdict is-${trace.verdict}`} data-verdict={trace.verdict}>
-      <strong>{trace.verdict}</strong> — {trace.reason}
+      {legs.map((leg, i) => (
+        <span key={i} className="hv-verdict-leg" data-phase={leg.phase ?? undefined}>
+          {i > 0 && ' · '}
+          {leg.phase && `${leg.phase === 'request' ? 'Request' : 'Reply'}: `}
+          <strong>{leg.verdict}</strong> — {leg.reason}
+        </span>
+      ))}
     </p>
   );
 }
 
 /** The trace side panel (header card, hop, event list), with a tab back to the object list. */
-export function TraceSide({ objects, lead }: { objects: ReactNode; lead?: ReactNode }) {
+export function TraceSide({
+  objects,
+  lead,
+  dump,
+}: {
+  objects: ReactNode;
+  lead?: ReactNode;
+  /** An imported dump's inputs, lint and diagnostics (issue 4): a "Dump" tab, opened on import. */
+  dump?: ReactNode;
+}) {
   const hasTrace = useAppStore((s) => s.traceRequest !== null);
-  const [tab, setTab] = useState<'trace' | 'objects'>('trace');
+  const hasDump = dump !== undefined;
+  const [tab, setTab] = useState<'trace' | 'objects' | 'dump'>(hasDump ? 'dump' : 'trace');
+  // A newly shown dump opens its tab; a packet traced from there shows its events.
+  const dumpKey = useAppStore((s) => (hasDump ? s.dumpTopology : null));
+  const runId = useAppStore((s) => s.traceRunId);
+  const [seen, setSeen] = useState({ dumpKey, runId });
+  if (seen.dumpKey !== dumpKey || seen.runId !== runId) {
+    setSeen({ dumpKey, runId });
+    if (dumpKey !== null && seen.dumpKey !== dumpKey) setTab('dump');
+    else if (hasDump && seen.runId !== runId) setTab('trace');
+  }
   const ev = useAppStore((s) => traceEvents(s.trace, s.verbosity)[s.step] ?? null);
   const canTrace = hasTrace || lead !== undefined;
-  const show = canTrace && tab === 'trace' ? 'trace' : 'objects';
+  const show =
+    tab === 'dump' && hasDump ? 'dump' : canTrace && tab === 'trace' ? 'trace' : 'objects';
+  const tabs = hasDump ? (['dump', 'trace', 'objects'] as const) : (['trace', 'objects'] as const);
   return (
     <>
       <div className="hv-side-tabs" role="tablist" aria-label="Side panel">
-        {(['trace', 'objects'] as const).map((t) => (
+        {tabs.map((t) => (
           <button
             key={t}
             type="button"
@@ -37,11 +66,13 @@ export function TraceSide({ objects, lead }: { objects: ReactNode; lead?: ReactN
             onClick={() => setTab(t)}
             disabled={t === 'trace' && !canTrace}
           >
-            {t === 'trace' ? 'Trace' : 'Objects'}
+            {t === 'trace' ? 'Trace' : t === 'dump' ? 'Dump' : 'Objects'}
           </button>
         ))}
       </div>
-      {show === 'objects' ? (
+      {show === 'dump' ? (
+        dump
+      ) : show === 'objects' ? (
         objects
       ) : (
         <div className="hv-trace-side">

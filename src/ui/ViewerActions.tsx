@@ -46,6 +46,7 @@ export function ViewerActions({ catalog, appUrl, chrome }: Props) {
       if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
     };
     const onDrop = (e: DragEvent): void => {
+      if (e.defaultPrevented) return; // taken by the dump import (ImportActions, capture phase)
       const file = e.dataTransfer?.files[0];
       if (!file) return;
       e.preventDefault();

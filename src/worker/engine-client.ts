@@ -4,11 +4,20 @@
  */
 import type { Topology } from '../model/types';
 import type { Trace, TraceRequest } from '../engine/types';
-import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from './protocol';
+import {
+  PROTOCOL_VERSION,
+  type DumpInput,
+  type FromWorker,
+  type ParsedDump,
+  type ToWorker,
+} from './protocol';
+
+/** Progress of a `loadDump` call (bytes of the inputs read, then the lint phase). */
+export type DumpProgressEvent = Extract<FromWorker, { type: 'dump/progress' }>;
 
 /** Anything with postMessage/addEventListener (Worker, MessagePort). */
 export interface EnginePort {
-  postMessage(msg: ToWorker): void;
+  postMessage(msg: ToWorker, transfer?: Transferable[]): void;
   addEventListener(type: 'message', fn: (e: { data: FromWorker }) => void): void;
   addEventListener(type: 'error', fn: (e: unknown) => void): void;
   terminate?(): void;
@@ -26,6 +35,15 @@ export class EngineError extends Error {
 export interface EngineClient {
   setTopology(t: Topology): Promise<void>;
   trace(req: TraceRequest): Promise<Trace>;
+  /**
+   * Parse (and lint) dump inputs in the worker. Blobs/Files are read there; ArrayBuffers are
+   * transferred (the caller's copies become detached). The result's topology becomes the
+   * worker's loaded model.
+   */
+  loadDump(
+    inputs: readonly DumpInput[],
+    opts?: { maxBytes?: number; onProgress?: (p: DumpProgressEvent) => void },
+  ): Promise<ParsedDump>;
   dispose(): void;
 }
 
@@ -35,7 +53,11 @@ export function createEngineClient(spawn: () => EnginePort): EngineClient {
   let topology: Topology | null = null;
   const pending = new Map<
     string,
-    { resolve: (m: FromWorker) => void; reject: (e: Error) => void }
+    {
+      resolve: (m: FromWorker) => void;
+      reject: (e: Error) => void;
+      progress?: (m: DumpProgressEvent) => void;
+    }
   >();
   let port = connect();
 
@@ -46,6 +68,10 @@ export function createEngineClient(spawn: () => EnginePort): EngineClient {
       const id = 'requestId' in m ? m.requestId : undefined;
       const w = id ? pending.get(id) : undefined;
       if (!w || !id) return;
+      if (m.type === 'dump/progress') {
+        w.progress?.(m);
+        return;
+      }
       pending.delete(id);
       if (m.type === 'error') w.reject(new EngineError(m.code, m.message));
       else w.resolve(m);
@@ -67,10 +93,15 @@ export function createEngineClient(spawn: () => EnginePort): EngineClient {
     seq += 1;
     return `r${seq}`;
   }
-  function send(msg: Exclude<ToWorker, { type: 'dispose' }>): Promise<FromWorker> {
+  function send(
+    msg: Exclude<ToWorker, { type: 'dispose' }>,
+    transfer: Transferable[] = [],
+    progress?: (m: DumpProgressEvent) => void,
+  ): Promise<FromWorker> {
     return new Promise((resolve, reject) => {
-      pending.set(msg.requestId, { resolve, reject });
-      port.postMessage(msg);
+      pending.set(msg.requestId, { resolve, reject, ...(progress ? { progress } : {}) });
+      if (transfer.length > 0) port.postMessage(msg, transfer);
+      else port.postMessage(msg);
     });
   }
   return {
@@ -82,6 +113,23 @@ export function createEngineClient(spawn: () => EnginePort): EngineClient {
       const m = await send({ type: 'trace/run', requestId: nextId(), request });
       if (m.type !== 'trace/result') throw new EngineError('E_INTERNAL', `unexpected ${m.type}`);
       return m.trace;
+    },
+    async loadDump(inputs, opts = {}) {
+      const transfer = inputs.flatMap((i) => (i.bytes ? [i.bytes] : []));
+      const m = await send(
+        {
+          type: 'dump/load',
+          requestId: nextId(),
+          inputs,
+          ...(opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {}),
+        },
+        transfer,
+        opts.onProgress,
+      );
+      if (m.type !== 'dump/parsed') throw new EngineError('E_INTERNAL', `unexpected ${m.type}`);
+      // The worker now holds this model; a trace after it needs no model/set.
+      topology = m.dump.topology;
+      return m.dump;
     },
     dispose() {
       port.postMessage({ type: 'dispose' });

@@ -6,7 +6,11 @@ import { assertNever } from '../shared/assert-never';
 import { traceFlow } from '../engine/trace';
 import { TraceInputError } from '../engine/types';
 import type { Topology } from '../model/types';
-import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from './protocol';
+import { loadDump, readBlobs } from './load-dump';
+import { PROTOCOL_VERSION, type DumpInput, type FromWorker, type ToWorker } from './protocol';
+
+/** A message is untrusted data: check its shape without narrowing its declared type. */
+const isList = (v: unknown): boolean => Array.isArray(v);
 
 /** Create a handler with its own state (the loaded topology). */
 export function createHandler(post: (m: FromWorker) => void): (msg: ToWorker) => void {
@@ -43,14 +47,37 @@ export function createHandler(post: (m: FromWorker) => void): (msg: ToWorker) =>
             requestId: msg.requestId,
             trace: traceFlow(topology, msg.request),
           });
-        case 'dump/load':
-          // TODO(issue 4): wire parseInputs from src/parsers/index.ts here.
-          return post({
-            type: 'error',
-            code: 'E_NOT_IMPLEMENTED',
-            message: 'dump parsing is not wired yet',
-            requestId: msg.requestId,
-          });
+        case 'dump/load': {
+          const inputs: readonly DumpInput[] = msg.inputs;
+          if (!isList(inputs) || inputs.length === 0)
+            return post({
+              type: 'error',
+              code: 'E_BAD_ARGUMENT',
+              message: 'dump/load needs at least one input',
+              requestId: msg.requestId,
+            });
+          const { requestId, maxBytes } = msg;
+          const run = (inputs: readonly DumpInput[]): void => {
+            const dump = loadDump(inputs, maxBytes, (p) =>
+              post({ type: 'dump/progress', requestId, ...p }),
+            );
+            topology = dump.topology;
+            post({ type: 'dump/parsed', requestId, dump });
+          };
+          if (!inputs.some((i) => i.blob)) return run(inputs);
+          // Files and Blobs are read here, off the main thread.
+          void readBlobs(inputs)
+            .then(run)
+            .catch((e: unknown) =>
+              post({
+                type: 'error',
+                code: 'E_INTERNAL',
+                message: `could not read the input: ${e instanceof Error ? e.message : String(e)}`,
+                requestId,
+              }),
+            );
+          return;
+        }
         case 'dispose':
           topology = null;
           return;

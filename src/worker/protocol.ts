@@ -4,8 +4,11 @@
  */
 import type { Topology } from '../model/types';
 import type { Trace, TraceRequest } from '../engine/types';
+import type { Finding } from '../lint/types';
+import type { Diagnostic, InputInfo } from '../parsers/index';
 
-export const PROTOCOL_VERSION = 1;
+/** 2: `dump/load` carries bytes (transferred) or text and answers `dump/progress` + `dump/parsed`. */
+export const PROTOCOL_VERSION = 2;
 
 export const ERROR_CODES = [
   'E_PROTOCOL_VERSION',
@@ -20,11 +23,17 @@ export type ToWorker =
   | { readonly type: 'init'; readonly version: number; readonly requestId: string }
   | { readonly type: 'model/set'; readonly requestId: string; readonly topology: Topology }
   | { readonly type: 'trace/run'; readonly requestId: string; readonly request: TraceRequest }
-  /** Reserved for the parser helper: parse dump files in the worker (answers `dump/parsed`). */
+  /**
+   * Parse dump inputs in the worker (parseInputs + lintTopology). Answers zero or more
+   * `dump/progress`, then `dump/parsed` (even for garbage: problems are diagnostics) or `error`.
+   * The parsed topology also becomes the worker's loaded model (as after `model/set`).
+   */
   | {
       readonly type: 'dump/load';
       readonly requestId: string;
-      readonly files: readonly { readonly name: string; readonly text: string }[];
+      readonly inputs: readonly DumpInput[];
+      /** Per-input byte limit (default: the parsers' MAX_INPUT_BYTES). */
+      readonly maxBytes?: number;
     }
   | { readonly type: 'dispose' };
 
@@ -33,11 +42,16 @@ export type FromWorker =
   | { readonly type: 'model/loaded'; readonly requestId: string; readonly topologyId: string }
   | { readonly type: 'trace/result'; readonly requestId: string; readonly trace: Trace }
   | {
-      readonly type: 'dump/parsed';
+      readonly type: 'dump/progress';
       readonly requestId: string;
-      readonly topology: Topology;
-      readonly diagnostics: readonly unknown[];
+      readonly phase: DumpPhase;
+      /** Bytes of the inputs read so far, of `total` (monotonic; `done === total` at the end). */
+      readonly done: number;
+      readonly total: number;
+      /** The input being read (phase `parse`). */
+      readonly input?: string;
     }
+  | { readonly type: 'dump/parsed'; readonly requestId: string; readonly dump: ParsedDump }
   | {
       readonly type: 'error';
       readonly code: ErrorCode;
@@ -45,3 +59,26 @@ export type FromWorker =
       readonly requestId?: string;
       readonly details?: unknown;
     };
+
+/**
+ * One dump input: a Blob/File (read in the worker: the main thread never touches the bytes),
+ * raw bytes (an ArrayBuffer, transferred, not copied) or pasted text.
+ */
+export interface DumpInput {
+  readonly name: string;
+  readonly blob?: Blob;
+  readonly bytes?: ArrayBuffer;
+  readonly text?: string;
+}
+
+/** What `dump/progress` reports: parsing an input, then linting the merged node. */
+export type DumpPhase = 'parse' | 'lint';
+
+/** The answer to `dump/load`: what `parseInputs` found plus the lint findings. */
+export interface ParsedDump {
+  readonly topology: Topology;
+  readonly inputs: readonly InputInfo[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly findings: readonly Finding[];
+  readonly vfpGiven: boolean;
+}

@@ -1,0 +1,179 @@
+/**
+ * The side effects of importing a dump: read files, parse and lint them in the worker, show the
+ * result (or keep the previous view and say why), persist the raw inputs, restore them after a
+ * reload, clear them, scrub. The store stays pure; the worker client and the storage are
+ * injected (tests pass fakes).
+ */
+import { MAX_INPUT_BYTES } from '../parsers/index';
+import type { AppStore } from '../state/create-app-store';
+import type { SkippedInput } from '../state/slices/dump-slice';
+import type { DumpProgressEvent } from '../worker/engine-client';
+import type { DumpInput, ParsedDump } from '../worker/protocol';
+import { readPicked, type PickedFile } from './files';
+import { failureOf, randomKey, scrubDump } from './outcome';
+import { prewarm } from './prewarm';
+import { copyInputs, PERSIST_FORMAT, type DumpPersistence } from './persist';
+
+/** The part of the engine client an import needs. */
+export interface DumpLoader {
+  loadDump(
+    inputs: readonly DumpInput[],
+    opts?: { maxBytes?: number; onProgress?: (p: DumpProgressEvent) => void },
+  ): Promise<ParsedDump>;
+}
+
+export interface ImporterOptions {
+  /** The worker client (created lazily by the caller); null where workers do not exist. */
+  readonly loader: () => DumpLoader | null;
+  /** Where the last inputs are kept; null: not kept (embeds, no IndexedDB). */
+  readonly persistence: DumpPersistence | null;
+  readonly maxBytes?: number;
+  /** Random source for scrub keys (tests pass a fixed one). */
+  readonly scrubKey?: () => number[];
+}
+
+export interface Importer {
+  importFiles(picked: readonly PickedFile[]): Promise<boolean>;
+  importText(name: string, text: string): Promise<boolean>;
+  /** Parse and show `inputs`; false (and the previous view kept) when nothing was understood. */
+  importInputs(inputs: readonly DumpInput[], skipped?: readonly SkippedInput[]): Promise<boolean>;
+  /** Read the inputs kept from an earlier session, if any; show them unless `show` is false. */
+  restore(show?: boolean): Promise<boolean>;
+  /** Forget the kept inputs and the dump (the reference design is shown by the caller). */
+  clear(): Promise<void>;
+  /** Replace IPs, MACs, GUIDs and names in the shown dump (kept: a reload scrubs again). */
+  scrub(): Promise<void>;
+}
+
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+export function createImporter(store: AppStore, opts: ImporterOptions): Importer {
+  const maxBytes = opts.maxBytes ?? MAX_INPUT_BYTES;
+  const newKey = opts.scrubKey ?? randomKey;
+  let run = 0;
+  let kept: { inputs: DumpInput[]; key: number[] | null } | null = null;
+
+  const parse = async (
+    inputs: readonly DumpInput[],
+    skipped: readonly SkippedInput[],
+    how: { persist: boolean; key: number[] | null; restored: boolean; show?: boolean },
+  ): Promise<boolean> => {
+    const id = ++run;
+    const api = store.getState();
+    api.importStarted();
+    if (inputs.length === 0) {
+      api.importFailed({ message: 'No file could be read.', diagnostics: [], skipped });
+      return false;
+    }
+    const loader = opts.loader();
+    if (!loader) {
+      api.importFailed({
+        message: 'This browser cannot run the parser (no Web Worker support).',
+        diagnostics: [],
+        skipped,
+      });
+      return false;
+    }
+    const copies = copyInputs(inputs); // the originals' buffers are transferred to the worker
+    let parsed: ParsedDump;
+    try {
+      parsed = await loader.loadDump(inputs, {
+        maxBytes,
+        onProgress: (p) => {
+          if (id === run)
+            store.getState().importProgressed({
+              phase: p.phase,
+              done: p.done,
+              total: p.total,
+              ...(p.input !== undefined ? { input: p.input } : {}),
+            });
+        },
+      });
+    } catch (e) {
+      if (id === run)
+        store.getState().importFailed({
+          message: `The parser failed: ${message(e)}. The previous view is kept.`,
+          diagnostics: [],
+          skipped,
+        });
+      return false;
+    }
+    if (id !== run) return false; // a newer import started meanwhile
+    const failure = failureOf(parsed, skipped);
+    if (failure) {
+      store.getState().importFailed(failure);
+      return false;
+    }
+    const shown = how.key ? scrubDump(parsed, how.key) : parsed;
+    await prewarm(shown.topology); // index, layout, tree: one task each, not one long one
+    if (id !== run) return false;
+    store.getState().dumpLoaded(
+      shown.topology,
+      {
+        inputs: shown.inputs,
+        diagnostics: shown.diagnostics,
+        findings: shown.findings,
+        skipped,
+        vfpGiven: shown.vfpGiven,
+        scrubbed: how.key !== null,
+        restored: how.restored,
+      },
+      how.show ?? true,
+    );
+    kept = { inputs: copies, key: how.key };
+    if (how.persist && opts.persistence) {
+      await opts.persistence
+        .save({
+          format: PERSIST_FORMAT,
+          savedAt: Date.now(),
+          inputs: copyInputs(copies),
+          scrubKey: how.key,
+        })
+        .catch(() => undefined); // quota or private mode: the dump is shown, just not kept
+    }
+    return true;
+  };
+
+  return {
+    async importFiles(picked) {
+      store.getState().importStarted();
+      store.getState().importProgressed({ phase: 'read', done: 0, total: picked.length });
+      const { inputs, skipped } = readPicked(picked, maxBytes);
+      return parse(inputs, skipped, { persist: true, key: null, restored: false });
+    },
+    importText(name, text) {
+      if (text.trim() === '') {
+        store
+          .getState()
+          .importFailed({ message: 'The paste is empty.', diagnostics: [], skipped: [] });
+        return Promise.resolve(false);
+      }
+      return parse([{ name, text }], [], { persist: true, key: null, restored: false });
+    },
+    importInputs(inputs, skipped = []) {
+      return parse(inputs, skipped, { persist: true, key: null, restored: false });
+    },
+    async restore(show = true) {
+      const saved = await opts.persistence?.load().catch(() => null);
+      if (!saved) return false;
+      return parse(saved.inputs, [], {
+        persist: false,
+        key: saved.scrubKey ? [...saved.scrubKey] : null,
+        restored: true,
+        show,
+      });
+    },
+    async clear() {
+      run++;
+      kept = null;
+      store.getState().clearDump();
+      await opts.persistence?.clear().catch(() => undefined);
+    },
+    async scrub() {
+      const s = store.getState();
+      if (!kept || !s.dump || s.dump.scrubbed) return;
+      const key = newKey();
+      await parse(copyInputs(kept.inputs), s.dump.skipped, { persist: true, key, restored: false });
+    },
+  };
+}

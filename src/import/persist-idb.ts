@@ -1,0 +1,56 @@
+/** `DumpPersistence` on IndexedDB (database `hnsviz`, store `dumps`, key `last`). */
+import { asSavedDump, type DumpPersistence, type SavedDump } from './persist';
+
+const DB = 'hnsviz';
+const STORE = 'dumps';
+const KEY = 'last';
+
+function open(factory: IDBFactory): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = factory.open(DB, 1);
+    req.onupgradeneeded = () => {
+      if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE);
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB open failed'));
+    req.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
+  });
+}
+
+function run<T>(
+  factory: IDBFactory,
+  mode: IDBTransactionMode,
+  op: (s: IDBObjectStore) => IDBRequest<T>,
+): Promise<T> {
+  return open(factory).then(
+    (db) =>
+      new Promise<T>((resolve, reject) => {
+        const tx = db.transaction(STORE, mode);
+        const req = op(tx.objectStore(STORE));
+        tx.oncomplete = () => {
+          db.close();
+          resolve(req.result);
+        };
+        tx.onerror = tx.onabort = () => {
+          db.close();
+          reject(tx.error ?? new Error('IndexedDB transaction failed'));
+        };
+      }),
+  );
+}
+
+/** Persistence in IndexedDB; null where there is none (some private modes, old embeds). */
+export function createIdbPersistence(
+  factory: IDBFactory | undefined = globalThis.indexedDB,
+): DumpPersistence | null {
+  if (!factory) return null;
+  return {
+    save: (d: SavedDump) => run(factory, 'readwrite', (s) => s.put(d, KEY)).then(() => undefined),
+    load: () =>
+      run(factory, 'readonly', (s) => s.get(KEY)).then(
+        (v) => asSavedDump(v),
+        () => null,
+      ),
+    clear: () => run(factory, 'readwrite', (s) => s.delete(KEY)).then(() => undefined),
+  };
+}

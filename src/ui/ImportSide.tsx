@@ -1,0 +1,50 @@
+import { DiagnosticsPanel } from './DiagnosticsPanel';
+import { COLLECTOR_URL } from './import-text';
+import { LintPanel } from './LintPanel';
+import { useAppStore } from './StoreContext';
+
+/** The side panel's "Dump" tab: inputs (detected format, encoding), lint, diagnostics. */
+export function ImportSide() {
+  const dump = useAppStore((s) => s.dump);
+  if (!dump) return null;
+  return (
+    <div className="hv-dump-side" data-testid="dump-side">
+      <section className="hv-dump-section" aria-labelledby="hv-inputs-title">
+        <h2 id="hv-inputs-title" className="hv-panel-title">
+          Inputs
+        </h2>
+        <ul className="hv-inputs" data-testid="dump-inputs">
+          {dump.inputs.map((i, k) => (
+            <li key={k}>
+              <strong>{i.name}</strong>{' '}
+              <span className="hv-format" data-testid="input-format">
+                {i.format}
+              </span>{' '}
+              · {i.encoding === 'text' ? 'pasted text' : i.encoding}
+              {i.newline !== 'none' ? ` ${i.newline.toUpperCase()}` : ''} · {i.objects} objects
+            </li>
+          ))}
+          {dump.skipped.map((s) => (
+            <li key={`skip:${s.name}`} className="is-skipped">
+              <strong>{s.name}</strong> — not read: {s.why}
+            </li>
+          ))}
+        </ul>
+        <p className="hv-derived-note">
+          Dashed outlines: derived by hnsviz from HNS policies
+          {dump.vfpGiven ? ' (where vfpctrl output did not cover them)' : ''}, not read from the
+          node.
+        </p>
+        <p className="hv-derived-note">
+          Missing something? Run{' '}
+          <a className="hv-collector" href={COLLECTOR_URL} download="collect-hnsviz.ps1">
+            Get the collector script
+          </a>{' '}
+          (read-only) on the node and import its file.
+        </p>
+      </section>
+      <LintPanel findings={dump.findings} />
+      <DiagnosticsPanel diagnostics={dump.diagnostics} />
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHandler } from './engine.worker';
+import { createEngineClient, type DumpProgressEvent, type EnginePort } from './engine-client';
+import type { FromWorker, ToWorker } from './protocol';
+
+const corpus = (f: string): ArrayBuffer => {
+  const b = readFileSync(new URL(`../parsers/__fixtures__/corpus/${f}`, import.meta.url));
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+};
+
+const opened: MessagePort[] = [];
+function fakeWorker(): EnginePort {
+  const { port1, port2 } = new MessageChannel();
+  opened.push(port1, port2);
+  const handle = createHandler((m) => port2.postMessage(m));
+  port2.on('message', (m: ToWorker) => handle(m));
+  return {
+    postMessage: (m, transfer) => port1.postMessage(m, transfer as never),
+    addEventListener: ((type: string, fn: (e: unknown) => void) => {
+      if (type === 'message') port1.on('message', (data: FromWorker) => fn({ data }));
+    }) as EnginePort['addEventListener'],
+    terminate: () => port1.close(),
+  };
+}
+afterEach(() => opened.splice(0).forEach((p) => p.close()));
+
+describe('dump/load contract', () => {
+  it('parses transferred bytes and text, reports byte progress, then the parsed dump', async () => {
+    const c = createEngineClient(fakeWorker);
+    const bytes = corpus('43-flannel-vxlan-hnsdiag-list-all-with-lbs.txt');
+    const size = bytes.byteLength;
+    const text = readFileSync(
+      new URL('../parsers/__fixtures__/corpus/30-rke2-calico-endpoint-fl-acl.txt', import.meta.url),
+      'utf8',
+    );
+    const progress: DumpProgressEvent[] = [];
+    const dump = await c.loadDump(
+      [
+        { name: '43.txt', bytes },
+        { name: 'paste', text },
+      ],
+      { onProgress: (p) => progress.push(p) },
+    );
+    expect(bytes.byteLength).toBe(0); // transferred, not copied
+    expect(dump.inputs.map((i) => [i.name, i.format, i.encoding])).toEqual([
+      ['43.txt', expect.stringContaining('hnsdiag'), 'utf-8'],
+      ['paste', 'format-list', 'text'],
+    ]);
+    expect(Object.keys(dump.topology.endpoints).length).toBeGreaterThan(0);
+    expect(Object.keys(dump.topology.loadBalancers).length).toBeGreaterThan(0);
+    expect(Array.isArray(dump.findings)).toBe(true);
+    const total = size + text.length;
+    expect(progress.map((p) => [p.phase, p.done, p.total])).toEqual([
+      ['parse', 0, total],
+      ['parse', size, total],
+      ['lint', total, total],
+    ]);
+    expect(progress[1]?.input).toBe('paste');
+    // The parsed model is the worker's loaded model: a trace needs no model/set.
+    const ep = Object.values(dump.topology.endpoints).find((e) => e.portId && e.ipAddress);
+    expect(ep).toBeDefined();
+    const t = await c.trace({ from: ep!.ipAddress!, to: '10.96.0.10:53', proto: 'udp' });
+    expect(t.request.from).toBe(ep!.ipAddress);
+    c.dispose();
+  });
+
+  it('reads Files/Blobs in the worker', async () => {
+    const c = createEngineClient(fakeWorker);
+    const text = readFileSync(
+      new URL(
+        '../parsers/__fixtures__/corpus/20-flannel-remote-endpoint-pa-json.txt',
+        import.meta.url,
+      ),
+    );
+    const dump = await c.loadDump([{ name: 'ep.json', blob: new Blob([text]) }]);
+    expect(dump.inputs[0]).toMatchObject({ name: 'ep.json', encoding: 'utf-8' });
+    expect(Object.keys(dump.topology.endpoints).length).toBeGreaterThan(0);
+    c.dispose();
+  });
+
+  it('answers garbage with diagnostics, not an error', async () => {
+    const c = createEngineClient(fakeWorker);
+    const dump = await c.loadDump([{ name: 'junk.txt', text: 'hello\n{{{ not hns' }]);
+    expect(dump.inputs[0]?.format).toBe('unknown');
+    expect(dump.diagnostics[0]).toMatchObject({
+      code: 'E_UNKNOWN_FORMAT',
+      input: 'junk.txt',
+      line: 1,
+      column: 1,
+    });
+    c.dispose();
+  });
+
+  it('refuses a too-large input with the limit named, and an empty request', () => {
+    const out: FromWorker[] = [];
+    const h = createHandler((m) => out.push(m));
+    h({
+      type: 'dump/load',
+      requestId: 'big',
+      inputs: [{ name: 'big', text: 'x'.repeat(2048) }],
+      maxBytes: 1024,
+    });
+    h({ type: 'dump/load', requestId: 'none', inputs: [] });
+    const parsed = out.find((m) => m.type === 'dump/parsed');
+    expect(parsed?.type === 'dump/parsed' && parsed.dump.diagnostics[0]?.code).toBe('E_TOO_LARGE');
+    expect(parsed?.type === 'dump/parsed' && parsed.dump.diagnostics[0]?.message).toMatch(
+      /limit is 0 MiB/,
+    );
+    expect(out.at(-1)).toMatchObject({ type: 'error', code: 'E_BAD_ARGUMENT', requestId: 'none' });
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * The worker side of `dump/load`: parse every input with `parseInputs`, lint the merged node,
+ * and report byte progress on the way. Pure apart from the `progress` callback.
+ */
+import { lintTopology } from '../lint/index';
+import { MAX_INPUT_BYTES, parseInputs, type ParseInput } from '../parsers/index';
+import type { DumpInput, DumpPhase, ParsedDump } from './protocol';
+
+export interface DumpProgress {
+  readonly phase: DumpPhase;
+  readonly done: number;
+  readonly total: number;
+  readonly input?: string;
+}
+
+const sizeOf = (i: DumpInput): number => i.bytes?.byteLength ?? i.text?.length ?? 0;
+
+/** Inputs with their Blobs read into ArrayBuffers (in the worker). */
+export async function readBlobs(inputs: readonly DumpInput[]): Promise<DumpInput[]> {
+  return Promise.all(
+    inputs.map(async (i) => (i.blob ? { name: i.name, bytes: await i.blob.arrayBuffer() } : i)),
+  );
+}
+
+/** Parse and lint `inputs`; never throws for bad input (problems become diagnostics). */
+export function loadDump(
+  inputs: readonly DumpInput[],
+  maxBytes: number = MAX_INPUT_BYTES,
+  progress: (p: DumpProgress) => void = () => undefined,
+): ParsedDump {
+  const sizes = inputs.map(sizeOf);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  let done = 0;
+  const first = inputs[0];
+  progress({ phase: 'parse', done, total, ...(first ? { input: first.name } : {}) });
+  const parseIn: ParseInput[] = inputs.map((i) =>
+    i.bytes !== undefined
+      ? { name: i.name, bytes: new Uint8Array(i.bytes) }
+      : { name: i.name, text: i.text ?? '' },
+  );
+  const result = parseInputs(parseIn, {
+    maxBytes,
+    onProgress: (k) => {
+      done += sizes[k - 1] ?? 0;
+      const next = inputs[k];
+      if (next) progress({ phase: 'parse', done, total, input: next.name });
+    },
+  });
+  progress({ phase: 'lint', done: total, total });
+  const findings = lintTopology(result.topology, {
+    conflicts: result.conflicts,
+    vfpGiven: result.vfpGiven,
+  });
+  return {
+    topology: result.topology,
+    inputs: result.inputs,
+    diagnostics: result.diagnostics,
+    findings,
+    vfpGiven: result.vfpGiven,
+  };
+}
