@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { collectErrors } from './viewer-api';
 import { corpusFile, dropFiles, expectDumpShown, openApp, paste, SAMPLE } from './import-helpers';
+import { shot } from './shots';
 
 test.describe('importing a dump', () => {
   test('paste a dump and see the node drawn, with inputs, lint and derived objects', async ({
@@ -36,7 +37,7 @@ test.describe('importing a dump', () => {
     await page.locator('svg.hnsviz-topology').evaluate(() => undefined);
     await page.getByRole('button', { name: 'Fit to screen' }).click();
     await page.waitForTimeout(400);
-    await page.screenshot({ path: 'e2e/screenshots/import-node.png' });
+    await page.screenshot({ path: shot('import-node') });
     expect(errors).toEqual([]);
   });
 
@@ -125,7 +126,7 @@ test.describe('importing a dump', () => {
     await page.getByRole('tab', { name: 'Dump' }).click();
     await page.getByRole('button', { name: 'Fit to screen' }).click();
     await page.waitForTimeout(400);
-    await page.screenshot({ path: 'e2e/screenshots/lint.png' });
+    await page.screenshot({ path: shot('lint') });
     await page.getByRole('tab', { name: 'Objects' }).click();
     await expect(page.getByRole('treeitem', { selected: true })).toContainText('10.244.1.10');
   });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { collectErrors, DESIGNS, openViewer, podBoxes } from './viewer-api';
+import { shot } from './shots';
 
 test('loads the reference cluster and draws both nodes and their objects', async ({ page }) => {
   const errors = collectErrors(page);
@@ -139,6 +140,6 @@ test('keyboard selection through the object tree', async ({ page }) => {
 for (const design of DESIGNS) {
   test(`screenshot of ${design}`, async ({ page }) => {
     await openViewer(page, design);
-    await page.screenshot({ path: `e2e/screenshots/${design}.png`, animations: 'disabled' });
+    await page.screenshot({ path: shot(design), animations: 'disabled' });
   });
 }

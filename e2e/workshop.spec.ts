@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { collectErrors } from './viewer-api';
 import { currentRow, eventRows, focusCanvas, openTrace, packet, runPreset } from './trace-helpers';
-
-const SHOTS = 'e2e/screenshots';
+import { SHOTS } from './shots';
 
 test('animation mid-flight (motion on, paused)', async ({ page }) => {
   await openTrace(page, 'motion=on');
