@@ -70,6 +70,39 @@ export function normalisedSpecMac(mac: string): string {
   return mac.toLowerCase().replace(/-/g, ':');
 }
 
+/** The fields that differ from one vSwitch port to the next. */
+export interface PortSpec {
+  readonly key: string;
+  readonly vswitchId: string;
+  readonly kind: Port['kind'];
+  readonly friendlyName: string;
+  readonly mac: string | null;
+  readonly endpointId: string | null;
+}
+
+/**
+ * A port maker for one node: collects the ports in `into` and returns each new port's id.
+ * A pod port's VFP name is its endpoint id (as on a real node); others get a stable GUID.
+ */
+export function portMaker(node: string, into: Port[]): (spec: PortSpec) => string {
+  return ({ key, vswitchId, kind, friendlyName, mac, endpointId }) => {
+    const p: Port = {
+      id: ids.port(node, key),
+      nodeId: ids.node(node),
+      vswitchId,
+      kind,
+      name: endpointId ?? ids.endpoint(node, `port:${key}`),
+      friendlyName,
+      mac,
+      endpointId,
+      layerIds: [],
+      provenance: given('documented', 'domain.md §0 fact 2 [S26][S17][S36]'),
+    };
+    into.push(p);
+    return p.id;
+  };
+}
+
 /** Mutable collection of entities while a design is being built. */
 export interface Draft {
   readonly nodes: Node[];

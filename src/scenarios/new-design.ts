@@ -25,6 +25,7 @@ import {
   nodeOfPod,
   normalisedSpecMac,
   podIp,
+  portMaker,
   type Draft,
 } from './common';
 import type { ClusterSpec, NetworkPolicySpec, NodeSpec, PodSpec } from './spec';
@@ -50,28 +51,14 @@ export function addNewNode(
   const ref = flavour === 'l2bridge' ? REF_L2 : REF_OVL;
   const hostMac = normalisedSpecMac(node.mac);
   const ports: Port[] = [];
+  const makePort = portMaker(node.name, ports);
   const port = (
     key: string,
     kind: Port['kind'],
-    friendly: string,
+    friendlyName: string,
     mac: string | null,
     endpointId: string | null,
-  ) => {
-    const p: Port = {
-      id: ids.port(node.name, key),
-      nodeId,
-      vswitchId,
-      kind,
-      name: endpointId ?? ids.endpoint(node.name, `port:${key}`),
-      friendlyName: friendly,
-      mac,
-      endpointId,
-      layerIds: [],
-      provenance: given('documented', 'domain.md §0 fact 2 [S26][S17][S36]'),
-    };
-    ports.push(p);
-    return p.id;
-  };
+  ) => makePort({ key, vswitchId, kind, friendlyName, mac, endpointId });
 
   port('external', 'external', 'ExternalPort', hostMac, null);
   const hostPortId = port(

@@ -17,6 +17,7 @@ import {
   ids,
   normalisedSpecMac,
   podIp,
+  portMaker,
   type Draft,
 } from './common';
 import type { ClusterSpec, NodeSpec } from './spec';
@@ -36,29 +37,15 @@ export function addOldNode(spec: ClusterSpec, node: NodeSpec, draft: Draft): voi
   const hostMac = normalisedSpecMac(node.mac);
   const natHostIp = gatewayOf(node.natCidr);
   const ports: Port[] = [];
+  const makePort = portMaker(node.name, ports);
   const port = (
     key: string,
     vswitchId: string,
     kind: Port['kind'],
-    friendly: string,
+    friendlyName: string,
     mac: string | null,
     endpointId: string | null,
-  ) => {
-    const p: Port = {
-      id: ids.port(node.name, key),
-      nodeId,
-      vswitchId,
-      kind,
-      name: endpointId ?? ids.endpoint(node.name, `port:${key}`),
-      friendlyName: friendly,
-      mac,
-      endpointId,
-      layerIds: [],
-      provenance: given('documented', 'domain.md §0 fact 2 [S26][S17][S36]'),
-    };
-    ports.push(p);
-    return p.id;
-  };
+  ) => makePort({ key, vswitchId, kind, friendlyName, mac, endpointId });
 
   const natHostPort = port('nat-host', natSwitch, 'host-vnic', NAT_VNIC, hostMac, null);
   const mgmtPort = port('host', extSwitch, 'host-vnic', MGMT_VNIC, hostMac, null);
