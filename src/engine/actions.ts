@@ -4,6 +4,7 @@
  * transpose and paroute. Known platform limits surface here as drops with their source.
  */
 import type { VfpRule } from '../model/types';
+import { NODE_IP_PLACEHOLDER } from '../model/program-vfp-pod';
 import { ipOf, lbnatOf, type CNode } from './compile';
 import type { RuleBody } from './compile-vfp';
 import { assume, type WalkCtx } from './context';
@@ -110,11 +111,22 @@ export function applyAction(
       p.src = ipOf(ctx.c, a.snatIp) ?? p.src;
       p.sport = poolPort(ctx, p, a.portPool.from, a.portPool.to);
       if (!ctx.hops) return OK;
-      return {
-        drop: null,
-        why: [`source → ${a.snatIp}:${p.sport} (pool ${a.portPool.from}-${a.portPool.to})`],
-        ref: null,
-      };
+      const why = [`source → ${a.snatIp}:${p.sport} (pool ${a.portPool.from}-${a.portPool.to})`];
+      if (a.snatIp === NODE_IP_PLACEHOLDER) {
+        why.push(`${a.snatIp} is a placeholder: the node IP is not in the dump`);
+        assume(
+          ctx,
+          `OutBoundNAT SNATs to the node IP, which the dump does not give (no ManagementIP, PA or host interface): ${NODE_IP_PLACEHOLDER} (TEST-NET-1) stands in for it.`,
+        );
+      } else if (
+        rule.provenance.confidence === 'inferred' &&
+        /node IP from/.test(rule.provenance.detail ?? '')
+      )
+        assume(
+          ctx,
+          `The node IP is not in the dump: OutBoundNAT SNATs to ${a.snatIp}, taken from ${/node IP from (.*)\)$/.exec(rule.provenance.detail ?? '')?.[1] ?? 'other evidence'}.`,
+        );
+      return { drop: null, why, ref: null };
     }
     case 'encap': {
       p.outer = {

@@ -33,6 +33,11 @@ export interface CNode {
     readonly iface: string;
     readonly prefix: string;
   }>;
+  /**
+   * This node's provider addresses: the node IP and the PA policies of its local endpoints
+   * (a dump may lack the node IP but still name the PA; domain.md §2.4).
+   */
+  readonly pas: Set<number>;
   /** Local endpoints with an address, by IP. */
   readonly endpointsByIp: Map<number, Endpoint>;
   readonly externalPortByVswitch: Map<string, string>;
@@ -116,8 +121,15 @@ function compileNode(t: Topology, node: Node): CNode {
   });
   routes.sort((a, b) => b.cidr.bits - a.cidr.bits);
   const endpointsByIp = new Map<number, Endpoint>();
+  const ip = node.managementIp ? parseIpv4(node.managementIp) : null;
+  const pas = new Set<number>(ip !== null ? [ip] : []);
   for (const ep of Object.values(t.endpoints)) {
-    if (ep.nodeId !== node.id || ep.isRemote || !ep.ipAddress) continue;
+    if (ep.nodeId !== node.id || ep.isRemote) continue;
+    for (const pol of ep.policies) {
+      const pa = pol.type === 'PA' ? parseIpv4(pol.providerAddress) : null;
+      if (pa !== null) pas.add(pa);
+    }
+    if (!ep.ipAddress) continue;
     const n = parseIpv4(ep.ipAddress);
     if (n !== null && !endpointsByIp.has(n)) endpointsByIp.set(n, ep);
   }
@@ -142,8 +154,9 @@ function compileNode(t: Topology, node: Node): CNode {
   }
   return {
     node,
-    ip: node.managementIp ? parseIpv4(node.managementIp) : null,
+    ip,
     hostIps,
+    pas,
     routes,
     endpointsByIp,
     externalPortByVswitch,

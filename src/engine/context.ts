@@ -44,6 +44,11 @@ export interface WalkCtx {
   ephemeral: number;
   /** Set by rule selection: a dynnat rule failed on the protocol of an ICMP packet. */
   icmpVsDynnat: boolean;
+  /**
+   * The node the request last left by its uplink. Where the underlay is not modelled (a
+   * dump), a reply coming back from beyond the wire re-enters this node.
+   */
+  leftNodeId: string | null;
 }
 
 // Verdict walks keep no assumptions (`assume` only writes when recording); never written.
@@ -64,6 +69,7 @@ export function createCtx(c: CompiledTopology, seed: number, record: boolean): W
     nextHop: null,
     ephemeral: 0,
     icmpVsDynnat: false,
+    leftNodeId: null,
   };
 }
 

@@ -5,7 +5,7 @@
 import { cidrContains, formatIpv4, parseCidr, parseIpv4 } from '../shared/ip';
 import type { Confidence, Topology } from '../model/types';
 import type { CNode } from './compile';
-import { getOwner, record, snap, type WalkCtx } from './context';
+import { assume, getOwner, record, snap, type WalkCtx } from './context';
 import { nextHopMac } from './actions';
 import type { Pkt } from './packet';
 import type { Step } from './walk-types';
@@ -72,7 +72,7 @@ export function forwardVswitch(
   const rec = ctx.hops !== null;
   const extPort = cn.externalPortByVswitch.get(vswitchId) ?? null;
   if (p.outer) {
-    if (p.outer.dst === cn.ip && fromPortId === extPort) {
+    if (fromPortId === extPort && (p.outer.dst === cn.ip || cn.pas.has(p.outer.dst))) {
       const ep = cn.endpointsByIp.get(p.dst);
       if (ep && onSwitch(t, vswitchId, fromPortId, ep.portId))
         return go(
@@ -108,6 +108,8 @@ export function forwardVswitch(
         extPort,
         rec ? `encapsulated for ${formatIpv4(p.outer.dst)}: out of the external port` : '',
       );
+    if (!extPort && fromPortId !== null && vs?.kind !== 'internal' && vs?.kind !== 'private')
+      return toUplink(ctx, cn, vswitchId, p, `encapsulated for ${formatIpv4(p.outer.dst)}`);
   }
   const owner = getOwner(ctx, p);
   if (onSwitch(t, vswitchId, fromPortId, owner))
@@ -163,7 +165,12 @@ export function forwardVswitch(
       },
     };
   }
+  const from = fromPortId ? t.ports[fromPortId] : undefined;
   if (!extPort || fromPortId === extPort) {
+    if (!extPort && fromPortId !== null) {
+      if (from?.kind === 'host-vnic' && !p.outer) hostSideRouting(ctx, cn, vswitchId, p);
+      return toUplink(ctx, cn, vswitchId, p, `${formatIpv4(p.dst)} is not on this node`);
+    }
     record(
       ctx,
       {
@@ -190,7 +197,6 @@ export function forwardVswitch(
       },
     };
   }
-  const from = fromPortId ? t.ports[fromPortId] : undefined;
   if (from?.kind === 'host-vnic' && !p.outer) hostSideRouting(ctx, cn, vswitchId, p);
   return go(
     ctx,
@@ -200,6 +206,39 @@ export function forwardVswitch(
     extPort,
     rec ? `${formatIpv4(p.dst)} is not on this node: out of the external port` : '',
   );
+}
+
+/**
+ * Out of an external vSwitch whose external port the topology lacks (a dump without vfpctrl
+ * port output): the packet leaves by the uplink all the same, straight onto the wire.
+ */
+function toUplink(ctx: WalkCtx, cn: CNode, vswitchId: string, p: Pkt, why: string): Step {
+  const t = ctx.c.t;
+  const vs = t.vswitches[vswitchId];
+  if (ctx.phase === 'request') ctx.leftNodeId = cn.node.id;
+  const uplink = vs?.externalAdapter ?? 'the physical adapter';
+  assume(
+    ctx,
+    `${cn.node.name} has no external port in the model; packets for other hosts are assumed to leave by its uplink (${uplink}).`,
+  );
+  if (ctx.hops)
+    record(
+      ctx,
+      {
+        node: cn.node.name,
+        component: 'vswitch',
+        name: vs?.name ?? vswitchId,
+        objectId: vswitchId,
+        verify: ['vfpctrl /list-vmswitch-port', 'pktmon start -c --comp nics'],
+        action: 'forward',
+        why: [`${why}: out of the uplink (${uplink})`, 'no external port in the model (inferred)'],
+        confidence: 'inferred',
+        ref: R_SWITCH,
+      },
+      p,
+      p,
+    );
+  return { next: { at: 'wire', fromNode: cn.node.name } };
 }
 
 /** VXLAN for the host side of this node (source VIP, host-created flows): drop the outer header. */

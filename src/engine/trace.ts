@@ -73,6 +73,23 @@ function start(ctx: WalkCtx, src: Source, p: Pkt): Loc | End {
   }
 }
 
+/**
+ * The reply to `p`. A request that left the model encapsulated (`wire`) is answered the same
+ * way: the peer wraps its reply towards the PA the request came from, with the same VNI.
+ */
+function replyTo(end: End, p: Pkt): Pkt {
+  const r = reversePacket(p);
+  if (end.verdict === 'delivered' && end.to.kind === 'wire' && p.outer)
+    r.outer = {
+      src: p.outer.dst,
+      dst: p.outer.src,
+      proto: p.outer.proto,
+      dport: p.outer.dport,
+      vni: p.outer.vni,
+    };
+  return r;
+}
+
 function leg(ctx: WalkCtx, phase: 'request' | 'reply', end: End, p: Pkt): LegResult {
   return {
     phase,
@@ -113,7 +130,7 @@ function run(
   const legs = [leg(ctx, 'request', end, p)];
   if (req.reply && end.verdict === 'delivered') {
     ctx.phase = 'reply';
-    const r = reversePacket(p);
+    const r = replyTo(end, p);
     const rend = walk(ctx, end.replyFrom, r);
     legs.push(leg(ctx, 'reply', rend, r));
     return { ctx, legs, initial, final: r };
@@ -166,5 +183,5 @@ export function traceVerdict(t: Topology, req: TraceRequest): 'delivered' | 'dro
   const end = 'at' in s ? walk(ctx, s, p) : s;
   if (!req.reply || end.verdict !== 'delivered') return end.verdict;
   ctx.phase = 'reply';
-  return walk(ctx, end.replyFrom, reversePacket(p)).verdict;
+  return walk(ctx, end.replyFrom, replyTo(end, p)).verdict;
 }

@@ -63,8 +63,14 @@ export interface Hop {
   readonly verify: readonly string[];
 }
 
+/**
+ * Who received the packet. `wire`: the packet left a node by its uplink towards something the
+ * topology does not hold (a dump has one node and no underlay): the trace ends there, `ip` is
+ * the address it left towards (the peer's PA for VXLAN, the routed next hop, or the
+ * destination) and `name` says so (`PA 10.0.0.5 (peer node not in the dump)`).
+ */
 export interface DeliveredTo {
-  readonly kind: 'pod' | 'host' | 'external' | 'kube-proxy';
+  readonly kind: 'pod' | 'host' | 'external' | 'kube-proxy' | 'wire';
   readonly name: string;
   readonly ip: string;
 }

@@ -40,7 +40,10 @@ function portStep(ctx: WalkCtx, loc: Extract<Loc, { at: 'port' }>, p: Pkt): Step
         p,
         p,
       );
-    if (loc.dir === 'out') return { next: { at: 'wire', fromNode: cn.node.name } };
+    if (loc.dir === 'out') {
+      if (ctx.phase === 'request') ctx.leftNodeId = cn.node.id;
+      return { next: { at: 'wire', fromNode: cn.node.name } };
+    }
   } else {
     if (cp.layers.length === 0 && ctx.hops)
       record(

@@ -2,7 +2,7 @@
  * The wire (underlay) between nodes, and the outside world: nodes by IP, underlay routes,
  * modelled externals, the internet. domain.md §2.3, §2.4, §7.
  */
-import { cidrContains, formatIpv4, parseCidr } from '../shared/ip';
+import { cidrContains, formatIpv4, parseCidr, parseIpv4 } from '../shared/ip';
 import type { CNode } from './compile';
 import { assume, recordAt, type WalkCtx } from './context';
 import type { Pkt } from './packet';
@@ -33,9 +33,14 @@ export function forwardWire(ctx: WalkCtx, fromNode: string | null, p: Pkt): Step
       p,
       p,
     );
-    if (!ext)
+    if (ext) return { next: { at: 'port', portId: ext, dir: 'in' } };
+    // No external port in the model (a dump): the packet enters the external vSwitch by its uplink.
+    const vsId =
+      cn.node.vswitchIds.find((id) => c.t.vswitches[id]?.kind === 'external') ??
+      cn.node.vswitchIds[0];
+    if (!vsId)
       return { end: { verdict: 'dropped', reason: `${cn.node.name} has no external port` } };
-    return { next: { at: 'port', portId: ext, dir: 'in' } };
+    return { next: { at: 'vswitch', nodeId: cn.node.id, vswitchId: vsId, fromPortId: null } };
   };
   const direct = c.nodeByIp.get(dst);
   if (direct) return toNode(direct, `${formatIpv4(dst)} is node ${direct.node.name}`);
@@ -81,6 +86,18 @@ export function forwardWire(ctx: WalkCtx, fromNode: string | null, p: Pkt): Step
         }
       : { end: { verdict: 'dropped', reason: `${ext.name} refuses ${p.proto}/${p.dport}` } };
   }
+  if (!c.t.underlay) {
+    // The underlay is not modelled (a dump of one node): what lies beyond the uplink is unknown.
+    const back = ctx.phase === 'reply' && ctx.leftNodeId ? c.nodes.get(ctx.leftNodeId) : undefined;
+    if (back) {
+      assume(
+        ctx,
+        `The reply comes back from outside the model to ${back.node.name}, where the request left.`,
+      );
+      return toNode(back, `reply from beyond the dump back to ${back.node.name} (assumed)`);
+    }
+    return leaveModel(ctx, fromNode, p);
+  }
   const cl = c.t.cluster;
   const inCluster =
     cl &&
@@ -88,7 +105,7 @@ export function forwardWire(ctx: WalkCtx, fromNode: string | null, p: Pkt): Step
       const cc = parseCidr(x);
       return cc !== null && cidrContains(cc, dst);
     });
-  if (inCluster || !c.t.underlay) {
+  if (inCluster) {
     recordAt(
       ctx,
       base,
@@ -129,4 +146,75 @@ export function forwardWire(ctx: WalkCtx, fromNode: string | null, p: Pkt): Step
       replyFrom: { at: 'wire', fromNode: null },
     },
   };
+}
+
+/**
+ * The end of a trace whose packet left a node towards something the topology does not hold:
+ * `deliveredTo.kind` `wire`, with the address it left towards (types.ts `DeliveredTo`).
+ */
+function leaveModel(ctx: WalkCtx, fromNode: string | null, p: Pkt): Step {
+  const end = { verdict: 'delivered', replyFrom: { at: 'wire', fromNode: null } } as const;
+  // Verdict-only walks never read the reason or the recipient: skip their strings.
+  if (!ctx.hops) return { end: { ...end, reason: '', to: { kind: 'wire', name: '', ip: '' } } };
+  const c = ctx.c;
+  const node = fromNode ?? 'the node';
+  let toward: string;
+  let name: string;
+  let why: string;
+  if (p.outer) {
+    toward = formatIpv4(p.outer.dst);
+    name = `PA ${toward} (peer node not in the dump)`;
+    why = `leaves ${node} towards PA ${toward} (VXLAN VNI ${p.outer.vni}); the peer node is not in the dump`;
+  } else {
+    const hop = ctx.nextHop !== null && ctx.nextHop !== p.dst ? ctx.nextHop : null;
+    const owner = remoteOwner(c, p.dst);
+    toward = formatIpv4(hop ?? p.dst);
+    name =
+      hop !== null
+        ? `next hop ${toward} (not in the dump)`
+        : owner
+          ? `${toward} (${owner}; not in the dump)`
+          : `${toward} (outside the dump)`;
+    why =
+      hop !== null
+        ? `leaves ${node} towards next hop ${toward} for ${formatIpv4(p.dst)}; that host is not in the dump`
+        : owner
+          ? `leaves ${node} towards ${toward} (${owner}); the peer node is not in the dump`
+          : `leaves ${node} towards ${toward}; the network beyond the uplink is not in the dump`;
+  }
+  assume(
+    ctx,
+    'The dump holds one node and no underlay: the trace ends when the packet leaves the node; the peer is assumed to answer.',
+  );
+  recordAt(
+    ctx,
+    {
+      node: fromNode,
+      component: 'wire',
+      name: 'underlay',
+      objectId: null,
+      verify: ['pktmon filter add -t UDP -p 4789', 'pktmon start -c --comp nics'],
+    },
+    { action: 'leave', why: [why], confidence: 'inferred', ref: 'domain.md §2.3, §2.4 [S13][S20]' },
+    p,
+    p,
+  );
+  return { end: { ...end, reason: why, to: { kind: 'wire', name, ip: toward } } };
+}
+
+/** What the model knows of a destination outside the node: a remote endpoint or a RemoteSubnetRoute. */
+function remoteOwner(c: WalkCtx['c'], dst: number): string | null {
+  for (const ep of Object.values(c.t.endpoints)) {
+    if (!ep.isRemote || parseIpv4(ep.ipAddress ?? '') !== dst) continue;
+    const pa = ep.policies.find((x) => x.type === 'PA');
+    return pa?.type === 'PA' ? `remote endpoint, PA ${pa.providerAddress}` : 'remote endpoint';
+  }
+  for (const n of Object.values(c.t.networks))
+    for (const pol of n.policies) {
+      if (pol.type !== 'RemoteSubnetRoute') continue;
+      const cc = parseCidr(pol.destinationPrefix);
+      if (cc && cidrContains(cc, dst))
+        return `RemoteSubnetRoute ${pol.destinationPrefix}, PA ${pol.providerAddress}`;
+    }
+  return null;
 }

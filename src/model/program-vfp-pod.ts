@@ -61,6 +61,36 @@ export function mgmtIpOf(node: Node, network: Network | undefined): string {
   return network?.managementIp ?? node.managementIp ?? '0.0.0.0';
 }
 
+/**
+ * Stands for the node IP where nothing in the topology gives it (a dump without ManagementIP,
+ * PA or host interfaces): TEST-NET-1 (RFC 5737), never a real node's address. Rules that use
+ * it say so in their provenance, and the engine notes it in `trace.assumptions`.
+ */
+export const NODE_IP_PLACEHOLDER = '192.0.2.1';
+
+/** The node IP an endpoint's traffic is SNATed to, and what says so (best evidence first). */
+export function nodeIpEvidence(
+  node: Node,
+  network: Network | undefined,
+  ep: Endpoint | undefined,
+): { readonly ip: string; readonly from: string; readonly sure: boolean } {
+  if (network?.managementIp)
+    return { ip: network.managementIp, from: `network ${network.name} ManagementIP`, sure: true };
+  if (node.managementIp) return { ip: node.managementIp, from: 'node IP', sure: true };
+  const pa = ep?.policies.find((p) => p.type === 'PA');
+  if (pa?.type === 'PA' && pa.providerAddress)
+    return { ip: pa.providerAddress, from: "the endpoint's PA policy", sure: false };
+  const vnic =
+    node.hostStack.interfaces.find((i) => i.kind === 'management-vnic' && i.ips.length > 0) ??
+    node.hostStack.interfaces.find((i) => i.kind !== 'source-vip' && i.ips.length > 0);
+  if (vnic?.ips[0]) return { ip: vnic.ips[0], from: `host interface ${vnic.name}`, sure: false };
+  return {
+    ip: NODE_IP_PLACEHOLDER,
+    from: `placeholder ${NODE_IP_PLACEHOLDER}: the node IP is not in the dump`,
+    sure: false,
+  };
+}
+
 /** The VIPs of a frontend; a NodePort's VIP slot is the node IP (domain.md §1.5). */
 export function vipsOf(lb: LoadBalancer, mgmtIp: string): readonly string[] {
   return lb.frontendVips.length > 0 ? lb.frontendVips : [mgmtIp];

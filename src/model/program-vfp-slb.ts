@@ -3,7 +3,15 @@
  * ALLOW_NAT_ rules for DSR load balancers, non-DSR VIPs, OutBoundNAT exceptions and SNAT.
  */
 import { derived, protoName, type GroupSpec, type LayerSpec, type RuleSpec } from './vfp-builder';
-import { lbBackends, list, memo, mgmtIpOf, vipsOf, type PodPortContext } from './program-vfp-pod';
+import {
+  lbBackends,
+  list,
+  memo,
+  mgmtIpOf,
+  nodeIpEvidence,
+  vipsOf,
+  type PodPortContext,
+} from './program-vfp-pod';
 import type { LoadBalancer } from './types';
 
 const ORDER = 'layer order: teaching model, domain.md §8.1 (not verified)';
@@ -71,7 +79,9 @@ export function slbNatLayer(ctx: PodPortContext): LayerSpec {
         ),
       }),
     );
-    const snatIp = p.vip ?? mgmt;
+    const evidence = p.vip ? null : nodeIpEvidence(node, network, ep);
+    const snatIp = p.vip ?? evidence?.ip ?? mgmt;
+    const from = evidence && !evidence.sure ? `, node IP from ${evidence.from}` : '';
     for (const [proto, prio] of [
       [6, 2000],
       [17, 2001],
@@ -86,8 +96,8 @@ export function slbNatLayer(ctx: PodPortContext): LayerSpec {
         provenance: derived(
           'endpoint-policy',
           ep.id,
-          `OutBoundNAT → ${snatIp} (pool inferred)`,
-          'documented',
+          `OutBoundNAT → ${snatIp} (pool inferred${from})`,
+          evidence && !evidence.sure ? 'inferred' : 'documented',
           R_SNAT,
         ),
       });

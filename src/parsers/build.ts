@@ -7,6 +7,8 @@
 import type {
   Endpoint,
   EndpointRole,
+  HostInterface,
+  HostRoute,
   LoadBalancer,
   Network,
   Node,
@@ -22,6 +24,7 @@ import type { Merged, MergedSet } from './merge';
 import type { NEndpoint, NNetwork, Origin } from './normalise';
 import { buildVfp, type VfpInput } from './build-vfp';
 import { NODE_ID, VSWITCH_ID, provenance } from './ids';
+import { emptyHostInput, type HostInput } from './host-text';
 
 /** Insertion order (the dump's order); serialisers sort by id themselves. */
 const sorted = <T>(m: Map<string, T>): Iterable<T> => m.values();
@@ -87,6 +90,7 @@ export function buildTopology(
   merged: MergedSet,
   vfp: readonly VfpInput[],
   names: readonly string[],
+  host: HostInput = emptyHostInput(),
 ): Topology {
   const networks: Record<string, Network> = {};
   for (const m of sorted(merged.networks)) networks[m.id] = toNetwork(m);
@@ -191,7 +195,12 @@ export function buildTopology(
   const extensions = new Set<string>();
   for (const m of merged.networks.values())
     for (const e of m.data.extensions ?? []) extensions.add(e);
-  return finishNode(v, [...extensions].sort(), v.loadBalancers === loadBalancers ? summary : null);
+  return finishNode(
+    v,
+    [...extensions].sort(),
+    v.loadBalancers === loadBalancers ? summary : null,
+    host,
+  );
 }
 
 function summarise(lbs: Record<string, LoadBalancer>): LbSummary {
@@ -203,17 +212,121 @@ function summarise(lbs: Record<string, LoadBalancer>): LbSummary {
   };
 }
 
-/** The node and its vSwitch, from what the networks and ports tell. */
+type HostIface = HostInput['interfaces'][number];
+
+/**
+ * The node IP when no network gives a ManagementIP: the ipconfig adapter the HNS network is
+ * bound to (`vEthernet (<NetworkAdapterName>)`) or one with a default gateway; else the one PA
+ * every local endpoint names (the PA policy carries the node IP, domain.md §2.4).
+ */
+function inferNodeIp(
+  t: Topology,
+  nets: readonly Network[],
+  host: HostInput,
+): { ip: string; iface: HostIface | null } | null {
+  const local = new Set<string>();
+  const pas = new Set<string>();
+  for (const e of Object.values(t.endpoints)) {
+    if (e.isRemote) continue;
+    if (e.ipAddress) local.add(e.ipAddress);
+    for (const p of e.policies)
+      if (p.type === 'PA' && p.providerAddress) pas.add(p.providerAddress);
+  }
+  const usable = host.interfaces.filter(
+    (i) => i.ips.some((ip) => !local.has(ip)) && !/\(nat\)/i.test(i.name),
+  );
+  const adapters = new Set(nets.map((n) => `vEthernet (${n.networkAdapterName ?? ''})`));
+  const iface =
+    usable.find((i) => adapters.has(i.name)) ??
+    usable.find((i) => i.ips.some((ip) => pas.has(ip))) ??
+    usable.find((i) => /^vEthernet \(/.test(i.name) && i.gateways.length > 0) ??
+    usable.find((i) => i.gateways.length > 0);
+  const ip = iface?.ips.find((x) => !local.has(x));
+  if (iface && ip) return { ip, iface };
+  if (pas.size === 1) return { ip: [...pas][0]!, iface: null };
+  return null;
+}
+
+/** Host interfaces and routes from the dump's `ipconfig /all` and `route print` sections. */
+function hostStackOf(
+  t: Topology,
+  host: HostInput,
+  managementIp: string | null,
+  mgmtName: string,
+  mgmtPortId: string | null,
+): Pick<Node['hostStack'], 'interfaces' | 'routes'> & { mac: string | null } {
+  const interfaces: HostInterface[] = [];
+  const mgmtIface = host.interfaces.find(
+    (i) => managementIp !== null && i.ips.includes(managementIp),
+  );
+  if (managementIp !== null)
+    interfaces.push({
+      name: mgmtIface?.name ?? mgmtName,
+      kind: 'management-vnic',
+      ips: [managementIp, ...(mgmtIface?.ips.filter((x) => x !== managementIp) ?? [])],
+      mac: mgmtIface?.mac ?? null,
+      portId: mgmtPortId,
+    });
+  const hostEps = Object.values(t.endpoints).filter(
+    (e) => !e.isRemote && e.role === 'host' && e.ipAddress,
+  );
+  const natNets = Object.values(t.networks).filter((n) => n.type === 'nat' || n.type === 'ics');
+  for (const i of host.interfaces) {
+    if (i === mgmtIface || i.ips.length === 0 || interfaces.some((x) => x.name === i.name))
+      continue;
+    const ep = hostEps.find((e) => i.ips.includes(e.ipAddress!));
+    const nat =
+      /\(nat\)/i.test(i.name) ||
+      natNets.some((n) => n.subnets.some((s) => i.ips.some((ip) => inPrefix(ip, s.addressPrefix))));
+    if (!ep && !nat) continue;
+    interfaces.push({
+      name: i.name,
+      kind: ep ? 'bridge-endpoint' : 'nat-vnic',
+      ips: i.ips,
+      mac: i.mac,
+      portId: ep?.portId ?? null,
+    });
+  }
+  const nameOf = (ip: string): string =>
+    interfaces.find((i) => i.ips.includes(ip))?.name ??
+    host.interfaces.find((i) => i.ips.includes(ip))?.name ??
+    ip;
+  const seen = new Set<string>();
+  const routes: HostRoute[] = [];
+  for (const r of [...host.routes].sort((a, b) => a.metric - b.metric)) {
+    const iface = nameOf(r.interfaceIp);
+    const key = `${r.prefix}|${r.nextHop ?? ''}|${iface}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    routes.push({
+      prefix: r.prefix,
+      nextHop: r.nextHop,
+      interface: iface,
+      provenance: {
+        by: 'dump',
+        id: `${r.input}:${r.line}`,
+        detail: `route print (metric ${r.metric})`,
+        confidence: 'observed',
+        ref: null,
+        derived: false,
+      },
+    });
+  }
+  return { interfaces, routes, mac: mgmtIface?.mac ?? null };
+}
+
+/** The node and its vSwitch, from what the networks, ports and host sections tell. */
 function finishNode(
   t: Topology,
   extensions: readonly string[],
   summary: LbSummary | null,
+  host: HostInput,
 ): Topology {
   const nets = Object.values(t.networks);
   const mgmtNet =
     nets.find((n) => n.managementIp !== null && n.type !== 'nat' && n.type !== 'ics') ??
     nets.find((n) => n.managementIp !== null);
-  const managementIp = mgmtNet?.managementIp ?? null;
+  const managementIp = mgmtNet?.managementIp ?? inferNodeIp(t, nets, host)?.ip ?? null;
   const podNet = nets.find(
     (n) =>
       (n.type === 'l2bridge' || n.type === 'overlay' || n.type === 'transparent') &&
@@ -225,31 +338,23 @@ function finishNode(
   const lbs = summary ?? summarise(t.loadBalancers);
   const origin = nets[0]?.provenance ?? Object.values(t.endpoints)[0]?.provenance;
   const prov: Provenance = origin ?? provenance(undefined, true);
+  const stack = hostStackOf(
+    t,
+    host,
+    managementIp,
+    `vEthernet (${mgmtNet?.networkAdapterName ?? 'Ethernet'})`,
+    hostPort?.id ?? null,
+  );
   const node: Node = {
     id: NODE_ID,
-    name: managementIp !== null ? `node ${managementIp}` : 'dumped node',
+    name: host.hostName ?? (managementIp !== null ? `node ${managementIp}` : 'dumped node'),
     os: 'windows',
     managementIp,
-    mac: null,
+    mac: stack.mac,
     podCidr: podNet?.subnets[0]?.addressPrefix ?? null,
     vswitchIds: [VSWITCH_ID],
     networkIds: Object.keys(t.networks).sort(),
-    hostStack: {
-      interfaces:
-        managementIp !== null
-          ? [
-              {
-                name: `vEthernet (${mgmtNet?.networkAdapterName ?? 'Ethernet'})`,
-                kind: 'management-vnic',
-                ips: [managementIp],
-                mac: null,
-                portId: hostPort?.id ?? null,
-              },
-            ]
-          : [],
-      routes: [],
-      ipForwarding: true,
-    },
+    hostStack: { interfaces: stack.interfaces, routes: stack.routes, ipForwarding: true },
     winnat: null,
     kubeProxy:
       lbs.count > 0

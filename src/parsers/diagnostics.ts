@@ -26,6 +26,7 @@ export const CATALOGUE = {
   I_SKIPPED: { severity: 'info', title: 'Input skipped (not HNS data)' },
   I_VFP_DEFERRED: { severity: 'info', title: 'VFP rules not derived (too many)' },
   I_NO_OBJECTS: { severity: 'info', title: 'Recognised output without objects' },
+  I_HOST_TEXT: { severity: 'info', title: 'Host routes / IP configuration read' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type DiagnosticCode = keyof typeof CATALOGUE;

@@ -23,6 +23,7 @@ import { countUnknownFields } from './known-fields';
 import { IdMemo, normalise } from './normalise';
 import { emptyExtracted, type Extracted, type RawObject } from './raw';
 import { scanDoc } from './scan';
+import { addHost, emptyHostInput } from './host-text';
 import { sniffName } from './sniff';
 
 export type { Diagnostic, DiagnosticCode, Severity } from './diagnostics';
@@ -143,6 +144,7 @@ function parseAll(inputs: readonly ParseInput[], opts: ParseOptions): ParseResul
   const infos: InputInfo[] = [];
   const merged = emptyMerged();
   const vfp: VfpInput[] = [];
+  const host = emptyHostInput();
   let n = 0;
   const seq = (): number => ++n;
   // The memo is emptied after the parse, not dropped: its shape stays alive, so the optimised
@@ -174,6 +176,7 @@ function parseAll(inputs: readonly ParseInput[], opts: ParseOptions): ParseResul
         );
       }
       for (const v of extracted.vfp) vfp.push({ ...v, input: input.name });
+      addHost(host, extracted.host, input.name);
       const format = refused
         ? 'refused'
         : extracted.renderings.size > 0
@@ -241,6 +244,7 @@ function parseAll(inputs: readonly ParseInput[], opts: ParseOptions): ParseResul
       merged,
       vfp,
       inputs.map((i) => i.name),
+      host,
     );
     if (opts.deriveVfp !== false) {
       const local = Object.values(topology.ports).filter((p) => p.layerIds.length === 0).length;

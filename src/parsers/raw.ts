@@ -1,5 +1,7 @@
 /** What the format parsers hand to the model builder: plain objects with their origin. */
 
+import { emptyHost, type RawHost } from './host-text';
+
 export type Rendering =
   | 'json'
   | 'json-ps51'
@@ -12,7 +14,9 @@ export type Rendering =
   | 'hnsdiag-table'
   | 'hnsdiag-blocks'
   | 'vfpctrl-ports'
-  | 'vfpctrl-rules';
+  | 'vfpctrl-rules'
+  | 'route-print'
+  | 'ipconfig';
 
 /** The object kind a command line or table section announced, used when keys are ambiguous. */
 export type KindHint = 'network' | 'endpoint' | 'policylist' | 'loadbalancer' | 'namespace' | null;
@@ -45,10 +49,12 @@ export interface Extracted {
   readonly objects: RawObject[];
   readonly vfp: RawVfp[];
   readonly renderings: Set<Rendering>;
+  /** `route print` / `ipconfig /all` sections (the collector's last two). */
+  readonly host: RawHost;
 }
 
 export function emptyExtracted(): Extracted {
-  return { objects: [], vfp: [], renderings: new Set() };
+  return { objects: [], vfp: [], renderings: new Set(), host: emptyHost() };
 }
 
 export function isRecord(v: unknown): v is Record<string, unknown> {

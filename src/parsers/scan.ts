@@ -13,6 +13,13 @@ import { isHnsdiagTableStart, parseHnsdiagTables } from './hnsdiag';
 import { readJsonStream } from './json-stream';
 import { emptyExtracted, type Extracted, type KindHint, type VfpContext } from './raw';
 import { isVfpBanner, isVfpStart, parseVfp, vfpContextFromCommand } from './vfpctrl';
+import {
+  hostCommandOf,
+  hostHeadingOf,
+  parseIpconfig,
+  parseRoutePrint,
+  type HostCommand,
+} from './host-text';
 
 const PROMPT =
   /^\s*(?:PS(?: [A-Za-z]:[^>]*)?>|[A-Za-z]:\\[^>]*>|\$ |[a-z_][\w.-]*@[\w.-]+[:~][^$#]*[$#] )\s?(.*)$/;
@@ -97,6 +104,45 @@ export function scanDoc(doc: Doc, sink: DiagSink, nameHint: KindHint = null): Ex
   const isStop = (l: string): boolean =>
     commandOf(l) !== null || isVfpStart(l) || isHnsdiagTableStart(l);
 
+  /** Read a `route print` / `ipconfig` section from line `from` up to the next prompt or `#` line. */
+  const hostSection = (kind: HostCommand, from: number): number => {
+    let end = from;
+    while (end < lines.length) {
+      const l = lines[end] ?? '';
+      if (l.trimStart().startsWith('#') || commandOf(l) !== null) break;
+      end++;
+    }
+    const body = lines.slice(from, end);
+    const lineNo = (k: number): number => doc.lineNo[from + k] ?? from + k + 1;
+    const label = kind === 'route-print' ? 'route print' : 'ipconfig /all';
+    const read =
+      kind === 'route-print'
+        ? parseRoutePrint(body, lineNo, out.host)
+        : parseIpconfig(body, lineNo, out.host);
+    const at = doc.lineNo[from] ?? from + 1;
+    // Known output either way: not an unknown format, even when none of it was read.
+    out.renderings.add(kind);
+    recognised = true;
+    if (read > 0) {
+      sink.add(
+        'I_HOST_TEXT',
+        at,
+        1,
+        kind === 'route-print'
+          ? `${label}: ${read} IPv4 route(s) read as the node's host routes (loopback, multicast and on-link host routes left out)`
+          : `${label}: ${read} adapter(s) read as the node's host interfaces`,
+      );
+    } else if (body.some((l) => l.trim() !== '')) {
+      sink.add(
+        'I_HOST_TEXT',
+        at,
+        1,
+        `${label}: nothing hnsviz reads was recognised (other language or layout?); skipped`,
+      );
+    }
+    return end;
+  };
+
   let i = 0;
   while (i < lines.length) {
     const line = lines[i] ?? '';
@@ -113,7 +159,18 @@ export function scanDoc(doc: Doc, sink: DiagSink, nameHint: KindHint = null): Ex
       if (assign) vars.set((assign[1] ?? '').toLowerCase(), assign[2] ?? '');
       const ctx = vfpContextFromCommand(cmd, vars);
       if (ctx) vfpCtx = ctx;
-      i++;
+      const host = hostCommandOf(cmd);
+      i = host ? Math.max(hostSection(host, i + 1), i + 1) : i + 1;
+      continue;
+    }
+    if (/^\s*(?:={20,}|\/{20,})\s*$/.test(line)) {
+      i++; // the ruler lines of `route print` and `hnsdiag list all`
+      continue;
+    }
+    const heading = hostHeadingOf(line);
+    if (heading) {
+      flushUnparsed();
+      i = Math.max(hostSection(heading, i), i + 1);
       continue;
     }
     if (isVfpBanner(line) || isVfpStart(line)) {
