@@ -29,6 +29,30 @@ test.describe('importing a dump', () => {
     await expect(
       svg.locator('[data-kind="layer"][data-id$="/layer:ACL_ENDPOINT_LAYER"]:not([data-derived])'),
     ).toHaveCount(1);
+    // The object list marks the same objects as derived: a tag, and in the accessible name.
+    await page.getByRole('tab', { name: 'Objects' }).click();
+    const derivedId = await svg
+      .locator('[data-kind="layer"][data-derived="true"]')
+      .first()
+      .getAttribute('data-id');
+    await page.evaluate((id) => window.__hnsviz?.select(id), derivedId);
+    const derivedRow = page.getByRole('treeitem', { selected: true });
+    await expect(derivedRow).toHaveAttribute('data-key', derivedId ?? '');
+    await expect(derivedRow).toHaveAttribute('data-derived', 'true');
+    await expect(derivedRow.locator('.hv-derived-tag [aria-hidden="true"]')).toHaveText('derived');
+    await expect(derivedRow.locator('.hv-derived-tag')).toBeVisible();
+    await expect(derivedRow).toHaveAccessibleName(/\(derived by hnsviz from HNS policies\)$/);
+    const readId = await svg
+      .locator('[data-kind="layer"][data-id$="/layer:ACL_ENDPOINT_LAYER"]:not([data-derived])')
+      .getAttribute('data-id');
+    await page.evaluate((id) => window.__hnsviz?.select(id), readId);
+    const readRow = page.getByRole('treeitem', { selected: true });
+    await expect(readRow).toHaveAttribute('data-key', readId ?? '');
+    await expect(readRow).not.toHaveAttribute('data-derived', /.*/);
+    await expect(readRow.locator('.hv-derived-tag')).toHaveCount(0);
+    await expect(readRow).not.toHaveAccessibleName(/derived/);
+    await page.evaluate(() => window.__hnsviz?.select(null));
+    await page.getByRole('tab', { name: 'Dump' }).click();
     const inputs = page.getByTestId('dump-inputs');
     await expect(inputs).toContainText('paste');
     await expect(inputs.getByTestId('input-format')).toContainText('json-ps51');

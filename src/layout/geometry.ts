@@ -37,9 +37,10 @@ export interface Box {
 
 /**
  * How a text line is styled. `title`/`label` stay visible at every zoom level; `detail` and
- * `mono` lines are hidden in the cluster view, where they would be too small to read.
+ * `mono` lines are hidden in the cluster view, where they would be too small to read;
+ * `overview` lines are shown in the cluster view only (in place of the details they summarise).
  */
-export type TextRole = 'title' | 'label' | 'detail' | 'mono' | 'badge';
+export type TextRole = 'title' | 'label' | 'detail' | 'mono' | 'badge' | 'overview';
 
 /** One line of text, positioned relative to its item's box (baseline at `dy`). */
 export interface TextLine {
@@ -98,6 +99,18 @@ export interface TopologyLayout {
   /** Free captions (not objects), e.g. "Remote endpoints". */
   readonly captions: readonly Caption[];
   readonly byId: Readonly<Record<string, LayoutItem>>;
+  /** The text scale it was laid out for (1: the default themes; see `measures`). */
+  readonly textScale: number;
+}
+
+/** Options of `layoutTopology`. */
+export interface LayoutOptions {
+  /**
+   * Text size relative to the default themes (projector: 1.75). Text grows by this factor and
+   * the boxes grow just enough to hold it, so text gains on the drawing once it is fitted.
+   * Default 1: exactly the default measurements `M`.
+   */
+  readonly textScale?: number;
 }
 
 /** Fixed measurements, in world units. Positions are keyed by node name and pod name only. */
@@ -127,6 +140,68 @@ export const M = {
   externalW: 340,
   externalH: 104,
 } as const;
+
+/** The measurements of one layout: `M`'s keys, plus `text`, the factor for font sizes. */
+export type Measures = { readonly [K in keyof typeof M]: number } & { readonly text: number };
+
+/** The default measurements (text scale 1). */
+export const DEFAULT_MEASURES: Measures = { ...M, text: 1 };
+
+/**
+ * Measurements for a text scale. Scale 1 gives exactly `M`. Otherwise text grows by `s` and the
+ * boxes grow just enough to hold it (heights faster than widths, which bound the fitted view);
+ * every position still depends on fixed numbers only (the node origin and pod rank), never on
+ * counts, so a design switch moves no pod within a theme.
+ */
+export function measures(textScale = 1): Measures {
+  const s = Number.isFinite(textScale) ? Math.min(Math.max(textScale, 1), 2.5) : 1;
+  if (s === 1) return DEFAULT_MEASURES;
+  const g = s - 1;
+  const r = Math.round;
+  const header = r(M.header + 16 * g);
+  const compY = header + (M.compY - M.header);
+  const compH = r(M.compH + 80 * g);
+  const epY = compY + compH + (M.epY - M.compY - M.compH);
+  const epH = r(M.epH + 36 * g);
+  const portY = epY + epH + (M.portY - M.epY - M.epH);
+  const portHead = r(M.portHead * s);
+  const stackMax = r(M.stackMax * (1 + g / 4));
+  const bar1Y = portY + portHead + stackMax + (M.bar1Y - M.portY - M.portHead - M.stackMax);
+  const barH = r(M.barH + 20 * g);
+  const bar2Y = bar1Y + barH + (M.bar2Y - M.bar1Y - M.barH);
+  const lowerY = bar2Y + barH + r((M.lowerY - M.bar2Y - M.barH) * (1 + g));
+  return {
+    ...M,
+    text: s,
+    hostW: r(M.hostW + 200 * g),
+    slotW: r(M.slotW + 20 * g),
+    header,
+    compY,
+    compH,
+    podH: r(M.podH + 40 * g),
+    epY,
+    epH,
+    portY,
+    portHead,
+    stackMax,
+    layerRow: r(M.layerRow * s),
+    bar1Y,
+    barH,
+    bar2Y,
+    lowerY,
+    extStackMax: r(M.extStackMax * s),
+    nodeH: lowerY + r((M.nodeH - M.lowerY) * (1 + g * 0.8)),
+    underlayGap: r(M.underlayGap * (1 - g / 2)),
+    externalsGap: r(M.externalsGap * (1 - g / 2)),
+    externalW: r(M.externalW + 200 * g),
+    externalH: r(M.externalH + 80 * g),
+  };
+}
+
+/** Font size `size` (at text scale 1) for the measurements `m`. */
+export function fontSize(m: Measures, size: number): number {
+  return m.text === 1 ? size : Math.round(size * m.text * 10) / 10;
+}
 
 /** Synthetic ids for drawn objects the model keeps inside a node rather than in a table. */
 export const syntheticId = {

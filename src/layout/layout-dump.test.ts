@@ -5,6 +5,8 @@ import { parseInputs } from '../parsers/index';
 import type { Box, LayoutItem } from './geometry';
 import { MAX_DRAWN_LBS } from './layout-dump';
 import { layoutTopology } from './layout-topology';
+import { indexTopology } from './object-index';
+import { buildObjectTree, type TreeNode } from './object-tree';
 
 const dir = new URL('../parsers/__fixtures__/corpus/', import.meta.url);
 const corpus = readdirSync(dir).filter((f) => f.endsWith('.txt'));
@@ -42,6 +44,16 @@ describe('layout of dumped nodes', () => {
       expect(l.byId[id], id).toBeDefined();
   });
 
+  it.each(corpus)('%s at the projector text scale: no overlaps, inside the node', (f) => {
+    const t = parse(f, readFileSync(new URL(f, dir), 'utf8'));
+    expect(problems(layoutTopology(t, { textScale: 1.75 }).items)).toEqual([]);
+  });
+
+  it('the large dump at the projector text scale: no overlaps', () => {
+    const t = parse('big.json', syntheticDump(1, 300, 2000));
+    expect(problems(layoutTopology(t, { textScale: 1.75 }).items)).toEqual([]);
+  });
+
   it('marks derived objects and draws load balancers with their backends', () => {
     const t = parse(
       '43',
@@ -60,6 +72,14 @@ describe('layout of dumped nodes', () => {
     const ports = l.items.filter((i) => i.kind === 'port');
     expect(ports.length).toBeGreaterThan(0);
     expect(ports.every((p) => p.derived === true && /derived/.test(p.ariaLabel))).toBe(true);
+    // The object list marks the same objects as derived.
+    const rows = (nodes: readonly TreeNode[]): TreeNode[] =>
+      nodes.flatMap((n) => [n, ...rows(n.children)]);
+    const tree = rows(buildObjectTree(t));
+    for (const p of ports) expect(tree.find((r) => r.objectId === p.id)?.derived).toBe(true);
+    const index = indexTopology(t);
+    for (const r of tree.filter((x) => x.objectId !== null))
+      expect(r.derived ?? false, r.key).toBe(index[r.key]?.provenance?.derived === true);
   });
 
   it('copes with a large dump (200 local, 100 remote endpoints, 2,000 load balancers)', () => {

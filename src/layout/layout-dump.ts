@@ -6,7 +6,13 @@
  * there are (every object stays in the object list and the inspector).
  */
 import type { LoadBalancer, Node, Topology } from '../model/types';
-import { M, type Caption, type LayoutItem } from './geometry';
+import {
+  DEFAULT_MEASURES,
+  fontSize,
+  type Caption,
+  type LayoutItem,
+  type Measures,
+} from './geometry';
 import { compareNatural } from './collate';
 import { lbName } from './object-index';
 import { endpointChip } from './place-port';
@@ -46,7 +52,11 @@ export function dumpZone(
   x0: number,
   top: number,
   width: number,
+  m: Measures = DEFAULT_MEASURES,
 ): DumpZone {
+  const t = m.text;
+  const chip = { ...CHIP, w: Math.round(CHIP.w * (1 + (t - 1) / 2)), h: Math.round(CHIP.h * t) };
+  const lbBox = { ...LB, w: Math.round(LB.w * (1 + (t - 1) / 2)), h: Math.round(LB.h * t) };
   const items: LayoutItem[] = [];
   const captions: Caption[] = [];
   let y = top;
@@ -60,7 +70,7 @@ export function dumpZone(
         x: x0 + (i % cols) * (cellW + gapX),
         y: y + HEAD + Math.floor(i / cols) * (cellH + gapY),
       }),
-      height: HEAD + rows * (cellH + gapY),
+      height: HEAD * t + rows * (cellH + gapY),
     };
   };
 
@@ -72,14 +82,15 @@ export function dumpZone(
       caption(
         `${node.id}:remote`,
         x0,
-        y + 24,
+        y + 24 * t,
         `Endpoints with no local port (${remote.length})${more > 0 ? ` — ${plural(more, 'more is', 'more are')} in the object list` : ''}`,
+        m,
       ),
     );
-    const g = grid(shown.length, CHIP.w, CHIP.h, CHIP.gapX, CHIP.gapY);
+    const g = grid(shown.length, chip.w, chip.h, chip.gapX, chip.gapY);
     shown.forEach((ep, i) => {
       const p = g.at(i);
-      items.push(endpointChip(topology, ep, p.x, p.y, CHIP.w, CHIP.h));
+      items.push(endpointChip(topology, ep, p.x, p.y, chip.w, chip.h, m));
     });
     y += g.height + 16;
   }
@@ -96,14 +107,15 @@ export function dumpZone(
       caption(
         `${node.id}:lbs`,
         x0,
-        y + 24,
+        y + 24 * t,
         `Load balancers (${lbs.length.toLocaleString('en')})${more > 0 ? ` — ${plural(more, 'more is', 'more are')} in the object list` : ''}`,
+        m,
       ),
     );
-    const g = grid(shown.length, LB.w, LB.h, LB.gapX, LB.gapY);
-    shown.forEach((lb, i) => {
+    const g = grid(shown.length, lbBox.w, lbBox.h, lbBox.gapX, lbBox.gapY);
+    shown.forEach((b, i) => {
       const p = g.at(i);
-      items.push(lbChip(topology, lb, p.x, p.y));
+      items.push(lbChip(topology, b, p.x, p.y, lbBox, m));
     });
     y += g.height + 16;
   }
@@ -111,7 +123,15 @@ export function dumpZone(
 }
 
 /** A load balancer: frontend on top, backends (IPs) below. */
-function lbChip(t: Topology, lb: LoadBalancer, x: number, y: number): LayoutItem {
+function lbChip(
+  t: Topology,
+  lb: LoadBalancer,
+  x: number,
+  y: number,
+  size: { readonly w: number; readonly h: number },
+  m: Measures,
+): LayoutItem {
+  const k = m.text;
   const name = lbName(t, lb.id);
   const ips = lb.backendEndpointIds.map((id) => t.endpoints[id]?.ipAddress ?? id);
   const backends =
@@ -125,31 +145,38 @@ function lbChip(t: Topology, lb: LoadBalancer, x: number, y: number): LayoutItem
   return {
     id: lb.id,
     kind: 'load-balancer',
-    box: { x, y, w: LB.w, h: LB.h },
+    box: { x, y, w: size.w, h: size.h },
     ariaLabel: `Load balancer ${name}, ${ips.length === 0 ? 'no backends' : `backends ${ips.join(', ')}`}${derived ? ' (derived)' : ''}`,
     name,
     tone: ips.length === 0 ? 'block' : 'lb',
     lines: [
-      line(name, 10, 21, 14, 'label', LB.w),
-      line(backends, 10, 40, 13, 'label', LB.w),
-      line(flags, 10, 58, 12, 'detail', LB.w),
+      line(name, 10, 21 * k, fontSize(m, 14), 'label', size.w),
+      line(backends, 10, 40 * k, fontSize(m, 13), 'label', size.w),
+      line(flags, 10, 58 * k, fontSize(m, 12), 'detail', size.w),
     ],
     radius: 8,
     ...(derived ? { derived } : {}),
   };
 }
 
-function caption(id: string, x: number, y: number, text: string): Caption {
-  return { id, x, y, line: { text, dx: 0, dy: 0, size: 18, role: 'label', anchor: 'start' } };
+function caption(id: string, x: number, y: number, text: string, m: Measures): Caption {
+  const size = fontSize(m, 18);
+  return { id, x, y, line: { text, dx: 0, dy: 0, size, role: 'label', anchor: 'start' } };
 }
 
-/** Where the dump zone starts below a node's external port (without one: at `M.lowerY`). */
-export const DUMP_ZONE_TOP = M.lowerY + M.portHead + M.extStackMax + 24;
+/** Where the dump zone starts below a node's external port (without one: at `m.lowerY`). */
+export function dumpZoneTop(m: Measures = DEFAULT_MEASURES): number {
+  return m.lowerY + m.portHead + m.extStackMax + 24;
+}
+export const DUMP_ZONE_TOP = dumpZoneTop();
 
 /** Pod columns of a dumped node wrap into rows beyond this many. */
 export const DUMP_MAX_COLS = 16;
 /** Height of one row of pod columns (pod box top to the tallest port stack, plus a gap). */
-export const SLOT_ROW_H = M.portY + M.portHead + M.stackMax + 40 - (M.compY + M.compH - M.podH);
+export function slotRowH(m: Measures = DEFAULT_MEASURES): number {
+  return m.portY + m.portHead + m.stackMax + 40 - (m.compY + m.compH - m.podH);
+}
+export const SLOT_ROW_H = slotRowH();
 
 /**
  * How the pod columns of a node are arranged. Scenarios: one row (positions must not depend on
@@ -159,9 +186,10 @@ export const SLOT_ROW_H = M.portY + M.portHead + M.stackMax + 40 - (M.compY + M.
 export function slotGrid(
   design: Topology['design'],
   n: number,
+  m: Measures = DEFAULT_MEASURES,
 ): { cols: number; rows: number; shift: number } {
   if (design !== null || n <= DUMP_MAX_COLS) return { cols: n, rows: 1, shift: 0 };
   const cols = Math.max(DUMP_MAX_COLS, Math.ceil(Math.sqrt(n * 2.4)));
   const rows = Math.ceil(n / cols);
-  return { cols, rows, shift: (rows - 1) * SLOT_ROW_H };
+  return { cols, rows, shift: (rows - 1) * slotRowH(m) };
 }

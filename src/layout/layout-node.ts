@@ -8,13 +8,22 @@
  * each pod in place.
  */
 import type { Endpoint, Node, Port, Topology } from '../model/types';
-import { M, type Box, type Caption, type LayoutItem, type LinkLine } from './geometry';
-import { DUMP_ZONE_TOP, dumpZone, SLOT_ROW_H, slotGrid } from './layout-dump';
+import {
+  DEFAULT_MEASURES,
+  fontSize,
+  type Box,
+  type Caption,
+  type LayoutItem,
+  type LinkLine,
+  type Measures,
+  type TextRole,
+} from './geometry';
+import { dumpZone, dumpZoneTop, slotGrid, slotRowH } from './layout-dump';
 import { remoteChips, remoteIds } from './layout-remote';
 import { hostSideItems } from './layout-host';
 import { barsOf } from './layout-vswitch';
 import { endpointChip, placePort } from './place-port';
-import { centred, line } from './text-fit';
+import { centred, fitSize, line } from './text-fit';
 
 /** What lives in one pod column. Keyed by pod name (or endpoint name for pod-less ports). */
 export interface Slot {
@@ -55,17 +64,23 @@ function isContainer(topology: Topology, e: Endpoint): boolean {
 }
 
 /** Width of a node with `slotCount` pod columns. */
-export function nodeWidth(slotCount: number): number {
-  return M.pad * 3 + M.hostW + Math.max(slotCount, 1) * M.slotW;
+export function nodeWidth(slotCount: number, m: Measures = DEFAULT_MEASURES): number {
+  return m.pad * 3 + m.hostW + Math.max(slotCount, 1) * m.slotW;
 }
 
 /** Lay out `node` with its top-left corner at (x0, y0). */
-export function layoutNode(topology: Topology, node: Node, x0: number, y0: number): NodeLayout {
+export function layoutNode(
+  topology: Topology,
+  node: Node,
+  x0: number,
+  y0: number,
+  m: Measures = DEFAULT_MEASURES,
+): NodeLayout {
   const slots = nodeSlots(topology, node);
   // Many pod-less endpoints (dumps): rows of columns; the vSwitch and below move `shift` down.
-  const grid = slotGrid(topology.design, slots.length);
+  const grid = slotGrid(topology.design, slots.length, m);
   const shift = grid.shift;
-  const baseW = nodeWidth(grid.cols);
+  const baseW = nodeWidth(grid.cols, m);
   const ext = Object.values(topology.ports)
     .filter((p) => p.nodeId === node.id && p.kind === 'external')
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -77,23 +92,24 @@ export function layoutNode(topology: Topology, node: Node, x0: number, y0: numbe
           node,
           remoteIds(topology, node, slots),
           // Right of the host column: the uplink wire runs down below the host stack.
-          x0 + M.pad * 2 + M.hostW + 10,
-          y0 + shift + (ext.length > 0 ? DUMP_ZONE_TOP : M.lowerY),
-          baseW - M.pad * 3 - M.hostW - 10,
+          x0 + m.pad * 2 + m.hostW + 10,
+          y0 + shift + (ext.length > 0 ? dumpZoneTop(m) : m.lowerY),
+          baseW - m.pad * 3 - m.hostW - 10,
+          m,
         )
       : null;
   const frame = {
     x: x0,
     y: y0,
-    w: zone ? Math.max(baseW, zone.right + M.pad - x0) : baseW,
-    h: zone ? Math.max(M.nodeH + shift, zone.bottom + M.pad - y0) : M.nodeH,
+    w: zone ? Math.max(baseW, zone.right + m.pad - x0) : baseW,
+    h: zone ? Math.max(m.nodeH + shift, zone.bottom + m.pad - y0) : m.nodeH,
   };
-  const items: LayoutItem[] = [nodeFrame(node, frame)];
+  const items: LayoutItem[] = [nodeFrame(node, frame, m)];
   const links: LinkLine[] = [];
 
-  const bars = barsOf(topology, node, { ...frame, y: frame.y + shift });
+  const bars = barsOf(topology, node, { ...frame, y: frame.y + shift }, m);
   items.push(...bars.items);
-  const barY = (vswitchId: string): number => bars.y.get(vswitchId) ?? y0 + shift + M.bar1Y;
+  const barY = (vswitchId: string): number => bars.y.get(vswitchId) ?? y0 + shift + m.bar1Y;
 
   /** `gutterX`: ports of upper rows reach the bar through the gap right of their column. */
   const addPort = (
@@ -104,7 +120,7 @@ export function layoutNode(topology: Topology, node: Node, x0: number, y0: numbe
     stackMax: number,
     gutterX: number | null = null,
   ): void => {
-    const placed = placePort(topology, port, x, top, w, stackMax);
+    const placed = placePort(topology, port, x, top, w, stackMax, m);
     items.push(...placed.items);
     const cx = x + w / 2;
     const bar = barY(port.vswitchId);
@@ -126,69 +142,74 @@ export function layoutNode(topology: Topology, node: Node, x0: number, y0: numbe
     );
   };
 
-  const host = hostSideItems(topology, node, {
-    x: x0 + M.pad,
-    y: y0 + M.compY,
-    w: M.hostW,
-    h: M.compH,
-  });
+  const host = hostSideItems(
+    topology,
+    node,
+    {
+      x: x0 + m.pad,
+      y: y0 + m.compY,
+      w: m.hostW,
+      h: m.compH,
+    },
+    m,
+  );
   items.push(...host.items);
   host.ports.forEach((hp) => {
     const ep = hp.endpoint;
-    const top = y0 + (ep ? M.epY : M.portY);
+    const top = y0 + (ep ? m.epY : m.portY);
     links.push(
       link(
         `${hp.port.id}>host`,
-        [hp.x + hp.w / 2, y0 + M.compY + M.compH],
+        [hp.x + hp.w / 2, y0 + m.compY + m.compH],
         [hp.x + hp.w / 2, top],
         'host',
         false,
       ),
     );
     if (ep) {
-      items.push(endpointChip(topology, ep, hp.x, y0 + M.epY, hp.w, M.epH));
-      links.push(vertical(`${ep.id}>port`, hp.x + hp.w / 2, y0 + M.epY + M.epH, y0 + M.portY));
+      items.push(endpointChip(topology, ep, hp.x, y0 + m.epY, hp.w, m.epH, m));
+      links.push(vertical(`${ep.id}>port`, hp.x + hp.w / 2, y0 + m.epY + m.epH, y0 + m.portY));
     }
-    addPort(hp.port, hp.x, hp.w, y0 + M.portY, M.stackMax);
+    addPort(hp.port, hp.x, hp.w, y0 + m.portY, m.stackMax);
   });
 
   const yTop = y0;
   slots.forEach((slot, i) => {
     const row = Math.floor(i / Math.max(grid.cols, 1));
-    const sx = x0 + M.pad * 2 + M.hostW + (i - row * grid.cols) * M.slotW + 10;
-    const sw = M.slotW - 20;
-    const y0 = yTop + row * SLOT_ROW_H; // this row's origin (row 0: the node's)
+    const sx = x0 + m.pad * 2 + m.hostW + (i - row * grid.cols) * m.slotW + 10;
+    const sw = m.slotW - 20;
+    const y0 = yTop + row * slotRowH(m); // this row's origin (row 0: the node's)
     const gutter = row < grid.rows - 1 ? sx + sw + 10 : null;
     const pod = slot.podId ? topology.pods[slot.podId] : undefined;
-    const podBox = { x: sx, y: y0 + M.compY + M.compH - M.podH, w: sw, h: M.podH };
-    if (pod) items.push(podItem(pod.id, pod.name, pod.ip, pod.namespace, node.name, podBox));
+    const podBox = { x: sx, y: y0 + m.compY + m.compH - m.podH, w: sw, h: m.podH };
+    if (pod) items.push(podItem(pod.id, pod.name, pod.ip, pod.namespace, node.name, podBox, m));
     const eps = slot.endpointIds.flatMap((id) => topology.endpoints[id] ?? []);
     const gap = 10;
     const cw = (sw - gap * (eps.length - 1)) / Math.max(eps.length, 1);
     eps.forEach((ep, j) => {
       const ex = sx + j * (cw + gap);
       const cx = ex + cw / 2;
-      if (pod) links.push(vertical(`${ep.id}>pod`, cx, podBox.y + podBox.h, y0 + M.epY));
-      items.push(endpointChip(topology, ep, ex, y0 + M.epY, cw, M.epH));
+      if (pod) links.push(vertical(`${ep.id}>pod`, cx, podBox.y + podBox.h, y0 + m.epY));
+      items.push(endpointChip(topology, ep, ex, y0 + m.epY, cw, m.epH, m));
       const port = ep.portId ? topology.ports[ep.portId] : undefined;
       if (!port) return;
-      links.push(vertical(`${ep.id}>port`, cx, y0 + M.epY + M.epH, y0 + M.portY));
-      addPort(port, ex, cw, y0 + M.portY, M.stackMax, gutter);
+      links.push(vertical(`${ep.id}>port`, cx, y0 + m.epY + m.epH, y0 + m.portY));
+      addPort(port, ex, cw, y0 + m.portY, m.stackMax, gutter);
     });
   });
 
-  const lowerY = y0 + shift + M.lowerY;
-  let uplink: readonly [number, number] = [x0 + M.pad + M.hostW / 2, y0 + shift + M.bar1Y + M.barH];
+  const lowerY = y0 + shift + m.lowerY;
+  let uplink: readonly [number, number] = [x0 + m.pad + m.hostW / 2, y0 + shift + m.bar1Y + m.barH];
   ext.forEach((port, i) => {
-    const w = 240;
-    const x = x0 + M.pad + 20 + i * (w + 16);
-    const placed = placePort(topology, port, x, lowerY, w, M.extStackMax);
+    const w = Math.round(240 + 240 * (m.text - 1));
+    const x = x0 + m.pad + 20 + i * (w + 16);
+    const placed = placePort(topology, port, x, lowerY, w, m.extStackMax, m);
     items.push(...placed.items);
     links.push(
       link(
         `${port.id}>bar`,
         [x + w / 2, lowerY],
-        [x + w / 2, barY(port.vswitchId) + M.barH],
+        [x + w / 2, barY(port.vswitchId) + m.barH],
         'external',
         true,
       ),
@@ -198,29 +219,32 @@ export function layoutNode(topology: Topology, node: Node, x0: number, y0: numbe
 
   const captions: Caption[] = [];
   if (ext.length > 0) {
-    captions.push(caption(`${node.id}:ext`, x0 + M.pad + 20, lowerY - 14, 'Physical NIC'));
+    captions.push(caption(`${node.id}:ext`, x0 + m.pad + 20, lowerY - 14, 'Physical NIC', m));
   }
   if (zone) {
     items.push(...zone.items);
     captions.push(...zone.captions);
     return { frame, items, links, captions, uplink };
   }
-  const remote = remoteChips(topology, node, slots, x0, y0, frame.w);
+  const remote = remoteChips(topology, node, slots, x0, y0, frame.w, m);
   items.push(...remote);
   if (remote.length > 0) {
     captions.push(
       caption(
         `${node.id}:remote`,
-        x0 + M.pad * 2 + M.hostW + 10,
-        y0 + M.lowerY + 18,
+        x0 + m.pad * 2 + m.hostW + 10,
+        y0 + m.lowerY + 18 * m.text,
         'Endpoints with no local port',
+        m,
       ),
     );
   }
   return { frame, items, links, captions, uplink };
 }
 
-function nodeFrame(node: Node, box: Box): LayoutItem {
+function nodeFrame(node: Node, box: Box, m: Measures): LayoutItem {
+  // Titles are big already: they grow half as much as the rest of the text.
+  const titleSize = fontSize(m, 42) === 42 ? 42 : Math.round(42 * (1 + (m.text - 1) / 2));
   const sub = [node.managementIp, node.podCidr ? `pods ${node.podCidr}` : null]
     .filter((s): s is string => !!s)
     .join('  ·  ');
@@ -232,8 +256,15 @@ function nodeFrame(node: Node, box: Box): LayoutItem {
     name: node.name,
     tone: 'node',
     lines: [
-      line(node.name, 26, 52, 42, 'title', box.w),
-      line(sub, 56 + node.name.length * 25, 50, 22, 'label', box.w),
+      line(node.name, 26, m.header - 24, titleSize, 'title', box.w),
+      line(
+        sub,
+        56 + titleWidth(node.name, titleSize),
+        m.header - 26,
+        fontSize(m, 22),
+        'label',
+        box.w,
+      ),
     ],
     radius: 18,
   };
@@ -246,7 +277,9 @@ function podItem(
   ns: string,
   nodeName: string,
   box: Box,
+  m: Measures,
 ): LayoutItem {
+  const t = m.text;
   return {
     id,
     kind: 'pod',
@@ -255,16 +288,35 @@ function podItem(
     name,
     tone: 'pod',
     lines: [
-      centred(name, box.w, 42, 32, 'title'),
-      centred(ip, box.w, 76, 22, 'label'),
-      centred(`namespace ${ns}`, box.w, 102, 15, 'detail'),
+      centred(
+        name,
+        box.w,
+        42 + 6 * (t - 1),
+        podSize(name, 32, 1 + (t - 1) / 2, 'title', box.w),
+        'title',
+      ),
+      centred(ip, box.w, 76 + 18 * (t - 1), podSize(ip, 22, t, 'label', box.w), 'label'),
+      centred(`namespace ${ns}`, box.w, box.h - 14 * t, fontSize(m, 15), 'detail'),
     ],
     radius: 14,
   };
 }
 
-function caption(id: string, x: number, y: number, text: string): Caption {
-  return { id, x, y, line: { text, dx: 0, dy: 0, size: 18, role: 'label', anchor: 'start' } };
+/** Width of a node name in the title font (capitals run wider: `WIN-NODE-A`). */
+function titleWidth(name: string, size: number): number {
+  let em = 0;
+  for (const c of name) em += c >= 'A' && c <= 'Z' ? 0.76 : 0.6;
+  return Math.round(em * size);
+}
+
+/** Pod names and IPs: scaled, but no bigger than the pod box is wide (never below `size`). */
+function podSize(text: string, size: number, scale: number, role: TextRole, w: number): number {
+  return scale === 1 ? size : fitSize(text, Math.round(size * scale), size, role, w, 4);
+}
+
+function caption(id: string, x: number, y: number, text: string, m: Measures): Caption {
+  const size = fontSize(m, 18);
+  return { id, x, y, line: { text, dx: 0, dy: 0, size, role: 'label', anchor: 'start' } };
 }
 
 function vertical(id: string, x: number, y1: number, y2: number): LinkLine {

@@ -1,7 +1,7 @@
 /** Endpoints of a node with no local port (remote endpoints): which, and their chips (scenarios). */
 import type { Node, Topology } from '../model/types';
 import { compareNatural } from './collate';
-import { M, type LayoutItem } from './geometry';
+import { DEFAULT_MEASURES, type LayoutItem, type Measures } from './geometry';
 import type { Slot } from './layout-node';
 import { endpointChip } from './place-port';
 
@@ -12,18 +12,23 @@ export function remoteChips(
   x0: number,
   y0: number,
   w: number,
+  m: Measures = DEFAULT_MEASURES,
 ): LayoutItem[] {
   const remote = remoteIds(topology, node, slots).flatMap((id) => topology.endpoints[id] ?? []);
-  const left = x0 + M.pad * 2 + M.hostW + 10;
-  const cols = Math.max(1, Math.floor((x0 + w - M.pad - left) / 190));
+  const left = x0 + m.pad * 2 + m.hostW + 10;
+  const t = m.text;
+  const chipW = Math.round(178 + 52 * (t - 1));
+  const chipH = Math.round(54 * t);
+  const cols = Math.max(1, Math.floor((x0 + w - m.pad - left) / (chipW + 12)));
   return remote.map((ep, i) =>
     endpointChip(
       topology,
       ep,
-      left + (i % cols) * 190,
-      y0 + M.lowerY + 30 + Math.floor(i / cols) * 64,
-      178,
-      54,
+      left + (i % cols) * (chipW + 12),
+      y0 + m.lowerY + 30 * t + Math.floor(i / cols) * (chipH + 10),
+      chipW,
+      chipH,
+      m,
     ),
   );
 }

@@ -6,15 +6,18 @@
  */
 import type { External, Topology } from '../model/types';
 import {
-  M,
+  fontSize,
+  measures,
   syntheticId,
   type Caption,
   type LayoutItem,
+  type LayoutOptions,
   type LinkLine,
+  type Measures,
   type TopologyLayout,
 } from './geometry';
 import { layoutNode } from './layout-node';
-import { centred, line } from './text-fit';
+import { centred, fitSize, line, textWidth } from './text-fit';
 
 const MARGIN = 40;
 const WIRE = 14;
@@ -25,19 +28,27 @@ const WIRE = 14;
  * @example
  * const layout = layoutTopology(buildScenario('new-l2bridge'));
  * layout.byId['pod:a1']?.box; // { x, y, w, h } in world units
+ * layoutTopology(t, { textScale: 1.5 }); // projector: bigger text, boxes grown to hold it
  */
-export function layoutTopology(topology: Topology): TopologyLayout {
-  // Topologies are immutable: one layout per topology (a dump's is computed before it is shown).
-  const hit = layouts.get(topology);
+export function layoutTopology(topology: Topology, options: LayoutOptions = {}): TopologyLayout {
+  const m = measures(options.textScale);
+  // Topologies are immutable: one layout per topology and text scale (a dump's is computed
+  // before it is shown).
+  let perScale = layouts.get(topology);
+  if (!perScale) {
+    perScale = new Map();
+    layouts.set(topology, perScale);
+  }
+  const hit = perScale.get(m.text);
   if (hit) return hit;
-  const layout = computeLayout(topology);
-  layouts.set(topology, layout);
+  const layout = computeLayout(topology, m);
+  perScale.set(m.text, layout);
   return layout;
 }
 
-const layouts = new WeakMap<Topology, TopologyLayout>();
+const layouts = new WeakMap<Topology, Map<number, TopologyLayout>>();
 
-function computeLayout(topology: Topology): TopologyLayout {
+function computeLayout(topology: Topology, m: Measures): TopologyLayout {
   const items: LayoutItem[] = [];
   const links: LinkLine[] = [];
   const captions: Caption[] = [];
@@ -47,18 +58,33 @@ function computeLayout(topology: Topology): TopologyLayout {
   for (const nodeId of topology.nodeIds) {
     const node = topology.nodes[nodeId];
     if (!node) continue;
-    const nl = layoutNode(topology, node, x, MARGIN);
+    const nl = layoutNode(topology, node, x, MARGIN, m);
     items.push(...nl.items);
     links.push(...nl.links);
     captions.push(...nl.captions);
     uplinks.push({ nodeId, name: node.name, at: nl.uplink });
-    x += nl.frame.w + M.nodeGap;
+    x += nl.frame.w + m.nodeGap;
     bottom = Math.max(bottom, nl.frame.y + nl.frame.h);
   }
-  const right = Math.max(x - M.nodeGap, MARGIN + 600);
-  const underlayY = bottom + M.underlayGap;
+  const right = Math.max(x - m.nodeGap, MARGIN + 600);
+  const underlayY = bottom + m.underlayGap;
   const u = topology.underlay;
-  const underlayText = u ? `Underlay ${u.subnet}  ·  gateway ${u.gatewayIp}` : 'Physical network';
+  const sep = m.text === 1 ? '  ·  ' : ' · ';
+  const underlayText = u ? `Underlay ${u.subnet}${sep}gateway ${u.gatewayIp}` : 'Physical network';
+  const externals = Object.values(topology.externals).sort(
+    (a, b) => kindRank(a) - kindRank(b) || a.name.localeCompare(b.name),
+  );
+  // The label sits under the wire, left of the first external host's wire. With bigger text
+  // (projector) the external hosts make room for it at its full size (the label's length
+  // depends on the underlay only, so they still stay put across designs).
+  const underlaySize = fontSize(m, 22);
+  const labelW = m.text === 1 ? 0 : textWidth(underlayText, underlaySize, 'label') * 1.12 + 40;
+  const extLeft = MARGIN + Math.min(labelW, (right - MARGIN) / 2);
+  const extX = (i: number): number =>
+    labelW > 0
+      ? extLeft + ((i + 0.5) * (right - extLeft)) / Math.max(externals.length, 1)
+      : MARGIN + ((i + 1) * (right - MARGIN)) / (externals.length + 1);
+  const underlayRoom = externals.length > 0 ? extX(0) - 5 - MARGIN - 4 : right - MARGIN;
   items.push({
     id: syntheticId.underlay,
     kind: 'wire',
@@ -66,7 +92,7 @@ function computeLayout(topology: Topology): TopologyLayout {
     ariaLabel: `Wire: ${underlayText}`,
     name: 'underlay',
     tone: 'wire',
-    lines: [line(underlayText, 8, 46, 22, 'label', right - MARGIN)],
+    lines: [line(underlayText, 8, 46 + 14 * (m.text - 1), underlaySize, 'label', underlayRoom)],
     radius: 7,
   });
   for (const up of uplinks) {
@@ -83,30 +109,27 @@ function computeLayout(topology: Topology): TopologyLayout {
     });
   }
 
-  const externals = Object.values(topology.externals).sort(
-    (a, b) => kindRank(a) - kindRank(b) || a.name.localeCompare(b.name),
-  );
-  const extY = underlayY + WIRE + M.externalsGap;
+  const extY = underlayY + WIRE + m.externalsGap;
   externals.forEach((ext, i) => {
-    const cx = MARGIN + ((i + 1) * (right - MARGIN)) / (externals.length + 1);
-    const box = { x: cx - M.externalW / 2, y: extY, w: M.externalW, h: M.externalH };
+    const cx = Math.min(extX(i), right - m.externalW / 2);
+    const box = { x: cx - m.externalW / 2, y: extY, w: m.externalW, h: m.externalH };
     items.push({
       id: syntheticId.externalWire(ext.id),
       kind: 'wire',
-      box: { x: cx - 5, y: underlayY + WIRE, w: 10, h: M.externalsGap },
+      box: { x: cx - 5, y: underlayY + WIRE, w: 10, h: m.externalsGap },
       ariaLabel: `Wire: ${ext.name} to the underlay`,
       name: `wire ${ext.name}`,
       tone: 'wire',
       lines: [],
       radius: 3,
     });
-    items.push(externalItem(ext, box));
+    items.push(externalItem(ext, box, m));
   });
 
-  const height = externals.length > 0 ? extY + M.externalH + MARGIN : underlayY + WIRE + 80;
+  const height = externals.length > 0 ? extY + m.externalH + MARGIN : underlayY + WIRE + 80;
   const byId: Record<string, LayoutItem> = {};
   for (const item of items) byId[item.id] ??= item;
-  return { width: right + MARGIN, height, items, links, captions, byId };
+  return { width: right + MARGIN, height, items, links, captions, byId, textScale: m.text };
 }
 
 function kindRank(e: External): number {
@@ -116,8 +139,10 @@ function kindRank(e: External): number {
 function externalItem(
   ext: External,
   box: { x: number; y: number; w: number; h: number },
+  m: Measures,
 ): LayoutItem {
   const role = ext.kind === 'internet-server' ? 'Internet server' : 'External client';
+  const sub = `${role} · ${ext.ip}`;
   return {
     id: ext.id,
     kind: 'external',
@@ -125,10 +150,23 @@ function externalItem(
     ariaLabel: `${role} ${ext.name}, ${ext.ip}`,
     name: ext.name,
     tone: ext.kind,
-    lines: [
-      centred(ext.name, box.w, 40, 26, 'title'),
-      centred(`${role} · ${ext.ip}`, box.w, 76, 17, 'label'),
-    ],
+    lines:
+      m.text === 1
+        ? [centred(ext.name, box.w, 40, 26, 'title'), centred(sub, box.w, 76, 17, 'label')]
+        : // Bigger text: what it is and its address on lines of their own, each as big as fits.
+          [
+            centred(ext.name, box.w, 40 * m.text, fontSize(m, 26), 'title'),
+            ...[role, ext.ip].map((text, i) => {
+              const size = fitSize(text, fontSize(m, 17), 17, 'label', box.w, 4);
+              return centred(
+                text,
+                box.w,
+                box.h - 14 * m.text - (1 - i) * size * 1.15,
+                size,
+                'label',
+              );
+            }),
+          ],
     radius: 16,
   };
 }

@@ -1,8 +1,8 @@
 /** The vSwitch bars of a node, with its HNS networks drawn as pills on them. */
 import type { Node, Topology, VSwitch } from '../model/types';
-import { M, type Box, type LayoutItem } from './geometry';
+import { DEFAULT_MEASURES, fontSize, type Box, type LayoutItem, type Measures } from './geometry';
 import { derivedFlag } from './place-port';
-import { line } from './text-fit';
+import { fitSize, line } from './text-fit';
 import { networkTone } from './tones';
 
 const VSWITCH_RANK: Readonly<Record<VSwitch['kind'], number>> = {
@@ -16,7 +16,9 @@ export function barsOf(
   topology: Topology,
   node: Node,
   frame: Box,
+  m: Measures = DEFAULT_MEASURES,
 ): { items: LayoutItem[]; y: Map<string, number> } {
+  const t = m.text;
   const switches = node.vswitchIds
     .flatMap((id) => topology.vswitches[id] ?? [])
     .sort((a, b) => VSWITCH_RANK[a.kind] - VSWITCH_RANK[b.kind] || a.name.localeCompare(b.name));
@@ -24,10 +26,10 @@ export function barsOf(
   const y = new Map<string, number>();
   switches.forEach((vs, i) => {
     const box = {
-      x: frame.x + M.pad,
-      y: frame.y + M.bar1Y + i * (M.bar2Y - M.bar1Y),
-      w: frame.w - 2 * M.pad,
-      h: M.barH,
+      x: frame.x + m.pad,
+      y: frame.y + m.bar1Y + i * (m.bar2Y - m.bar1Y),
+      w: frame.w - 2 * m.pad,
+      h: m.barH,
     };
     y.set(vs.id, box.y);
     const title = `vSwitch ${vs.name}`;
@@ -39,19 +41,28 @@ export function barsOf(
       name: vs.name,
       tone: vs.kind,
       lines: [
-        line(title, 16, 31, 22, 'label', box.w),
-        line(vs.kind, 30 + title.length * 13, 30, 15, 'detail', box.w),
+        line(title, 16, box.h / 2 + 8 * t, fontSize(m, 22), 'label', box.w),
+        line(
+          vs.kind,
+          30 + title.length * 13 * t,
+          box.h / 2 + 7 * t,
+          fontSize(m, 15),
+          'detail',
+          box.w,
+        ),
       ],
       radius: 10,
     });
-    let px = box.x + 90 + title.length * 13 + vs.kind.length * 9;
+    let px = box.x + (90 + title.length * 13 + vs.kind.length * 9) * t;
     const nets = Object.values(topology.networks)
       .filter((n) => n.nodeId === node.id && (n.vswitchId ?? switches[0]?.id) === vs.id)
       .sort((a, b) => a.name.localeCompare(b.name));
     for (const net of nets) {
       const text = [net.name, net.type, net.subnets[0]?.addressPrefix].filter(Boolean).join(' · ');
-      const w = Math.min(text.length * 11 + 28, box.x + box.w - px - 8);
-      if (w < 60) break;
+      const w = Math.min((text.length * 11 + 28) * t, box.x + box.w - px - 8);
+      if (w < 60 * t) break;
+      // Bigger text shrinks (down to the default size) rather than be cut short in a full bar.
+      const pillSize = t === 1 ? 18 : fitSize(text, fontSize(m, 18), 18, 'label', w, 14);
       items.push({
         id: net.id,
         kind: 'network',
@@ -59,7 +70,7 @@ export function barsOf(
         ariaLabel: `HNS network ${net.name}, type ${net.type}${net.subnets[0] ? `, ${net.subnets[0].addressPrefix}` : ''}`,
         name: net.name,
         tone: networkTone(net.type),
-        lines: [line(text, 14, 24, 18, 'label', w)],
+        lines: [line(text, 14, (box.h - 12) / 2 + 7 * t, pillSize, 'label', w)],
         radius: 17,
         ...derivedFlag(net.provenance),
       });

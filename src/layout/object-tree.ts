@@ -6,7 +6,7 @@
 import { compareNatural } from './collate';
 import type { Port, Topology } from '../model/types';
 import { syntheticId } from './geometry';
-import { lbName, type ObjectKind } from './object-index';
+import { indexTopology, lbName, type ObjectIndex, type ObjectKind } from './object-index';
 
 /** One row of the outline. Headings (`objectId` null) only group their children. */
 export interface TreeNode {
@@ -16,6 +16,8 @@ export interface TreeNode {
   readonly kind: ObjectKind | 'heading';
   readonly label: string;
   readonly children: readonly TreeNode[];
+  /** Derived by hnsviz (from HNS policies) rather than read from the input (dumps). */
+  readonly derived?: true;
 }
 
 const leaf = (
@@ -66,8 +68,18 @@ export function buildObjectTree(t: Topology): TreeNode[] {
       ),
     ]),
   );
-  trees.set(t, roots);
-  return roots;
+  const marked = markDerived(roots, indexTopology(t));
+  trees.set(t, marked);
+  return marked;
+}
+
+/** `derived: true` on the rows of derived objects (the drawing dashes the same objects). */
+function markDerived(nodes: readonly TreeNode[], index: ObjectIndex): TreeNode[] {
+  return nodes.map((n) => {
+    const children = n.children.length > 0 ? markDerived(n.children, index) : n.children;
+    const derived = n.objectId !== null && index[n.objectId]?.provenance?.derived === true;
+    return derived ? { ...n, children, derived: true } : { ...n, children };
+  });
 }
 
 function nodeTree(t: Topology, nodeId: string): TreeNode {

@@ -11,6 +11,7 @@ const ADVANCE: Readonly<Record<TextRole, number>> = {
   detail: 0.56,
   mono: 0.62,
   badge: 0.62,
+  overview: 0.58,
 };
 
 /** Estimated width of `text` at `size` world units. */
@@ -53,4 +54,23 @@ export function centred(
     role,
     anchor: 'middle',
   };
+}
+
+/**
+ * The largest font size, at most `max` and at least `min`, at which `text` fits a box `width`
+ * wide when drawn at `dx` (the same margins as `line`). Below `min`, `line` ellipsizes it.
+ */
+export function fitSize(
+  text: string,
+  max: number,
+  min: number,
+  role: TextRole,
+  width: number,
+  dx: number,
+): number {
+  const room = width - dx - 8;
+  // A margin over the average advance: short strings of wide letters (`kube-proxy`) run wider.
+  const advance = ADVANCE[role] * 1.12;
+  const fits = Math.floor((room / Math.max(text.length, 1) / advance) * 10) / 10;
+  return Math.max(min, Math.min(max, fits));
 }

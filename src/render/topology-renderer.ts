@@ -47,6 +47,7 @@ export function createTopologyRenderer(
   let current: TopologyViewModel | null = null;
   let fitted = false;
   let lastCard: string | null = null;
+  let textScale = 1;
 
   const zoomer = createZoom(
     svg,
@@ -71,6 +72,13 @@ export function createTopologyRenderer(
     update(vm) {
       current = vm;
       root.attr('aria-label', vm.title);
+      // A theme with bigger text (projector) is a bigger drawing: fit it again.
+      const scaleChanged = vm.layout.textScale !== textScale;
+      if (scaleChanged) {
+        textScale = vm.layout.textScale;
+        zoomer.setTextScale(textScale);
+        root.attr('data-text-scale', textScale === 1 ? null : textScale);
+      }
       const items = vm.layout.items;
       drawItems(
         frames,
@@ -84,7 +92,7 @@ export function createTopologyRenderer(
       );
       drawPortCard(card, vm.detail);
       viewport.classed('has-card', vm.detail !== null);
-      if (!fitted) {
+      if (!fitted || scaleChanged) {
         fitted = true;
         fit();
       }

@@ -4,7 +4,10 @@ import 'd3-transition';
 import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
 import type { Box, ZoomLevel } from '../layout/geometry';
 
-/** Scale from which port headers and layer names are drawn (they are ~14 units tall). */
+/**
+ * Scale from which port headers and layer names are drawn (they are ~14 units tall at text
+ * scale 1; a layout with bigger text shows them from `NODE_LEVEL_SCALE / textScale`).
+ */
 export const NODE_LEVEL_SCALE = 0.75;
 
 /** A pan/zoom as the world point at the centre of the viewport and the scale. */
@@ -22,6 +25,8 @@ export interface ZoomControl {
   getView(): ViewCentre;
   /** Jump to a view, interrupting any running transition. */
   setView(view: ViewCentre): void;
+  /** The text scale of the drawing: details show from `NODE_LEVEL_SCALE / textScale`. */
+  setTextScale(textScale: number): void;
   destroy(): void;
 }
 
@@ -38,6 +43,14 @@ export function createZoom(
 ): ZoomControl {
   let current = zoomIdentity;
   let level: Exclude<ZoomLevel, 'port'> | null = null;
+  let nodeLevel = NODE_LEVEL_SCALE;
+  const report = (k: number): void => {
+    const next = k >= nodeLevel ? 'node' : 'cluster';
+    if (next !== level) {
+      level = next;
+      onLevel(next);
+    }
+  };
   const size = (): { w: number; h: number } => ({
     w: svg.clientWidth || 1000,
     h: svg.clientHeight || 700,
@@ -55,11 +68,7 @@ export function createZoom(
     .on('zoom', (event: { transform: typeof zoomIdentity }) => {
       current = event.transform;
       viewport.setAttribute('transform', event.transform.toString());
-      const next = event.transform.k >= NODE_LEVEL_SCALE ? 'node' : 'cluster';
-      if (next !== level) {
-        level = next;
-        onLevel(next);
-      }
+      report(event.transform.k);
     })
     // Once per gesture or transition, never per frame (for links and the store).
     .on('end', () => onViewEnd?.());
@@ -101,6 +110,10 @@ export function createZoom(
         .scale(view.k)
         .translate(-view.x, -view.y);
       sel.call((s) => behaviour.transform(s, t));
+    },
+    setTextScale(textScale) {
+      nodeLevel = NODE_LEVEL_SCALE / Math.max(textScale, 1);
+      if (level !== null) report(current.k);
     },
     destroy() {
       sel.interrupt();

@@ -6,6 +6,7 @@ import { traceEvents } from '../state/trace-events';
 import type { ScenarioCatalog } from './scenario-catalog';
 import { StoreProvider, useAppStore, useStoreApi } from './StoreContext';
 import { TopologyCanvas } from './TopologyCanvas';
+import { THEME_TEXT_SCALE } from './text-scale';
 import { deciderText, placeText, rewriteText } from './trace-format';
 
 const noop = (): void => undefined;
@@ -60,6 +61,7 @@ export function ComparePane({
   onDrawn = noop,
 }: Props) {
   const parent = useStoreApi();
+  const theme = useAppStore((s) => s.theme);
   const child = useMemo(() => createAppStore({ scenarioId, topology }), [scenarioId, topology]);
   useEffect(() => {
     const apply = (s: AppState): void => {
@@ -100,7 +102,12 @@ export function ComparePane({
       </header>
       <StoreProvider store={child}>
         <div className="hv-pane-canvas">
-          <TopologyCanvas title={title} onDrawn={onDrawn} fitOnResize />
+          <TopologyCanvas
+            title={title}
+            onDrawn={onDrawn}
+            fitOnResize
+            textScale={THEME_TEXT_SCALE[theme]}
+          />
         </div>
         <PaneCaption />
       </StoreProvider>

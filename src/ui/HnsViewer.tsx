@@ -24,6 +24,7 @@ import { ImportActions } from './ImportActions';
 import { ImportSide } from './ImportSide';
 import { ImportStatus } from './ImportStatus';
 import { useDumpImporter, type DumpRestore } from './useDumpImporter';
+import { THEME_TEXT_SCALE } from './text-scale';
 import './viewer.css';
 
 /** Props of the viewer component. */
@@ -140,7 +141,7 @@ function ViewerShell({
         {mode === 'compare' ? (
           <ComparePanel catalog={catalog} onDrawn={onDrawn} />
         ) : (
-          <TopologyCanvas title={title} onDrawn={onDrawn} />
+          <TopologyCanvas title={title} onDrawn={onDrawn} textScale={THEME_TEXT_SCALE[theme]} />
         )}
       </main>
       <Transcript />

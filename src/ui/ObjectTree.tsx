@@ -3,6 +3,9 @@ import { buildObjectTree, parentKeys } from '../layout/object-tree';
 import { useAppStore, useStoreApi } from './StoreContext';
 import { nextKey, rowSelector, visibleRows, type TreeRow } from './tree-rows';
 
+/** Same words as the drawing's accessible names (`derivedNote` in layout/place-port.ts). */
+const DERIVED_NOTE = 'derived by hnsviz from HNS policies';
+
 const MOVES: Readonly<Record<string, 'down' | 'up' | 'home' | 'end'>> = {
   ArrowDown: 'down',
   ArrowUp: 'up',
@@ -109,7 +112,8 @@ export function ObjectTree() {
               aria-expanded={hasKids ? expanded.has(node.key) : undefined}
               aria-selected={node.objectId !== null ? node.objectId === selectedId : undefined}
               tabIndex={node.key === activeKey ? 0 : -1}
-              className={`hv-row${node.objectId === null ? ' hv-heading' : ''}`}
+              className={`hv-row${node.objectId === null ? ' hv-heading' : ''}${node.derived ? ' is-derived' : ''}`}
+              data-derived={node.derived ? 'true' : undefined}
               style={{ paddingInlineStart: `${(row.level - 1) * 16 + 6}px` }}
               onClick={() => {
                 setFocusKey(node.key);
@@ -129,6 +133,12 @@ export function ObjectTree() {
               </span>
               <span className={`hv-kind-dot kind-${node.kind}`} aria-hidden="true" />
               {node.label}
+              {node.derived && (
+                <span className="hv-derived-tag" title={DERIVED_NOTE}>
+                  <span aria-hidden="true">derived</span>
+                  <span className="hv-sr-only"> ({DERIVED_NOTE})</span>
+                </span>
+              )}
             </li>
           );
         })}

@@ -20,10 +20,12 @@ interface Props {
   readonly onDrawn: () => void;
   /** Re-fit when the canvas changes size (compare panes). */
   readonly fitOnResize?: boolean;
+  /** Text size of the drawing relative to the default themes (projector: bigger). */
+  readonly textScale?: number;
 }
 
 /** The SVG canvas. React owns the `<svg>`; the d3 renderer owns everything inside it. */
-export function TopologyCanvas({ title, onDrawn, fitOnResize = false }: Props) {
+export function TopologyCanvas({ title, onDrawn, fitOnResize = false, textScale = 1 }: Props) {
   const store = useStoreApi();
   const svgRef = useRef<SVGSVGElement>(null);
   const rendererRef = useRef<TopologyRenderer | null>(null);
@@ -33,7 +35,10 @@ export function TopologyCanvas({ title, onDrawn, fitOnResize = false }: Props) {
   const hoveredId = useAppStore((s) => s.hoveredId);
   const highlightIds = useAppStore((s) => s.highlightIds);
 
-  const layout = useMemo(() => (topology ? layoutTopology(topology) : null), [topology]);
+  const layout = useMemo(
+    () => (topology ? layoutTopology(topology, { textScale }) : null),
+    [topology, textScale],
+  );
   const detail = useMemo(
     () =>
       topology && layout && expandedPortId

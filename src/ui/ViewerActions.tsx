@@ -89,7 +89,7 @@ export function ViewerActions({ catalog, appUrl, chrome }: Props) {
     <div ref={ref} className="hv-actions">
       {appUrl && (
         <button type="button" onClick={() => setSharing(true)}>
-          Share / embed
+          Share<span className="hv-wide-only"> / embed</span>
         </button>
       )}
       <ExportMenu

@@ -42,7 +42,7 @@ export function WorkshopBar() {
         ))}
       </div>
       <label className="hv-theme">
-        <span>Theme</span>
+        <span className="hv-wide-only">Theme</span>
         <select value={theme} onChange={(e) => store.getState().setTheme(e.target.value as Theme)}>
           <option value="light">Light</option>
           <option value="dark">Dark</option>
