@@ -1,49 +1,11 @@
-/**
- * Page helpers for the viewer. The `window.__hnsviz` type mirrors src/embed/test-api.ts (the
- * e2e project cannot import app code); keep the two in step.
- */
+/** Page helpers for the viewer, typed by the app's own test API (src/embed/test-api.ts). */
 import { expect, type Page } from '@playwright/test';
+import type { HnsvizTestApi } from '../src/embed/test-api';
 
-export interface HnsvizTestApi {
-  readonly version: 1;
-  state(): {
-    scenarioId: string | null;
-    selectedId: string | null;
-    expandedPortId: string | null;
-    zoomLevel: string;
-  };
-  select(id: string | null): void;
-  setScenario(id: string): void;
-  podEndpointIds(podName: string): string[];
-  kindOf(id: string): string | null;
-  view(): LinkView;
-  trace(req: { from: string; to: string; proto?: 'tcp' | 'udp' | 'icmp' } | null): void;
-  setStep(step: number): void;
-  setTheme(theme: 'light' | 'dark' | 'projector'): void;
-  loadScaled(extraPerNode: number): void;
-}
+export type { HnsvizTestApi };
 
-/** What a shared link must restore (mirrors `view()` in src/embed/test-api.ts). */
-export interface LinkView {
-  scenarioId: string | null;
-  selectedId: string | null;
-  trace: { from: string; to: string; proto?: string } | null;
-  traceStatus: string;
-  verdict: string | null;
-  step: number;
-  theme: string;
-  verbosity: string;
-  compare: { left: string; right: string } | null;
-  viewCentre: { x: number; y: number; k: number } | null;
-  linkNotice: string | null;
-  source: 'scenario' | 'dump' | null;
-}
-
-declare global {
-  interface Window {
-    __hnsviz?: HnsvizTestApi;
-  }
-}
+/** What a shared link must restore: `view()` of the test API. */
+export type LinkView = ReturnType<HnsvizTestApi['view']>;
 
 export const DESIGNS = ['old-winnat', 'new-l2bridge', 'new-overlay'] as const;
 

@@ -4,26 +4,10 @@
  * The inspector, the tree and the store resolve ids through it.
  */
 import type { Provenance, Topology } from '../model/types';
-import { syntheticId } from './geometry';
+import { syntheticId, type DrawnKind } from './geometry';
 
 /** Kinds of selectable objects: the drawn kinds plus objects only the tree and inspector show. */
-export type ObjectKind =
-  | 'node'
-  | 'vswitch'
-  | 'network'
-  | 'endpoint'
-  | 'pod'
-  | 'port'
-  | 'layer'
-  | 'group'
-  | 'rule'
-  | 'host-stack'
-  | 'winnat'
-  | 'kube-proxy'
-  | 'external'
-  | 'wire'
-  | 'service'
-  | 'load-balancer';
+export type ObjectKind = DrawnKind | 'service';
 
 /** A selectable object: its kind, display name, the model entity and where it lives. */
 export interface ObjectRef {
