@@ -93,88 +93,18 @@ export interface ClusterInfo {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Nodes and what lives in the host
+// Nodes and what lives in the host (in host-types.ts)
 
-export interface Node {
-  readonly id: string;
-  readonly name: string;
-  readonly os: string;
-  /** The node IP (on the management host vNIC). */
-  readonly managementIp: string | null;
-  readonly mac: string | null;
-  readonly podCidr: string | null;
-  readonly vswitchIds: readonly string[];
-  readonly networkIds: readonly string[];
-  readonly hostStack: HostStack;
-  /** WinNAT instance (old design, nat networks). */
-  readonly winnat: WinNat | null;
-  readonly kubeProxy: KubeProxy | null;
-  readonly provenance: Provenance;
-}
-
-/** The host's own TCP/IP stack (compartment 1). */
-export interface HostStack {
-  readonly interfaces: readonly HostInterface[];
-  readonly routes: readonly HostRoute[];
-  readonly ipForwarding: boolean;
-}
-
-export interface HostInterface {
-  /** e.g. `vEthernet (Ethernet)`, `vEthernet (HNS Internal NIC)`, `vEthernet (cbr0_ep)`. */
-  readonly name: string;
-  readonly kind: 'management-vnic' | 'nat-vnic' | 'bridge-endpoint' | 'source-vip';
-  /** First address is the primary; the rest are secondary (service VIPs in the old design). */
-  readonly ips: readonly string[];
-  readonly mac: string | null;
-  /** The vSwitch port this interface is attached to. */
-  readonly portId: string | null;
-}
-
-export interface HostRoute {
-  readonly prefix: string;
-  /** Next hop; null when on-link. */
-  readonly nextHop: string | null;
-  /** Name of a `HostInterface`. */
-  readonly interface: string;
-  readonly provenance: Provenance;
-}
-
-export interface WinNat {
-  readonly name: string;
-  /** Internal prefix NATed, e.g. the NAT network subnet. */
-  readonly internalPrefix: string;
-  /** Address the translated packets leave with (the node IP). */
-  readonly externalIp: string;
-  readonly portPool: PortRange;
-  readonly networkId: string;
-  readonly provenance: Provenance;
-}
-
-export interface KubeProxy {
-  /** `userspace` (winuserspace, old design) or `kernelspace` (winkernel, HNS load balancers). */
-  readonly mode: 'userspace' | 'kernelspace';
-  readonly enableDsr: boolean;
-  readonly sourceVip: string | null;
-  /** User-space listeners (old design): the proxy accepts and opens a second connection. */
-  readonly proxies: readonly UserspaceProxy[];
-  readonly provenance: Provenance;
-}
-
-export interface UserspaceProxy {
-  readonly serviceId: string;
-  readonly portName: string;
-  /** `0.0.0.0` for a NodePort listener. */
-  readonly listenIp: string;
-  readonly listenPort: number;
-  readonly protocol: ProtocolNumber;
-  readonly backends: readonly {
-    readonly ip: string;
-    readonly port: number;
-    readonly podId: string | null;
-  }[];
-  /** The DNS proxy appends these suffixes to short names (old design, service port named `dns`). */
-  readonly dnsSuffixes: readonly string[] | null;
-}
+export type {
+  Node,
+  HostStack,
+  HostInterface,
+  HostRoute,
+  WinNat,
+  KubeProxy,
+  UserspaceProxy,
+} from './host-types';
+import type { Node } from './host-types';
 
 // ---------------------------------------------------------------------------------------------
 // vSwitch, HNS networks, endpoints
@@ -345,137 +275,20 @@ export interface LoadBalancerFlags {
 }
 
 // ---------------------------------------------------------------------------------------------
-// VFP: ports → layers → groups → rules
+// VFP: ports → layers → groups → rules (in vfp-types.ts)
 
-export type PortKind = 'container' | 'host-vnic' | 'external';
-
-export interface Port {
-  readonly id: string;
-  readonly nodeId: string;
-  readonly vswitchId: string;
-  readonly kind: PortKind;
-  /** VFP port name (a GUID on a real node). */
-  readonly name: string;
-  /** `Container NIC 1a2b3c4d`, `ExternalPort`, … */
-  readonly friendlyName: string;
-  readonly mac: string | null;
-  readonly endpointId: string | null;
-  /** Layers in evaluation order for `out`; `in` walks them backwards. */
-  readonly layerIds: readonly string[];
-  readonly provenance: Provenance;
-}
-
-export interface VfpLayer {
-  readonly id: string;
-  readonly portId: string;
-  readonly name: string;
-  readonly priority: number;
-  readonly stateful: boolean;
-  /** What happens when no rule of the layer matches. */
-  readonly defaultAction: 'allow' | 'block';
-  readonly groupIds: readonly string[];
-  readonly provenance: Provenance;
-}
-
-export interface VfpGroup {
-  readonly id: string;
-  readonly layerId: string;
-  readonly portId: string;
-  readonly name: string;
-  readonly direction: Direction;
-  readonly family: AddressFamily;
-  readonly priority: number;
-  /** `priority`: lowest priority number wins; `lpm`: longest destination prefix wins. */
-  readonly matchType: 'priority' | 'lpm';
-  readonly ruleIds: readonly string[];
-  readonly provenance: Provenance;
-}
-
-export type VfpRuleType =
-  | 'allow'
-  | 'block'
-  | 'nat'
-  | 'dynnat'
-  | 'lbnat'
-  | 'encap'
-  | 'decap'
-  | 'transpose'
-  | 'paroute'
-  | 'other';
-
-/** Conditions a packet must meet; `null` means "any". Prefixes are CIDRs (a bare IP = /32). */
-export interface RuleConditions {
-  readonly srcPrefixes: readonly string[] | null;
-  readonly dstPrefixes: readonly string[] | null;
-  readonly srcPorts: readonly PortRange[] | null;
-  readonly dstPorts: readonly PortRange[] | null;
-  readonly protocols: readonly ProtocolNumber[] | null;
-}
-
-export interface LbBackend {
-  readonly ip: string;
-  readonly port: number;
-  readonly endpointId: string | null;
-}
-
-export type RuleAction =
-  | { readonly kind: 'allow' }
-  | { readonly kind: 'block' }
-  /** Load-balancer NAT: pick a backend, rewrite destination IP and port. */
-  | {
-      readonly kind: 'lbnat';
-      readonly loadBalancerId: string;
-      readonly backends: readonly LbBackend[];
-      readonly distribution: LoadBalancer['distribution'];
-      /** Also rewrite the source to this address (non-DSR, ETP=Cluster); null keeps the client IP. */
-      readonly snatIp: string | null;
-    }
-  /** Static NAT of one side. */
-  | {
-      readonly kind: 'nat';
-      readonly side: 'source' | 'destination';
-      readonly ip: string;
-      readonly port: number | null;
-    }
-  /** Dynamic source NAT from a port pool (OutBoundNAT). */
-  | { readonly kind: 'dynnat'; readonly snatIp: string; readonly portPool: PortRange }
-  /** VXLAN encapsulation towards a provider address. */
-  | {
-      readonly kind: 'encap';
-      readonly vni: number;
-      readonly outerSrcIp: string;
-      readonly outerDstIp: string;
-      readonly udpPort: number;
-      /** Inner destination MAC (the remote distributed-router MAC). */
-      readonly innerDstMac: string | null;
-    }
-  | { readonly kind: 'decap'; readonly vni: number }
-  /** Header rewrite of MACs; `next-hop` means the MAC of the routed next hop. */
-  | {
-      readonly kind: 'transpose';
-      readonly srcMac: string | null;
-      // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents -- documents the sentinel
-      readonly dstMac: string | 'next-hop' | null;
-    }
-  | { readonly kind: 'paroute'; readonly nextHop: string | null }
-  | { readonly kind: 'other'; readonly text: string };
-
-export interface VfpRule {
-  readonly id: string;
-  readonly groupId: string;
-  readonly layerId: string;
-  readonly portId: string;
-  /** The rule name as vfpctrl shows it (`LB_DSR_…`, a GUID, `SNAT_TCP_OUTBOUNDNAT_…`). */
-  readonly name: string;
-  readonly friendlyName: string | null;
-  readonly priority: number;
-  readonly type: VfpRuleType;
-  readonly terminating: boolean;
-  readonly stateful: boolean;
-  readonly conditions: RuleConditions;
-  readonly action: RuleAction;
-  readonly provenance: Provenance;
-}
+export type {
+  PortKind,
+  Port,
+  VfpLayer,
+  VfpGroup,
+  VfpRuleType,
+  RuleConditions,
+  LbBackend,
+  RuleAction,
+  VfpRule,
+} from './vfp-types';
+import type { Port, VfpGroup, VfpLayer, VfpRule } from './vfp-types';
 
 // ---------------------------------------------------------------------------------------------
 // Kubernetes objects and the world outside

@@ -5,13 +5,11 @@
  * Conventions: domain.md §2.3 (L2Bridge), §2.4 (Overlay), §4.1 (Service → load balancers).
  */
 import { hostInPrefix, macFromIp } from '../shared/ip';
-import { PROTO } from '../model/types';
 import type {
   Endpoint,
   EndpointPolicy,
   HostInterface,
   HostRoute,
-  LoadBalancer,
   Network,
   Port,
 } from '../model/types';
@@ -28,13 +26,14 @@ import {
   portMaker,
   type Draft,
 } from './common';
-import type { ClusterSpec, NetworkPolicySpec, NodeSpec, PodSpec } from './spec';
+import type { ClusterSpec, NodeSpec, PodSpec } from './spec';
+import { kubeProxyLoadBalancers } from './kube-proxy';
+import { aclPolicies } from './network-policy';
 
 export type NewFlavour = 'l2bridge' | 'overlay';
 
 const REF_L2 = 'domain.md §2.3 [S13][S20]';
 const REF_OVL = 'domain.md §2.4 [S20][S19][S13]';
-const REF_LB = 'domain.md §4.1 [S3][S4][S15]';
 const MGMT_VNIC = 'vEthernet (Ethernet)';
 
 /** Add one node of the new design to the draft. */
@@ -327,123 +326,6 @@ function podPolicies(
     policies.push(...aclPolicies(spec, node, np));
   }
   return policies;
-}
-
-/** NetworkPolicy → HNS ACLs the way Calico programs them (domain.md §5.3): host 900, rules 1000+, final block. */
-function aclPolicies(spec: ClusterSpec, node: NodeSpec, np: NetworkPolicySpec): EndpointPolicy[] {
-  const acl = (
-    id: string,
-    action: 'allow' | 'block',
-    priority: number,
-    extra: Partial<EndpointPolicy & { type: 'ACL' }>,
-  ) =>
-    ({
-      type: 'ACL',
-      hnsType: 'ACL',
-      id,
-      action,
-      direction: 'in',
-      priority,
-      protocols: [],
-      localAddresses: [],
-      remoteAddresses: [],
-      localPorts: [],
-      remotePorts: [],
-      ruleType: 'switch',
-      ...extra,
-    }) as EndpointPolicy;
-  const rules: EndpointPolicy[] = [
-    acl('allow-host-to-endpoint', 'allow', 900, { remoteAddresses: [node.ip] }),
-  ];
-  np.ingress.forEach((rule, i) => {
-    rules.push(
-      acl(`policy-default.${np.name}-${i}`, 'allow', 1000 + i, {
-        protocols: [rule.protocol],
-        remoteAddresses: rule.fromPods.map((p) => `${podIp(spec, p)}/32`),
-        localPorts: [{ from: rule.port, to: rule.port }],
-      }),
-    );
-  });
-  rules.push(acl(`policy-default.${np.name}-deny`, 'block', 65000, {}));
-  return rules;
-}
-
-/** kube-proxy winkernel: one HNS load balancer per frontend (ClusterIP, NodePort, externalIP) and port. */
-function kubeProxyLoadBalancers(
-  spec: ClusterSpec,
-  node: NodeSpec,
-  flavour: NewFlavour,
-  networkId: string,
-  sourceVipIp: string,
-): LoadBalancer[] {
-  const out: LoadBalancer[] = [];
-  const sourceVip = flavour === 'overlay' ? sourceVipIp : node.ip;
-  for (const svc of spec.services) {
-    const backends = svc.backends.map((b) =>
-      nodeOfPod(spec, b).name === node.name
-        ? ids.endpoint(node.name, b)
-        : ids.endpoint(node.name, `remote:${b}`),
-    );
-    for (const p of svc.ports) {
-      const proto = p.protocol === PROTO.udp ? 'udp' : 'tcp';
-      const base = {
-        nodeId: ids.node(node.name),
-        networkId,
-        protocol: p.protocol,
-        internalPort: p.targetPort,
-        backendEndpointIds: backends,
-        sourceVip,
-        distribution: 'none' as const,
-        serviceId: ids.service(svc.name),
-      };
-      const flags = {
-        dsr: false,
-        ilb: false,
-        localRoutedVip: false,
-        ipv6: false,
-        preserveDip: false,
-        useMux: false,
-      };
-      const prov = (detail: string) => ({
-        ...given('documented', REF_LB, detail),
-        by: 'kube-proxy' as const,
-      });
-      out.push({
-        ...base,
-        id: ids.loadBalancer(node.name, `${svc.name}:${p.port}:${proto}:clusterip`),
-        kind: 'clusterip',
-        frontendVips: [svc.clusterIp],
-        externalPort: p.port,
-        flags: { ...flags, dsr: true },
-        provenance: prov(`Service ${svc.namespace}/${svc.name} port ${p.name}: ClusterIP`),
-      });
-      if (p.nodePort !== undefined) {
-        out.push({
-          ...base,
-          id: ids.loadBalancer(node.name, `${svc.name}:${p.nodePort}:${proto}:nodeport`),
-          kind: 'nodeport',
-          frontendVips: [],
-          externalPort: p.nodePort,
-          flags: { ...flags, localRoutedVip: true },
-          provenance: prov(`Service ${svc.namespace}/${svc.name} port ${p.name}: NodePort`),
-        });
-      }
-      for (const ext of svc.externalIps ?? []) {
-        out.push({
-          ...base,
-          id: ids.loadBalancer(node.name, `${svc.name}:${ext}:${p.port}:${proto}:externalip`),
-          kind: 'externalip',
-          frontendVips: [ext],
-          externalPort: p.port,
-          flags,
-          provenance: prov(
-            `Service ${svc.namespace}/${svc.name} port ${p.name}: externalIP ${ext}`,
-          ),
-        });
-      }
-    }
-  }
-  return out;
 }
 
 export function newDraft(spec: ClusterSpec, flavour: NewFlavour): Draft {
