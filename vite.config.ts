@@ -42,4 +42,24 @@ export default defineConfig({
   plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
   build: { target: 'es2022' },
+  // Pre-bundle every runtime dependency at dev-server start: discovering them on the first page
+  // load makes Vite re-optimise and answer "504 Outdated Optimize Dep" before a reload. Scan only
+  // the app's page: public/embed-demo.html imports the built element, which dev mode doesn't have.
+  optimizeDeps: {
+    entries: ['index.html'],
+    include: [
+      'react',
+      'react/jsx-runtime',
+      'react-dom/client',
+      'zustand',
+      'zustand/vanilla',
+      'zustand/middleware/immer',
+      'immer',
+      'd3-selection',
+      'd3-zoom',
+      'd3-ease',
+      'd3-transition',
+      'fflate',
+    ],
+  },
 });
