@@ -4,7 +4,7 @@
  * freeze. Budget: no long task over 50 ms. Prints the figure.
  */
 import { expect, test } from '@playwright/test';
-import { syntheticDump } from './import-synthetic';
+import { syntheticDump } from '../bench/parse-bench';
 import { dropPrepared, openApp, prepareFile } from './import-helpers';
 
 // The app's offline service worker would answer the routed test URL with the app shell.
