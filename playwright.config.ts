@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // IMPORTANT: always launch Debian's chromium; Playwright's own browser download is unreachable here.
 // scripts/ensure-chromium.mjs installs it (as root) when missing.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// HNSVIZ_E2E_PORT lets several checkouts run their e2e suites side by side.
+const PORT = Number(process.env.HNSVIZ_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -16,7 +18,7 @@ export default defineConfig({
     toHaveScreenshot: { maxDiffPixelRatio: 0.02 },
   },
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${PORT}`,
     headless: true,
     viewport: { width: 1400, height: 900 },
     launchOptions: {
@@ -35,8 +37,8 @@ export default defineConfig({
   },
   webServer: {
     // Building here too lets `npx playwright test` run alone; the build costs about 1 s.
-    command: 'npm run build && npm run preview -- --host 127.0.0.1',
-    url: 'http://127.0.0.1:4173',
+    command: `npm run build && npx vite preview --strictPort --host 127.0.0.1 --port ${PORT}`,
+    url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
