@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { buildScenario, isScenarioId, SCENARIO_IDS } from '../scenarios/index';
 import { formatTraceText, traceFlow, TraceInputError } from '../engine/index';
 import { parseInputs, type ParseResult } from '../parsers/index';
-import { toParseJson } from '../parsers/parse-json';
+import { toParseJson } from '../parsers/output/parse-json';
 import type { CliIo } from './io';
 import { diagnosticLines, runParse } from './parse';
 import { runLint } from './lint';

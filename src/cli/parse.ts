@@ -3,9 +3,9 @@
  * Exit 0 without error diagnostics, 1 with some (the output is still printed), 2 on usage errors.
  */
 
-import { topologyText } from '../parsers/canonical';
+import { topologyText } from '../parsers/output/canonical';
 import { parseInputs, type ParseResult } from '../parsers/index';
-import { toParseJson } from '../parsers/parse-json';
+import { toParseJson } from '../parsers/output/parse-json';
 import { parseFileArgs, readInputs, writer, type CliIo } from './io';
 
 export function diagnosticLines(r: ParseResult): string[] {

@@ -1,7 +1,7 @@
 /** Checks on endpoints: state, OutBoundNAT exceptions, duplicates, placeholder MACs. */
 
 import type { Endpoint, Topology } from '../model/types';
-import { inferCidrs } from '../parsers/infer';
+import { inferCidrs } from '../parsers/build/infer';
 import { inPrefix, parseCidr } from '../shared/ip';
 import type { Check, Finding } from './types';
 

@@ -1,7 +1,7 @@
 /** Lint findings: Problem → Evidence → Fix, each linked to the objects concerned. */
 
 import type { Topology } from '../model/types';
-import type { FieldConflict } from '../parsers/merge';
+import type { FieldConflict } from '../parsers/normalise/merge';
 
 export type FindingSeverity = 'error' | 'warning' | 'info';
 

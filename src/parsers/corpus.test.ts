@@ -3,9 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkInvariants } from '../model/invariants';
-import { canonicalText } from './canonical';
+import { canonicalText } from './output/canonical';
 import { parseInputs } from './index';
-import { sniffName, sniffStructure } from './sniff';
+import { sniffName, sniffStructure } from './formats/file-names';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');

@@ -1,8 +1,8 @@
 /** Hostile strings in a dump stay plain text: nothing is interpreted, stripped or escaped. */
 import { describe, expect, it } from 'vitest';
-import { canonicalText } from './canonical';
+import { canonicalText } from './output/canonical';
 import { parseInputs } from './index';
-import { toParseJson } from './parse-json';
+import { toParseJson } from './output/parse-json';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const SCRIPT = '"><script>alert(`x`)</script>';

@@ -6,28 +6,28 @@
 
 import { programVfp } from '../model/program-vfp';
 import type { Topology } from '../model/types';
-import { buildTopology } from './build';
-import type { VfpInput } from './build-vfp';
-import { cleanUp } from './cleanup';
+import { buildTopology } from './build/build';
+import type { VfpInput } from './build/build-vfp';
+import { cleanUp } from './decode/cleanup';
 import {
   decodeBytesRaw,
   decodeTextRaw,
   normaliseNewlines,
   type Decoded,
   type Encoding,
-} from './decode';
+} from './decode/decode';
 import { DiagSink, type Diagnostic } from './diagnostics';
-import { locateObjects } from './fast-json';
-import { adoptIdless, emptyMerged, mergeInto, type FieldConflict } from './merge';
-import { countUnknownFields } from './known-fields';
-import { IdMemo, normalise } from './normalise';
-import { emptyExtracted, type Extracted, type RawObject } from './raw';
-import { scanDoc } from './scan';
-import { addHost, emptyHostInput } from './host-text';
-import { sniffName } from './sniff';
+import { locateObjects } from './formats/fast-json';
+import { adoptIdless, emptyMerged, mergeInto, type FieldConflict } from './normalise/merge';
+import { countUnknownFields } from './normalise/known-fields';
+import { IdMemo, normalise } from './normalise/normalise';
+import { emptyExtracted, type Extracted, type RawObject } from './formats/raw';
+import { scanDoc } from './formats/scan';
+import { addHost, emptyHostInput } from './formats/host-text';
+import { sniffName } from './formats/file-names';
 
 export type { Diagnostic, DiagnosticCode, Severity } from './diagnostics';
-export type { FieldConflict } from './merge';
+export type { FieldConflict } from './normalise/merge';
 export { CATALOGUE } from './diagnostics';
 
 /**

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cleanUp } from './cleanup';
-import { decodeBytes, decodeText } from './decode';
+import { cleanUp } from './decode/cleanup';
+import { decodeBytes, decodeText } from './decode/decode';
 import { DiagSink } from './diagnostics';
-import { parseGoStruct } from './go-struct';
-import { readJson } from './json-reader';
-import { ELLIPSIS, psValue } from './ps-value';
+import { parseGoStruct } from './formats/go-struct';
+import { readJson } from './formats/json-reader';
+import { ELLIPSIS, psValue } from './formats/ps-value';
 import { parseInputs } from './index';
-import { PARSE_FORMAT, toParseJson } from './parse-json';
+import { PARSE_FORMAT, toParseJson } from './output/parse-json';
 
 const utf16 = (s: string, le: boolean): Uint8Array => {
   const out = new Uint8Array(s.length * 2);

@@ -1,9 +1,9 @@
 /** Small readers that turn loosely typed dump values into model values. */
 
-import { normaliseMac, parseCidr } from '../shared/ip';
-import type { NetworkType, PortRange } from '../model/types';
-import { ELLIPSIS, isTypeName, psValue } from './ps-value';
-import { isRecord } from './raw';
+import { normaliseMac, parseCidr } from '../../shared/ip';
+import type { NetworkType, PortRange } from '../../model/types';
+import { ELLIPSIS, isTypeName, psValue } from '../formats/ps-value';
+import { isRecord } from '../formats/raw';
 
 /** Field access by one of up to four names (no rest parameters: this is the hottest call). */
 export type Get = (a: string, b?: string, c?: string, d?: string) => unknown;

@@ -8,7 +8,7 @@
  * sections are context, not HNS objects.
  */
 
-import { isIpv4, parseIpv4 } from '../shared/ip';
+import { isIpv4, parseIpv4 } from '../../shared/ip';
 
 export type HostCommand = 'route-print' | 'ipconfig';
 

@@ -1,7 +1,7 @@
 /** v1 policy lists (ELB policy) and v2 HostComputeLoadBalancers → one normalised record. */
 
-import { psValue } from './ps-value';
-import { isRecord } from './raw';
+import { psValue } from '../formats/ps-value';
+import { isRecord } from '../formats/raw';
 import { bool, getter, ip, normId, num, records, setIf, str, strList, type Get } from './values';
 
 export interface NLoadBalancer {

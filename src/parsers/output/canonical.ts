@@ -4,8 +4,8 @@
  * Used by the snapshot tests and by `hnsviz parse` without `--json`.
  */
 
-import type { EndpointPolicy, NetworkPolicy, Topology } from '../model/types';
-import type { ParseResult } from './index';
+import type { EndpointPolicy, NetworkPolicy, Topology } from '../../model/types';
+import type { ParseResult } from '../index';
 
 const byId = <T extends { id: string }>(table: Record<string, T>): T[] =>
   Object.values(table).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

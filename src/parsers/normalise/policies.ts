@@ -1,7 +1,7 @@
 /** HNS policies (v1 flat, v2 `{Type, Settings}`) folded into the model's unions. */
 
-import type { AclAction, EndpointPolicy, NetworkPolicy } from '../model/types';
-import { isRecord } from './raw';
+import type { AclAction, EndpointPolicy, NetworkPolicy } from '../../model/types';
+import { isRecord } from '../formats/raw';
 import {
   bool,
   getter,

@@ -4,7 +4,7 @@
  * from the enclosing blocks or from the command line (`vfpctrl /port P /layer L /list-rule`).
  */
 
-import type { Doc } from './cleanup';
+import type { Doc } from '../decode/cleanup';
 import type { RawVfp, VfpContext } from './raw';
 
 const HEADER = /^\s*(LAYER|GROUP|RULE)\s*:\s*(.*)$/;

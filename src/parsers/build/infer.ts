@@ -5,9 +5,9 @@
  * Guesses are labelled with their evidence.
  */
 
-import type { Topology } from '../model/types';
-import { cidrContains, formatCidr, inPrefix, maskOf, parseCidr, parseIpv4 } from '../shared/ip';
-import { fastIpv4 } from './values';
+import type { Topology } from '../../model/types';
+import { cidrContains, formatCidr, inPrefix, maskOf, parseCidr, parseIpv4 } from '../../shared/ip';
+import { fastIpv4 } from '../normalise/values';
 
 export interface CidrGuess {
   readonly cidr: string;

@@ -1,12 +1,12 @@
 /** Merged load balancer records → model load balancers, with kinds from the inferred service CIDR. */
 
-import type { LoadBalancer, Topology, Endpoint } from '../model/types';
-import { cidrContains, parseCidr, type Cidr } from '../shared/ip';
+import type { LoadBalancer, Topology, Endpoint } from '../../model/types';
+import { cidrContains, parseCidr, type Cidr } from '../../shared/ip';
 import { NODE_ID, provenance } from './ids';
 import { inferCidrs } from './infer';
-import type { MergedSet } from './merge';
-import type { NLoadBalancer } from './normalise';
-import { fastIpv4 } from './values';
+import type { MergedSet } from '../normalise/merge';
+import type { NLoadBalancer } from '../normalise/normalise';
+import { fastIpv4 } from '../normalise/values';
 
 /** Flag objects are shared per combination (6 bits): 5,000 load balancers need only a few. */
 const FLAGS = new Map<number, LoadBalancer['flags']>();

@@ -17,14 +17,14 @@ import type {
   Provenance,
   Topology,
   VSwitch,
-} from '../model/types';
-import { inPrefix } from '../shared/ip';
+} from '../../model/types';
+import { inPrefix } from '../../shared/ip';
 import { buildLoadBalancers, type LbSummary } from './build-lb';
-import type { Merged, MergedSet } from './merge';
-import type { NEndpoint, NNetwork, Origin } from './normalise';
+import type { Merged, MergedSet } from '../normalise/merge';
+import type { NEndpoint, NNetwork, Origin } from '../normalise/normalise';
 import { buildVfp, type VfpInput } from './build-vfp';
 import { NODE_ID, VSWITCH_ID, provenance } from './ids';
-import { emptyHostInput, type HostInput } from './host-text';
+import { emptyHostInput, type HostInput } from '../formats/host-text';
 
 /** Insertion order (the dump's order); serialisers sort by id themselves. */
 const sorted = <T>(m: Map<string, T>): Iterable<T> => m.values();

@@ -5,9 +5,9 @@
  * as HNS names them. Arrays are sorted by id so the output is stable.
  */
 
-import type { EndpointPolicy, NetworkPolicy, Topology } from '../model/types';
-import type { Diagnostic } from './diagnostics';
-import type { InputInfo, ParseResult } from './index';
+import type { EndpointPolicy, NetworkPolicy, Topology } from '../../model/types';
+import type { Diagnostic } from '../diagnostics';
+import type { InputInfo, ParseResult } from '../index';
 
 export const PARSE_FORMAT = 'hnsviz.parse/1';
 

@@ -4,8 +4,8 @@
  * broken values keep their complete fields and produce a located diagnostic.
  */
 
-import type { Doc } from './cleanup';
-import type { DiagSink } from './diagnostics';
+import type { Doc } from '../decode/cleanup';
+import type { DiagSink } from '../diagnostics';
 import { reportDepthCuts } from './depth';
 import { readJson, type JsonError } from './json-reader';
 import { isRecord, type KindHint, type RawObject, type Rendering } from './raw';

@@ -1,7 +1,7 @@
 /** Ids and provenance shared by the topology builders. */
 
-import type { Provenance } from '../model/types';
-import type { Origin } from './normalise';
+import type { Provenance } from '../../model/types';
+import type { Origin } from '../normalise/normalise';
 
 export const NODE_ID = 'node:dump';
 export const VSWITCH_ID = 'vswitch:dump';

@@ -10,7 +10,7 @@
  */
 
 import { reportDepthCutsShallow } from './depth';
-import type { DiagSink } from './diagnostics';
+import type { DiagSink } from '../diagnostics';
 import { jsonHint, objectsOf, renderingOf } from './json-stream';
 import { readJson } from './json-reader';
 import { isRecord, type KindHint, type RawObject, type Rendering } from './raw';

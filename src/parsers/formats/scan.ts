@@ -5,8 +5,8 @@
  * separators that also give context (which object kind, which VFP port/layer/group).
  */
 
-import type { Doc } from './cleanup';
-import type { DiagSink } from './diagnostics';
+import type { Doc } from '../decode/cleanup';
+import type { DiagSink } from '../diagnostics';
 import { isHnsdiagBlockStart, isKeyLine, parseFormatList } from './format-list';
 import { findGoStruct, parseGoStruct } from './go-struct';
 import { isHnsdiagTableStart, parseHnsdiagTables } from './hnsdiag';

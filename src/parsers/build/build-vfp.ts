@@ -14,10 +14,10 @@ import type {
   VfpLayer,
   VfpRule,
   VfpRuleType,
-} from '../model/types';
+} from '../../model/types';
 import { NODE_ID, VSWITCH_ID, provenance } from './ids';
-import type { RawVfp } from './raw';
-import { mac, normId, protocol } from './values';
+import type { RawVfp } from '../formats/raw';
+import { mac, normId, protocol } from '../normalise/values';
 
 export type VfpInput = RawVfp & { readonly input: string };
 

@@ -1,6 +1,6 @@
 /** Find values that PowerShell replaced by a type name because of its depth limit. */
 
-import type { DiagSink } from './diagnostics';
+import type { DiagSink } from '../diagnostics';
 import { isTypeName } from './ps-value';
 import { isRecord } from './raw';
 

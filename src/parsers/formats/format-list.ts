@@ -5,8 +5,8 @@
  * like a key line.
  */
 
-import type { DiagSink } from './diagnostics';
-import type { Doc } from './cleanup';
+import type { DiagSink } from '../diagnostics';
+import type { Doc } from '../decode/cleanup';
 import { hasEllipsis, psValue } from './ps-value';
 import type { KindHint, RawObject } from './raw';
 import { reportDepthCuts } from './depth';

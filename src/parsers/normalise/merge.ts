@@ -4,7 +4,7 @@
  * conflict, reported as a diagnostic and kept for the lint's v1/v2 mismatch check.
  */
 
-import type { DiagSink } from './diagnostics';
+import type { DiagSink } from '../diagnostics';
 import type { Kind, NEndpoint, NLoadBalancer, NNetwork, Normalised, Origin } from './normalise';
 
 export interface Merged<T> {

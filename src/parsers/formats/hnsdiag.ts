@@ -3,7 +3,7 @@
  * never cut, so rows are split on whitespace (or `|`) and anchored on the GUID column.
  */
 
-import type { Doc } from './cleanup';
+import type { Doc } from '../decode/cleanup';
 import type { KindHint, RawObject } from './raw';
 
 const GUID_RE = /^\{?[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}\}?$/;

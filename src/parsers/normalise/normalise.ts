@@ -3,11 +3,11 @@
  * Every field is optional so that what several inputs say about one object can be merged.
  */
 
-import type { EndpointPolicy, NetworkPolicy, NetworkType, Subnet } from '../model/types';
-import type { DiagSink } from './diagnostics';
+import type { EndpointPolicy, NetworkPolicy, NetworkType, Subnet } from '../../model/types';
+import type { DiagSink } from '../diagnostics';
 import { endpointPolicies, networkPolicy, type NetworkPolicyExtras } from './policies';
 import { IdMemo, loadBalancer, loadBalancerHns, type NLoadBalancer } from './normalise-lb';
-import { isRecord, type KindHint, type RawObject, type Rendering } from './raw';
+import { isRecord, type KindHint, type RawObject, type Rendering } from '../formats/raw';
 import {
   setIf,
   bool,

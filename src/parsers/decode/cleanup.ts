@@ -5,7 +5,7 @@
  * Indentation is kept: the structural parsers read it relative to their own blocks.
  */
 
-import type { DiagSink } from './diagnostics';
+import type { DiagSink } from '../diagnostics';
 
 export interface Doc {
   /** Cleaned lines, without newline characters. */
