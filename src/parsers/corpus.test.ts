@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { checkInvariants } from '../model/invariants';
 import { canonicalText } from './output/canonical';
 import { parseInputs } from './index';
-import { sniffName, sniffStructure } from './formats/file-names';
+import { sniffName } from './formats/file-names';
+import { readerAt } from './formats/scan';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
@@ -87,20 +88,18 @@ describe('corpus dumps', () => {
     );
   });
 
-  it('sniffs collectlogs file names first, then structure', () => {
+  it('reads collectlogs file names for hints, and content with the first reader that detects it', () => {
     expect(sniffName('C:/logs/endpoint.txt').hint).toBe('endpoint');
     expect(sniffName('routes.txt').skip).toBe(true);
     expect(
-      sniffStructure(
-        new TextDecoder()
-          .decode(corpusBytes('20-flannel-remote-endpoint-pa-json.txt'))
-          .replace(/^#.*\n/gm, ''),
-      ),
+      readerAt(new TextDecoder().decode(corpusBytes('20-flannel-remote-endpoint-pa-json.txt'))),
     ).toBe('json');
-    expect(sniffStructure('Networks:\nName  ID\n')).toBe('hnsdiag');
-    expect(sniffStructure('  RULE : x\n')).toBe('vfpctrl');
-    expect(sniffStructure('ID                 : abc\nName : x\n')).toBe('format-list');
-    expect(sniffStructure('hello world')).toBe('unknown');
+    expect(readerAt('Networks:\nName  ID\n')).toBe('hnsdiag-table');
+    expect(readerAt('  RULE : x\n')).toBe('vfpctrl');
+    expect(readerAt('ID                 : abc\nName : x\n')).toBe('format-list');
+    expect(readerAt('PS C:\\> route print\nInterface List\n')).toBe('host-text');
+    expect(readerAt('I0101 12:00:00 x.go:1] net &{Id:abc Name:cbr0}')).toBe('go-struct');
+    expect(readerAt('hello world')).toBe(null);
   });
 
   it('merges the v2 log view (39) and the v1 policy list view (40) of one load balancer', () => {

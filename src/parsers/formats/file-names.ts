@@ -1,7 +1,7 @@
 /**
- * Format detection, in two passes: the file names Microsoft's collectlogs.ps1 writes, then the
- * structure of the first lines. The scanner later reports what it actually read; this gives a
- * kind hint for ambiguous objects and a label before parsing.
+ * What an input's file name says: the files Microsoft's collectlogs.ps1 writes (and names that
+ * contain an object kind) give a kind hint for ambiguous objects, or mark a file that holds no
+ * HNS objects. The content itself is recognised by the readers (registry.ts).
  */
 
 import type { KindHint } from './raw';
@@ -57,33 +57,4 @@ export function sniffName(name: string): NameSniff {
     return { hint: 'loadbalancer', skip: false, label: null };
   if (/network/.test(base)) return { hint: 'network', skip: false, label: null };
   return { hint: null, skip: false, label: null };
-}
-
-export type Structure =
-  'json' | 'format-list' | 'hnsdiag' | 'vfpctrl' | 'log' | 'go-struct' | 'unknown';
-
-/** Structural guess from the first 64 non-blank lines (cheap; used for labels and tests). */
-export function sniffStructure(text: string): Structure {
-  const head = text
-    .slice(0, 16384)
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .slice(0, 64);
-  const first =
-    head.find((l) => !l.trimStart().startsWith('#') && !/^\s*PS\b.*>/.test(l))?.trimStart() ?? '';
-  if (first.startsWith('{') || first.startsWith('[')) return 'json';
-  if (head.some((l) => /^\s*(LAYER|GROUP|RULE)\s*:|^\s*Port name\s*:|^\s*ITEM LIST\s*$/.test(l)))
-    return 'vfpctrl';
-  if (
-    head.some((l) =>
-      /^\s*(Networks|Endpoints|LoadBalancers|Namespaces):\s*$|^\s*Name\s+ID\b|^\s*ID\s+\|/.test(l),
-    )
-  )
-    return 'hnsdiag';
-  if (head.some((l) => /&\{[A-Z]\w*:/.test(l))) return 'go-struct';
-  if (head.some((l) => /[{[]\\?"/.test(l) && /^\s*([IWEF]\d{4}|\d{4}-\d\d-\d\d|time=)/.test(l)))
-    return 'log';
-  if (head.some((l) => /^\s*[A-Za-z][\w ]*?\s+: /.test(l))) return 'format-list';
-  if (head.some((l) => /[{[]\s*"/.test(l))) return 'log';
-  return 'unknown';
 }

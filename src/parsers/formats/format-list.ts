@@ -9,6 +9,7 @@ import type { DiagSink } from '../diagnostics';
 import type { Doc } from '../decode/cleanup';
 import { hasEllipsis, psValue } from './ps-value';
 import type { KindHint, RawObject } from './raw';
+import { addObjects, type LineReader } from './reader';
 import { reportDepthCuts } from './depth';
 
 /** `Key<spaces> : value` (value may be empty). Keys: words, dashes, dots, parentheses. */
@@ -171,3 +172,14 @@ function blockKey(key: string): string {
   if (key === 'Virtual Network') return 'VirtualNetwork';
   return key.replace(/ /g, '');
 }
+
+export const formatListReader: LineReader = {
+  name: 'format-list',
+  renderings: ['format-list', 'hnsdiag-blocks'],
+  detect: (line) => isKeyLine(line) || isHnsdiagBlockStart(line),
+  read(i, s) {
+    const r = parseFormatList(s.doc, i, s.sink, s.hint, (l) => s.isStop(l));
+    addObjects(s, r.objects, r.blocks ? 'hnsdiag-blocks' : 'format-list');
+    return r.next;
+  },
+};

@@ -4,8 +4,10 @@
  * byte arrays, which are decoded back to JSON.
  */
 
+import { decodeBytes } from '../decode/decode';
 import { readJson } from './json-reader';
 import { setKey } from './raw';
+import type { LineReader } from './reader';
 
 const FIELD_START = /^[A-Z][A-Za-z0-9_]*:/;
 
@@ -124,7 +126,8 @@ class G {
 function bytesToJson(arr: unknown[]): unknown {
   if (arr.length < 2 || (arr[0] !== 123 && arr[0] !== 91)) return arr;
   if (!arr.every((b) => typeof b === 'number' && b >= 0 && b < 256)) return arr;
-  const text = String.fromCharCode(...(arr as number[]));
+  // The bytes are UTF-8 and may be many (a big policy); decoded, not spread into a call.
+  const text = decodeBytes(Uint8Array.from(arr as number[])).text;
   const r = readJson(text);
   return r.error === null ? r.value : arr;
 }
@@ -137,3 +140,23 @@ export function parseGoStruct(text: string): { value: unknown; end: number } {
     return { value: undefined, end: text.length };
   }
 }
+
+export const goStructReader: LineReader = {
+  name: 'go-struct',
+  renderings: ['go-struct'],
+  detect: (line) => findGoStruct(line) >= 0,
+  read(i, s) {
+    const line = s.doc.lines[i] ?? '';
+    const g = parseGoStruct(line.slice(findGoStruct(line)));
+    if (g.value !== null && typeof g.value === 'object' && !Array.isArray(g.value)) {
+      s.out.objects.push({
+        value: g.value as Record<string, unknown>,
+        line: s.doc.lineNo[i] ?? i + 1,
+        rendering: 'go-struct',
+        hint: s.hint,
+      });
+      s.out.renderings.add('go-struct');
+    }
+    return i + 1;
+  },
+};

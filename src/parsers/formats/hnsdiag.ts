@@ -5,6 +5,7 @@
 
 import type { Doc } from '../decode/cleanup';
 import type { KindHint, RawObject } from './raw';
+import { addObjects, type LineReader } from './reader';
 
 const GUID_RE = /^\{?[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}\}?$/;
 const HEADING = /^\s*(Networks|Endpoints|Namespaces|LoadBalancers|Load Balancers):\s*$/;
@@ -103,3 +104,14 @@ export function parseHnsdiagTables(doc: Doc, start: number, fallback: KindHint):
   }
   return { objects, next: i };
 }
+
+export const hnsdiagTableReader: LineReader = {
+  name: 'hnsdiag-table',
+  renderings: ['hnsdiag-table'],
+  detect: (line) => isHnsdiagTableStart(line),
+  read(i, s) {
+    const r = parseHnsdiagTables(s.doc, i, s.hint);
+    addObjects(s, r.objects, 'hnsdiag-table');
+    return r.next;
+  },
+};

@@ -9,6 +9,8 @@
  */
 
 import { isIpv4, parseIpv4 } from '../../shared/ip';
+import { commandOf } from './commands';
+import type { LineReader } from './reader';
 
 export type HostCommand = 'route-print' | 'ipconfig';
 
@@ -210,3 +212,53 @@ export function addHost(into: HostInput, h: RawHost, input: string): void {
   for (const i of h.interfaces) into.interfaces.push({ ...i, input });
   for (const r of h.routes) into.routes.push({ ...r, input });
 }
+
+/**
+ * A `route print` / `ipconfig /all` section: from its heading (or the line after its command)
+ * up to the next prompt or `#` line. Each section gives one `I_HOST_TEXT` info.
+ */
+export const hostTextReader: LineReader = {
+  name: 'host-text',
+  renderings: ['route-print', 'ipconfig'],
+  detect: (line, _i, s) => s.hostCommand !== null || hostHeadingOf(line) !== null,
+  read(from, s) {
+    const { doc, sink, out } = s;
+    const kind = s.hostCommand ?? hostHeadingOf(doc.lines[from] ?? '') ?? 'route-print';
+    s.hostCommand = null;
+    const lines = doc.lines;
+    let end = from;
+    while (end < lines.length) {
+      const l = lines[end] ?? '';
+      if (l.trimStart().startsWith('#') || commandOf(l) !== null) break;
+      end++;
+    }
+    const body = lines.slice(from, end);
+    const lineNo = (k: number): number => doc.lineNo[from + k] ?? from + k + 1;
+    const label = kind === 'route-print' ? 'route print' : 'ipconfig /all';
+    const read =
+      kind === 'route-print'
+        ? parseRoutePrint(body, lineNo, out.host)
+        : parseIpconfig(body, lineNo, out.host);
+    const at = doc.lineNo[from] ?? from + 1;
+    // Known output either way: not an unknown format, even when none of it was read.
+    out.renderings.add(kind);
+    if (read > 0) {
+      sink.add(
+        'I_HOST_TEXT',
+        at,
+        1,
+        kind === 'route-print'
+          ? `${label}: ${read} IPv4 route(s) read as the node's host routes (loopback, multicast and on-link host routes left out)`
+          : `${label}: ${read} adapter(s) read as the node's host interfaces`,
+      );
+    } else if (body.some((l) => l.trim() !== '')) {
+      sink.add(
+        'I_HOST_TEXT',
+        at,
+        1,
+        `${label}: nothing hnsviz reads was recognised (other language or layout?); skipped`,
+      );
+    }
+    return end;
+  },
+};

@@ -4,17 +4,11 @@
  * broken values keep their complete fields and produce a located diagnostic.
  */
 
-import type { Doc } from '../decode/cleanup';
-import type { DiagSink } from '../diagnostics';
 import { reportDepthCuts } from './depth';
+import { findGoStruct } from './go-struct';
 import { readJson, type JsonError } from './json-reader';
-import { isRecord, type KindHint, type RawObject, type Rendering } from './raw';
-
-export interface StreamResult {
-  readonly objects: RawObject[];
-  readonly renderings: Set<Rendering>;
-  readonly nextLine: number;
-}
+import { isRecord, type Rendering } from './raw';
+import type { LineReader, ScanState } from './reader';
 
 function lineIndexOf(starts: readonly number[], offset: number): number {
   let lo = 0;
@@ -56,18 +50,47 @@ export function jsonHint(e: JsonError): string {
   return 'fix or remove the damaged line; everything readable before it was kept';
 }
 
-export function readJsonStream(
-  doc: Doc,
-  starts: readonly number[],
-  text: () => string,
-  lineIdx: number,
-  col: number,
-  escaped: boolean,
-  hint: KindHint,
-  sink: DiagSink,
-): StreamResult {
-  const objects: RawObject[] = [];
-  const renderings = new Set<Rendering>();
+/** Where JSON starts in a line: at the line start or after a log prefix. */
+export function findJson(line: string): { at: number; escaped: boolean } | null {
+  for (let k = 0; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (c !== 123 && c !== 91) continue;
+    const rest = line.slice(k + 1, k + 8).trimStart();
+    const escaped = rest.startsWith('\\"') || rest.startsWith('{\\"');
+    if (escaped) return { at: k, escaped: true };
+    if (c === 123 && (rest.startsWith('"') || rest === '' || rest.startsWith('}')))
+      return { at: k, escaped: false };
+    if (
+      c === 91 &&
+      (rest.startsWith('{') || rest === '' || rest.startsWith(']') || rest.startsWith('"'))
+    )
+      return { at: k, escaped: false };
+    if (k > 200) return null;
+  }
+  return null;
+}
+
+/** JSON at the start of a line or after a log prefix (unless a Go struct starts earlier). */
+export const jsonReader: LineReader = {
+  name: 'json',
+  renderings: ['json', 'json-ps51', 'json-indented', 'hnsdiag-json', 'log-json', 'escaped-json'],
+  detect(line) {
+    const json = findJson(line);
+    if (json === null) return false;
+    const go = findGoStruct(line);
+    return go < 0 || json.at < go;
+  },
+  read(i, s) {
+    const json = findJson(s.doc.lines[i] ?? '');
+    return json === null ? i + 1 : readJsonStream(s, i, json.at, json.escaped);
+  },
+};
+
+/** Read JSON values from line `lineIdx`, column `col`; returns the first line not read. */
+function readJsonStream(s: ScanState, lineIdx: number, col: number, escaped: boolean): number {
+  const { doc, sink, hint } = s;
+  const objects = s.out.objects;
+  const renderings = s.out.renderings;
   const lineNoAt = (idx: number): number => doc.lineNo[idx] ?? idx + 1;
   const push = (
     value: unknown,
@@ -95,10 +118,12 @@ export function readJsonStream(
     if (r.value !== undefined) push(r.value, objStarts, () => line, 'escaped-json');
     renderings.add('escaped-json');
     if (r.error) report(r.error, line, col + 1 + r.error.offset);
-    return { objects, renderings, nextLine: lineIdx + 1 };
+    return lineIdx + 1;
   }
 
-  const full = text();
+  const full = s.text();
+  const starts = s.starts();
+  const found = new Set<Rendering>();
   let offset = (starts[lineIdx] ?? 0) + col;
   const logPrefix = (doc.lines[lineIdx] ?? '').slice(0, col).trim() !== '';
   const lineOf = (off: number): number => lineNoAt(lineIndexOf(starts, off));
@@ -116,7 +141,7 @@ export function readJsonStream(
     const sample = full.slice(offset, Math.min(full.length, r.end, offset + 600));
     const rendering = count > 0 ? 'hnsdiag-json' : renderingOf(sample, logPrefix);
     if (r.value !== undefined) push(r.value, objStarts, lineOf, rendering);
-    renderings.add(rendering);
+    found.add(rendering);
     count++;
     if (r.error) {
       const li = lineIndexOf(starts, Math.min(r.error.offset, full.length - 1));
@@ -135,11 +160,12 @@ export function readJsonStream(
     break;
   }
   if (count > 1) {
-    renderings.delete('json-indented');
-    renderings.delete('json');
-    renderings.add('hnsdiag-json');
+    found.delete('json-indented');
+    found.delete('json');
+    found.add('hnsdiag-json');
   }
-  return { objects, renderings, nextLine };
+  for (const rd of found) renderings.add(rd);
+  return nextLine;
 
   function report(e: JsonError, line: number, column: number): void {
     if (e.truncated) {

@@ -6,6 +6,7 @@
 
 import type { Doc } from '../decode/cleanup';
 import type { RawVfp, VfpContext } from './raw';
+import type { LineReader } from './reader';
 
 const HEADER = /^\s*(LAYER|GROUP|RULE)\s*:\s*(.*)$/;
 const PORT_START = /^\s*Port name\s*:\s*(.*)$/;
@@ -116,3 +117,22 @@ export function vfpContextFromCommand(
   };
   return { port: arg('port'), layer: arg('layer'), group: arg('group') };
 }
+
+export const vfpctrlReader: LineReader = {
+  name: 'vfpctrl',
+  renderings: ['vfpctrl-rules', 'vfpctrl-ports'],
+  detect: (line) => isVfpBanner(line) || isVfpStart(line),
+  read(i, s) {
+    const out = s.out;
+    out.renderings.add('vfpctrl-rules');
+    const r = parseVfp(s.doc, i, s.vfp);
+    for (const it of r.items) {
+      out.vfp.push(it);
+      if (it.kind === 'port') out.renderings.add('vfpctrl-ports');
+    }
+    if (!r.items.some((it) => it.kind !== 'port')) out.renderings.delete('vfpctrl-rules');
+    if (r.items.length === 0) out.renderings.add('vfpctrl-rules');
+    s.vfp = r.context;
+    return r.next;
+  },
+};
