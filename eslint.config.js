@@ -168,6 +168,23 @@ export default defineConfig(
     rules: { 'react-hooks/exhaustive-deps': 'error' },
   },
 
+  // Code that handles dump data of any size: no spread into call arguments, which passes every
+  // element on the stack ("Maximum call stack size exceeded" at ~100k elements).
+  {
+    files: inDirs(['src/parsers', 'src/lint', 'src/import', 'src/worker']),
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression > SpreadElement',
+          message:
+            'Spreading an array into call arguments overflows the stack on big dumps; use pushAll (src/shared/arrays) or a loop.',
+        },
+      ],
+    },
+  },
+
   // Node-side code may log.
   {
     files: ['src/cli/**', 'scripts/**', 'bench/**', 'e2e/**', 'bin/**', '*.config.{ts,js}'],

@@ -4,6 +4,7 @@
  * to the worker as Files (it reads and decodes them: UTF-16 and BOMs are detected there; the
  * main thread never holds the bytes).
  */
+import { pushAll } from '../shared/arrays';
 import type { DumpInput } from '../worker/protocol';
 
 /** The part of `FileSystemEntry` the walk needs (structural, so tests can fake it). */
@@ -55,7 +56,7 @@ async function readAll(dir: DirEntryLike): Promise<EntryLike[]> {
       reader.readEntries(resolve, reject),
     );
     if (batch.length === 0) return out;
-    out.push(...batch);
+    pushAll(out, batch);
   }
 }
 

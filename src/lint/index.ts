@@ -4,6 +4,7 @@
  */
 
 import type { Topology } from '../model/types';
+import { pushAll } from '../shared/arrays';
 import { duplicateIps, endpointState, outboundNatExceptions, placeholderMacs } from './endpoints';
 import { duplicateVips, lbBackends, managementIp, overlaySourceVip } from './node';
 import { policyWithoutVfpRule, v1v2Mismatch } from './sources';
@@ -30,7 +31,7 @@ export function lintTopology(t: Topology, ctx: LintContext = {}): Finding[] {
   const out: Finding[] = [];
   for (const check of Object.values(CHECKS)) {
     try {
-      out.push(...check(t, ctx));
+      pushAll(out, check(t, ctx));
     } catch (e) {
       out.push({
         code: 'lint-internal',

@@ -37,10 +37,12 @@ function decodeUtf16(bytes: Uint8Array, start: number, littleEndian: boolean): s
     const hi = bytes[i + 1] ?? 0;
     chunk.push(littleEndian ? lo | (hi << 8) : (lo << 8) | hi);
     if (chunk.length === 8192) {
+      // eslint-disable-next-line no-restricted-syntax -- at most 8,192 codes
       parts.push(String.fromCharCode(...chunk));
       chunk.length = 0;
     }
   }
+  // eslint-disable-next-line no-restricted-syntax -- at most 8,192 codes
   parts.push(String.fromCharCode(...chunk));
   return parts.join('');
 }

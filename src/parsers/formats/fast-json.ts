@@ -13,29 +13,8 @@ import { reportDepthCutsShallow } from './depth';
 import type { DiagSink } from '../diagnostics';
 import { jsonHint, objectsOf, renderingOf } from './json-stream';
 import { readJson } from './json-reader';
+import { LineCounter } from './line-counter';
 import { isRecord, type KindHint, type RawObject, type Rendering } from './raw';
-
-class LineLocator {
-  private offset = 0;
-  private line = 1;
-  constructor(private readonly text: string) {}
-
-  /** 1-based line of `pos`; positions must not decrease between calls. */
-  lineAt(pos: number): number {
-    const t = this.text;
-    if (pos < this.offset) {
-      this.offset = 0;
-      this.line = 1;
-    }
-    let nl = t.indexOf('\n', this.offset);
-    while (nl >= 0 && nl < pos) {
-      this.line++;
-      this.offset = nl + 1;
-      nl = t.indexOf('\n', this.offset);
-    }
-    return this.line;
-  }
-}
 
 type Emit = (raw: RawObject) => void;
 
@@ -183,13 +162,17 @@ export function locateObjects(
   } catch {
     return null;
   }
-  const lines = new LineLocator(text);
+  const lines = new LineCounter(text);
   let cursor = p;
+  // An object's line is where its id is next found. A miss reads to the end of the text, so
+  // misses may read at most twice the text in all (then objects get the last line found).
+  let missBudget = 2 * text.length;
   for (const o of objectsOf(value)) {
     const id = o['ID'] ?? o['Id'] ?? o['id'];
-    if (typeof id === 'string' && id !== '') {
+    if (typeof id === 'string' && id !== '' && missBudget > 0) {
       const at = text.indexOf(id, cursor);
       if (at >= 0) cursor = at;
+      else missBudget -= text.length - cursor;
     }
     const line = lines.lineAt(cursor);
     reportDepthCutsShallow(o, line, sink);

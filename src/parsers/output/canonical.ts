@@ -5,6 +5,7 @@
  */
 
 import type { EndpointPolicy, NetworkPolicy, Topology } from '../../model/types';
+import { pushAll } from '../../shared/arrays';
 import type { ParseResult } from '../index';
 
 const byId = <T extends { id: string }>(table: Record<string, T>): T[] =>
@@ -101,7 +102,7 @@ export function canonicalText(r: ParseResult): string {
     out.push(
       `input ${i.name} format=${i.format} encoding=${i.encoding} newline=${i.newline} objects=${i.objects}`,
     );
-  out.push(...topologyText(r.topology));
+  pushAll(out, topologyText(r.topology));
   for (const d of r.diagnostics)
     out.push(`${d.severity} ${d.code} ${d.input}:${d.line}:${d.column} ${d.message}`);
   return out.join('\n') + '\n';
