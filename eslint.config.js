@@ -11,6 +11,7 @@ const CORE = [
   'src/model',
   'src/scenarios',
   'src/lint',
+  'src/cluster',
   'src/parsers',
   'src/engine',
   'src/layout',

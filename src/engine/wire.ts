@@ -33,6 +33,8 @@ export function forwardWire(ctx: WalkCtx, fromNode: string | null, p: Pkt): Step
       p,
       p,
     );
+    const stale = c.t.design === null && c.t.nodeIds.length > 1 ? notOnNode(ctx, cn, p) : null;
+    if (stale !== null) return stale;
     if (ext) return { next: { at: 'port', portId: ext, dir: 'in' } };
     // No external port in the model (a dump): the packet enters the external vSwitch by its uplink.
     const vsId =
@@ -86,8 +88,9 @@ export function forwardWire(ctx: WalkCtx, fromNode: string | null, p: Pkt): Step
         }
       : { end: { verdict: 'dropped', reason: `${ext.name} refuses ${p.proto}/${p.dport}` } };
   }
-  if (!c.t.underlay) {
-    // The underlay is not modelled (a dump of one node): what lies beyond the uplink is unknown.
+  if (!c.t.underlay || c.t.design === null) {
+    // The underlay is not modelled (a dump of one node), or only inferred between the imported
+    // nodes (a dump of several): what lies beyond them is unknown.
     const back = ctx.phase === 'reply' && ctx.leftNodeId ? c.nodes.get(ctx.leftNodeId) : undefined;
     if (back) {
       assume(
@@ -184,7 +187,9 @@ function leaveModel(ctx: WalkCtx, fromNode: string | null, p: Pkt): Step {
   }
   assume(
     ctx,
-    'The dump holds one node and no underlay: the trace ends when the packet leaves the node; the peer is assumed to answer.',
+    c.t.nodeIds.length > 1
+      ? `The packet leaves ${node} towards ${toward}, which is none of the imported nodes: the trace ends there (import that node's dump to follow it); the peer is assumed to answer.`
+      : 'The dump holds one node and no underlay: the trace ends when the packet leaves the node; the peer is assumed to answer.',
   );
   recordAt(
     ctx,
@@ -217,4 +222,55 @@ function remoteOwner(c: WalkCtx['c'], dst: number): string | null {
         return `RemoteSubnetRoute ${pol.destinationPrefix}, PA ${pol.providerAddress}`;
     }
   return null;
+}
+
+/**
+ * A packet arriving at a node of a dumped cluster for an address in that node's pod subnets
+ * that no local endpoint, host address or VIP there holds: the node drops it. Usually a stale
+ * remote endpoint or load-balancer backend on the sending node (the pod is gone).
+ */
+function notOnNode(ctx: WalkCtx, cn: CNode, p: Pkt): Step | null {
+  const c = ctx.c;
+  const dst = p.dst;
+  if (cn.endpointsByIp.has(dst) || cn.hostIps.has(dst) || cn.hostVips.has(dst) || dst === cn.ip)
+    return null;
+  let prefix: string | null = null;
+  for (const n of Object.values(c.t.networks)) {
+    if (n.nodeId !== cn.node.id) continue;
+    for (const s of n.subnets) {
+      const cc = parseCidr(s.addressPrefix);
+      if (cc && cidrContains(cc, dst)) prefix = s.addressPrefix;
+    }
+  }
+  if (prefix === null) return null;
+  const ip = formatIpv4(dst);
+  const remote = Object.values(c.t.endpoints).find(
+    (e) => e.isRemote && e.nodeId !== cn.node.id && e.ipAddress === ip,
+  );
+  const from = remote ? c.t.nodes[remote.nodeId]?.name : undefined;
+  const reason = remote
+    ? `stale remote endpoint: ${ip} is no endpoint on ${cn.node.name} (its pod subnet ${prefix}); ${from ?? 'the sending node'} still holds remote endpoint ${remote.name || remote.id} for it`
+    : `${ip} is no endpoint on ${cn.node.name} (its pod subnet ${prefix})`;
+  recordAt(
+    ctx,
+    {
+      node: cn.node.name,
+      component: 'vswitch',
+      name: c.t.vswitches[cn.node.vswitchIds[0] ?? '']?.name ?? 'vSwitch',
+      objectId: cn.node.vswitchIds[0] ?? null,
+      verify: [
+        `Get-HnsEndpoint | ? IPAddress -eq '${ip}'`,
+        'pktmon start -c --comp all --type drop',
+      ],
+    },
+    {
+      action: 'drop',
+      why: [reason, `${cn.node.name}'s dump lists every endpoint of the subnet; none has ${ip}`],
+      confidence: 'inferred',
+      ref: 'domain.md §2.3, §2.4 [S13][S20]',
+    },
+    p,
+    p,
+  );
+  return { end: { verdict: 'dropped', reason } };
 }

@@ -86,14 +86,18 @@ export const outboundNatExceptions: Check = (t) => {
 
 export const duplicateIps: Check = (t) => {
   const out: Finding[] = [];
+  // Per node: a remote endpoint on one node and the pod on another share their IP by design
+  // (cluster.ts checks pod IPs across nodes).
   const byIp = new Map<string, Endpoint[]>();
   for (const e of Object.values(t.endpoints)) {
     if (e.ipAddress === null) continue;
-    const list = byIp.get(e.ipAddress) ?? [];
+    const key = `${e.nodeId}|${e.ipAddress}`;
+    const list = byIp.get(key) ?? [];
     list.push(e);
-    byIp.set(e.ipAddress, list);
+    byIp.set(key, list);
   }
-  for (const [ip, list] of byIp) {
+  for (const [key, list] of byIp) {
+    const ip = key.slice(key.indexOf('|') + 1);
     if (list.length < 2) continue;
     const ids = list.map((e) => e.id).sort();
     out.push({

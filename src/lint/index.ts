@@ -3,11 +3,20 @@
  * topology (plus the parser's conflict list); findings are sorted by severity, code, objects.
  */
 
+import type { ClusterResult } from '../cluster/index';
 import type { Topology } from '../model/types';
 import { pushAll } from '../shared/arrays';
 import { duplicateIps, endpointState, outboundNatExceptions, placeholderMacs } from './endpoints';
 import { duplicateVips, lbBackends, managementIp, overlaySourceVip } from './node';
 import { policyWithoutVfpRule, v1v2Mismatch } from './sources';
+import {
+  duplicatesAcrossNodes,
+  mixedNetworkTypes,
+  nodeWithoutVfp,
+  overlayRoutesDisagree,
+  serviceBackendsDiffer,
+  staleRemoteEndpoints,
+} from './cluster';
 import type { Check, Finding, LintContext } from './types';
 
 export type { Finding, FindingSeverity, LintContext } from './types';
@@ -23,6 +32,12 @@ export const CHECKS: Readonly<Record<string, Check>> = {
   managementIp,
   v1v2Mismatch,
   policyWithoutVfpRule,
+  staleRemoteEndpoints,
+  serviceBackendsDiffer,
+  overlayRoutesDisagree,
+  duplicatesAcrossNodes,
+  mixedNetworkTypes,
+  nodeWithoutVfp,
 };
 
 const RANK = { error: 0, warning: 1, info: 2 } as const;
@@ -50,4 +65,15 @@ export function lintTopology(t: Topology, ctx: LintContext = {}): Finding[] {
       (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
       (a.objectIds.join() < b.objectIds.join() ? -1 : 1),
   );
+}
+
+/** Lint what `parseCluster` read: the topology with its conflicts and per-node VFP presence. */
+export function lintCluster(
+  r: Pick<ClusterResult, 'topology' | 'conflicts' | 'vfpGiven' | 'nodes'>,
+): Finding[] {
+  return lintTopology(r.topology, {
+    conflicts: r.conflicts,
+    vfpGiven: r.vfpGiven,
+    nodesWithVfp: r.nodes.filter((n) => n.vfpGiven).map((n) => n.id),
+  });
 }

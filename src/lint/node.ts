@@ -44,7 +44,8 @@ export const duplicateVips: Check = (t) => {
   for (const lb of Object.values(t.loadBalancers)) {
     if (lb.protocol === 0 || lb.externalPort === 0) continue; // hnsdiag tables show no ports
     for (const vip of lb.frontendVips) {
-      const key = `${vip}|${lb.protocol}|${lb.externalPort}`;
+      // Per node: kube-proxy programs every service on every node.
+      const key = `${vip}|${lb.protocol}|${lb.externalPort}|${lb.nodeId}`;
       seen.set(key, [...(seen.get(key) ?? []), lb.id]);
     }
   }

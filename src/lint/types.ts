@@ -21,6 +21,8 @@ export interface LintContext {
   readonly conflicts?: readonly FieldConflict[];
   /** True when vfpctrl layer/group/rule output was part of the input. */
   readonly vfpGiven?: boolean;
+  /** Several nodes: ids of the nodes whose inputs held vfpctrl layer/group/rule output. */
+  readonly nodesWithVfp?: readonly string[];
 }
 
 export type Check = (t: Topology, ctx: LintContext) => Finding[];

@@ -19,6 +19,7 @@ export const CATALOGUE = {
   W_MISSING_ID: { severity: 'warning', title: 'Object without an ID' },
   W_CONFLICT: { severity: 'warning', title: 'Inputs disagree about a field' },
   W_BAD_VALUE: { severity: 'warning', title: 'Value not understood' },
+  W_NODE_CONFLICT: { severity: 'warning', title: 'Inputs disagree about their node' },
   I_UNKNOWN_FIELD: { severity: 'info', title: 'Fields not used by hnsviz' },
   I_REWRAPPED: { severity: 'info', title: 'Console hard-wraps joined' },
   I_UNQUOTED: { severity: 'info', title: 'Paste damage removed' },
@@ -27,6 +28,7 @@ export const CATALOGUE = {
   I_VFP_DEFERRED: { severity: 'info', title: 'VFP rules not derived (too many)' },
   I_NO_OBJECTS: { severity: 'info', title: 'Recognised output without objects' },
   I_HOST_TEXT: { severity: 'info', title: 'Host routes / IP configuration read' },
+  I_NODE_ATTRIBUTED: { severity: 'info', title: 'Input attributed to a node' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 
 export type DiagnosticCode = keyof typeof CATALOGUE;

@@ -1,0 +1,214 @@
+/**
+ * Public API of the cluster assembly: `parseCluster(inputs, opts)` reads dumps from one or many
+ * nodes, attributes each input to a node by evidence, parses each node's inputs together (so
+ * inputs that disagree about one object are reported by the parsers' conflict machinery) and
+ * assembles one topology with every node, stitched. One node gives exactly what `parseInputs`
+ * gives.
+ */
+import type { Topology } from '../model/types';
+import { diag, type Diagnostic } from '../parsers/diagnostics';
+import {
+  parseInputs,
+  type InputInfo,
+  type ParseInput,
+  type ParseOptions,
+  type ParseResult,
+} from '../parsers/index';
+import { assemble, slug } from './assemble';
+import {
+  STRENGTH,
+  evidenceOf,
+  groupInputs,
+  type AttributedInput,
+  type Evidence,
+} from './attribute';
+import { stitch, type Stitch } from './stitch';
+
+export type { Evidence, EvidenceKind, AttributedInput } from './attribute';
+export type { Stitch, StitchEvidence, StitchStatus } from './stitch';
+export { stitch } from './stitch';
+export { podSubnets, inferUnderlay } from './assemble';
+
+export interface ClusterOptions extends ParseOptions {
+  /** Input name → node (a host name or an existing node id): the user's reassignment. */
+  readonly assign?: Readonly<Record<string, string>>;
+}
+
+/** One node of the import: what `hnsviz.parse/1` lists under `nodes`. */
+export interface ClusterNode {
+  /** The node's id in the topology (`node:win-a`; `node:dump` when the import is one node). */
+  readonly id: string;
+  readonly name: string;
+  readonly managementIp: string | null;
+  /** Names of the inputs attributed to it. */
+  readonly inputs: readonly string[];
+  /** Per input, the evidence that put it here (strongest first). */
+  readonly evidence: readonly { readonly input: string; readonly evidence: readonly Evidence[] }[];
+  /** True when its inputs held vfpctrl layer/group/rule output. */
+  readonly vfpGiven: boolean;
+}
+
+export interface ClusterResult extends ParseResult {
+  readonly nodes: readonly ClusterNode[];
+  readonly attribution: readonly AttributedInput[];
+  readonly stitches: readonly Stitch[];
+}
+
+interface Group {
+  readonly key: string;
+  readonly members: AttributedInput[];
+  result: ParseResult;
+}
+
+const NAMED = new Set(['user', 'collector-header', 'host-name']);
+
+/** A group's node name: the name evidence that decided it, else what its dump calls the node. */
+function groupName(g: Group): string | undefined {
+  for (const m of g.members) {
+    const e = m.evidence[0];
+    // A user's choice names the group by its key; the header or host name names the node.
+    if (e && e.kind !== 'user' && NAMED.has(e.kind)) return e.value;
+  }
+  const node = g.result.topology.nodes[g.result.topology.nodeIds[0] ?? ''];
+  return node && node.name !== 'dumped node' && !node.name.startsWith('node ')
+    ? node.name
+    : undefined;
+}
+
+/** Read inputs from any number of nodes into one topology. */
+export function parseCluster(
+  inputs: readonly ParseInput[],
+  opts: ClusterOptions = {},
+): ClusterResult {
+  const { assign, onProgress, ...parseOpts } = opts;
+  const alone: ParseResult[] = inputs.map((input, k) => {
+    const r = parseInputs([input], parseOpts);
+    onProgress?.(k + 1, inputs.length);
+    return r;
+  });
+  const evidence = inputs.map((input, k) => {
+    const ev = evidenceOf(input, alone[k]!.topology);
+    const user = assign?.[input.name];
+    return user !== undefined && user !== ''
+      ? [
+          { kind: 'user' as const, value: user.replace(/^node:/, ''), detail: `chosen: ${user}` },
+          ...ev,
+        ]
+      : ev;
+  });
+  // Inputs that gave nothing and say nothing about their node ride along with the first node.
+  const empty = alone.map((r, k) => evidence[k]!.length === 0 && r.inputs[0]?.objects === 0);
+  const attributed = groupInputs(
+    evidence.map((ev, k) => (empty[k] ? [] : ev)),
+    inputs.map((i) => i.name),
+  );
+  const groups: Group[] = [];
+  for (const a of attributed) {
+    let g = groups.find((x) => x.key === a.key);
+    if (!g) groups.push((g = { key: a.key, members: [], result: alone[a.index]! }));
+    g.members.push(a);
+  }
+  const firstKey = groups.find((g) => !g.key.startsWith('input:'))?.key;
+  if (groups.length > 1 && firstKey !== undefined) {
+    // Empty, evidence-free inputs: fold into the first real node rather than a node of nothing.
+    for (const g of groups.filter((x) => x.key.startsWith('input:'))) {
+      if (!g.members.every((m) => empty[m.index])) continue;
+      groups.find((x) => x.key === firstKey)!.members.push(...g.members);
+      groups.splice(groups.indexOf(g), 1);
+    }
+  }
+  for (const g of groups)
+    if (g.members.length > 1)
+      g.result = parseInputs(
+        g.members.sort((a, b) => a.index - b.index).map((m) => inputs[m.index]!),
+        parseOpts,
+      );
+
+  const infoByName = new Map<string, InputInfo>();
+  for (const g of groups) for (const i of g.result.inputs) infoByName.set(i.name, i);
+  const infos = inputs.map(
+    (i) =>
+      infoByName.get(i.name) ?? {
+        name: i.name,
+        format: 'unknown',
+        encoding: 'none' as const,
+        newline: 'none' as const,
+        objects: 0,
+      },
+  );
+  const diagnostics: Diagnostic[] = groups.flatMap((g) => g.result.diagnostics);
+  const conflicts = groups.flatMap((g) => g.result.conflicts);
+  const vfpGiven = groups.some((g) => g.result.vfpGiven);
+
+  let topology: Topology;
+  let ids: string[];
+  if (groups.length === 1) {
+    topology = groups[0]!.result.topology;
+    ids = [topology.nodeIds[0] ?? 'node:dump'];
+  } else {
+    const used = new Set<string>();
+    const names = groups.map((g) => groupName(g));
+    ids = groups.map((g, k) => {
+      const node = g.result.topology.nodes[g.result.topology.nodeIds[0] ?? ''];
+      const base = `node:${slug(names[k] ?? node?.managementIp ?? g.key.replace(/^[a-z]+:/, ''))}`;
+      let id = base;
+      for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+      used.add(id);
+      return id;
+    });
+    topology = assemble(
+      groups.map((g, k) => ({ nodeId: ids[k]!, name: names[k], topology: g.result.topology })),
+      `Cluster: ${names.map((n, k) => n ?? ids[k]!).join(', ')}`,
+    );
+    for (const a of attributed) {
+      const k = groups.findIndex((g) => g.members.includes(a));
+      const best = a.evidence[0];
+      diagnostics.push(
+        diag(
+          'I_NODE_ATTRIBUTED',
+          a.name,
+          0,
+          0,
+          `read as node ${topology.nodes[ids[k] ?? '']?.name ?? a.key}: ${best ? best.detail : 'no evidence of a node'}`,
+        ),
+      );
+    }
+  }
+  for (const a of attributed)
+    for (const c of a.conflicts)
+      if (STRENGTH[c.kind] >= STRENGTH['provider-address'])
+        diagnostics.push(
+          diag(
+            'W_NODE_CONFLICT',
+            a.name,
+            0,
+            0,
+            `${c.detail} points at another node than ${a.evidence[0]?.detail ?? 'the rest of its evidence'}; the stronger evidence was followed`,
+            {
+              hint: 'reassign the input to the node it came from, or check that the files were not mixed up',
+            },
+          ),
+        );
+
+  const nodes: ClusterNode[] = groups.map((g, k) => {
+    const node = topology.nodes[ids[k]!];
+    return {
+      id: ids[k]!,
+      name: node?.name ?? ids[k]!,
+      managementIp: node?.managementIp ?? null,
+      inputs: g.members.map((m) => m.name),
+      evidence: g.members.map((m) => ({ input: m.name, evidence: m.evidence })),
+      vfpGiven: g.result.vfpGiven,
+    };
+  });
+  return {
+    topology,
+    inputs: infos,
+    diagnostics,
+    conflicts,
+    vfpGiven,
+    nodes,
+    attribution: attributed,
+    stitches: stitch(topology),
+  };
+}
