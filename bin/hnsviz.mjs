@@ -1,28 +1,12 @@
 #!/usr/bin/env node
-// Launcher for the hnsviz CLI: runs src/cli/main.ts through tsx, passing args and exit code through.
-import { spawn } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const entry = resolve(root, 'src/cli/main.ts');
-// IMPORTANT: resolve tsx from this package, not from the caller's cwd (node resolves a bare
-// `--import tsx` against the cwd, which breaks when hnsviz runs from another directory).
-const tsx = import.meta.resolve('tsx');
-
-const child = spawn(process.execPath, ['--import', tsx, entry, ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
-
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.on(sig, () => child.kill(sig));
+// The `hnsviz` command: runs the built CLI (dist/cli.mjs, plain JavaScript with its
+// dependencies bundled in). In a source checkout, `npm run hnsviz` builds it first when needed.
+let cli;
+try {
+  cli = await import('../dist/cli.mjs');
+} catch (e) {
+  if (e?.code !== 'ERR_MODULE_NOT_FOUND' || !String(e.message).includes('cli.mjs')) throw e;
+  console.error('hnsviz: dist/cli.mjs is missing; build it with `npm run build:cli`');
+  process.exit(2);
 }
-
-child.on('error', (err) => {
-  console.error(`hnsviz: failed to start: ${err.message}`);
-  process.exit(1);
-});
-child.on('exit', (code, signal) => {
-  if (signal) process.kill(process.pid, signal);
-  else process.exit(code ?? 1);
-});
+process.exitCode = await cli.main(process.argv.slice(2));

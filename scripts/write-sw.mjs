@@ -9,7 +9,8 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const DIST = new URL('../dist/', import.meta.url).pathname;
-const SKIP = new Set(['sw.js']);
+// cli.mjs is the command line, not part of the app.
+const SKIP = new Set(['sw.js', 'cli.mjs']);
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {

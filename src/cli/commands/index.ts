@@ -1,0 +1,16 @@
+/**
+ * The command table: one module per command, listed here in the order `hnsviz --help` shows
+ * them. A new command is a new module built with `defineCommand` plus one line below.
+ */
+import type { Command } from '../command';
+import { describeCommand } from './describe';
+import { lintCommand } from './lint';
+import { parseCommand } from './parse';
+import { traceCommand } from './trace';
+
+export const COMMANDS: readonly Command[] = [
+  traceCommand,
+  describeCommand,
+  parseCommand,
+  lintCommand,
+];
