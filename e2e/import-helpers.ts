@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 
 export const SAMPLE = readFileSync(
-  new URL('../src/import/__fixtures__/collector-sample.txt', import.meta.url),
+  new URL('../src/dump-import/__fixtures__/collector-sample.txt', import.meta.url),
   'utf8',
 );
 export const corpusFile = (name: string): string =>

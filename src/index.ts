@@ -13,7 +13,7 @@ export { parseViewState, defaultViewState, type ViewState } from './share/view-s
 export { viewStateOf, applyViewState } from './share/store-link';
 export { scrubTopology, scrubTopologyWith } from './model/scrub-topology';
 export { HnsViewer, type HnsViewerProps } from './ui/HnsViewer';
-export type { ScenarioCatalog } from './ui/scenario-catalog';
+export type { ScenarioCatalog } from './share/scenario-catalog';
 export { createAppStore, type AppStore, type AppStoreInit } from './state/create-app-store';
 export { createTopologyRenderer } from './render/topology-renderer';
 export type {

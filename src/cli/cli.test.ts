@@ -160,7 +160,7 @@ describe('hnsviz trace', () => {
 
   it('traces over a dump given as a file or on stdin, with the same result', async () => {
     const dump = readFileSync(
-      new URL('../import/__fixtures__/collector-sample.txt', import.meta.url),
+      new URL('../dump-import/__fixtures__/collector-sample.txt', import.meta.url),
       'utf8',
     );
     const req = [

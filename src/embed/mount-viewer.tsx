@@ -5,7 +5,7 @@ import { applyViewState } from '../share/store-link';
 import type { ViewState } from '../share/view-state';
 import { createAppStore, type AppStore } from '../state/create-app-store';
 import { HnsViewer, type HnsViewerProps, type ViewerChrome } from '../ui/HnsViewer';
-import type { ScenarioCatalog } from '../ui/scenario-catalog';
+import type { ScenarioCatalog } from '../share/scenario-catalog';
 import { DEFAULT_SCENARIO, referenceCatalog } from './reference-catalog';
 import { installTestApi } from './test-api';
 

@@ -1,6 +1,6 @@
 import type { Design } from '../model/types';
 import { buildScenario, isScenarioId, SCENARIO_IDS, SCENARIO_TITLES } from '../scenarios/index';
-import type { ScenarioCatalog } from '../ui/scenario-catalog';
+import type { ScenarioCatalog } from '../share/scenario-catalog';
 
 const SHORT: Readonly<Record<Design, string>> = {
   'old-winnat': 'Old · WinNAT',

@@ -13,7 +13,7 @@ import type { Trace, TraceRequest } from './types';
 const read = (rel: string) => readFileSync(new URL(rel, import.meta.url), 'utf8');
 const parse = (name: string, text: string) => parseInputs([{ name, text }]).topology;
 
-const overlay = parse('collector.txt', read('../import/__fixtures__/collector-sample.txt'));
+const overlay = parse('collector.txt', read('../dump-import/__fixtures__/collector-sample.txt'));
 const l2bridgeText = read('./__fixtures__/l2bridge-single-node.txt');
 const l2bridge = parse('l2bridge.txt', l2bridgeText);
 // The same node without `route print` / `ipconfig /all`: nothing gives the node IP.

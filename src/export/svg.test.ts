@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { defaultViewState } from '../share/view-state';
-import { importViewText } from './import-file';
+import { importViewText } from '../share/open-view-file';
 import { exportSvg, legacyColor, readSvgState } from './svg';
 
 const KNOWN = ['old-winnat', 'new-l2bridge', 'new-overlay'];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { traceFlow } from '../engine';
 import { buildScenario, isScenarioId, SCENARIO_IDS } from '../scenarios';
-import { traceEvents } from '../state/trace-events';
+import { traceEvents } from '../view-model/trace-events';
 import { LESSONS, PRESETS, resolveBeats } from './index';
 
 const build = (id: string) => {

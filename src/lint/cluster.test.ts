@@ -83,7 +83,7 @@ describe('cluster lint', () => {
 
   it('a node dumped without VFP when another has it', () => {
     const sample = readFileSync(
-      new URL('../import/__fixtures__/collector-sample.txt', import.meta.url),
+      new URL('../dump-import/__fixtures__/collector-sample.txt', import.meta.url),
       'utf8',
     );
     const b = text('overlay-win-b.txt');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseInputs } from './index';
 
 const collector = readFileSync(
-  new URL('../import/__fixtures__/collector-sample.txt', import.meta.url),
+  new URL('../dump-import/__fixtures__/collector-sample.txt', import.meta.url),
 );
 const l2bridge = readFileSync(
   new URL('../engine/__fixtures__/l2bridge-single-node.txt', import.meta.url),

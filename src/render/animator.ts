@@ -3,7 +3,7 @@
  * a rAF loop; `instant-animator` jumps straight to each stop. Chosen by the motion setting,
  * `prefers-reduced-motion` or `?motion=off`.
  */
-import type { PacketLook } from './packet-layer';
+import type { PacketLook } from '../view-model/trace-format';
 import type { Route } from './packet-route';
 
 export interface AnimatorScene {

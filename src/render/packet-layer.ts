@@ -5,15 +5,7 @@
 import { select, type Selection } from 'd3-selection';
 import './packet.css';
 import type { Point, Stop } from './packet-route';
-
-/** What the packet glyph shows: encapsulated packets get an outer envelope. */
-export interface PacketLook {
-  readonly encapsulated: boolean;
-  readonly dropped: boolean;
-  /** Short text beside the packet, e.g. `LB_DSR · lbnat`. */
-  readonly callout: string;
-  readonly phase: 'request' | 'reply';
-}
+import type { PacketLook } from '../view-model/trace-format';
 
 export interface PacketLayer {
   moveTo(p: Point): void;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { traceFlow } from '../engine';
 import { layoutTopology } from '../layout/layout-topology';
 import { buildScenario } from '../scenarios';
-import { traceEvents } from '../state/trace-events';
+import { traceEvents } from '../view-model/trace-events';
 import { trailUpTo, wantsMotion } from './animator';
 import { travelMs } from './packet-animator';
 import { buildRoute, elbow, pathLength, pointAt } from './packet-route';

@@ -5,7 +5,7 @@
  */
 import { centre, syntheticId, type Box, type TopologyLayout } from '../layout/geometry';
 import type { Hop } from '../engine/types';
-import type { TraceEvent } from '../state/trace-events';
+import type { TraceEvent } from '../view-model/trace-events';
 
 export type Point = readonly [number, number];
 

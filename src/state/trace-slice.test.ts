@@ -5,7 +5,7 @@ import type { Topology } from '../model/types';
 import { buildScenario, isScenarioId } from '../scenarios';
 import { createAppStore } from './create-app-store';
 import { connectTraceRunner, type TraceEngine } from './trace-runner';
-import { mapStep, traceEvents } from './trace-events';
+import { mapStep, traceEvents } from '../view-model/trace-events';
 
 const build = (id: string): Topology => {
   if (!isScenarioId(id)) throw new Error(id);

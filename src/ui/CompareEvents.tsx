@@ -1,4 +1,4 @@
-import { traceEvents, type TraceEvent } from '../state/trace-events';
+import { traceEvents, type TraceEvent } from '../view-model/trace-events';
 import { useAppStore, useStoreApi } from './StoreContext';
 
 const cell = (ev: TraceEvent | undefined) =>

@@ -2,12 +2,12 @@ import { useEffect, useMemo } from 'react';
 import type { Topology } from '../model/types';
 import type { AppState } from '../state/app-state';
 import { createAppStore } from '../state/create-app-store';
-import { traceEvents } from '../state/trace-events';
-import type { ScenarioCatalog } from './scenario-catalog';
+import { traceEvents } from '../view-model/trace-events';
+import type { ScenarioCatalog } from '../share/scenario-catalog';
 import { StoreProvider, useAppStore, useStoreApi } from './StoreContext';
 import { TopologyCanvas } from './TopologyCanvas';
 import { THEME_TEXT_SCALE } from './text-scale';
-import { deciderText, placeText, rewriteText } from './trace-format';
+import { deciderText, placeText, rewriteText } from '../view-model/trace-format';
 
 const noop = (): void => undefined;
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { compareRows, summarizeTrace } from '../state/compare-summary';
+import { compareRows, summarizeTrace } from '../view-model/compare-summary';
 import { ComparePane } from './ComparePane';
-import type { ScenarioCatalog } from './scenario-catalog';
+import type { ScenarioCatalog } from '../share/scenario-catalog';
 import { useAppStore, useStoreApi } from './StoreContext';
 
 const PENDING = [

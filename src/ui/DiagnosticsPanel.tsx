@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { sortDiagnostics, whereOf } from '../import/outcome';
+import { sortDiagnostics, whereOf } from '../dump-import/outcome';
 import type { Diagnostic } from '../parsers/index';
 
 /** Located diagnostics: code, input:line:column, message, what was expected, hint. */

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
-import { traceEvents, type TraceEvent } from '../state/trace-events';
+import { traceEvents, type TraceEvent } from '../view-model/trace-events';
 import { ConfidenceBadge } from './ConfidenceBadge';
 import { useAppStore, useStoreApi } from './StoreContext';
-import { deciderText, placeText, rewriteText } from './trace-format';
+import { deciderText, placeText, rewriteText } from '../view-model/trace-format';
 
 function Row({
   ev,

@@ -1,6 +1,6 @@
 import type { TracePacket } from '../engine/types';
-import type { PacketField, TraceEvent } from '../state/trace-events';
-import { endpointText, fieldValue } from './trace-format';
+import type { PacketField, TraceEvent } from '../view-model/trace-events';
+import { endpointText, fieldValue } from '../view-model/trace-format';
 
 /** Rows of the card: source and destination as ip:port, so the card stays short. */
 const ROWS: readonly { key: string; label: string; fields: readonly PacketField[] }[] = [

@@ -4,7 +4,7 @@ import { DesignSwitcher } from './DesignSwitcher';
 import { Inspector } from './Inspector';
 import { Legend } from './Legend';
 import { ObjectTree } from './ObjectTree';
-import type { ScenarioCatalog } from './scenario-catalog';
+import type { ScenarioCatalog } from '../share/scenario-catalog';
 import { StoreProvider, useAppStore, useStoreApi } from './StoreContext';
 import { TopologyCanvas } from './TopologyCanvas';
 import { LinkNotice } from './LinkNotice';

@@ -1,6 +1,6 @@
-import type { TraceEvent } from '../state/trace-events';
+import type { TraceEvent } from '../view-model/trace-events';
 import { ConfidenceBadge } from './ConfidenceBadge';
-import { deciderText, placeText } from './trace-format';
+import { deciderText, placeText } from '../view-model/trace-format';
 
 /** The current hop: where, which rule, why, its confidence and how to verify it on a node. */
 export function HopDetail({ ev }: { ev: TraceEvent | null }) {

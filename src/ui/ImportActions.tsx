@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { importViewFile } from '../export/import-file';
-import { filesFromDrop } from '../import/files';
-import type { Importer } from '../import/importer';
+import { importViewFile } from '../share/open-view-file';
+import { filesFromDrop } from '../dump-import/files';
+import type { Importer } from '../dump-import/importer';
 import { applyViewState, type CatalogLike } from '../share/store-link';
 import { ImportDialog } from './ImportDialog';
 import { useStoreApi } from './StoreContext';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import { filesFromDrop, type PickedFile } from '../import/files';
+import { filesFromDrop, type PickedFile } from '../dump-import/files';
 import { COLLECTOR_URL, PRIVACY_NOTE } from './import-text';
 
 interface Props {

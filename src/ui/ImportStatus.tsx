@@ -1,4 +1,4 @@
-import type { Importer } from '../import/importer';
+import type { Importer } from '../dump-import/importer';
 import { selectDumpShown } from '../state/slices/dump-slice';
 import { DiagnosticList } from './DiagnosticsPanel';
 import { progressText } from './import-text';

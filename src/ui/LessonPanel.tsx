@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { LESSONS, lessonById, resolveBeats, type Lesson } from '../lessons';
-import { traceEvents } from '../state/trace-events';
+import { traceEvents } from '../view-model/trace-events';
 import { Checkpoint } from './Checkpoint';
 import { useAppStore, useStoreApi } from './StoreContext';
 

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { dumpTraceChoices } from '../import/trace-choices';
+import { dumpTraceChoices } from '../dump-import/trace-choices';
 import type { TraceRequest } from '../engine/types';
 import { DEFAULT_PRESET_ID, PRESETS, presetById } from '../lessons/presets';
 import { useAppStore, useStoreApi } from './StoreContext';

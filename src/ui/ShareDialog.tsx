@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { appBase, elementSnippet, iframeSnippet, shareLink } from '../embed/snippets';
+import { appBase, elementSnippet, iframeSnippet, shareLink } from '../share/snippets';
 import { downloadText, fileStem } from '../export/download';
 import { encodeLink, encodePayload, MAX_LINK_CHARS } from '../share/codec';
 import { randomScrubKey, scrubViewState } from '../share/scrub-view';

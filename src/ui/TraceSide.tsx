@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { traceEvents } from '../state/trace-events';
+import { traceEvents } from '../view-model/trace-events';
 import { EventList } from './EventList';
 import { HeaderCard } from './HeaderCard';
 import { HopDetail } from './HopDetail';

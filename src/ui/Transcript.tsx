@@ -1,6 +1,6 @@
-import { traceEvents } from '../state/trace-events';
+import { traceEvents } from '../view-model/trace-events';
 import { useAppStore } from './StoreContext';
-import { transcriptLine } from './trace-format';
+import { transcriptLine } from '../view-model/trace-format';
 
 /** Screen-reader transcript: the current hop's line, announced politely as you step. */
 export function Transcript() {

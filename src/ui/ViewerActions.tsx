@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { importViewFile } from '../export/import-file';
-import { shareLink } from '../embed/snippets';
+import { importViewFile } from '../share/open-view-file';
+import { shareLink } from '../share/snippets';
 import { encodeLink } from '../share/codec';
 import { applyViewState, viewStateOf, type CatalogLike } from '../share/store-link';
 import { ExportMenu } from './ExportMenu';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { createImporter, type Importer } from '../import/importer';
-import { createIdbPersistence } from '../import/persist-idb';
+import { createImporter, type Importer } from '../dump-import/importer';
+import { createIdbPersistence } from '../dump-import/persist-idb';
 import type { EngineClient } from '../worker/engine-client';
 import { spawnEngineClient } from '../worker/spawn-engine';
 import { useStoreApi } from './StoreContext';

@@ -8,9 +8,9 @@ import { createPacketLayer } from '../render/packet-layer';
 import { buildRoute } from '../render/packet-route';
 import type { TopologyRenderer } from '../render/view-model';
 import type { AppState } from '../state/app-state';
-import { traceEvents } from '../state/trace-events';
+import { traceEvents } from '../view-model/trace-events';
 import { useAppStore, useStoreApi } from './StoreContext';
-import { packetLook } from './trace-format';
+import { packetLook } from '../view-model/trace-format';
 
 const REDUCED = '(prefers-reduced-motion: reduce)';
 

@@ -41,7 +41,7 @@ export interface ImportProgress {
 /**
  * The imported dump (issue 4): its inputs, diagnostics and lint findings, the import in
  * progress and a failed import's message. The topology itself lives in the topology slice
- * (`scenarioId` null); side effects (worker, IndexedDB) are in src/import/importer.ts.
+ * (`scenarioId` null); side effects (worker, IndexedDB) are in src/dump-import/importer.ts.
  */
 export interface DumpSlice {
   /** The last dump read (kept while a scenario is shown; see `selectDumpShown`). */

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { Trace, TraceRequest } from '../../engine/types';
 import type { AppState } from '../app-state';
-import { mapStep, traceEvents, type Verbosity } from '../trace-events';
+import { mapStep, traceEvents, type Verbosity } from '../../view-model/trace-events';
 
 export type { Verbosity };
 

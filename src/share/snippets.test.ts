@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultViewState } from '../share/view-state';
-import { parseOrigins } from './bridge';
-import { splitTarget, viewFromAttributes } from './element-attrs';
+import { defaultViewState } from './view-state';
+import { parseOrigins } from '../embed/bridge';
+import { splitTarget, viewFromAttributes } from '../embed/element-attrs';
 import { attr, elementSnippet, iframeSnippet, shareLink } from './snippets';
 
 describe('snippets', () => {

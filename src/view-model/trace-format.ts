@@ -1,7 +1,15 @@
 /** Text for trace events: list rows, rewrites, transcript lines, packet callouts (pure). */
 import type { TracePacket } from '../engine/types';
-import type { PacketLook } from '../render/packet-layer';
-import type { PacketField, TraceEvent } from '../state/trace-events';
+import type { PacketField, TraceEvent } from './trace-events';
+
+/** What the packet glyph shows: encapsulated packets get an outer envelope. */
+export interface PacketLook {
+  readonly encapsulated: boolean;
+  readonly dropped: boolean;
+  /** Short text beside the packet, e.g. `LB_DSR · lbnat`. */
+  readonly callout: string;
+  readonly phase: 'request' | 'reply';
+}
 
 const PROTO: Readonly<Record<number, string>> = { 1: 'ICMP', 6: 'TCP', 17: 'UDP' };
 

@@ -3,8 +3,8 @@
  * state in `<metadata>`, a `.json` view state from the share dialog, or a model JSON) becomes
  * a validated view state. Everything is untrusted; nothing here throws.
  */
-import { parseViewState, VIEW_FORMAT, type ViewState } from '../share/view-state';
-import { readSvgState } from './svg';
+import { parseViewState, VIEW_FORMAT, type ViewState } from './view-state';
+import { readSvgState } from '../export/svg';
 
 /** Files larger than this are refused before reading. */
 export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;

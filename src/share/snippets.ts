@@ -1,5 +1,5 @@
 /** The share dialog's snippets: a link, an `<iframe>` and an `<hns-viz>` element. Pure. */
-import type { ViewState } from '../share/view-state';
+import type { ViewState } from './view-state';
 
 /** Escape a value for a double-quoted HTML attribute. */
 export function attr(value: string): string {
