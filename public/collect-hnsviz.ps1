@@ -26,6 +26,22 @@
 .EXAMPLE
   # In an elevated PowerShell on the node (vfpctrl and hnsdiag need administrator rights):
   powershell -ExecutionPolicy Bypass -File .\collect-hnsviz.ps1
+
+.EXAMPLE
+  # Every Windows node at once, over PowerShell remoting, then fetch the files:
+  $nodes = 'win-a', 'win-b'
+  Invoke-Command -ComputerName $nodes -FilePath .\collect-hnsviz.ps1 -ArgumentList 'C:\k\hnsviz.txt'
+  foreach ($n in $nodes) { Copy-Item "\\$n\C$\k\hnsviz.txt" ".\hnsviz-$n.txt" }
+
+.EXAMPLE
+  # From a HostProcess pod on each node (no remoting needed); then kubectl cp the file out:
+  kubectl exec <hostprocess-pod> -- powershell -ExecutionPolicy Bypass -File C:\hostprocess\collect-hnsviz.ps1 -OutFile C:\hostprocess\hnsviz.txt
+
+.NOTES
+  A cross-node question (a pod on one node, a service backend on another) needs every node's
+  file. Import them TOGETHER: drop all the files (or their folders, or a zip) on the hnsviz
+  page at once, or `hnsviz trace --dump hnsviz-win-a.txt hnsviz-win-b.txt ...`. The first line
+  of each file names its node, so hnsviz keeps the nodes apart and stitches them.
 #>
 [CmdletBinding()]
 param(

@@ -2,7 +2,8 @@
  * What a command needs from the process. `nodeIo()` gives the real one; tests pass their own,
  * so every command runs in-process without touching the file system or the terminal.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 export type Sink = ((text: string) => void) | { write(text: string): unknown };
 
@@ -12,6 +13,9 @@ export interface CliIo {
   readonly readFile: (path: string) => Uint8Array;
   /** All of standard input (for the file name `-`). */
   readonly readStdin?: () => Uint8Array;
+  /** Folders given as inputs (`--dump nodeA/`); without them every path is a file. */
+  readonly isDirectory?: (path: string) => boolean;
+  readonly readDir?: (path: string) => readonly string[];
 }
 
 export function nodeIo(): CliIo {
@@ -20,6 +24,8 @@ export function nodeIo(): CliIo {
     stderr: process.stderr,
     readFile: (path) => readFileSync(path),
     readStdin: () => readFileSync(0),
+    isDirectory: (path) => statSync(path).isDirectory(),
+    readDir: (path) => readdirSync(path),
   };
 }
 
@@ -32,8 +38,10 @@ export const STDIN = '-';
 export const STDIN_NAME = '<stdin>';
 
 /**
- * Read every named file (`-` is standard input, at most once). Stops at the first file that
- * cannot be read and says which.
+ * Read every named file (`-` is standard input, at most once). A folder is read recursively
+ * (hidden entries skipped, names sorted) and its files are named `<folder>/<path>`, so the
+ * folder names the node (src/cluster attribution); zip archives are unpacked by parseCluster.
+ * Stops at the first path that cannot be read and says which.
  */
 export function readInputs(
   files: readonly string[],
@@ -47,6 +55,10 @@ export function readInputs(
       if (f === STDIN) {
         if (!io.readStdin) return { inputs, error: 'standard input is not available' };
         inputs.push({ name: STDIN_NAME, bytes: io.readStdin() });
+      } else if (io.isDirectory?.(f) === true && io.readDir) {
+        const before = inputs.length;
+        readFolder(f, basename(f.replace(/[\\/]+$/, '')) || f, io, inputs);
+        if (inputs.length === before) return { inputs, error: `${f}: the folder holds no files` };
       } else inputs.push({ name: f, bytes: io.readFile(f) });
     } catch (e) {
       const name = f === STDIN ? STDIN_NAME : f;
@@ -57,4 +69,18 @@ export function readInputs(
     }
   }
   return { inputs, error: null };
+}
+
+function readFolder(
+  dir: string,
+  name: string,
+  io: CliIo,
+  out: { name: string; bytes: Uint8Array }[],
+): void {
+  for (const entry of [...io.readDir!(dir)].sort()) {
+    if (entry.startsWith('.')) continue;
+    const path = join(dir, entry);
+    if (io.isDirectory!(path)) readFolder(path, `${name}/${entry}`, io, out);
+    else out.push({ name: `${name}/${entry}`, bytes: io.readFile(path) });
+  }
 }

@@ -4,7 +4,7 @@
  * source, described the same way as a dump.
  */
 import { buildScenario, isScenarioId, SCENARIO_IDS } from '../scenarios/index';
-import { parseInputs, type ParseResult } from '../parsers/index';
+import { parseCluster, type ClusterResult } from '../cluster/index';
 import { UsageError, type CommandContext, type OptionSpec } from './command';
 import { readInputs } from './io';
 import { diagnosticLines } from './report';
@@ -19,11 +19,12 @@ export const SOURCE_OPTIONS = {
     type: 'string',
     multiple: true,
     value: 'FILE',
-    help: 'a dump file to read (same as giving FILE as an argument; - is standard input)',
+    help: 'a dump file, folder (one per node) or zip to read (same as giving it as an argument; - is standard input); repeat for several nodes',
   },
 } as const satisfies Record<string, OptionSpec>;
 
-export type Source = Pick<ParseResult, 'topology' | 'inputs' | 'diagnostics'>;
+export type Source = Pick<ClusterResult, 'topology' | 'inputs' | 'diagnostics'> &
+  Partial<Pick<ClusterResult, 'nodes'>>;
 
 /**
  * Resolve the source. Problems in a dump are printed to stderr and the command goes on with what
@@ -38,7 +39,7 @@ export function loadSource(
     if (scenario !== undefined) throw new UsageError('give --scenario or dump files, not both');
     const { inputs, error } = readInputs(files, ctx.io);
     if (error !== null) throw new UsageError(error);
-    const result = parseInputs(inputs);
+    const result = parseCluster(inputs);
     for (const line of diagnosticLines(result)) ctx.err(line + '\n');
     return result;
   }

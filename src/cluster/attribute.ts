@@ -70,9 +70,15 @@ export function collectorHost(input: ParseInput): string | null {
   return HEADER.exec(headText(input, 512))?.[1] ?? null;
 }
 
-/** The folder an input's name puts it in (`nodeA/endpoints.txt` → `nodeA`), if any. */
+/**
+ * The folder an input's name puts it in (`nodeA/endpoints.txt`, `issue.zip/nodeA/x.txt` →
+ * `nodeA`), if any. Absolute paths say where the user keeps files, not which node: none.
+ */
 export function folderOf(name: string): string | null {
-  const parts = name.split(/[\\/]/).filter((p) => p !== '' && p !== '.');
+  if (/^([\\/]|[A-Za-z]:)/.test(name)) return null;
+  const parts = name
+    .split(/[\\/]/)
+    .filter((p) => p !== '' && p !== '.' && p !== '..' && !/\.zip$/i.test(p));
   if (parts.length < 2) return null;
   // collectlogs writes `<host>_<date>/…` or nests deeper; the first folder names the node.
   return parts[0]!;

@@ -23,11 +23,15 @@ import {
   type Evidence,
 } from './attribute';
 import { stitch, type Stitch } from './stitch';
+import { isZip, unzipInputs } from './zip';
 
 export type { Evidence, EvidenceKind, AttributedInput } from './attribute';
 export type { Stitch, StitchEvidence, StitchStatus } from './stitch';
 export { stitch } from './stitch';
 export { podSubnets, inferUnderlay } from './assemble';
+export { diffTopologies, DIFF_FORMAT } from './diff';
+export type { TopologyDiff, DiffObject, DiffChanged, DiffKind, FieldChange } from './diff';
+export { isZip, unzipInputs } from './zip';
 
 export interface ClusterOptions extends ParseOptions {
   /** Input name → node (a host name or an existing node id): the user's reassignment. */
@@ -81,6 +85,29 @@ export function parseCluster(
   opts: ClusterOptions = {},
 ): ClusterResult {
   const { assign, onProgress, ...parseOpts } = opts;
+  // A zip archive (what people attach to issues) is read as the files it holds.
+  const zipErrors: Diagnostic[] = [];
+  inputs = inputs.flatMap((i) => {
+    if (!isZip(i.bytes)) return [i];
+    const z = unzipInputs(i.name, i.bytes!);
+    if (z.error !== null)
+      zipErrors.push(
+        diag('E_UNKNOWN_FORMAT', i.name, 0, 0, z.error, {
+          hint: 'unpack the archive and import its files or folders',
+        }),
+      );
+    return z.inputs;
+  });
+  if (inputs.length === 0) {
+    const r = parseInputs([], parseOpts);
+    return {
+      ...r,
+      diagnostics: [...zipErrors, ...r.diagnostics],
+      nodes: [],
+      attribution: [],
+      stitches: [],
+    };
+  }
   const alone: ParseResult[] = inputs.map((input, k) => {
     const r = parseInputs([input], parseOpts);
     onProgress?.(k + 1, inputs.length);
@@ -136,7 +163,7 @@ export function parseCluster(
         objects: 0,
       },
   );
-  const diagnostics: Diagnostic[] = groups.flatMap((g) => g.result.diagnostics);
+  const diagnostics: Diagnostic[] = [...zipErrors, ...groups.flatMap((g) => g.result.diagnostics)];
   const conflicts = groups.flatMap((g) => g.result.conflicts);
   const vfpGiven = groups.some((g) => g.result.vfpGiven);
 

@@ -27,7 +27,8 @@ export function forwardWire(ctx: WalkCtx, fromNode: string | null, p: Pkt): Step
       {
         action: 'forward',
         why: [why],
-        confidence: 'documented',
+        // Between dumped nodes the underlay is inferred from their subnets (src/cluster).
+        confidence: c.t.design === null ? 'inferred' : 'documented',
         ref: 'domain.md §2.3, §2.4 [S13][S20]',
       },
       p,

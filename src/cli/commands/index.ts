@@ -4,6 +4,7 @@
  */
 import type { Command } from '../command';
 import { describeCommand } from './describe';
+import { diffCommand } from './diff';
 import { lintCommand } from './lint';
 import { parseCommand } from './parse';
 import { traceCommand } from './trace';
@@ -13,4 +14,5 @@ export const COMMANDS: readonly Command[] = [
   describeCommand,
   parseCommand,
   lintCommand,
+  diffCommand,
 ];

@@ -2,8 +2,9 @@
  * `hnsviz lint FILE…`: parse HNS dumps and report findings (Problem → Evidence → Fix);
  * `--json`: one `hnsviz.lint/1` document. Exit 1 with error diagnostics or error findings.
  */
-import { lintTopology } from '../../lint/index';
-import { parseInputs } from '../../parsers/index';
+import { parseCluster } from '../../cluster/index';
+import { lintCluster, type Finding } from '../../lint/index';
+import type { Topology } from '../../model/types';
 import { defineCommand, UsageError } from '../command';
 import { readInputs } from '../io';
 import { diagnosticLines, hasErrors, inputLines } from '../report';
@@ -14,7 +15,10 @@ export const lintCommand = defineCommand({
   name: 'lint',
   summary: 'Check HNS dumps for known misconfigurations (Problem, Evidence, Fix).',
   usage: ['FILE… [--json]'],
-  details: ['Reads the same files as `hnsviz parse`; - reads standard input.'],
+  details: [
+    'Reads the same files as `hnsviz parse`; - reads standard input.',
+    'With several nodes it also checks them against each other (stale remote endpoints, backends differing between nodes, overlay routes, duplicate pod IPs) and names the objects and IPs on each node.',
+  ],
   options: {
     json: { type: 'boolean', help: 'print one hnsviz.lint/1 JSON document' },
   },
@@ -23,14 +27,15 @@ export const lintCommand = defineCommand({
   run({ values, positionals }, { io, out }) {
     const { inputs, error } = readInputs(positionals, io);
     if (error !== null) throw new UsageError(error);
-    const r = parseInputs(inputs);
-    const findings = lintTopology(r.topology, { conflicts: r.conflicts, vfpGiven: r.vfpGiven });
+    const r = parseCluster(inputs);
+    const findings = lintCluster(r);
     const failed = hasErrors(r) || findings.some((f) => f.severity === 'error');
     if (values.json) {
       const doc = {
         format: LINT_FORMAT,
         inputs: r.inputs.map((i) => ({ name: i.name, format: i.format, encoding: i.encoding })),
-        findings,
+        nodes: r.nodes.map((n) => ({ id: n.id, name: n.name, managementIp: n.managementIp })),
+        findings: findings.map((f) => ({ ...f, nodes: onNodes(r.topology, f) })),
         diagnostics: r.diagnostics.map((d) => ({
           code: d.code,
           severity: d.severity,
@@ -51,7 +56,12 @@ export const lintCommand = defineCommand({
         `  Problem:  ${f.problem}`,
         `  Evidence: ${f.evidence}`,
         `  Fix:      ${f.fix}`,
-        `  Objects:  ${f.objectIds.join(', ') || '-'}`,
+        ...(r.nodes.length > 1
+          ? onNodes(r.topology, f).map(
+              (n) =>
+                `  On ${n.name}: ${n.objects.map((o) => (o.ips.length > 0 ? `${o.id} (${o.ips.join(', ')})` : o.id)).join(', ')}`,
+            )
+          : [`  Objects:  ${f.objectIds.join(', ') || '-'}`]),
         '',
       );
     }
@@ -60,3 +70,41 @@ export const lintCommand = defineCommand({
     return failed ? 1 : 0;
   },
 });
+
+/** A finding's objects grouped by the node they are on, with their IPs (VIPs for LBs). */
+export function onNodes(
+  t: Topology,
+  f: Finding,
+): { node: string; name: string; objects: { id: string; kind: string; ips: string[] }[] }[] {
+  const out = new Map<
+    string,
+    { node: string; name: string; objects: { id: string; kind: string; ips: string[] }[] }
+  >();
+  for (const id of f.objectIds) {
+    const e = t.endpoints[id];
+    const lb = t.loadBalancers[id];
+    const n = t.networks[id];
+    const vs = t.vswitches[id];
+    const node = e?.nodeId ?? lb?.nodeId ?? n?.nodeId ?? vs?.nodeId ?? t.ports[id]?.nodeId ?? null;
+    const kind = e ? 'endpoint' : lb ? 'loadBalancer' : n ? 'network' : vs ? 'vswitch' : 'other';
+    const ips = e?.ipAddress
+      ? [e.ipAddress]
+      : lb
+        ? [...lb.frontendVips]
+        : n
+          ? n.subnets.map((s) => s.addressPrefix)
+          : [];
+    const key = node ?? '';
+    let slot = out.get(key);
+    if (!slot) {
+      slot = {
+        node: key,
+        name: node !== null ? (t.nodes[node]?.name ?? node) : '(unknown node)',
+        objects: [],
+      };
+      out.set(key, slot);
+    }
+    slot.objects.push({ id, kind, ips });
+  }
+  return [...out.values()];
+}

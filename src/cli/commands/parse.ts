@@ -3,7 +3,7 @@
  * `hnsviz.parse/1` document). Exit 1 when there are error diagnostics (the output is still printed).
  */
 import { topologyText } from '../../parsers/output/canonical';
-import { parseInputs } from '../../parsers/index';
+import { parseCluster } from '../../cluster/index';
 import { toParseJson } from '../../parsers/output/parse-json';
 import { defineCommand, UsageError } from '../command';
 import { readInputs } from '../io';
@@ -15,6 +15,7 @@ export const parseCommand = defineCommand({
   usage: ['FILE… [--json]'],
   details: [
     'FILE is any dump a Windows node prints (Get-HnsNetwork/Endpoint/Policy, hnsdiag, vfpctrl, route print, ipconfig /all …), as JSON, Format-List or text, in any encoding; - reads standard input.',
+    "Several nodes: give every node's files, folders (one per node) or a zip; each input is attributed to a node by evidence (collector header, host name, node IP, folder) and hnsviz.parse/1 lists the nodes.",
   ],
   options: {
     json: { type: 'boolean', help: 'print one hnsviz.parse/1 JSON document' },
@@ -23,11 +24,12 @@ export const parseCommand = defineCommand({
   examples: [
     'hnsviz parse hns-endpoints.json hns-networks.json',
     'Get-HnsEndpoint | hnsviz parse -',
+    'hnsviz parse --json hnsviz-win-a.txt hnsviz-win-b.txt',
   ],
   run({ values, positionals }, { io, out }) {
     const { inputs, error } = readInputs(positionals, io);
     if (error !== null) throw new UsageError(error);
-    const r = parseInputs(inputs);
+    const r = parseCluster(inputs);
     if (values.json) {
       out(JSON.stringify(toParseJson(r), null, 2) + '\n');
     } else {
@@ -35,6 +37,12 @@ export const parseCommand = defineCommand({
       out(
         [
           ...inputLines(r),
+          ...(r.nodes.length > 1
+            ? r.nodes.map(
+                (n) =>
+                  `node ${n.name} (${n.id}, ${n.managementIp ?? 'no IP'}): ${n.inputs.join(', ')}`,
+              )
+            : []),
           `networks ${Object.keys(t.networks).length}, endpoints ${Object.keys(t.endpoints).length}, load balancers ${Object.keys(t.loadBalancers).length}, VFP ports ${Object.keys(t.ports).length}, rules ${Object.keys(t.rules).length}`,
           '',
           ...topologyText(t),

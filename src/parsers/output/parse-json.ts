@@ -95,11 +95,56 @@ function diagnosticJson(d: Diagnostic): Json {
   };
 }
 
+/**
+ * One node of the document: `inputs` and `evidence` say which inputs were read as this node
+ * and why (src/cluster attribution); a scenario or a plain parse lists none.
+ */
+export interface ParseJsonNode {
+  readonly id: string;
+  readonly name: string;
+  readonly managementIp: string | null;
+  readonly inputs: readonly string[];
+  readonly evidence: readonly {
+    readonly input: string;
+    readonly evidence: readonly {
+      readonly kind: string;
+      readonly value: string;
+      readonly detail: string;
+    }[];
+  }[];
+}
+
+function nodesJson(t: Topology, given: readonly ParseJsonNode[] | undefined): Json[] {
+  const byId = new Map((given ?? []).map((n) => [n.id, n]));
+  return t.nodeIds.flatMap((id) => {
+    const n = t.nodes[id];
+    if (!n) return [];
+    const g = byId.get(id);
+    return [
+      {
+        id,
+        name: n.name,
+        managementIp: n.managementIp,
+        inputs: [...(g?.inputs ?? [])],
+        evidence: (g?.evidence ?? []).map((e) => ({
+          input: e.input,
+          evidence: e.evidence.map((x) => ({ kind: x.kind, value: x.value, detail: x.detail })),
+        })),
+      },
+    ];
+  });
+}
+
 /** The topology part of the document (shared with `describe --scenario`). */
-export function topologyToParseJson(t: Topology): { [k: string]: Json } {
+export function topologyToParseJson(
+  t: Topology,
+  nodes?: readonly ParseJsonNode[],
+): { [k: string]: Json } {
   return {
+    nodes: nodesJson(t, nodes),
     networks: sortById(t.networks).map((n) => ({
       id: n.id,
+      node: n.nodeId,
       name: n.name,
       type: n.type,
       subnets: n.subnets.map((s) => ({
@@ -111,6 +156,7 @@ export function topologyToParseJson(t: Topology): { [k: string]: Json } {
     })),
     endpoints: sortById(t.endpoints).map((e) => ({
       id: e.id,
+      node: e.nodeId,
       name: e.name,
       ipAddress: e.ipAddress,
       macAddress: e.macAddress,
@@ -121,6 +167,7 @@ export function topologyToParseJson(t: Topology): { [k: string]: Json } {
     })),
     loadBalancers: sortById(t.loadBalancers).map((lb) => ({
       id: lb.id,
+      node: lb.nodeId,
       vips: [...lb.frontendVips],
       protocol: lb.protocol,
       internalPort: lb.internalPort,
@@ -131,6 +178,7 @@ export function topologyToParseJson(t: Topology): { [k: string]: Json } {
     vfp: {
       ports: sortById(t.ports).map((p) => ({
         id: p.id,
+        node: p.nodeId,
         name: p.name,
         friendlyName: p.friendlyName,
         kind: p.kind,
@@ -164,7 +212,11 @@ export function topologyToParseJson(t: Topology): { [k: string]: Json } {
   };
 }
 
-export function toParseJson(result: Pick<ParseResult, 'topology' | 'inputs' | 'diagnostics'>): {
+export function toParseJson(
+  result: Pick<ParseResult, 'topology' | 'inputs' | 'diagnostics'> & {
+    readonly nodes?: readonly ParseJsonNode[];
+  },
+): {
   [k: string]: Json;
 } {
   return {
@@ -174,7 +226,7 @@ export function toParseJson(result: Pick<ParseResult, 'topology' | 'inputs' | 'd
       format: i.format,
       encoding: i.encoding,
     })),
-    ...topologyToParseJson(result.topology),
+    ...topologyToParseJson(result.topology, result.nodes),
     diagnostics: result.diagnostics.map(diagnosticJson),
   };
 }
