@@ -147,6 +147,7 @@ describe('hnsviz.parse/1', () => {
     expect(doc.inputs).toEqual([{ name: 'ep.json', format: 'json', encoding: 'text' }]);
     expect(doc.endpoints[0]).toEqual({
       id: '8f109901-9970-4fda-bb2b-e9882fb3e8fb',
+      node: 'node:dump',
       name: 'remote',
       ipAddress: '10.244.2.141',
       macAddress: '0e:2a:0a:f4:02:8d',
@@ -162,6 +163,7 @@ describe('hnsviz.parse/1', () => {
     expect(Object.keys(doc)).toEqual([
       'format',
       'inputs',
+      'nodes',
       'networks',
       'endpoints',
       'loadBalancers',
