@@ -107,7 +107,7 @@ test('a view too big for a link is offered as a file, which opens the same view'
   ) as {
     pods: Record<string, { labels: Record<string, string> }>;
   };
-  // Incompressible label keys (which the scrub keeps) make the model far too big for a link.
+  // Incompressible label keys make the model far too big for a link, scrubbed or not.
   let seed = 7;
   const noise = (): string =>
     Array.from({ length: 2000 }, () =>

@@ -92,13 +92,51 @@ export function screenSize(svg: SVGSVGElement): { width: number; height: number 
     : { width: 800, height: 600 };
 }
 
+/** Attributes that hold geometry or paint, never words: left alone by `mention`. */
+const GEOMETRY = new Set([
+  'd',
+  'x',
+  'y',
+  'x1',
+  'x2',
+  'y1',
+  'y2',
+  'cx',
+  'cy',
+  'r',
+  'rx',
+  'ry',
+  'width',
+  'height',
+  'transform',
+  'points',
+  'viewBox',
+  ...PROPS,
+]);
+
+/** Pass every text node and every non-geometry attribute of `root` through `mention`. */
+function scrubText(root: Element, mention: (text: string) => string): void {
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode())
+    if (n.nodeValue) n.nodeValue = mention(n.nodeValue);
+  for (const el of [root, ...root.querySelectorAll('*')])
+    for (const a of [...el.attributes])
+      if (!GEOMETRY.has(a.name) && a.value) el.setAttribute(a.name, mention(a.value));
+}
+
 /**
- * Serialise `svg` as shown. `state` (when given) is embedded as JSON in `<metadata>`.
+ * Serialise `svg` as shown. `state` (when given) is embedded as JSON in `<metadata>`;
+ * `mention` (see src/share/privacy.ts) scrubs every label, tooltip and accessible name the
+ * same way as that state, so a scrubbed export says nothing the scrubbed model does not.
  *
  * @example
  * const text = exportSvg(document.querySelector('svg.hnsviz-topology')!, viewState);
  */
-export function exportSvg(svg: SVGSVGElement, state: ViewState | null): string {
+export function exportSvg(
+  svg: SVGSVGElement,
+  state: ViewState | null,
+  mention?: (text: string) => string,
+): string {
   const { width, height } = screenSize(svg);
   const clone = svg.cloneNode(true) as SVGSVGElement;
   inlineStyles(svg, clone, null);
@@ -112,6 +150,7 @@ export function exportSvg(svg: SVGSVGElement, state: ViewState | null): string {
   bg.setAttribute('height', '100%');
   bg.setAttribute('fill', backgroundOf(svg));
   clone.insertBefore(bg, clone.firstChild);
+  if (mention) scrubText(clone, mention);
   if (state) {
     const meta = document.createElementNS(SVG_NS, 'metadata');
     meta.setAttribute('id', SVG_STATE_ID);

@@ -1,6 +1,12 @@
 /**
  * `scrubTopology`: replace the IPs, MACs, GUIDs and names of a topology so it can be shared
- * (links, bug reports) without revealing the cluster it came from, while keeping it usable:
+ * (links, bug reports) without revealing the cluster it came from, while keeping it usable.
+ * Every string is scrubbed except fields the schema restricts to enumerations: addresses,
+ * GUIDs and MACs are mapped, the names of nodes, pods, namespaces, services, networks,
+ * adapters, vSwitches, endpoints, externals, labels and DNS suffix labels become
+ * `<category>-<n>`, and then every remaining run of letters that is not in hnsviz's own
+ * vocabulary (`scrub-vocabulary.ts`) becomes `w<n>` — default-deny, so policy IDs, host and
+ * interface names, file names, free text and unknown policy JSON are covered too. It is:
  *
  * - consistent: the same original always becomes the same replacement, everywhere (ids,
  *   table keys, rule names, free text), so references and traces still work;
@@ -14,15 +20,18 @@
  * key the IPv4 mapping can be inverted. The hash is a mixer, not a cryptographic PRF: the
  * scrub stops casual reading of a shared dump, not a determined analyst.
  */
+import { SCRUB_VOCABULARY } from './scrub-vocabulary';
 import type { Topology } from './types';
 
-/** Fields whose values are enumerations or references to docs, never scrubbed. */
+/**
+ * Fields whose values the schema restricts to a fixed set (enumerations) or that point into
+ * hnsviz's own docs: kept. Outside opaque `raw` policy JSON only.
+ */
 const KEEP_KEYS = new Set([
   'format',
   'design',
   'kind',
   'type',
-  'hnsType',
   'role',
   'action',
   'direction',
@@ -32,13 +41,11 @@ const KEEP_KEYS = new Set([
   'by',
   'mode',
   'distribution',
-  'state',
   'defaultAction',
   'externalTrafficPolicy',
   'sessionAffinity',
   'side',
   'ruleType',
-  'os',
   'ref',
 ]);
 
@@ -82,6 +89,8 @@ const MAC =
   /(?<![0-9A-Fa-f:-])[0-9A-Fa-f]{2}([-:])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![0-9A-Fa-f:-])/g;
 const IPV4 = /(?<![\d.])(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?:\/(\d{1,2}))?(?!\.?\d)/g;
 const IPV6 = /^[0-9a-fA-F]{0,4}(?::[0-9a-fA-F]{0,4}){2,7}(?:\/\d{1,3})?$/;
+/** A run of letters: the unit the default-deny pass keeps or replaces. */
+const WORD = /[A-Za-z]+/g;
 
 /** A 32-bit mixer (murmur3 finaliser) over the key and the inputs. */
 function mix(key: readonly number[], a: number, b: number): number {
@@ -106,8 +115,24 @@ function mapIpv4(ip: number, key: readonly number[]): number {
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A word a scrubbed string may keep: hnsviz's vocabulary, or one or two hex letters. */
+function isSafeWord(w: string): boolean {
+  return (
+    (w.length <= 2 && /^[a-f]+$/i.test(w)) ||
+    w.length === 1 ||
+    SCRUB_VOCABULARY.has(w.toLowerCase())
+  );
+}
+
+interface Scrubber {
+  /** Addresses, GUIDs, known names and words already replaced: for text about the topology. */
+  readonly known: (text: string) => string;
+  /** `known`, then every other word outside the vocabulary replaced (and remembered). */
+  readonly deny: (text: string) => string;
+}
+
 /** A scrubber for strings, built from the names found in `t`. */
-function createScrubber(t: Topology, key: readonly number[]): (text: string) => string {
+function createScrubber(t: Topology, key: readonly number[]): Scrubber {
   const names = new Map<string, string>();
   const counters = new Map<string, number>();
   const addName = (name: string | null | undefined, category: string): void => {
@@ -128,6 +153,10 @@ function createScrubber(t: Topology, key: readonly number[]): (text: string) => 
   const suffixes = [
     ...(t.cluster?.dnsSearch ?? []),
     ...Object.values(t.networks).map((n) => n.dnsSuffix ?? ''),
+    ...Object.values(t.endpoints).flatMap((e) => e.dns?.search ?? []),
+    ...Object.values(t.nodes).flatMap(
+      (n) => n.kubeProxy?.proxies.flatMap((p) => p.dnsSuffixes ?? []) ?? [],
+    ),
   ];
   for (const label of suffixes.flatMap((s) => s.split('.')))
     if (!PLAIN_DNS.has(label)) addName(label, 'dns');
@@ -182,7 +211,15 @@ function createScrubber(t: Topology, key: readonly number[]): (text: string) => 
     return len === undefined ? r : `${r}/${len}`;
   };
 
-  return (text) => {
+  const words = new Map<string, string>();
+  const word = (w: string): string => {
+    if (isSafeWord(w)) return w;
+    let r = words.get(w);
+    if (!r) words.set(w, (r = `w${words.size + 1}`));
+    return r;
+  };
+  const cache = new Map<string, string>();
+  const known = (text: string): string => {
     if (
       IPV6.test(text) &&
       text.split(':').length > 2 &&
@@ -194,8 +231,15 @@ function createScrubber(t: Topology, key: readonly number[]): (text: string) => 
     s = s.replace(IPV4, (m: string, a: string, b: string, c: string, d: string, len?: string) =>
       ipv4(m, [a, b, c, d].map(Number), typeof len === 'string' ? len : undefined),
     );
-    return nameRe ? s.replace(nameRe, (n) => names.get(n) ?? n) : s;
+    if (nameRe) s = s.replace(nameRe, (n) => names.get(n) ?? n);
+    return words.size > 0 ? s.replace(WORD, (w) => words.get(w) ?? w) : s;
   };
+  const deny = (text: string): string => {
+    let r = cache.get(text);
+    if (r === undefined) cache.set(text, (r = known(text).replace(WORD, word)));
+    return r;
+  };
+  return { known, deny };
 }
 
 /**
@@ -211,23 +255,30 @@ export function scrubTopology(t: Topology, key: readonly number[]): Topology {
 }
 
 /**
- * `scrubTopology`, plus the string mapping it used, for text that refers to the topology
- * (a selected id, a trace's `from`/`to`): `text('a1')` is the scrubbed pod name.
+ * `scrubTopology`, plus the string mappings it used, learned over the whole topology:
+ * - `text(s)` for a string taken from the topology (a selected id, a trace's `from`/`to`):
+ *   scrubbed exactly as in the topology, so `text('a1')` is the scrubbed pod name;
+ * - `mention(s)` for text that mentions the topology among words of its own (an SVG label,
+ *   a trace transcript): the addresses, names and replaced words of the topology are
+ *   replaced, other words are kept.
  */
 export function scrubTopologyWith(
   t: Topology,
   key: readonly number[],
-): { topology: Topology; text: (s: string) => string } {
-  const scrub = createScrubber(t, key);
-  const walk = (v: unknown, field: string | null, depth = 0): unknown => {
-    if (typeof v === 'string') return field !== null && KEEP_KEYS.has(field) ? v : scrub(v);
-    if (Array.isArray(v)) return v.map((x) => walk(x, field, depth + 1));
+): { topology: Topology; text: (s: string) => string; mention: (s: string) => string } {
+  const { known, deny } = createScrubber(t, key);
+  // `free`: inside opaque policy JSON or label maps, where keys are data and no field is an
+  // enumeration.
+  const walk = (v: unknown, field: string | null, depth: number, free: boolean): unknown => {
+    if (typeof v === 'string') return !free && field !== null && KEEP_KEYS.has(field) ? v : deny(v);
+    if (Array.isArray(v)) return v.map((x) => walk(x, field, depth + 1, free));
     if (v !== null && typeof v === 'object') {
       const out: Record<string, unknown> = {};
-      const idKeys = depth === 1 && field !== null && TABLES.has(field);
+      const renameKeys = free || (depth === 1 && field !== null && TABLES.has(field));
       for (const [k, x] of Object.entries(v)) {
-        Object.defineProperty(out, idKeys ? scrub(k) : k, {
-          value: walk(x, k, depth + 1),
+        // defineProperty: a key `__proto__` stays a plain key.
+        Object.defineProperty(out, renameKeys ? deny(k) : k, {
+          value: walk(x, k, depth + 1, free || k === 'raw' || k === 'labels'),
           enumerable: true,
           writable: true,
           configurable: true,
@@ -237,5 +288,5 @@ export function scrubTopologyWith(
     }
     return v;
   };
-  return { topology: walk(t, null) as Topology, text: scrub };
+  return { topology: walk(t, null, 0, false) as Topology, text: deny, mention: known };
 }

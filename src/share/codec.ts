@@ -161,3 +161,22 @@ export function encodeLink(
 export function describeLinkProblem(p: LinkProblem): string {
   return `This link could not be opened: ${p.message}. Showing the default view.`;
 }
+
+/**
+ * Would `state` open again from a link or a state file? The same checks as opening one, on
+ * the JSON the link would carry. Returns the reason it would not, or null. The share dialog
+ * asks before offering anything, so it never hands out a link that opens to an error.
+ */
+export function whyNotShareable(
+  state: ViewState,
+  knownScenarios: readonly string[],
+): string | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(JSON.stringify(compactViewState(state))) as unknown;
+  } catch (e) {
+    return e instanceof Error ? e.message : 'the view does not serialise';
+  }
+  const r = parseViewState(value, knownScenarios);
+  return r.ok ? null : r.problem.message;
+}

@@ -1,10 +1,15 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { downloadBlob, downloadText, fileStem } from '../export/download';
-import { topologyToMermaid } from '../export/mermaid';
-import { topologyToJson } from '../export/model-json';
+import {
+  outgoingMermaid,
+  outgoingModelJson,
+  outgoingSvg,
+  outgoingTraceMarkdown,
+  outgoingTraceText,
+} from '../export/outgoing';
 import { svgToPng } from '../export/png';
-import { exportSvg, screenSize } from '../export/svg';
-import { traceToMarkdown, traceToText } from '../export/trace-text';
+import { screenSize } from '../export/svg';
+import { holdsPrivateData, outgoing, type Outgoing } from '../share/privacy';
 import { viewStateOf, type CatalogLike } from '../share/store-link';
 import { useAppStore, useStoreApi } from './StoreContext';
 
@@ -30,14 +35,26 @@ export function ExportMenu({ catalog, onOpenFile, findSvg }: Props) {
   const [error, setError] = useState<string | null>(null);
   const hasTrace = useAppStore((s) => s.trace !== null);
   const hasModel = useAppStore((s) => s.topology !== null);
+  // A dump is on screen (not a built-in scenario): exports are scrubbed unless kept real.
+  const isPrivate = useAppStore(
+    (s) => s.topology !== null && !catalog.ids.includes(s.scenarioId ?? ''),
+  );
+  const [keepReal, setKeepReal] = useState(false);
   const menuRef = useRef<HTMLUListElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
 
   const stem = (): string => fileStem(store.getState().scenarioId ?? 'imported');
+  /** What this export carries: one privacy rule for every item (src/share/privacy.ts). */
+  const out = (): Outgoing => {
+    const s = store.getState();
+    const view = viewStateOf(s, catalog);
+    if (!view) throw new Error('nothing is loaded');
+    return outgoing(view, s.topology, { keepReal: keepReal && holdsPrivateData(view) });
+  };
   const svgText = (): { text: string; svg: SVGSVGElement } => {
     const svg = findSvg();
     if (!svg) throw new Error('nothing is drawn');
-    return { text: exportSvg(svg, viewStateOf(store.getState(), catalog)), svg };
+    return { text: outgoingSvg(svg, out()), svg };
   };
   const items: Item[] = [
     {
@@ -61,7 +78,7 @@ export function ExportMenu({ catalog, onOpenFile, findSvg }: Props) {
       disabled: !hasTrace,
       run: () => {
         const t = store.getState().trace;
-        if (t) downloadText(traceToText(t), `${stem()}-trace.txt`);
+        if (t) downloadText(outgoingTraceText(t, out()), `${stem()}-trace.txt`);
       },
     },
     {
@@ -70,7 +87,7 @@ export function ExportMenu({ catalog, onOpenFile, findSvg }: Props) {
       disabled: !hasTrace,
       run: () => {
         const t = store.getState().trace;
-        if (t) downloadText(traceToMarkdown(t), `${stem()}-trace.md`, 'text/markdown');
+        if (t) downloadText(outgoingTraceMarkdown(t, out()), `${stem()}-trace.md`, 'text/markdown');
       },
     },
     {
@@ -78,8 +95,8 @@ export function ExportMenu({ catalog, onOpenFile, findSvg }: Props) {
       label: 'Model as JSON',
       disabled: !hasModel,
       run: () => {
-        const t = store.getState().topology;
-        if (t) downloadText(topologyToJson(t), `${stem()}.model.json`, 'application/json');
+        const json = outgoingModelJson(out());
+        if (json) downloadText(json, `${stem()}.model.json`, 'application/json');
       },
     },
     {
@@ -87,8 +104,8 @@ export function ExportMenu({ catalog, onOpenFile, findSvg }: Props) {
       label: 'Topology as Mermaid',
       disabled: !hasModel,
       run: () => {
-        const t = store.getState().topology;
-        if (t) downloadText(topologyToMermaid(t), `${stem()}.mmd`);
+        const mmd = outgoingMermaid(out());
+        if (mmd) downloadText(mmd, `${stem()}.mmd`);
       },
     },
     { key: 'open', label: 'Open an exported file…', run: onOpenFile },
@@ -123,12 +140,37 @@ export function ExportMenu({ catalog, onOpenFile, findSvg }: Props) {
         type="button"
         aria-haspopup="menu"
         aria-expanded={open}
-        onClick={() => setOpen(!open)}
+        onClick={() => {
+          // Every opening starts scrubbed: keeping real data is a choice made each time.
+          if (!open) setKeepReal(false);
+          setOpen(!open);
+        }}
       >
         Export
       </button>
       {open && (
         <ul ref={menuRef} role="menu" aria-label="Export" onKeyDown={onKeyDown}>
+          {isPrivate && (
+            <li role="none" className="hv-menu-privacy">
+              <button
+                type="button"
+                role="menuitemcheckbox"
+                aria-checked={keepReal}
+                data-export="keep-real"
+                ref={(el) => {
+                  if (el && !menuRef.current?.contains(document.activeElement)) el.focus();
+                }}
+                onClick={() => setKeepReal(!keepReal)}
+              >
+                <span aria-hidden="true">{keepReal ? '☑' : '☐'}</span> Keep real addresses and names
+              </button>
+              <p className="hv-menu-note" data-testid="export-privacy">
+                {keepReal
+                  ? 'Exports carry the dump as imported: IPs, MACs, GUIDs, names, DNS suffixes and servers, policy IDs, host and file names.'
+                  : 'Exports are scrubbed: IPs, MACs, GUIDs, names, DNS suffixes and servers, policy IDs, host and file names and free text are replaced.'}
+              </p>
+            </li>
+          )}
           {items.map((item) => (
             <li key={item.key} role="none">
               <button
@@ -138,10 +180,13 @@ export function ExportMenu({ catalog, onOpenFile, findSvg }: Props) {
                 disabled={item.disabled}
                 onClick={() => void runItem(item)}
                 ref={(el) => {
-                  if (el && item === items[0]) el.focus();
+                  if (el && item === items[0] && !isPrivate) el.focus();
                 }}
               >
                 {item.label}
+                {isPrivate && item.key !== 'open' && (
+                  <span className="hv-menu-tag">{keepReal ? ' (real data)' : ' (scrubbed)'}</span>
+                )}
               </button>
             </li>
           ))}

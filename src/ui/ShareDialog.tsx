@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { appBase, elementSnippet, iframeSnippet, shareLink } from '../share/snippets';
 import { downloadText, fileStem } from '../export/download';
-import { encodeLink, encodePayload, MAX_LINK_CHARS } from '../share/codec';
-import { randomScrubKey, scrubViewState } from '../share/scrub-view';
+import { outgoingStateFile } from '../export/outgoing';
+import { encodeLink, encodePayload, MAX_LINK_CHARS, whyNotShareable } from '../share/codec';
+import { holdsPrivateData, outgoing } from '../share/privacy';
 import { viewStateOf, type CatalogLike } from '../share/store-link';
 import { CopyField } from './CopyField';
 import { useStoreApi } from './StoreContext';
@@ -19,12 +20,21 @@ export function ShareDialog({ catalog, appUrl, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const [scrub, setScrub] = useState(true);
   const base = useMemo(() => viewStateOf(store.getState(), catalog), [store, catalog]);
-  const isDump = base?.source.kind === 'dump';
-  const state = useMemo(
-    () => (base && isDump && scrub ? scrubViewState(base, randomScrubKey()) : base),
-    [base, isDump, scrub],
+  const isPrivate = holdsPrivateData(base);
+  const out = useMemo(
+    () => (base ? outgoing(base, store.getState().topology, { keepReal: !scrub }) : null),
+    [base, store, scrub],
   );
-  const link = useMemo(() => (state ? encodeLink(state) : null), [state]);
+  const state = out?.state ?? null;
+  // Checked before anything is offered: a link that opens to an error is never handed out.
+  const problem = useMemo(
+    () => (state ? whyNotShareable(state, catalog.ids) : null),
+    [state, catalog],
+  );
+  const link = useMemo(
+    () => (state && problem === null ? encodeLink(state) : null),
+    [state, problem],
+  );
 
   useEffect(() => {
     const d = ref.current;
@@ -33,9 +43,9 @@ export function ShareDialog({ catalog, appUrl, onClose }: Props) {
 
   const title = `hnsviz: ${base?.source.kind === 'scenario' ? base.source.id : 'imported node'}`;
   const saveFile = (): void => {
-    if (state)
+    if (out)
       downloadText(
-        JSON.stringify(state),
+        outgoingStateFile(out),
         `${fileStem(title.slice(8))}.hnsviz.json`,
         'application/json',
       );
@@ -43,13 +53,25 @@ export function ShareDialog({ catalog, appUrl, onClose }: Props) {
   return (
     <dialog ref={ref} className="hv-dialog" aria-labelledby="hv-share-title" onClose={onClose}>
       <h2 id="hv-share-title">Share / embed</h2>
-      {isDump && (
-        <label className="hv-check">
-          <input type="checkbox" checked={!scrub} onChange={(e) => setScrub(!e.target.checked)} />
-          Keep real addresses and names (by default IPs, MACs, GUIDs and names are replaced)
-        </label>
+      {isPrivate && (
+        <>
+          <label className="hv-check">
+            <input type="checkbox" checked={!scrub} onChange={(e) => setScrub(!e.target.checked)} />
+            Keep real addresses and names
+          </label>
+          <p className="hv-share-privacy" data-testid="share-privacy">
+            {scrub
+              ? 'The link and file are scrubbed: IPs, MACs, GUIDs, names, DNS suffixes and servers, policy IDs, host and file names and free text are replaced (a fresh key each time).'
+              : 'The link and file carry the dump as imported, with every real address and name.'}
+          </p>
+        </>
       )}
       {!state && <p>Nothing to share yet.</p>}
+      {state && problem !== null && (
+        <p role="alert" className="hv-too-long" data-testid="share-problem">
+          This view cannot be shared: it would not open again ({problem}).
+        </p>
+      )}
       {state && link && !link.ok && (
         <div role="status" className="hv-too-long" data-testid="link-too-long">
           <p>
