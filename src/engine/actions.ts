@@ -3,11 +3,11 @@
  * 5-tuple hash or source-IP affinity), nat, dynnat (pool port), VXLAN encap/decap, MAC
  * transpose and paroute. Known platform limits surface here as drops with their source.
  */
-import type { VfpRule } from '../model/types';
-import { NODE_IP_PLACEHOLDER } from '../model/program-vfp-pod';
+import type { Confidence, PortRange, VfpRule } from '../model/types';
+import { DYNAMIC_PORTS, rangeSize } from '../model/port-ranges';
 import { ipOf, lbnatOf, type CNode } from './compile';
 import type { RuleBody } from './compile-vfp';
-import { assume, type WalkCtx } from './context';
+import type { WalkCtx } from './context';
 import { hash2, hash5, type Pkt } from './packet';
 
 export interface ActionResult {
@@ -15,12 +15,20 @@ export interface ActionResult {
   readonly drop: string | null;
   readonly why: readonly string[];
   readonly ref: string | null;
+  /**
+   * How sure the modelled effect is, apart from the rule's existence (its provenance): e.g. a
+   * DSR lbnat exists (documented names) but its rewrite is inferred (domain.md §8.3).
+   */
+  readonly confidence: Confidence;
 }
 
 // Also what every action returns when nothing is recorded: verdict walks build no `why`.
-const OK: ActionResult = { drop: null, why: [], ref: null };
-const poolPort = (ctx: WalkCtx, p: Pkt, from: number, to: number) =>
-  from + (hash5(ctx.seed ^ 0x5a5a, p.proto, p.src, p.sport, p.dst, p.dport) % (to - from + 1));
+const OK: ActionResult = { drop: null, why: [], ref: null, confidence: 'documented' };
+const R_DSR_REWRITE = 'domain.md §7 S3, §8.3 [S12]';
+const DSR_ASSUMED =
+  'DSR is modelled as full DNAT at the source port, reversed on the reply (domain.md §8.3).';
+const poolPort = (ctx: WalkCtx, p: Pkt, pool: PortRange) =>
+  pool.from + (hash5(ctx.seed ^ 0x5a5a, p.proto, p.src, p.sport, p.dst, p.dport) % rangeSize(pool));
 
 /** The MAC of the next hop (set by a paroute) or of the destination itself when on-link. */
 export function nextHopMac(ctx: WalkCtx, node: CNode | undefined, p: Pkt): string | null {
@@ -29,7 +37,7 @@ export function nextHopMac(ctx: WalkCtx, node: CNode | undefined, p: Pkt): strin
   if (n) return n.node.mac;
   const ep = node?.endpointsByIp.get(ip);
   if (ep) return ep.macAddress;
-  assume(ctx, 'The MAC of the underlay gateway / off-model next hop is unknown; shown as null.');
+  ctx.rec.assume('The MAC of the underlay gateway / off-model next hop is unknown; shown as null.');
   return null;
 }
 
@@ -66,15 +74,22 @@ export function applyAction(
     case 'other':
       return OK;
     case 'block':
-      return { drop: `blocked by ${rule.name}`, why: [], ref: rule.provenance.ref };
+      return {
+        drop: `blocked by ${rule.name}`,
+        why: [],
+        ref: rule.provenance.ref,
+        confidence: 'documented',
+      };
     case 'lbnat': {
       const cl = lbnatOf(ctx.c, a);
-      if (cl.limit) return { drop: cl.limit.drop, why: [], ref: cl.limit.ref };
+      if (cl.limit)
+        return { drop: cl.limit.drop, why: [], ref: cl.limit.ref, confidence: 'documented' };
       if (a.backends.length === 0)
         return {
           drop: `load balancer ${a.loadBalancerId} has no backends`,
           why: [],
           ref: rule.provenance.ref,
+          confidence: 'inferred',
         };
       const i = chooseBackend(ctx, a, p);
       p.dst = cl.ips[i] ?? p.dst;
@@ -83,13 +98,16 @@ export function applyAction(
       if (mac) p.dstMac = mac;
       if (a.snatIp) {
         p.src = ipOf(ctx.c, a.snatIp) ?? p.src;
-        p.sport = poolPort(ctx, p, 49152, 65535);
+        p.sport = poolPort(ctx, p, DYNAMIC_PORTS);
       }
-      if (!ctx.hops) return OK;
+      if (!ctx.rec.on) return OK;
       const whys = [backendWhy(ctx, a, i)];
       if (a.snatIp) whys.push(`source NAT to ${a.snatIp} (node IP / SourceVIP)`);
       else whys.push('client source IP kept');
-      return { drop: null, why: whys, ref: null };
+      if (!cl.dsr) return { drop: null, why: whys, ref: null, confidence: 'documented' };
+      whys.push('DSR rewrite modelled as DNAT at the source (inferred, domain.md §8.3)');
+      ctx.rec.assume(DSR_ASSUMED);
+      return { drop: null, why: whys, ref: R_DSR_REWRITE, confidence: 'inferred' };
     }
     case 'nat': {
       const ip = ipOf(ctx.c, a.ip) ?? 0;
@@ -100,33 +118,25 @@ export function applyAction(
         p.src = ip;
         if (a.port !== null) p.sport = a.port;
       }
-      if (!ctx.hops) return OK;
+      if (!ctx.rec.on) return OK;
       return {
         drop: null,
         why: [`${a.side} → ${a.ip}${a.port !== null ? `:${a.port}` : ''}`],
         ref: null,
+        confidence: 'documented',
       };
     }
     case 'dynnat': {
       p.src = ipOf(ctx.c, a.snatIp) ?? p.src;
-      p.sport = poolPort(ctx, p, a.portPool.from, a.portPool.to);
-      if (!ctx.hops) return OK;
+      p.sport = poolPort(ctx, p, a.portPool);
+      if (!ctx.rec.on) return OK;
       const why = [`source → ${a.snatIp}:${p.sport} (pool ${a.portPool.from}-${a.portPool.to})`];
-      if (a.snatIp === NODE_IP_PLACEHOLDER) {
-        why.push(`${a.snatIp} is a placeholder: the node IP is not in the dump`);
-        assume(
-          ctx,
-          `OutBoundNAT SNATs to the node IP, which the dump does not give (no ManagementIP, PA or host interface): ${NODE_IP_PLACEHOLDER} (TEST-NET-1) stands in for it.`,
-        );
-      } else if (
-        rule.provenance.confidence === 'inferred' &&
-        /node IP from/.test(rule.provenance.detail ?? '')
-      )
-        assume(
-          ctx,
-          `The node IP is not in the dump: OutBoundNAT SNATs to ${a.snatIp}, taken from ${/node IP from (.*)\)$/.exec(rule.provenance.detail ?? '')?.[1] ?? 'other evidence'}.`,
-        );
-      return { drop: null, why, ref: null };
+      const assumed = rule.provenance.assumption;
+      if (assumed) {
+        why.push(assumed);
+        ctx.rec.assume(assumed);
+      }
+      return { drop: null, why, ref: null, confidence: 'documented' };
     }
     case 'encap': {
       p.outer = {
@@ -137,11 +147,12 @@ export function applyAction(
         vni: a.vni,
       };
       if (a.innerDstMac) p.dstMac = a.innerDstMac;
-      if (!ctx.hops) return OK;
+      if (!ctx.rec.on) return OK;
       return {
         drop: null,
         why: [`VXLAN: outer ${a.outerSrcIp} → ${a.outerDstIp} UDP ${a.udpPort}, VNI ${a.vni}`],
         ref: null,
+        confidence: 'documented',
       };
     }
     case 'decap': {
@@ -150,10 +161,16 @@ export function applyAction(
           drop: `VNI ${p.outer.vni} does not match VSID ${a.vni}`,
           why: [],
           ref: rule.provenance.ref,
+          confidence: 'inferred',
         };
       p.outer = null;
-      if (!ctx.hops) return OK;
-      return { drop: null, why: [`VNI ${a.vni} = VSID; outer header removed`], ref: null };
+      if (!ctx.rec.on) return OK;
+      return {
+        drop: null,
+        why: [`VNI ${a.vni} = VSID; outer header removed`],
+        ref: null,
+        confidence: 'documented',
+      };
     }
     case 'transpose': {
       if (a.srcMac) p.srcMac = a.srcMac;
@@ -163,7 +180,12 @@ export function applyAction(
     }
     case 'paroute':
       ctx.nextHop = a.nextHop ? ipOf(ctx.c, a.nextHop) : p.dst;
-      if (!ctx.hops) return OK;
-      return { drop: null, why: [`next hop ${a.nextHop ?? 'on-link'}`], ref: null };
+      if (!ctx.rec.on) return OK;
+      return {
+        drop: null,
+        why: [`next hop ${a.nextHop ?? 'on-link'}`],
+        ref: null,
+        confidence: 'documented',
+      };
   }
 }

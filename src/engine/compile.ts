@@ -56,6 +56,8 @@ export type LbnatAction = Extract<VfpRule['action'], { kind: 'lbnat' }>;
 export interface CLbnat {
   /** A known platform limit that drops every packet of this load balancer, or null. */
   readonly limit: { readonly drop: string; readonly ref: string } | null;
+  /** The load balancer is DSR: its rewrite is modelled, not documented (domain.md §8.3). */
+  readonly dsr: boolean;
   /** Per backend: its address (null: keep the destination) and MAC to set (null: keep). */
   readonly ips: readonly (number | null)[];
   readonly macs: readonly (string | null)[];
@@ -289,7 +291,12 @@ export function lbnatOf(c: CompiledTopology, a: LbnatAction): CLbnat {
     const ep = b.endpointId ? t.endpoints[b.endpointId] : undefined;
     return ep && !ep.isRemote && ep.macAddress ? ep.macAddress : null;
   });
-  const v: CLbnat = { limit, ips: a.backends.map((b) => ipOf(c, b.ip)), macs };
+  const v: CLbnat = {
+    limit,
+    dsr: lb?.flags.dsr ?? false,
+    ips: a.backends.map((b) => ipOf(c, b.ip)),
+    macs,
+  };
   c.lbnat.set(a, v);
   return v;
 }

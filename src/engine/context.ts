@@ -2,10 +2,9 @@
  * The state of one trace run: compiled topology, seed, stateful flow tables (VFP flows,
  * WinNAT sessions, kube-proxy connections), recorded hops and assumptions.
  */
-import type { Confidence, Direction } from '../model/types';
 import type { CompiledTopology } from './compile';
-import { clonePacket, toTracePacket, type Pkt } from './packet';
-import type { Hop, HopComponent, NearMiss } from './types';
+import type { Pkt } from './packet';
+import { NO_RECORDER, type Recorder } from './recorder';
 
 /** The tuple a flow restores on the reverse path, and the rule that created it. */
 export interface FlowEntry {
@@ -15,6 +14,8 @@ export interface FlowEntry {
   readonly dport: number;
   readonly rule: string;
   readonly ruleId: string | null;
+  /** Where the rule's name comes from (`Hop.nameSource`); null for host-side flows. */
+  readonly nameSource: 'seen' | 'model' | null;
   readonly layer: string | null;
   /** For kube-proxy flows: the client connection's proxy listener. */
   readonly note: string;
@@ -23,8 +24,8 @@ export interface FlowEntry {
 export interface WalkCtx {
   readonly c: CompiledTopology;
   readonly seed: number;
-  /** Null in fast (sweep) mode: nothing is recorded. */
-  readonly hops: Hop[] | null;
+  /** Hops and assumptions of a trace; `NO_RECORDER` in verdict-only (sweep) mode. */
+  readonly rec: Recorder;
   phase: 'request' | 'reply';
   /**
    * Flows, keyed by scope (a port id, `winnat:<node>`, `kp:<node>`) and 5-tuple. A trace
@@ -37,7 +38,6 @@ export interface WalkCtx {
   /** Tuple → port that owns a NAT flow (the vSwitch steers replies there). */
   readonly ownerTuples: number[];
   readonly ownerPorts: string[];
-  readonly assumptions: Set<string>;
   /** Next hop chosen by a paroute rule, consumed by a MAC transpose. */
   nextHop: number | null;
   /** Counter for ephemeral ports the host opens (kube-proxy second connection). */
@@ -51,21 +51,17 @@ export interface WalkCtx {
   leftNodeId: string | null;
 }
 
-// Verdict walks keep no assumptions (`assume` only writes when recording); never written.
-const NOT_RECORDED: Set<string> = new Set();
-
-export function createCtx(c: CompiledTopology, seed: number, record: boolean): WalkCtx {
+export function createCtx(c: CompiledTopology, seed: number, rec: Recorder = NO_RECORDER): WalkCtx {
   return {
     c,
     seed,
-    hops: record ? [] : null,
+    rec,
     phase: 'request',
     flowScopes: [],
     flowTuples: [],
     flowEntries: [],
     ownerTuples: [],
     ownerPorts: [],
-    assumptions: record ? new Set() : NOT_RECORDED,
     nextHop: null,
     ephemeral: 0,
     icmpVsDynnat: false,
@@ -143,81 +139,8 @@ export function setReplyOwner(ctx: WalkCtx, p: Pkt, portId: string): void {
   ctx.ownerPorts.push(portId);
 }
 
-/** Where a hop happens; a call site builds it once and records several hops there. */
-export interface HopWhere {
-  readonly node: string | null;
-  readonly component: HopComponent;
-  readonly name: string;
-  readonly objectId: string | null;
-  readonly direction?: Direction | null;
-  readonly verify?: readonly string[];
-}
-
-/** What happened; `component`, `name`, `objectId` and `verify` override the `HopWhere`'s. */
-export interface HopDetail {
-  readonly component?: HopComponent;
-  readonly name?: string;
-  readonly objectId?: string | null;
-  readonly layer?: string | null;
-  readonly group?: string | null;
-  readonly rule?: string | null;
-  readonly ruleId?: string | null;
-  readonly action: string;
-  readonly why?: readonly string[];
-  readonly nearMisses?: readonly NearMiss[];
-  readonly confidence: Confidence;
-  readonly ref?: string | null;
-  readonly verify?: readonly string[];
-}
-
-export interface HopInput extends HopWhere, HopDetail {
-  readonly component: HopComponent;
-  readonly name: string;
-  readonly objectId: string | null;
-}
-
-/** Record a hop (no-op in fast mode). `before` is a snapshot taken by the caller. */
-export function record(ctx: WalkCtx, h: HopInput, before: Pkt, after: Pkt): void {
-  recordAt(ctx, h, h, before, after);
-}
-
-/**
- * Record a hop at `w` (no-op in fast mode). Two objects instead of `{ ...where, ...detail }`:
- * V8 builds such spread-plus-properties literals slowly (about 15 µs each, measured), which
- * made half of a recorded trace.
- */
-export function recordAt(ctx: WalkCtx, w: HopWhere, h: HopDetail, before: Pkt, after: Pkt): void {
-  if (!ctx.hops) return;
-  // Hops are immutable: a hop that changed nothing shares one packet for before and after.
-  const b = toTracePacket(before);
-  ctx.hops.push({
-    phase: ctx.phase,
-    node: w.node,
-    component: h.component ?? w.component,
-    name: h.name ?? w.name,
-    objectId: h.objectId !== undefined ? h.objectId : w.objectId,
-    direction: w.direction ?? null,
-    layer: h.layer ?? null,
-    group: h.group ?? null,
-    rule: h.rule ?? null,
-    ruleId: h.ruleId ?? null,
-    action: h.action,
-    why: h.why ?? [],
-    nearMisses: h.nearMisses ?? [],
-    confidence: h.confidence,
-    ref: h.ref ?? null,
-    before: b,
-    after: after === before ? b : toTracePacket(after),
-    verify: h.verify ?? w.verify ?? [],
-  });
-}
-
-/** Snapshot for a hop's `before` (cheap no-op in fast mode). */
-export function snap(ctx: WalkCtx, p: Pkt): Pkt {
-  return ctx.hops ? clonePacket(p) : p;
-}
-
-/** Note an engine guess (only a recorded trace reports them). */
-export function assume(ctx: WalkCtx, text: string): void {
-  if (ctx.hops) ctx.assumptions.add(text);
+/** Switch the walk to the reply leg. */
+export function toReply(ctx: WalkCtx): void {
+  ctx.phase = 'reply';
+  ctx.rec.phase = 'reply';
 }

@@ -20,7 +20,10 @@ export function formatTraceText(t: Trace): string {
       .join(' / ');
     out.push(`${String(i + 1).padStart(2)}. [${h.phase}] ${where}`);
     if (h.layer) out.push(`    layer ${h.layer}${h.group ? `  group ${h.group}` : ''}`);
-    if (h.rule) out.push(`    rule  ${h.rule}`);
+    if (h.rule)
+      out.push(
+        `    rule  ${h.rule}${h.nameSource === 'model' ? '  (model name: no source shows it)' : ''}`,
+      );
     out.push(`    ${h.action}  (${h.confidence}${h.ref ? `, ${h.ref}` : ''})`);
     for (const w of h.why) out.push(`      - ${w}`);
     for (const m of h.nearMisses)
@@ -29,6 +32,7 @@ export function formatTraceText(t: Trace): string {
       );
     if (JSON.stringify(h.before) !== JSON.stringify(h.after))
       out.push(`    before ${pkt(h.before)}`, `    after  ${pkt(h.after)}`);
+    for (const v of h.verify) out.push(`    verify: ${v}`);
   });
   out.push('', `Final flow: ${pkt(t.final)}`, `Verdict: ${t.verdict}: ${t.reason}`);
   for (const a of t.assumptions) out.push(`Assumed: ${a}`);

@@ -5,10 +5,11 @@
 import { cidrContains, formatIpv4, parseCidr, parseIpv4 } from '../shared/ip';
 import type { Confidence, Topology } from '../model/types';
 import type { CNode } from './compile';
-import { assume, getOwner, record, snap, type WalkCtx } from './context';
+import { getOwner, type WalkCtx } from './context';
 import { nextHopMac } from './actions';
 import type { Pkt } from './packet';
 import type { Step } from './walk-types';
+import { switchVerify, wireVerify } from './verify';
 
 const R_SWITCH = 'domain.md §1.2, §2.1 [S18][S26]';
 
@@ -22,38 +23,33 @@ function onSwitch(
   return !!portId && t.ports[portId]?.vswitchId === vswitchId && portId !== fromPortId;
 }
 
-/** Where `forwardVswitch` sends a packet: a port on this switch, with why (recorded only). */
+/** Where `forwardVswitch` sends a packet: a port on this switch, with why (built when recorded). */
 function go(
   ctx: WalkCtx,
   cn: CNode,
   vswitchId: string,
   p: Pkt,
   portId: string,
-  why: string,
+  why: string | (() => string),
   confidence: Confidence = 'documented',
   ref = R_SWITCH,
 ): Step {
   const t = ctx.c.t;
-  if (ctx.hops)
-    record(
-      ctx,
-      {
-        node: cn.node.name,
-        component: 'vswitch',
-        name: t.vswitches[vswitchId]?.name ?? vswitchId,
-        objectId: vswitchId,
-        verify: [
-          `pktmon filter add -i ${formatIpv4(p.dst)}`,
-          'pktmon start -c --comp all --type all',
-        ],
-        action: 'forward',
-        why: [why, `→ ${t.ports[portId]?.friendlyName ?? portId}`],
-        confidence,
-        ref,
-      },
-      p,
-      p,
-    );
+  ctx.rec.record(
+    () => ({
+      node: cn.node.name,
+      component: 'vswitch',
+      name: t.vswitches[vswitchId]?.name ?? vswitchId,
+      objectId: vswitchId,
+      verify: switchVerify(p),
+      action: 'forward',
+      why: [typeof why === 'string' ? why : why(), `→ ${t.ports[portId]?.friendlyName ?? portId}`],
+      confidence,
+      ref,
+    }),
+    p,
+    p,
+  );
   return {
     next: { at: 'port', portId, dir: t.ports[portId]?.kind === 'external' ? 'out' : 'in' },
   };
@@ -69,24 +65,24 @@ export function forwardVswitch(
 ): Step {
   const t = ctx.c.t;
   const vs = t.vswitches[vswitchId];
-  const rec = ctx.hops !== null;
   const extPort = cn.externalPortByVswitch.get(vswitchId) ?? null;
   if (p.outer) {
     if (fromPortId === extPort && (p.outer.dst === cn.ip || cn.pas.has(p.outer.dst))) {
       const ep = cn.endpointsByIp.get(p.dst);
-      if (ep && onSwitch(t, vswitchId, fromPortId, ep.portId))
+      if (ep && onSwitch(t, vswitchId, fromPortId, ep.portId)) {
+        const vni = p.outer.vni;
         return go(
           ctx,
           cn,
           vswitchId,
           p,
           ep.portId,
-          rec
-            ? `VXLAN for this node (VNI ${p.outer.vni}): inner destination ${formatIpv4(p.dst)} is endpoint ${ep.name}`
-            : '',
+          () =>
+            `VXLAN for this node (VNI ${vni}): inner destination ${formatIpv4(p.dst)} is endpoint ${ep.name}`,
           'inferred',
           'domain.md §2.4 [S20]',
         );
+      }
       // Not a pod here: replies to the source VIP (or to a flow the host port created) are
       // decapsulated on the host side, mirroring hostSideRouting's encap (mechanics inferred).
       if (getOwner(ctx, p) === undefined && ep?.role !== 'source-vip' && !cn.hostIps.has(p.dst)) {
@@ -99,17 +95,20 @@ export function forwardVswitch(
       }
       hostSideDecap(ctx, cn, vswitchId, p);
     }
-    if (extPort && extPort !== fromPortId)
-      return go(
-        ctx,
-        cn,
-        vswitchId,
-        p,
-        extPort,
-        rec ? `encapsulated for ${formatIpv4(p.outer.dst)}: out of the external port` : '',
-      );
-    if (!extPort && fromPortId !== null && vs?.kind !== 'internal' && vs?.kind !== 'private')
-      return toUplink(ctx, cn, vswitchId, p, `encapsulated for ${formatIpv4(p.outer.dst)}`);
+    if (p.outer) {
+      const pa = p.outer.dst;
+      if (extPort && extPort !== fromPortId)
+        return go(
+          ctx,
+          cn,
+          vswitchId,
+          p,
+          extPort,
+          () => `encapsulated for ${formatIpv4(pa)}: out of the external port`,
+        );
+      if (!extPort && fromPortId !== null && vs?.kind !== 'internal' && vs?.kind !== 'private')
+        return toUplink(ctx, cn, vswitchId, p, `encapsulated for ${formatIpv4(pa)}`);
+    }
   }
   const owner = getOwner(ctx, p);
   if (onSwitch(t, vswitchId, fromPortId, owner))
@@ -131,7 +130,7 @@ export function forwardVswitch(
       vswitchId,
       p,
       ep.portId,
-      rec ? `destination ${formatIpv4(p.dst)} is local endpoint ${ep.name}` : '',
+      () => `destination ${formatIpv4(p.dst)} is local endpoint ${ep.name}`,
     );
   const hostIface = cn.hostIps.get(p.dst);
   if (hostIface !== undefined || cn.hostVips.has(p.dst) || ep?.role === 'source-vip') {
@@ -171,22 +170,18 @@ export function forwardVswitch(
       if (from?.kind === 'host-vnic' && !p.outer) hostSideRouting(ctx, cn, vswitchId, p);
       return toUplink(ctx, cn, vswitchId, p, `${formatIpv4(p.dst)} is not on this node`);
     }
-    record(
-      ctx,
-      {
+    ctx.rec.record(
+      () => ({
         node: cn.node.name,
         component: 'vswitch',
         name: vs?.name ?? vswitchId,
         objectId: vswitchId,
-        verify: [
-          `pktmon filter add -i ${formatIpv4(p.dst)}`,
-          'pktmon start -c --comp all --type all',
-        ],
+        verify: switchVerify(p, true),
         action: 'drop',
         why: [`no port on this switch owns ${formatIpv4(p.dst)}`],
         confidence: 'inferred',
         ref: R_SWITCH,
-      },
+      }),
       p,
       p,
     );
@@ -204,7 +199,7 @@ export function forwardVswitch(
     vswitchId,
     p,
     extPort,
-    rec ? `${formatIpv4(p.dst)} is not on this node: out of the external port` : '',
+    () => `${formatIpv4(p.dst)} is not on this node: out of the external port`,
   );
 }
 
@@ -217,19 +212,17 @@ function toUplink(ctx: WalkCtx, cn: CNode, vswitchId: string, p: Pkt, why: strin
   const vs = t.vswitches[vswitchId];
   if (ctx.phase === 'request') ctx.leftNodeId = cn.node.id;
   const uplink = vs?.externalAdapter ?? 'the physical adapter';
-  assume(
-    ctx,
+  ctx.rec.assume(
     `${cn.node.name} has no external port in the model; packets for other hosts are assumed to leave by its uplink (${uplink}).`,
   );
-  if (ctx.hops)
-    record(
-      ctx,
+  if (ctx.rec.on)
+    ctx.rec.record(
       {
         node: cn.node.name,
         component: 'vswitch',
         name: vs?.name ?? vswitchId,
         objectId: vswitchId,
-        verify: ['vfpctrl /list-vmswitch-port', 'pktmon start -c --comp nics'],
+        verify: ['vfpctrl /list-vmswitch-port', ...wireVerify(p)],
         action: 'forward',
         why: [`${why}: out of the uplink (${uplink})`, 'no external port in the model (inferred)'],
         confidence: 'inferred',
@@ -243,12 +236,11 @@ function toUplink(ctx: WalkCtx, cn: CNode, vswitchId: string, p: Pkt, why: strin
 
 /** VXLAN for the host side of this node (source VIP, host-created flows): drop the outer header. */
 function hostSideDecap(ctx: WalkCtx, cn: CNode, vswitchId: string, p: Pkt): void {
-  const before = snap(ctx, p);
+  const before = ctx.rec.snap(p);
   const vni = p.outer?.vni ?? 0;
   p.outer = null;
-  if (ctx.hops)
-    record(
-      ctx,
+  if (ctx.rec.on)
+    ctx.rec.record(
       {
         node: cn.node.name,
         component: 'vswitch',
@@ -270,7 +262,7 @@ function hostSideDecap(ctx: WalkCtx, cn: CNode, vswitchId: string, p: Pkt): void
 /** Host-originated or hairpinned traffic leaving through the switch: host routes / overlay encap (inferred). */
 function hostSideRouting(ctx: WalkCtx, cn: CNode, vswitchId: string, p: Pkt): void {
   const t = ctx.c.t;
-  const before = snap(ctx, p);
+  const before = ctx.rec.snap(p);
   for (const nid of t.vswitches[vswitchId]?.networkIds ?? []) {
     const net = t.networks[nid];
     if (net?.type !== 'overlay') continue;
@@ -285,8 +277,7 @@ function hostSideRouting(ctx: WalkCtx, cn: CNode, vswitchId: string, p: Pkt): vo
         vni: pol.isolationId,
       };
       if (pol.drMac) p.dstMac = pol.drMac;
-      record(
-        ctx,
+      ctx.rec.record(
         {
           node: cn.node.name,
           component: 'vswitch',
@@ -310,8 +301,7 @@ function hostSideRouting(ctx: WalkCtx, cn: CNode, vswitchId: string, p: Pkt): vo
   ctx.nextHop = route?.nextHop ?? null;
   p.srcMac = cn.node.mac;
   p.dstMac = nextHopMac(ctx, cn, p);
-  record(
-    ctx,
+  ctx.rec.record(
     {
       node: cn.node.name,
       component: 'vswitch',

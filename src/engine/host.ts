@@ -5,7 +5,7 @@
  */
 import { cidrContains, formatIpv4, parseCidr, parseIpv4 } from '../shared/ip';
 import type { CNode } from './compile';
-import { assume, getFlow, recordAt, setReplyFlow, snap, type WalkCtx } from './context';
+import { getFlow, setReplyFlow, type WalkCtx } from './context';
 import { hash5, hashTuple, reversePacket, type Pkt } from './packet';
 import type { Step } from './walk-types';
 
@@ -30,11 +30,10 @@ export function hostReceive(ctx: WalkCtx, cn: CNode, p: Pkt, local: boolean): St
     name: 'host TCP/IP',
     objectId: node.id,
   };
-  const before = snap(ctx, p);
+  const before = ctx.rec.snap(p);
   const nat = restore(ctx, cn.natScope, p);
   if (nat) {
-    recordAt(
-      ctx,
+    ctx.rec.hop(
       base,
       {
         component: 'winnat',
@@ -52,8 +51,7 @@ export function hostReceive(ctx: WalkCtx, cn: CNode, p: Pkt, local: boolean): St
   }
   const kp = restore(ctx, cn.kpScope, p);
   if (kp) {
-    recordAt(
-      ctx,
+    ctx.rec.hop(
       base,
       {
         component: 'kube-proxy',
@@ -110,6 +108,7 @@ export function hostReceive(ctx: WalkCtx, cn: CNode, p: Pkt, local: boolean): St
         dport: rev.dport,
         rule: `${proxy.serviceId}/${proxy.portName}`,
         ruleId: null,
+        nameSource: null,
         layer: null,
         note: `listener ${proxy.listenIp}:${proxy.listenPort}`,
       });
@@ -122,8 +121,7 @@ export function hostReceive(ctx: WalkCtx, cn: CNode, p: Pkt, local: boolean): St
         why.push(
           `DNS proxy: short names are retried with suffixes "", ${proxy.dnsSuffixes.join(', ')}`,
         );
-      recordAt(
-        ctx,
+      ctx.rec.hop(
         base,
         {
           component: 'kube-proxy',
@@ -147,8 +145,7 @@ export function hostReceive(ctx: WalkCtx, cn: CNode, p: Pkt, local: boolean): St
         (lb) => lb.kind === 'nodeport' && lb.externalPort === p.dport && lb.protocol === p.proto,
       )
     ) {
-      recordAt(
-        ctx,
+      ctx.rec.hop(
         base,
         {
           action: 'drop',
@@ -168,12 +165,10 @@ export function hostReceive(ctx: WalkCtx, cn: CNode, p: Pkt, local: boolean): St
         },
       };
     }
-    assume(
-      ctx,
+    ctx.rec.assume(
       'A host process accepts packets addressed to the node (no host listeners in the model).',
     );
-    recordAt(
-      ctx,
+    ctx.rec.hop(
       base,
       {
         action: 'deliver',
@@ -213,11 +208,11 @@ export function hostReceive(ctx: WalkCtx, cn: CNode, p: Pkt, local: boolean): St
       dport: rev.dport,
       rule: wn.name,
       ruleId: null,
+      nameSource: null,
       layer: null,
       note: '',
     });
-    recordAt(
-      ctx,
+    ctx.rec.hop(
       base,
       {
         component: 'winnat',
@@ -249,8 +244,7 @@ export function hostSend(ctx: WalkCtx, cn: CNode, p: Pkt): Step {
     verify: ['route print -4', 'Get-NetRoute -AddressFamily IPv4'],
   };
   if (cn.hostIps.has(p.dst)) {
-    recordAt(
-      ctx,
+    ctx.rec.hop(
       base,
       {
         action: 'loopback',
@@ -269,13 +263,12 @@ export function hostSend(ctx: WalkCtx, cn: CNode, p: Pkt): Step {
       end: { verdict: 'dropped', reason: `${node.name}: no route to ${formatIpv4(p.dst)}` },
     };
   const iface = node.hostStack.interfaces.find((i) => i.name === route.iface);
-  const before = snap(ctx, p);
+  const before = ctx.rec.snap(p);
   if (p.src === 0) p.src = parseIpv4(iface?.ips[0] ?? '') ?? 0;
   p.srcMac = iface?.mac ?? p.srcMac;
   const hop = route.nextHop ?? p.dst;
   p.dstMac = ctx.c.nodeByIp.get(hop)?.node.mac ?? cn.endpointsByIp.get(hop)?.macAddress ?? null;
-  recordAt(
-    ctx,
+  ctx.rec.hop(
     base,
     {
       action: 'route',

@@ -4,6 +4,13 @@ export { traceFlow, traceVerdict } from './trace';
 export { formatTraceText } from './format-text';
 export { matchRule, type Field } from './match';
 export { hashTuple } from './packet';
+export {
+  HOP_ACTIONS,
+  isEndAction,
+  isUserSpaceAction,
+  opensConnection,
+  type HopAction,
+} from './hop-action';
 export { TraceInputError } from './types';
 export type {
   DeliveredTo,

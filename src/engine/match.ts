@@ -3,11 +3,11 @@
  * that failed (for near-miss reporting) or null on a match. Order of checks: outer header
  * (encap/decap), protocol, destination, destination port, source, source port.
  */
-import { formatCidr, type Cidr } from '../shared/ip';
+import { formatCidr, formatIpv4, type Cidr } from '../shared/ip';
 import type { PortRange, VfpRuleType } from '../model/types';
 import type { CCond, CRule } from './compile';
 import type { RuleBody } from './compile-vfp';
-import { ipText, type Pkt } from './packet';
+import type { Pkt } from './packet';
 import type { NearMiss } from './types';
 
 export type Field = 'outer' | 'protocol' | 'dst' | 'dstPort' | 'src' | 'srcPort';
@@ -61,7 +61,7 @@ export function nearMiss(ruleObj: RuleBody, r: CCond, field: Field, p: Pkt): Nea
         rule,
         field,
         expected: (r.dst ?? []).map(formatCidr).join(','),
-        actual: ipText(p.dst),
+        actual: formatIpv4(p.dst),
       };
     case 'dstPort':
       return { rule, field, expected: ranges(r.dports ?? []), actual: String(p.dport) };
@@ -70,7 +70,7 @@ export function nearMiss(ruleObj: RuleBody, r: CCond, field: Field, p: Pkt): Nea
         rule,
         field,
         expected: (r.src ?? []).map(formatCidr).join(','),
-        actual: ipText(p.src),
+        actual: formatIpv4(p.src),
       };
     case 'srcPort':
       return { rule, field, expected: ranges(r.sports ?? []), actual: String(p.sport) };
@@ -82,9 +82,9 @@ export function matchReasons(r: CCond, p: Pkt): string[] {
   const out: string[] = [];
   if (r.protos !== null && r.protos.length > 0)
     out.push(`proto ${p.proto} ∈ {${r.protos.join(',')}}`);
-  if (r.dst !== null) out.push(`dst ${ipText(p.dst)} ∈ ${r.dst.map(formatCidr).join(',')}`);
+  if (r.dst !== null) out.push(`dst ${formatIpv4(p.dst)} ∈ ${r.dst.map(formatCidr).join(',')}`);
   if (r.dports !== null) out.push(`dport ${p.dport} ∈ ${ranges(r.dports)}`);
-  if (r.src !== null) out.push(`src ${ipText(p.src)} ∈ ${r.src.map(formatCidr).join(',')}`);
+  if (r.src !== null) out.push(`src ${formatIpv4(p.src)} ∈ ${r.src.map(formatCidr).join(',')}`);
   if (r.sports !== null) out.push(`sport ${p.sport} ∈ ${ranges(r.sports)}`);
   if (out.length === 0) out.push('rule has no conditions (matches all)');
   return out;

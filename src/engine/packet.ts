@@ -2,6 +2,7 @@
  * The engine's working packet: numeric IPv4 addresses for fast matching, converted to
  * `TracePacket` (strings) only when a hop is recorded.
  */
+import { formatIpv4 } from '../shared/ip';
 import type { TracePacket } from './types';
 
 export interface Outer {
@@ -24,11 +25,6 @@ export interface Pkt {
   outer: Outer | null;
 }
 
-/** `formatIpv4` as one template (same text; no array per address on the recording path). */
-export function ipText(n: number): string {
-  return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
-}
-
 export function clonePacket(p: Pkt): Pkt {
   // Field by field: V8 builds `{ ...p, outer }` literals far more slowly.
   return {
@@ -45,17 +41,17 @@ export function clonePacket(p: Pkt): Pkt {
 
 export function toTracePacket(p: Pkt): TracePacket {
   return {
-    srcIp: ipText(p.src),
+    srcIp: formatIpv4(p.src),
     srcPort: p.sport,
-    dstIp: ipText(p.dst),
+    dstIp: formatIpv4(p.dst),
     dstPort: p.dport,
     proto: p.proto,
     srcMac: p.srcMac,
     dstMac: p.dstMac,
     outer: p.outer
       ? {
-          srcIp: ipText(p.outer.src),
-          dstIp: ipText(p.outer.dst),
+          srcIp: formatIpv4(p.outer.src),
+          dstIp: formatIpv4(p.outer.dst),
           proto: p.outer.proto,
           dstPort: p.outer.dport,
           vni: p.outer.vni,

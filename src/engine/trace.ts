@@ -5,8 +5,9 @@
 import { cidrContains, parseIpv4 } from '../shared/ip';
 import type { Topology } from '../model/types';
 import { compileTopology, ipOf, podRoutes, type CompiledTopology, type CPodRoute } from './compile';
-import { createCtx, record, type WalkCtx } from './context';
+import { createCtx, toReply, type WalkCtx } from './context';
 import { reversePacket, toTracePacket, type Pkt } from './packet';
+import { NO_RECORDER, TraceRecorder, type Recorder } from './recorder';
 import { resolveSource, resolveTarget, type Source } from './resolve';
 import { walk } from './walk';
 import type { End, Loc } from './walk-types';
@@ -45,9 +46,8 @@ function start(ctx: WalkCtx, src: Source, p: Pkt): Loc | End {
           : gw !== null
             ? (node?.endpointsByIp.get(gw)?.macAddress ?? node?.node.mac ?? null)
             : null;
-      if (ctx.hops)
-        record(
-          ctx,
+      if (ctx.rec.on)
+        ctx.rec.record(
           {
             node: node?.node.name ?? null,
             component: 'port',
@@ -90,7 +90,7 @@ function replyTo(end: End, p: Pkt): Pkt {
   return r;
 }
 
-function leg(ctx: WalkCtx, phase: 'request' | 'reply', end: End, p: Pkt): LegResult {
+function leg(phase: 'request' | 'reply', end: End, p: Pkt): LegResult {
   return {
     phase,
     verdict: end.verdict,
@@ -101,12 +101,12 @@ function leg(ctx: WalkCtx, phase: 'request' | 'reply', end: End, p: Pkt): LegRes
 }
 
 /** Resolve `req`, build the first packet and take it to its first location. */
-function begin(c: CompiledTopology, req: TraceRequest, recordHops: boolean) {
+function begin(c: CompiledTopology, req: TraceRequest, rec: Recorder) {
   const proto = PROTOS[req.proto ?? 'tcp'];
   const target = resolveTarget(c, req.to, proto);
   const src = resolveSource(c, req.from);
-  const ctx = createCtx(c, req.seed ?? 1, recordHops);
-  if (recordHops) for (const a of target.assumptions) ctx.assumptions.add(a);
+  const ctx = createCtx(c, req.seed ?? 1, rec);
+  for (const a of target.assumptions) rec.assume(a);
   const p: Pkt = {
     src: 0,
     dst: target.ip,
@@ -123,20 +123,21 @@ function begin(c: CompiledTopology, req: TraceRequest, recordHops: boolean) {
 function run(
   c: CompiledTopology,
   req: TraceRequest,
-): { ctx: WalkCtx; legs: LegResult[]; initial: Pkt; final: Pkt } {
-  const { ctx, p, s } = begin(c, req, true);
+): { rec: TraceRecorder; legs: LegResult[]; initial: Pkt; final: Pkt } {
+  const rec = new TraceRecorder();
+  const { ctx, p, s } = begin(c, req, rec);
   const initial = { ...p };
   const end = 'at' in s ? walk(ctx, s, p) : s;
-  const legs = [leg(ctx, 'request', end, p)];
+  const legs = [leg('request', end, p)];
   if (req.reply && end.verdict === 'delivered') {
-    ctx.phase = 'reply';
+    toReply(ctx);
     const r = replyTo(end, p);
     const rend = walk(ctx, end.replyFrom, r);
-    legs.push(leg(ctx, 'reply', rend, r));
-    return { ctx, legs, initial, final: r };
+    legs.push(leg('reply', rend, r));
+    return { rec, legs, initial, final: r };
   }
   if (initial.src === 0) initial.src = p.src;
-  return { ctx, legs, initial, final: p };
+  return { rec, legs, initial, final: p };
 }
 
 /**
@@ -147,7 +148,7 @@ function run(
  */
 export function traceFlow(t: Topology, req: TraceRequest): Trace {
   const c = compileTopology(t);
-  const { ctx, legs, final } = run(c, req);
+  const { rec, legs, final } = run(c, req);
   const last = legs[legs.length - 1]!;
   const requestLeg = legs[0]!;
   return {
@@ -167,10 +168,10 @@ export function traceFlow(t: Topology, req: TraceRequest): Trace {
         ? `request ${requestLeg.verdict}: ${requestLeg.reason}`
         : last.reason,
     deliveredTo: last.deliveredTo,
-    hops: ctx.hops ?? [],
+    hops: rec.hops,
     final: toTracePacket(final),
     legs,
-    assumptions: [...ctx.assumptions],
+    assumptions: [...rec.assumptions],
   };
 }
 
@@ -179,9 +180,9 @@ export function traceFlow(t: Topology, req: TraceRequest): Trace {
  * state machine), with recording off — no hops, why/verify strings, legs or packet copies.
  */
 export function traceVerdict(t: Topology, req: TraceRequest): 'delivered' | 'dropped' {
-  const { ctx, p, s } = begin(compileTopology(t), req, false);
+  const { ctx, p, s } = begin(compileTopology(t), req, NO_RECORDER);
   const end = 'at' in s ? walk(ctx, s, p) : s;
   if (!req.reply || end.verdict !== 'delivered') return end.verdict;
-  ctx.phase = 'reply';
+  toReply(ctx);
   return walk(ctx, end.replyFrom, replyTo(end, p)).verdict;
 }

@@ -3,6 +3,9 @@
  * The JSON form of a `Trace` is the CLI's `hnsviz.trace/1` document.
  */
 import type { Confidence, Direction } from '../model/types';
+import type { HopAction } from './hop-action';
+
+export type { HopAction } from './hop-action';
 
 /** Outer (VXLAN) header of an encapsulated packet. */
 export interface OuterHeader {
@@ -50,8 +53,15 @@ export interface Hop {
   readonly group: string | null;
   readonly rule: string | null;
   readonly ruleId: string | null;
+  /**
+   * Where the rule's name comes from: `seen` — a name real nodes show (read from a dump, or
+   * built from a template in Microsoft's own tooling, domain.md §1.5); `model` — a name hnsviz
+   * made up for a rule whose real name no source gives (`OUTBOUNDNAT_EXCEPTION_*`, `ENCAP_*`, …).
+   * Null when the hop has no rule.
+   */
+  readonly nameSource: 'seen' | 'model' | null;
   /** What happened: `allow`, `lbnat`, `dynnat`, `encap`, `forward`, `deliver`, `drop`, … */
-  readonly action: string;
+  readonly action: HopAction;
   /** The fields that decided (matched conditions, route, flow). */
   readonly why: readonly string[];
   readonly nearMisses: readonly NearMiss[];

@@ -2,49 +2,33 @@
  * One port, one direction: the VFP pipeline. Layers in order for `out`, reversed for `in`;
  * per layer the groups of that direction (IPv4) by priority; per group the highest-priority
  * (lowest number) matching rule, or the longest prefix in an LPM group. A terminating rule
- * ends the layer. Stateful rules create a flow so the reply gets the inverse rewrite here
- * (the UFT fast path skips the stateful layers). domain.md §1.2 [S26][S36], §8.1.
+ * ends the layer. Stateful rules create a flow so the reply gets the inverse rewrite here.
+ * domain.md §1.2 [S26][S36], §8.1.
+ *
+ * A packet that matches a flow (a reply) still crosses the stateless layers (decap, MAC
+ * rewrite, routing) in their order; the flow's inverse rewrite stands for the stateful layers
+ * and is applied where the first of them sits, so an inbound VXLAN packet is decapsulated
+ * before it is un-NATed, and an outbound reply is un-NATed before it is routed.
  */
+import { formatIpv4 } from '../shared/ip';
+import { weakest } from '../model/confidence';
 import type { Direction } from '../model/types';
 import type { CNode } from './compile';
-import { ruleIdOf, type CGroup, type CPort, type RuleBody } from './compile-vfp';
-import { applyAction } from './actions';
-import {
-  assume,
-  getFlow,
-  recordAt,
-  setReplyFlow,
-  setReplyOwner,
-  snap,
-  type WalkCtx,
-} from './context';
+import { ruleIdOf, type CGroup, type CLayer, type CPort, type RuleBody } from './compile-vfp';
+import { applyAction, type ActionResult } from './actions';
+import { getFlow, setReplyFlow, setReplyOwner, type FlowEntry, type WalkCtx } from './context';
 import { matchReasons } from './match';
 import { selectRule } from './select';
 import type { Pkt } from './packet';
+import type { HopWhere } from './recorder';
 import type { NearMiss } from './types';
+import { layerVerify, ruleVerify } from './verify';
 
 export type PortResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
 const R_VFP = 'domain.md §1.2 [S26][S36]';
+const R_ICMP = 'domain.md §0 fact 9, §7 S5 [S7]';
 const OK: PortResult = { ok: true };
-
-// `n >>> 24` (not masked) as before: the same text for every address.
-const ip = (n: number) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
-
-function verifyCmds(port: CPort, layer: string, dir: Direction, p: Pkt): string[] {
-  return [
-    `vfpctrl /port ${port.port.name} /layer ${layer} /list-rule`,
-    `vfpctrl /port ${port.port.name} /process-tuples "${p.proto} ${ip(p.src)} ${p.sport} ${ip(p.dst)} ${p.dport} ${dir.toUpperCase()} 1"`,
-  ];
-}
-
-interface Base {
-  readonly node: string | null;
-  readonly component: 'port';
-  readonly name: string;
-  readonly objectId: string;
-  readonly direction: Direction;
-}
 
 /** Run `p` through `port` in direction `dir`, mutating it. */
 export function runPort(
@@ -54,50 +38,22 @@ export function runPort(
   p: Pkt,
   node: CNode | undefined,
 ): PortResult {
-  const rec = ctx.hops !== null;
-  // Hop fields are only built when a trace is recorded (verdict-only walks allocate nothing here).
-  const base: Base | null = rec
-    ? {
-        node: node?.node.name ?? null,
-        component: 'port',
-        name: port.port.friendlyName,
-        objectId: port.port.id,
-        direction: dir,
-      }
-    : null;
+  const rec = ctx.rec;
+  const where: HopWhere = {
+    node: node?.node.name ?? null,
+    component: 'port',
+    name: port.port.friendlyName,
+    objectId: port.port.id,
+    direction: dir,
+  };
   const src0 = p.src;
   const dst0 = p.dst;
   const sport0 = p.sport;
   const dport0 = p.dport;
   ctx.nextHop = null;
   const flow = getFlow(ctx, port.port.id, p);
-  if (flow) {
-    const before = snap(ctx, p);
-    p.src = flow.src;
-    p.dst = flow.dst;
-    p.sport = flow.sport;
-    p.dport = flow.dport;
-    if (base)
-      recordAt(
-        ctx,
-        base,
-        {
-          layer: flow.layer,
-          rule: flow.rule,
-          ruleId: flow.ruleId,
-          action: 'flow (inverse rewrite)',
-          why: [
-            `reply matches the flow created by ${flow.rule}`,
-            'stateful layers skipped (unified flow table)',
-          ],
-          confidence: 'observed',
-          ref: R_VFP,
-          verify: [`vfpctrl /port ${port.port.name} /list-unified-flow`],
-        },
-        before,
-        p,
-      );
-  }
+  // Set once the flow's inverse rewrite is applied: the stateful layers are then covered by it.
+  let covered = false;
   // The last stateful rule that matched (and its layer) creates the port's flow.
   let stateful: RuleBody | null = null;
   let statefulGroup: CGroup | null = null;
@@ -105,86 +61,81 @@ export function runPort(
   const n = port.layers.length;
   for (let k = 0; k < n; k++) {
     const cl = port.layers[dir === 'out' ? k : n - 1 - k]!;
-    if (flow && cl.layer.stateful) continue;
+    if (flow && cl.layer.stateful) {
+      if (!covered) applyFlow(ctx, where, port, flow, p);
+      covered = true;
+      continue;
+    }
     const groups = dir === 'out' ? cl.outGroups : cl.inGroups;
     if (groups.length === 0) continue;
     let matched = false;
     for (const g of groups) {
       // An empty group never matches and records nothing (no ICMP flag, no "no match" hop).
       if (g.size === 0) continue;
-      const misses: NearMiss[] | null = rec ? [] : null;
+      const misses: NearMiss[] | null = rec.on ? [] : null;
       const pos = selectRule(ctx, g, p, misses);
       if (pos < 0) {
         if (ctx.icmpVsDynnat) {
-          if (base)
-            recordAt(
-              ctx,
-              base,
-              {
-                layer: cl.layer.name,
-                group: g.group.name,
-                action: 'drop',
-                why: ['ICMP is not transposed by OutBoundNAT (no SNAT rule for protocol 1)'],
-                nearMisses: misses ?? [],
-                confidence: 'documented',
-                ref: 'domain.md §0 fact 9, §7 S5 [S7]',
-                verify: verifyCmds(port, cl.layer.name, dir, p),
-              },
-              p,
-              p,
-            );
-          return {
-            ok: false,
-            reason: `ICMP to ${formatDst(p)} cannot pass OutBoundNAT: VFP does not transpose ICMP (known limit)`,
-          };
-        }
-        if (base && g.size > 0)
-          recordAt(
-            ctx,
-            base,
-            {
+          rec.hop(
+            where,
+            () => ({
               layer: cl.layer.name,
               group: g.group.name,
-              action: 'no match',
-              why: [`no rule of ${g.size} matched`],
+              action: 'drop',
+              why: ['ICMP is not transposed by OutBoundNAT (no SNAT rule for protocol 1)'],
               nearMisses: misses ?? [],
-              confidence: 'inferred',
-              ref: R_VFP,
-              verify: verifyCmds(port, cl.layer.name, dir, p),
-            },
+              confidence: 'documented',
+              ref: R_ICMP,
+              verify: ruleVerify(
+                port.port.name,
+                cl.layer.name,
+                g.group.name,
+                null,
+                null,
+                dir,
+                p,
+                true,
+              ),
+            }),
             p,
             p,
           );
+          return {
+            ok: false,
+            reason: `ICMP to ${dstText(p)} cannot pass OutBoundNAT: VFP does not transpose ICMP (known limit)`,
+          };
+        }
+        rec.hop(
+          where,
+          () => ({
+            layer: cl.layer.name,
+            group: g.group.name,
+            action: 'no match',
+            why: [`no rule of ${g.size} matched`],
+            nearMisses: misses ?? [],
+            confidence: 'inferred',
+            ref: R_VFP,
+            verify: ruleVerify(
+              port.port.name,
+              cl.layer.name,
+              g.group.name,
+              null,
+              null,
+              dir,
+              p,
+              false,
+            ),
+          }),
+          p,
+          p,
+        );
         continue;
       }
       matched = true;
       const rule = g.rules[pos]!;
-      const before = snap(ctx, p);
+      const before = rec.snap(p);
       const res = applyAction(ctx, rule, p, node);
-      if (rule.type === 'lbnat' && cl.layer.name === 'LB_DSR')
-        assume(
-          ctx,
-          'DSR is modelled as full DNAT at the source port, reversed on the reply (domain.md §8.3).',
-        );
-      if (base)
-        recordAt(
-          ctx,
-          base,
-          {
-            layer: cl.layer.name,
-            group: g.group.name,
-            rule: rule.name,
-            ruleId: ruleIdOf(g, rule),
-            action: res.drop ? 'drop' : rule.type,
-            why: [...matchReasons(g.m.conds[pos]!, before), ...res.why],
-            nearMisses: misses ?? [],
-            confidence: rule.provenance.confidence,
-            ref: res.ref ?? rule.provenance.ref,
-            verify: verifyCmds(port, cl.layer.name, dir, before),
-          },
-          before,
-          p,
-        );
+      if (rec.on) recordRule(ctx, where, port, cl, g, pos, rule, res, dir, before, p, misses);
       if (res.drop)
         return {
           ok: false,
@@ -199,26 +150,24 @@ export function runPort(
     }
     if (!matched) {
       if (cl.layer.defaultAction === 'block') {
-        if (base)
-          recordAt(
-            ctx,
-            base,
-            {
-              layer: cl.layer.name,
-              action: 'drop',
-              why: ['no rule matched; layer default is block'],
-              confidence: 'inferred',
-              ref: R_VFP,
-            },
-            p,
-            p,
-          );
+        rec.hop(
+          where,
+          {
+            layer: cl.layer.name,
+            action: 'drop',
+            why: ['no rule matched; layer default is block'],
+            confidence: 'inferred',
+            ref: R_VFP,
+            verify: rec.on ? layerVerify(port.port.name, cl.layer.name, true) : undefined,
+          },
+          p,
+          p,
+        );
         return { ok: false, reason: `no rule matched in ${cl.layer.name} (default block)` };
       }
-      if (base && groups.every((g) => g.size === 0))
-        recordAt(
-          ctx,
-          base,
+      if (rec.on && groups.every((g) => g.size === 0))
+        rec.hop(
+          where,
           {
             layer: cl.layer.name,
             group: groups[0]!.group.name,
@@ -226,12 +175,15 @@ export function runPort(
             why: ['group is empty; layer default allow'],
             confidence: 'inferred',
             ref: R_VFP,
+            verify: layerVerify(port.port.name, cl.layer.name, false),
           },
           p,
           p,
         );
     }
   }
+  // A flow on a port without stateful layers (a dump's odd listing): apply it after them all.
+  if (flow && !covered) applyFlow(ctx, where, port, flow, p);
   if (stateful) {
     const changed = src0 !== p.src || dst0 !== p.dst || sport0 !== p.sport || dport0 !== p.dport;
     setReplyFlow(ctx, port.port.id, p, {
@@ -241,7 +193,8 @@ export function runPort(
       dport: sport0,
       rule: stateful.name,
       // Only a recorded reply hop shows it; a derived rule's id is a string to build.
-      ruleId: rec ? ruleIdOf(statefulGroup!, stateful) : null,
+      ruleId: rec.on ? ruleIdOf(statefulGroup!, stateful) : null,
+      nameSource: stateful.provenance.nameSource ?? 'seen',
       layer: statefulLayer,
       note: '',
     });
@@ -250,6 +203,80 @@ export function runPort(
   return OK;
 }
 
-function formatDst(p: Pkt): string {
-  return `${p.dst >>> 24}.${(p.dst >>> 16) & 255}.${(p.dst >>> 8) & 255}.${p.dst & 255}`;
+/** The flow's inverse rewrite: one hop standing for every stateful layer of the port. */
+function applyFlow(ctx: WalkCtx, where: HopWhere, port: CPort, flow: FlowEntry, p: Pkt): void {
+  const before = ctx.rec.snap(p);
+  p.src = flow.src;
+  p.dst = flow.dst;
+  p.sport = flow.sport;
+  p.dport = flow.dport;
+  ctx.rec.hop(
+    where,
+    () => ({
+      layer: flow.layer,
+      rule: flow.rule,
+      ruleId: flow.ruleId,
+      nameSource: flow.nameSource,
+      action: 'flow (inverse rewrite)',
+      why: [
+        `reply matches the flow created by ${flow.rule}`,
+        'the stateful layers are covered by the flow (unified flow table); stateless layers still apply in order',
+      ],
+      confidence: 'observed',
+      ref: R_VFP,
+      verify: [`vfpctrl /port ${port.port.name} /list-unified-flow`],
+    }),
+    before,
+    p,
+  );
+}
+
+/** Record the hop of a matched rule: its reasons, weakest confidence and verify commands. */
+function recordRule(
+  ctx: WalkCtx,
+  where: HopWhere,
+  port: CPort,
+  cl: CLayer,
+  g: CGroup,
+  pos: number,
+  rule: RuleBody,
+  res: ActionResult,
+  dir: Direction,
+  before: Pkt,
+  p: Pkt,
+  misses: NearMiss[] | null,
+): void {
+  const dropped = res.drop !== null;
+  ctx.rec.hop(
+    where,
+    {
+      layer: cl.layer.name,
+      group: g.group.name,
+      rule: rule.name,
+      ruleId: ruleIdOf(g, rule),
+      nameSource: rule.provenance.nameSource ?? 'seen',
+      action: dropped ? 'drop' : rule.type,
+      why: [...matchReasons(g.m.conds[pos]!, before), ...res.why],
+      nearMisses: misses ?? [],
+      // A hop is as sure as the least sure of the rule's existence and what its action did.
+      confidence: weakest(rule.provenance.confidence, res.confidence),
+      ref: res.ref ?? rule.provenance.ref,
+      verify: ruleVerify(
+        port.port.name,
+        cl.layer.name,
+        g.group.name,
+        rule.name,
+        rule.type,
+        dir,
+        before,
+        dropped,
+      ),
+    },
+    before,
+    p,
+  );
+}
+
+function dstText(p: Pkt): string {
+  return formatIpv4(p.dst);
 }

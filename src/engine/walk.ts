@@ -4,7 +4,7 @@
  */
 import { formatIpv4 } from '../shared/ip';
 import { compiledPort, type CNode } from './compile';
-import { assume, record, type WalkCtx } from './context';
+import type { WalkCtx } from './context';
 import { forwardVswitch } from './forward';
 import { forwardWire } from './wire';
 import { hostReceive, hostSend } from './host';
@@ -23,9 +23,8 @@ function portStep(ctx: WalkCtx, loc: Extract<Loc, { at: 'port' }>, p: Pkt): Step
   const cn: CNode | undefined = ctx.c.nodes.get(port.nodeId);
   if (!cn) return { end: { verdict: 'dropped', reason: `port ${port.id} has no node` } };
   if (port.kind === 'external') {
-    if (ctx.hops)
-      record(
-        ctx,
+    if (ctx.rec.on)
+      ctx.rec.record(
         {
           node: cn.node.name,
           component: 'port',
@@ -45,9 +44,8 @@ function portStep(ctx: WalkCtx, loc: Extract<Loc, { at: 'port' }>, p: Pkt): Step
       return { next: { at: 'wire', fromNode: cn.node.name } };
     }
   } else {
-    if (cp.layers.length === 0 && ctx.hops)
-      record(
-        ctx,
+    if (cp.layers.length === 0 && ctx.rec.on)
+      ctx.rec.record(
         {
           node: cn.node.name,
           component: 'port',
@@ -76,9 +74,9 @@ function portStep(ctx: WalkCtx, loc: Extract<Loc, { at: 'port' }>, p: Pkt): Step
   const ep = port.endpointId ? t.endpoints[port.endpointId] : undefined;
   if (port.kind === 'container' && ep) {
     const pod = ep.podId ? t.pods[ep.podId] : undefined;
-    assume(ctx, 'Pods accept on any port (container ports are not in the model).');
+    ctx.rec.assume('Pods accept on any port (container ports are not in the model).');
     // Verdict-only walks never read the reason or the recipient: skip their strings.
-    if (!ctx.hops)
+    if (!ctx.rec.on)
       return {
         end: {
           verdict: 'delivered',
@@ -87,8 +85,7 @@ function portStep(ctx: WalkCtx, loc: Extract<Loc, { at: 'port' }>, p: Pkt): Step
           replyFrom: { at: 'port', portId: port.id, dir: 'out' },
         },
       };
-    record(
-      ctx,
+    ctx.rec.record(
       {
         node: cn.node.name,
         component: 'port',

@@ -4,7 +4,7 @@
  */
 import { cidrContains, formatIpv4, parseCidr, parseIpv4 } from '../shared/ip';
 import type { CNode } from './compile';
-import { assume, recordAt, type WalkCtx } from './context';
+import type { WalkCtx } from './context';
 import type { Pkt } from './packet';
 import type { Step } from './walk-types';
 
@@ -21,8 +21,7 @@ export function forwardWire(ctx: WalkCtx, fromNode: string | null, p: Pkt): Step
   };
   const toNode = (cn: CNode, why: string): Step => {
     const ext = [...cn.externalPortByVswitch.values()][0];
-    recordAt(
-      ctx,
+    ctx.rec.hop(
       base,
       {
         action: 'forward',
@@ -59,8 +58,7 @@ export function forwardWire(ctx: WalkCtx, fromNode: string | null, p: Pkt): Step
       p.proto === 1 ||
       ctx.phase === 'reply' ||
       ext.listens.some((l) => l.protocol === p.proto && l.port === p.dport);
-    recordAt(
-      ctx,
+    ctx.rec.hop(
       base,
       {
         component: 'external',
@@ -94,8 +92,7 @@ export function forwardWire(ctx: WalkCtx, fromNode: string | null, p: Pkt): Step
     // nodes (a dump of several): what lies beyond them is unknown.
     const back = ctx.phase === 'reply' && ctx.leftNodeId ? c.nodes.get(ctx.leftNodeId) : undefined;
     if (back) {
-      assume(
-        ctx,
+      ctx.rec.assume(
         `The reply comes back from outside the model to ${back.node.name}, where the request left.`,
       );
       return toNode(back, `reply from beyond the dump back to ${back.node.name} (assumed)`);
@@ -110,8 +107,7 @@ export function forwardWire(ctx: WalkCtx, fromNode: string | null, p: Pkt): Step
       return cc !== null && cidrContains(cc, dst);
     });
   if (inCluster) {
-    recordAt(
-      ctx,
+    ctx.rec.hop(
       base,
       {
         action: 'drop',
@@ -126,9 +122,10 @@ export function forwardWire(ctx: WalkCtx, fromNode: string | null, p: Pkt): Step
       end: { verdict: 'dropped', reason: `no route on the underlay for ${formatIpv4(dst)}` },
     };
   }
-  assume(ctx, `${formatIpv4(dst)} is an internet host outside the model; it is assumed to answer.`);
-  recordAt(
-    ctx,
+  ctx.rec.assume(
+    `${formatIpv4(dst)} is an internet host outside the model; it is assumed to answer.`,
+  );
+  ctx.rec.hop(
     base,
     {
       component: 'external',
@@ -159,7 +156,7 @@ export function forwardWire(ctx: WalkCtx, fromNode: string | null, p: Pkt): Step
 function leaveModel(ctx: WalkCtx, fromNode: string | null, p: Pkt): Step {
   const end = { verdict: 'delivered', replyFrom: { at: 'wire', fromNode: null } } as const;
   // Verdict-only walks never read the reason or the recipient: skip their strings.
-  if (!ctx.hops) return { end: { ...end, reason: '', to: { kind: 'wire', name: '', ip: '' } } };
+  if (!ctx.rec.on) return { end: { ...end, reason: '', to: { kind: 'wire', name: '', ip: '' } } };
   const c = ctx.c;
   const node = fromNode ?? 'the node';
   let toward: string;
@@ -186,14 +183,12 @@ function leaveModel(ctx: WalkCtx, fromNode: string | null, p: Pkt): Step {
           ? `leaves ${node} towards ${toward} (${owner}); the peer node is not in the dump`
           : `leaves ${node} towards ${toward}; the network beyond the uplink is not in the dump`;
   }
-  assume(
-    ctx,
+  ctx.rec.assume(
     c.t.nodeIds.length > 1
       ? `The packet leaves ${node} towards ${toward}, which is none of the imported nodes: the trace ends there (import that node's dump to follow it); the peer is assumed to answer.`
       : 'The dump holds one node and no underlay: the trace ends when the packet leaves the node; the peer is assumed to answer.',
   );
-  recordAt(
-    ctx,
+  ctx.rec.hop(
     {
       node: fromNode,
       component: 'wire',
@@ -252,8 +247,7 @@ function notOnNode(ctx: WalkCtx, cn: CNode, p: Pkt): Step | null {
   const reason = remote
     ? `stale remote endpoint: ${ip} is no endpoint on ${cn.node.name} (its pod subnet ${prefix}); ${from ?? 'the sending node'} still holds remote endpoint ${remote.name || remote.id} for it`
     : `${ip} is no endpoint on ${cn.node.name} (its pod subnet ${prefix})`;
-  recordAt(
-    ctx,
+  ctx.rec.hop(
     {
       node: cn.node.name,
       component: 'vswitch',

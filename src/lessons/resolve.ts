@@ -10,7 +10,7 @@ export function hopMatches(hop: Hop, m: HopMatch): boolean {
     (m.node === undefined || hop.node === m.node) &&
     (m.objectId === undefined || hop.objectId === m.objectId) &&
     (m.layer === undefined || hop.layer === m.layer) &&
-    (m.action === undefined || hop.action.startsWith(m.action))
+    (m.action === undefined || hop.action === m.action)
   );
 }
 

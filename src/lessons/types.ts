@@ -1,14 +1,14 @@
 /** Lesson content types (pure data). */
-import type { HopComponent, TraceRequest } from '../engine/types';
+import type { HopAction, HopComponent, TraceRequest } from '../engine/types';
 
-/** Which hop a beat talks about: every given field must match (`action` is a prefix). */
+/** Which hop a beat talks about: every given field must match. */
 export interface HopMatch {
   readonly phase?: 'request' | 'reply';
   readonly component?: HopComponent;
   readonly node?: string;
   readonly objectId?: string;
   readonly layer?: string;
-  readonly action?: string;
+  readonly action?: HopAction;
 }
 
 /** "Predict the next hop": asked before the beat's hop is shown. */

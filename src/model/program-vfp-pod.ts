@@ -4,7 +4,8 @@
  * Layer order is the teaching order of domain.md §8.1 (out: ACL → LB_DSR → SLB_NAT →
  * PA_ROUTE/MAC_REWRITE → ENCAP; in = reverse), which is not verified.
  */
-import { derived, type GroupSpec, type LayerSpec, type RuleSpec } from './vfp-builder';
+import { LOWEST_PRIORITY } from './port-ranges';
+import { derived, MODEL_NAME, type GroupSpec, type LayerSpec, type RuleSpec } from './vfp-builder';
 import type {
   Endpoint,
   EndpointPolicy,
@@ -73,21 +74,45 @@ export function nodeIpEvidence(
   node: Node,
   network: Network | undefined,
   ep: Endpoint | undefined,
-): { readonly ip: string; readonly from: string; readonly sure: boolean } {
+): {
+  readonly ip: string;
+  readonly from: string;
+  readonly sure: boolean;
+  /** `ip` is `NODE_IP_PLACEHOLDER`: nothing gave the node IP. */
+  readonly placeholder: boolean;
+} {
   if (network?.managementIp)
-    return { ip: network.managementIp, from: `network ${network.name} ManagementIP`, sure: true };
-  if (node.managementIp) return { ip: node.managementIp, from: 'node IP', sure: true };
+    return {
+      ip: network.managementIp,
+      from: `network ${network.name} ManagementIP`,
+      sure: true,
+      placeholder: false,
+    };
+  if (node.managementIp)
+    return { ip: node.managementIp, from: 'node IP', sure: true, placeholder: false };
   const pa = ep?.policies.find((p) => p.type === 'PA');
   if (pa?.type === 'PA' && pa.providerAddress)
-    return { ip: pa.providerAddress, from: "the endpoint's PA policy", sure: false };
+    return {
+      ip: pa.providerAddress,
+      from: "the endpoint's PA policy",
+      sure: false,
+      placeholder: false,
+    };
   const vnic =
     node.hostStack.interfaces.find((i) => i.kind === 'management-vnic' && i.ips.length > 0) ??
     node.hostStack.interfaces.find((i) => i.kind !== 'source-vip' && i.ips.length > 0);
-  if (vnic?.ips[0]) return { ip: vnic.ips[0], from: `host interface ${vnic.name}`, sure: false };
+  if (vnic?.ips[0])
+    return {
+      ip: vnic.ips[0],
+      from: `host interface ${vnic.name}`,
+      sure: false,
+      placeholder: false,
+    };
   return {
     ip: NODE_IP_PLACEHOLDER,
     from: `placeholder ${NODE_IP_PLACEHOLDER}: the node IP is not in the dump`,
     sure: false,
+    placeholder: true,
   };
 }
 
@@ -140,7 +165,7 @@ export function aclLayer({ ep }: PodPortContext): LayerSpec {
     if (mine.length > 0) {
       rules.push({
         name: `ACL_DEFAULT_BLOCK_${dir.toUpperCase()}`,
-        priority: 65535,
+        priority: LOWEST_PRIORITY,
         type: 'block',
         terminating: true,
         action: { kind: 'block' },
@@ -150,6 +175,7 @@ export function aclLayer({ ep }: PodPortContext): LayerSpec {
           'default deny once any ACL covers a direction',
           'observed',
           'domain.md §0 fact 8, §5.2 [S30]',
+          MODEL_NAME,
         ),
       });
     }

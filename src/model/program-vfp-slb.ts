@@ -2,7 +2,14 @@
  * SLB_NAT_LAYER on a pod's container port (domain.md §1.5, §1.6, §7 S3): backend-side NAT_ /
  * ALLOW_NAT_ rules for DSR load balancers, non-DSR VIPs, OutBoundNAT exceptions and SNAT.
  */
-import { derived, protoName, type GroupSpec, type LayerSpec, type RuleSpec } from './vfp-builder';
+import {
+  derived,
+  MODEL_NAME,
+  protoName,
+  type GroupSpec,
+  type LayerSpec,
+  type RuleSpec,
+} from './vfp-builder';
 import {
   lbBackends,
   list,
@@ -12,6 +19,7 @@ import {
   vipsOf,
   type PodPortContext,
 } from './program-vfp-pod';
+import { DYNAMIC_PORTS } from './port-ranges';
 import type { LoadBalancer } from './types';
 
 const ORDER = 'layer order: teaching model, domain.md §8.1 (not verified)';
@@ -76,12 +84,18 @@ export function slbNatLayer(ctx: PodPortContext): LayerSpec {
           `OutBoundNAT ExceptionList ${prefix}`,
           'inferred',
           R_SNAT,
+          MODEL_NAME,
         ),
       }),
     );
     const evidence = p.vip ? null : nodeIpEvidence(node, network, ep);
     const snatIp = p.vip ?? evidence?.ip ?? mgmt;
-    const from = evidence && !evidence.sure ? `, node IP from ${evidence.from}` : '';
+    const unsure = evidence !== null && !evidence.sure;
+    const assumption = !unsure
+      ? undefined
+      : evidence.placeholder
+        ? `OutBoundNAT SNATs to the node IP, which the dump does not give (no ManagementIP, PA or host interface): the placeholder ${snatIp} (TEST-NET-1) stands in for it.`
+        : `The node IP is not in the dump: OutBoundNAT SNATs to ${snatIp}, taken from ${evidence.from}.`;
     for (const [proto, prio] of [
       [6, 2000],
       [17, 2001],
@@ -92,13 +106,14 @@ export function slbNatLayer(ctx: PodPortContext): LayerSpec {
         type: 'dynnat',
         stateful: true,
         conditions: { protocols: [proto], dstPrefixes: list(p.destinations) },
-        action: { kind: 'dynnat', snatIp, portPool: { from: 49152, to: 65535 } },
+        action: { kind: 'dynnat', snatIp, portPool: DYNAMIC_PORTS },
         provenance: derived(
           'endpoint-policy',
           ep.id,
-          `OutBoundNAT → ${snatIp} (pool inferred${from})`,
-          evidence && !evidence.sure ? 'inferred' : 'documented',
+          `OutBoundNAT → ${snatIp} (pool inferred${unsure ? `, node IP from ${evidence.from}` : ''})`,
+          unsure ? 'inferred' : 'documented',
           R_SNAT,
+          assumption ? { assumption } : undefined,
         ),
       });
     }
@@ -170,6 +185,7 @@ function slbNatShared(
               `non-DSR ${lb.kind} ${vip}: layer unconfirmed (domain.md §8.4)`,
               'inferred',
               'domain.md §1.6, §7 S3',
+              MODEL_NAME,
             ),
           });
         }

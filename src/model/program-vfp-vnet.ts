@@ -3,8 +3,9 @@
  * rewrite, Overlay encap/decap (domain.md §1.5, §1.6, §2.3, §2.4). Rule lists that depend
  * only on the node and network are memoised per programVfp call and shared by its ports.
  */
-import { ANY, derived, type LayerSpec, type RuleSpec } from './vfp-builder';
+import { ANY, derived, MODEL_NAME, type LayerSpec, type RuleSpec } from './vfp-builder';
 import { memo, mgmtIpOf, type PodPortContext } from './program-vfp-pod';
+import { VXLAN_UDP_PORT } from './port-ranges';
 
 const ORDER = 'layer order: teaching model, domain.md §8.1 (not verified)';
 const R_ROUTE = 'domain.md §1.5, §2.3 [S13][S28]';
@@ -14,6 +15,8 @@ const R_ENCAP = 'domain.md §1.6, §2.4 [S20][S19]';
 export function l2bridgeLayers(ctx: PodPortContext, withPaRoute: boolean): LayerSpec[] {
   const { node, ep, network } = ctx;
   const prov = (d: string) => derived('network', network.id, d, 'inferred', R_ROUTE);
+  // No source shows these rule and group names: hnsviz names them (a model name).
+  const named = (d: string) => derived('network', network.id, d, 'inferred', R_ROUTE, MODEL_NAME);
   const local = network.subnets.map((s) => s.addressPrefix);
   const layers: LayerSpec[] = [];
   if (withPaRoute) {
@@ -24,7 +27,7 @@ export function l2bridgeLayers(ctx: PodPortContext, withPaRoute: boolean): Layer
         type: 'paroute',
         conditions: { dstPrefixes: [prefix] },
         action: { kind: 'paroute', nextHop: null },
-        provenance: prov(`local subnet ${prefix}: bridged in the vSwitch`),
+        provenance: named(`local subnet ${prefix}: bridged in the vSwitch`),
       }));
       const bridgeIfs = new Set(
         node.hostStack.interfaces.filter((i) => i.kind === 'bridge-endpoint').map((i) => i.name),
@@ -37,7 +40,7 @@ export function l2bridgeLayers(ctx: PodPortContext, withPaRoute: boolean): Layer
           type: 'paroute',
           conditions: { dstPrefixes: [r.prefix] },
           action: { kind: 'paroute', nextHop: r.nextHop },
-          provenance: prov(`host route ${r.prefix} via ${r.nextHop ?? 'on-link'}`),
+          provenance: named(`host route ${r.prefix} via ${r.nextHop ?? 'on-link'}`),
         });
       }
       return Object.freeze(rules);
@@ -67,7 +70,7 @@ export function l2bridgeLayers(ctx: PodPortContext, withPaRoute: boolean): Layer
         type: 'allow' as const,
         conditions: { dstPrefixes: [prefix] },
         action: { kind: 'allow' as const },
-        provenance: prov('local destination: no rewrite'),
+        provenance: named('local destination: no rewrite'),
       })),
       {
         name: 'MAC_REWRITE_OUT',
@@ -75,7 +78,7 @@ export function l2bridgeLayers(ctx: PodPortContext, withPaRoute: boolean): Layer
         type: 'transpose',
         conditions: ANY,
         action: { kind: 'transpose', srcMac: node.mac, dstMac: 'next-hop' },
-        provenance: prov('source MAC → host MAC'),
+        provenance: named('source MAC → host MAC'),
       },
     ]),
   );
@@ -87,7 +90,7 @@ export function l2bridgeLayers(ctx: PodPortContext, withPaRoute: boolean): Layer
           type: 'transpose',
           conditions: { dstPrefixes: [ep.ipAddress] },
           action: { kind: 'transpose', srcMac: null, dstMac: ep.macAddress },
-          provenance: prov('destination MAC → container MAC'),
+          provenance: named('destination MAC → container MAC'),
         },
       ]
     : [];
@@ -102,14 +105,14 @@ export function l2bridgeLayers(ctx: PodPortContext, withPaRoute: boolean): Layer
         direction: 'out',
         priority: 100,
         rules: outRules,
-        provenance: prov('group name inferred'),
+        provenance: named('group name inferred'),
       },
       {
         name: 'VNET_GROUP_MAC_REWRITE_IPV4_IN',
         direction: 'in',
         priority: 100,
         rules: inRules,
-        provenance: prov('group name inferred'),
+        provenance: named('group name inferred'),
       },
     ],
   });
@@ -120,10 +123,12 @@ export function l2bridgeLayers(ctx: PodPortContext, withPaRoute: boolean): Layer
 export function encapLayer(ctx: PodPortContext): LayerSpec {
   const { node, ep, network } = ctx;
   const prov = (d: string) => derived('network-policy', network.id, d, 'inferred', R_ENCAP);
+  const named = (d: string) =>
+    derived('network-policy', network.id, d, 'inferred', R_ENCAP, MODEL_NAME);
   const pa = ep.policies.find((p) => p.type === 'PA');
   const outerSrc = pa?.type === 'PA' ? pa.providerAddress : mgmtIpOf(node, network);
   const vx = network.policies.find((p) => p.type === 'VxlanPort');
-  const udpPort = vx?.type === 'VxlanPort' ? vx.port : 4789;
+  const udpPort = vx?.type === 'VxlanPort' ? vx.port : VXLAN_UDP_PORT;
   const out = memo(ctx, `ENCAP|${node.id}|${network.id}|${outerSrc}|${udpPort}`, () => {
     const out: RuleSpec[] = network.subnets.map((s) => ({
       name: `LOCAL_${s.addressPrefix}`,
@@ -131,7 +136,7 @@ export function encapLayer(ctx: PodPortContext): LayerSpec {
       type: 'allow',
       conditions: { dstPrefixes: [s.addressPrefix] },
       action: { kind: 'allow' },
-      provenance: prov('local subnet: no encap'),
+      provenance: named('local subnet: no encap'),
     }));
     for (const p of network.policies) {
       if (p.type !== 'RemoteSubnetRoute') continue;
@@ -149,7 +154,7 @@ export function encapLayer(ctx: PodPortContext): LayerSpec {
           udpPort,
           innerDstMac: p.drMac ?? network.drMac,
         },
-        provenance: prov(
+        provenance: named(
           `RemoteSubnetRoute ${p.destinationPrefix} → PA ${p.providerAddress}, VNI ${p.isolationId}`,
         ),
       });
@@ -165,7 +170,7 @@ export function encapLayer(ctx: PodPortContext): LayerSpec {
           type: 'decap',
           conditions: { dstPrefixes: [ep.ipAddress] },
           action: { kind: 'decap', vni: vsid },
-          provenance: prov(`VSID ${vsid} of the local subnet`),
+          provenance: named(`VSID ${vsid} of the local subnet`),
         },
       ]
     : [];
@@ -188,7 +193,7 @@ export function encapLayer(ctx: PodPortContext): LayerSpec {
         direction: 'in',
         priority: 100,
         rules: inn,
-        provenance: prov('group name inferred'),
+        provenance: named('group name inferred'),
       },
     ],
   };

@@ -52,7 +52,47 @@ export interface Provenance {
   readonly ref: string | null;
   /** True when hnsviz derived the object from HNS policies instead of reading it. */
   readonly derived: boolean;
+  /**
+   * Who creates the object (or the HNS object behind a derived one) on a real node: the CNI
+   * plugin for endpoints and their policies, kube-proxy for load balancers, … Absent: unknown.
+   */
+  readonly creator?: Creator;
+  /**
+   * A derived VFP object's name: `seen` when real nodes show it (a template from Microsoft's
+   * tooling, domain.md §1.5), `model` when hnsviz made it up. Absent: read from a dump (seen).
+   */
+  readonly nameSource?: 'seen' | 'model';
+  /** What the derivation had to assume; the engine adds it to a trace that uses the object. */
+  readonly assumption?: string;
 }
+
+/**
+ * Who creates HNS objects on a node: the CNI plugins (`win-bridge`, `win-overlay`; flannel
+ * delegates to them and creates the network itself), kube-proxy (load balancers, remote and
+ * source-VIP endpoints), Docker / the kubelet (the old design), HNS itself, node setup scripts.
+ */
+export type Creator =
+  | 'win-bridge'
+  | 'win-overlay'
+  | 'flannel'
+  | 'kube-proxy'
+  | 'calico'
+  | 'docker'
+  | 'kubelet'
+  | 'hns'
+  | 'node-setup';
+
+export const CREATORS: readonly Creator[] = [
+  'win-bridge',
+  'win-overlay',
+  'flannel',
+  'kube-proxy',
+  'calico',
+  'docker',
+  'kubelet',
+  'hns',
+  'node-setup',
+];
 
 export interface PortRange {
   readonly from: number;

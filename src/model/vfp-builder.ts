@@ -24,6 +24,9 @@ export const ANY: RuleConditions = {
   protocols: null,
 };
 
+/** The optional, structured part of a derived object's Provenance. */
+export type ProvenanceExtra = Pick<Provenance, 'creator' | 'nameSource' | 'assumption'>;
+
 /** A Provenance for a derived VFP object. */
 export function derived(
   by: Provenance['by'],
@@ -31,9 +34,15 @@ export function derived(
   detail: string | null,
   confidence: Confidence,
   ref: string,
+  extra?: ProvenanceExtra,
 ): Provenance {
-  return { by, id, detail, confidence, ref, derived: true };
+  return extra
+    ? { by, id, detail, confidence, ref, derived: true, ...extra }
+    : { by, id, detail, confidence, ref, derived: true };
 }
+
+/** Extra for a derived object whose name hnsviz made up (no source shows the real one). */
+export const MODEL_NAME: ProvenanceExtra = Object.freeze({ nameSource: 'model' });
 
 export interface RuleSpec {
   readonly name: string;

@@ -7,6 +7,7 @@
  * Sources: domain.md §3.1–3.2 [S1][S5][S6][S9][S37], §7 (OLD walks).
  */
 import { hostInPrefix } from '../shared/ip';
+import { DYNAMIC_PORTS } from '../model/port-ranges';
 import type { Endpoint, HostInterface, Port, UserspaceProxy } from '../model/types';
 import {
   emptyDraft,
@@ -225,7 +226,7 @@ export function addOldNode(spec: ClusterSpec, node: NodeSpec, draft: Draft): voi
       name: 'WinNAT',
       internalPrefix: node.natCidr,
       externalIp: node.ip,
-      portPool: { from: 49152, to: 65535 },
+      portPool: DYNAMIC_PORTS,
       networkId: natNet,
       provenance: given('documented', 'domain.md §2.1, §3.2 [S18][S1]'),
     },

@@ -1,6 +1,6 @@
 /** Building blocks shared by the `hnsviz.model/1` schemas (topology-schema.ts, model-schema-vfp.ts). */
-import type { PortRange, Provenance } from '../model/types';
-import { arr, bool, int, lit, nullable, num, obj, str, type Schema } from './schema';
+import { CREATORS, type PortRange, type Provenance } from '../model/types';
+import { arr, bool, int, lit, nullable, num, obj, optional, str, type Schema } from './schema';
 
 export const s = str();
 export const ns = nullable(s);
@@ -29,6 +29,9 @@ export const provenance: Schema<Provenance> = obj({
   confidence,
   ref: ns,
   derived: bool,
+  creator: optional(lit(...CREATORS)),
+  nameSource: optional(lit('seen', 'model')),
+  assumption: optional(str()),
 });
 
 export const portRange: Schema<PortRange> = obj({ from: port, to: port });

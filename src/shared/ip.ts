@@ -23,8 +23,9 @@ export function isIpv4(text: string): boolean {
   return parseIpv4(text) !== null;
 }
 
+/** Dotted text of an unsigned 32-bit address (one template: no array per address). */
 export function formatIpv4(n: number): string {
-  return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+  return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
 export interface Cidr {

@@ -3,6 +3,7 @@
  * Rows: endpoints per pod, hops, NAT points, user-space transitions, connections, client IP
  * preserved, policy can filter it.
  */
+import { isUserSpaceAction, opensConnection } from '../engine/hop-action';
 import type { Hop, Trace } from '../engine/types';
 import type { Topology } from '../model/types';
 import { traceEvents } from './trace-events';
@@ -58,9 +59,8 @@ export function summarizeTrace(trace: Trace, topology: Topology | null): DesignS
     endpointsPerPod: pods.length > 0 ? Math.max(...pods.map((p) => p.endpointIds.length)) : null,
     hops: traceEvents(trace, 'hops').filter((e) => e.hop.phase === 'request').length,
     natPoints: [...new Set(request.filter(rewritesAddress).map(natPlace))],
-    userSpace: trace.hops.filter((h) => h.component === 'kube-proxy').length,
-    connections:
-      1 + request.filter((h) => h.component === 'kube-proxy' && h.action === 'proxy').length,
+    userSpace: trace.hops.filter((h) => isUserSpaceAction(h.action)).length,
+    connections: 1 + request.filter((h) => opensConnection(h.action)).length,
     clientIpPreserved: last !== undefined && last.after.srcIp === clientIp,
     policyCanFilter:
       destPort !== null &&

@@ -4,6 +4,7 @@
  * `layers`: one event per engine hop (every layer that acts); `rules`: the same events as
  * `layers`, shown with the rules that were considered and missed.
  */
+import { isEndAction } from '../engine/hop-action';
 import type { Hop, Trace, TracePacket } from '../engine/types';
 
 export type Verbosity = 'hops' | 'layers' | 'rules';
@@ -58,7 +59,7 @@ const placeKey = (h: Hop): string =>
   `${h.phase}|${h.component}|${h.objectId ?? h.name}|${h.direction ?? ''}`;
 
 function actingHop(hops: readonly Hop[]): Hop {
-  const final = hops.find((h) => h.action === 'drop' || h.action === 'deliver');
+  const final = hops.find((h) => isEndAction(h.action));
   const rewrite = hops.find((h) => changedFields(h.before, h.after).length > 0);
   const ruled = hops.find((h) => h.rule !== null);
   return final ?? rewrite ?? ruled ?? (hops[0] as Hop);
