@@ -3,6 +3,7 @@
  * 5-tuple hash or source-IP affinity), nat, dynnat (pool port), VXLAN encap/decap, MAC
  * transpose and paroute. Known platform limits surface here as drops with their source.
  */
+import { cidrContains } from '../shared/ip';
 import type { Confidence, PortRange, VfpRule } from '../model/types';
 import { DYNAMIC_PORTS, rangeSize } from '../model/port-ranges';
 import { ipOf, lbnatOf, type CNode } from './compile';
@@ -32,7 +33,10 @@ const poolPort = (ctx: WalkCtx, p: Pkt, pool: PortRange) =>
 
 /** The MAC of the next hop (set by a paroute) or of the destination itself when on-link. */
 export function nextHopMac(ctx: WalkCtx, node: CNode | undefined, p: Pkt): string | null {
-  const ip = ctx.nextHop ?? p.dst;
+  // No PA route chose one: the node's own routes say where the packet goes (old design, §2.5).
+  const route =
+    ctx.nextHop === null ? node?.routes.find((r) => cidrContains(r.cidr, p.dst)) : undefined;
+  const ip = ctx.nextHop ?? route?.nextHop ?? p.dst;
   const n = ctx.c.nodeByIp.get(ip);
   if (n) return n.node.mac;
   const ep = node?.endpointsByIp.get(ip);
@@ -129,6 +133,12 @@ export function applyAction(
     case 'dynnat': {
       p.src = ipOf(ctx.c, a.snatIp) ?? p.src;
       p.sport = poolPort(ctx, p, a.portPool);
+      // Source-NATed to the host: the frame leaves the physical NIC as the host's, towards the
+      // next hop (domain.md §2.4: a 0E-2A pod MAC never appears on the underlay).
+      if (node && node.hostIps.has(p.src)) {
+        p.srcMac = node.node.mac;
+        p.dstMac = nextHopMac(ctx, node, p);
+      }
       if (!ctx.rec.on) return OK;
       const why = [`source → ${a.snatIp}:${p.sport} (pool ${a.portPool.from}-${a.portPool.to})`];
       const assumed = rule.provenance.assumption;
@@ -164,10 +174,15 @@ export function applyAction(
           confidence: 'inferred',
         };
       p.outer = null;
+      // The inner frame was addressed to the remote DR MAC: it reaches the pod with the pod's own.
+      if (a.innerDstMac) p.dstMac = a.innerDstMac;
       if (!ctx.rec.on) return OK;
       return {
         drop: null,
-        why: [`VNI ${a.vni} = VSID; outer header removed`],
+        why: [
+          `VNI ${a.vni} = VSID; outer header removed`,
+          ...(a.innerDstMac ? [`inner destination MAC → ${a.innerDstMac} (the pod's own)`] : []),
+        ],
         ref: null,
         confidence: 'documented',
       };

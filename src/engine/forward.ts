@@ -6,6 +6,7 @@ import { cidrContains, formatIpv4, parseCidr, parseIpv4 } from '../shared/ip';
 import type { Confidence, Topology } from '../model/types';
 import type { CNode } from './compile';
 import { getOwner, type WalkCtx } from './context';
+import { hairpin } from './hairpin';
 import { nextHopMac } from './actions';
 import type { Pkt } from './packet';
 import type { Step } from './walk-types';
@@ -109,6 +110,11 @@ export function forwardVswitch(
       if (!extPort && fromPortId !== null && vs?.kind !== 'internal' && vs?.kind !== 'private')
         return toUplink(ctx, cn, vswitchId, p, `encapsulated for ${formatIpv4(pa)}`);
     }
+  }
+  // A packet a port sends to its own endpoint (a pod reaching itself through a Service).
+  if (fromPortId !== null && t.ports[fromPortId]?.kind === 'container') {
+    const back = hairpin(ctx, cn, fromPortId, p);
+    if (back) return back;
   }
   const owner = getOwner(ctx, p);
   if (onSwitch(t, vswitchId, fromPortId, owner))

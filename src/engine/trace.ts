@@ -2,10 +2,10 @@
  * `traceFlow`: resolve the request, walk the packet (and its reply when asked) and assemble
  * a `Trace`. `traceVerdict` is the same walk without recording, for sweeps and benchmarks.
  */
-import { cidrContains, parseIpv4 } from '../shared/ip';
+import { parseIpv4 } from '../shared/ip';
 import type { Topology } from '../model/types';
-import { compileTopology, ipOf, podRoutes, type CompiledTopology, type CPodRoute } from './compile';
-import { createCtx, toReply, type WalkCtx } from './context';
+import { compileTopology, type CompiledTopology } from './compile';
+import { createCtx, toReply } from './context';
 import { reversePacket, toTracePacket, type Pkt } from './packet';
 import { NO_RECORDER, TraceRecorder, type Recorder } from './recorder';
 import { resolveSource, resolveTarget, type Source } from './resolve';
@@ -15,61 +15,16 @@ import type { LegResult, Trace, TraceRequest } from './types';
 
 const PROTOS = { tcp: 6, udp: 17, icmp: 1 } as const;
 
-function start(ctx: WalkCtx, src: Source, p: Pkt): Loc | End {
-  const c = ctx.c;
+/** Where the first packet starts (a pod starts by its route table, see pod.ts). */
+function start(src: Source, p: Pkt): Loc {
   switch (src.kind) {
     case 'external':
       p.src = parseIpv4(src.external.ip) ?? 0;
       return { at: 'wire', fromNode: null };
     case 'host':
       return { at: 'host-send', nodeId: src.node.node.id };
-    case 'pod': {
-      const pod = src.pod;
-      // Longest matching pod route (first wins on a tie).
-      let best: CPodRoute | null = null;
-      for (const r of podRoutes(c, pod)) {
-        if (r.cidr && cidrContains(r.cidr, p.dst) && (!best || r.cidr.bits > best.cidr!.bits))
-          best = r;
-      }
-      const epId = best?.endpointId ?? pod.endpointIds[0];
-      const ep = epId ? c.t.endpoints[epId] : undefined;
-      if (!ep?.portId || !ep.ipAddress)
-        return { verdict: 'dropped', reason: `pod ${pod.name} has no endpoint with a port` };
-      p.src = ipOf(c, ep.ipAddress) ?? 0;
-      p.srcMac = ep.macAddress;
-      const node = c.nodes.get(pod.nodeId);
-      const gw = ep.gatewayAddress ? ipOf(c, ep.gatewayAddress) : null;
-      const peer = node?.endpointsByIp.get(p.dst);
-      p.dstMac =
-        peer && best?.prefix !== '0.0.0.0/0'
-          ? peer.macAddress
-          : gw !== null
-            ? (node?.endpointsByIp.get(gw)?.macAddress ?? node?.node.mac ?? null)
-            : null;
-      if (ctx.rec.on)
-        ctx.rec.record(
-          {
-            node: node?.node.name ?? null,
-            component: 'port',
-            name: c.t.ports[ep.portId]?.friendlyName ?? ep.portId,
-            objectId: ep.portId,
-            direction: 'out',
-            action: 'send',
-            why: [
-              `pod ${pod.name}: route ${best?.prefix ?? '(first endpoint)'} → endpoint ${ep.name} (${ep.ipAddress})`,
-            ],
-            confidence: 'documented',
-            ref: pod.endpointIds.length > 1 ? 'domain.md §3.2 [S9]' : 'domain.md §0 fact 4 [S1]',
-            verify: [
-              'route print -4 (inside the pod)',
-              `Get-HnsEndpoint | ? Name -eq '${ep.name}'`,
-            ],
-          },
-          p,
-          p,
-        );
-      return { at: 'port', portId: ep.portId, dir: 'out' };
-    }
+    case 'pod':
+      return { at: 'pod', pod: src.pod, arrivedOn: null };
   }
 }
 
@@ -117,7 +72,7 @@ function begin(c: CompiledTopology, req: TraceRequest, rec: Recorder) {
     dstMac: null,
     outer: null,
   };
-  return { ctx, p, s: start(ctx, src, p) };
+  return { ctx, p, s: start(src, p) };
 }
 
 function run(
@@ -127,7 +82,7 @@ function run(
   const rec = new TraceRecorder();
   const { ctx, p, s } = begin(c, req, rec);
   const initial = { ...p };
-  const end = 'at' in s ? walk(ctx, s, p) : s;
+  const end = walk(ctx, s, p);
   const legs = [leg('request', end, p)];
   if (req.reply && end.verdict === 'delivered') {
     toReply(ctx);
@@ -181,7 +136,7 @@ export function traceFlow(t: Topology, req: TraceRequest): Trace {
  */
 export function traceVerdict(t: Topology, req: TraceRequest): 'delivered' | 'dropped' {
   const { ctx, p, s } = begin(compileTopology(t), req, NO_RECORDER);
-  const end = 'at' in s ? walk(ctx, s, p) : s;
+  const end = walk(ctx, s, p);
   if (!req.reply || end.verdict !== 'delivered') return end.verdict;
   toReply(ctx);
   return walk(ctx, end.replyFrom, replyTo(end, p)).verdict;

@@ -1,5 +1,5 @@
 /** Internal types of the walk state machine. */
-import type { Direction } from '../model/types';
+import type { Direction, Pod } from '../model/types';
 import type { DeliveredTo } from './types';
 
 /** Where the packet is next. */
@@ -13,6 +13,8 @@ export type Loc =
     }
   | { readonly at: 'host-recv'; readonly nodeId: string; readonly local: boolean }
   | { readonly at: 'host-send'; readonly nodeId: string }
+  /** A pod sends (by its route table); `arrivedOn`: the endpoint its request came in on (a reply). */
+  | { readonly at: 'pod'; readonly pod: Pod; readonly arrivedOn: string | null }
   | { readonly at: 'wire'; readonly fromNode: string | null };
 
 export type End =

@@ -10,6 +10,7 @@ import { forwardWire } from './wire';
 import { hostReceive, hostSend } from './host';
 import type { Pkt } from './packet';
 import { runPort } from './vfp-pipeline';
+import { podSend } from './pod';
 import type { End, Loc, Step } from './walk-types';
 
 const MAX_STEPS = 64;
@@ -75,6 +76,10 @@ function portStep(ctx: WalkCtx, loc: Extract<Loc, { at: 'port' }>, p: Pkt): Step
   if (port.kind === 'container' && ep) {
     const pod = ep.podId ? t.pods[ep.podId] : undefined;
     ctx.rec.assume('Pods accept on any port (container ports are not in the model).');
+    // A pod answers by its own route table; an endpoint without a pod, by its port.
+    const replyFrom: Loc = pod
+      ? { at: 'pod', pod, arrivedOn: ep.id }
+      : { at: 'port', portId: port.id, dir: 'out' };
     // Verdict-only walks never read the reason or the recipient: skip their strings.
     if (!ctx.rec.on)
       return {
@@ -82,7 +87,7 @@ function portStep(ctx: WalkCtx, loc: Extract<Loc, { at: 'port' }>, p: Pkt): Step
           verdict: 'delivered',
           reason: '',
           to: NOBODY,
-          replyFrom: { at: 'port', portId: port.id, dir: 'out' },
+          replyFrom,
         },
       };
     ctx.rec.record(
@@ -95,7 +100,7 @@ function portStep(ctx: WalkCtx, loc: Extract<Loc, { at: 'port' }>, p: Pkt): Step
         action: 'deliver',
         why: [`to ${pod ? `pod ${pod.name}` : `endpoint ${ep.name}`} (${ep.ipAddress ?? '?'})`],
         confidence: 'documented',
-        ref: null,
+        ref: 'domain.md §1.2, §2.2 [S18]',
       },
       p,
       p,
@@ -105,7 +110,7 @@ function portStep(ctx: WalkCtx, loc: Extract<Loc, { at: 'port' }>, p: Pkt): Step
         verdict: 'delivered',
         reason: `delivered to ${pod ? `pod ${pod.name}` : `endpoint ${ep.name}`}`,
         to: { kind: pod ? 'pod' : 'host', name: pod?.name ?? ep.name, ip: formatIpv4(p.dst) },
-        replyFrom: { at: 'port', portId: port.id, dir: 'out' },
+        replyFrom,
       },
     };
   }
@@ -135,6 +140,9 @@ export function walk(ctx: WalkCtx, start: Loc, p: Pkt): End {
         break;
       case 'host-send':
         step = hostSend(ctx, ctx.c.nodes.get(loc.nodeId)!, p);
+        break;
+      case 'pod':
+        step = podSend(ctx, loc.pod, p, loc.arrivedOn);
         break;
       case 'wire':
         step = forwardWire(ctx, loc.fromNode, p);

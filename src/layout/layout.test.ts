@@ -176,7 +176,7 @@ describe('layoutTopology with a text scale (projector)', () => {
   it('captions ports with no VFP layers, and names the physical NIC', () => {
     const l = layoutTopology(buildScenario('old-winnat'));
     const texts = (id: string): string[] => l.byId[id]?.lines.map((x) => x.text) ?? [];
-    const hostVnic = l.items.find((i) => i.kind === 'port' && i.name === 'vEthernet (Ethernet)');
+    const hostVnic = l.items.find((i) => i.kind === 'port' && i.name === 'Container NIC 5d000004');
     expect(texts(hostVnic?.id ?? '')).toEqual(
       expect.arrayContaining(['host vNIC', 'no VFP layers']),
     );

@@ -2,7 +2,7 @@
  * VFP layers HNS programs on the host vNIC port for kube-proxy winkernel load balancers
  * (domain.md §1.5 "Host vNIC port", §4.1, §7 S6–S8).
  */
-import { derived, type LayerSpec, type RuleSpec } from './vfp-builder';
+import { derived, MODEL_NAME, type LayerSpec, type RuleSpec } from './vfp-builder';
 import { lbBackends, mgmtIpOf, vipsOf } from './program-vfp-pod';
 import type { LoadBalancer, Node, Topology } from './types';
 
@@ -147,12 +147,14 @@ export function hostPortLayers(t: Topology, node: Node, lbs: readonly LoadBalanc
           direction: 'in',
           priority: 100,
           rules: slbIn,
+          // §1.5 documents only OUT groups on the host port: this IN group's name is hnsviz's.
           provenance: derived(
             'kube-proxy',
             null,
-            'NodePort / externalIP from the switch; group name inferred',
+            'NodePort / externalIP from the switch; no source names an IN group (model name)',
             'inferred',
             R_NODEPORT,
+            MODEL_NAME,
           ),
         },
       ],

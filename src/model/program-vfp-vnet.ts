@@ -169,7 +169,7 @@ export function encapLayer(ctx: PodPortContext): LayerSpec {
           priority: 100,
           type: 'decap',
           conditions: { dstPrefixes: [ep.ipAddress] },
-          action: { kind: 'decap', vni: vsid },
+          action: { kind: 'decap', vni: vsid, innerDstMac: ep.macAddress },
           provenance: named(`VSID ${vsid} of the local subnet`),
         },
       ]

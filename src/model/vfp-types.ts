@@ -113,7 +113,12 @@ export type RuleAction =
       /** Inner destination MAC (the remote distributed-router MAC). */
       readonly innerDstMac: string | null;
     }
-  | { readonly kind: 'decap'; readonly vni: number }
+  | {
+      readonly kind: 'decap';
+      readonly vni: number;
+      /** The inner frame's destination MAC after decap: the pod's own MAC (absent: unchanged). */
+      readonly innerDstMac?: string | null;
+    }
   /** Header rewrite of MACs; `next-hop` means the MAC of the routed next hop. */
   | {
       readonly kind: 'transpose';

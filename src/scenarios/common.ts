@@ -66,6 +66,14 @@ export function hypervMac(ip: string): string {
   return ['00', '15', '5d', ...tail].join(':');
 }
 
+/**
+ * The VFP friendly name of the management host vNIC's port (domain.md §1.5: "Container NIC …"),
+ * the same in every design; the host stack calls the vNIC `vEthernet (<adapter>)`.
+ */
+export function hostVnicPortName(mac: string): string {
+  return `Container NIC ${mac.replace(/[:-]/g, '').slice(-8)}`;
+}
+
 export function normalisedSpecMac(mac: string): string {
   return mac.toLowerCase().replace(/-/g, ':');
 }

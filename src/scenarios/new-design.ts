@@ -18,6 +18,7 @@ import {
   gatewayOf,
   given,
   hostRoute,
+  hostVnicPortName,
   hypervMac,
   ids,
   nodeOfPod,
@@ -60,13 +61,7 @@ export function addNewNode(
   ) => makePort({ key, vswitchId, kind, friendlyName, mac, endpointId });
 
   port('external', 'external', 'ExternalPort', hostMac, null);
-  const hostPortId = port(
-    'host',
-    'host-vnic',
-    `Container NIC ${hostMac.replace(/:/g, '').slice(-8)}`,
-    hostMac,
-    null,
-  );
+  const hostPortId = port('host', 'host-vnic', hostVnicPortName(hostMac), hostMac, null);
 
   // The network: L2Bridge keeps the pod subnet on the host's L2 segment, .1 reserved, host on .2.
   // Overlay: VXLAN with VSID = VNI, DR MAC = this node's VTEP MAC, one RemoteSubnetRoute per peer.
@@ -299,7 +294,12 @@ function podPolicies(
       type: 'OutBoundNAT',
       hnsType: 'OutBoundNAT',
       vip: null,
-      exceptions: [spec.clusterCidr, spec.serviceCidr, spec.nodeSubnet],
+      // win-bridge also exempts the node subnet (§2.3); win-overlay only the cluster and
+      // service CIDRs (§2.4), so a pod reaching another node's IP is SNATed to the node IP.
+      exceptions:
+        flavour === 'l2bridge'
+          ? [spec.clusterCidr, spec.serviceCidr, spec.nodeSubnet]
+          : [spec.clusterCidr, spec.serviceCidr],
       destinations: [],
     },
     {

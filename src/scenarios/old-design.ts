@@ -14,6 +14,7 @@ import {
   gatewayOf,
   given,
   hostRoute,
+  hostVnicPortName,
   hypervMac,
   ids,
   normalisedSpecMac,
@@ -49,7 +50,7 @@ export function addOldNode(spec: ClusterSpec, node: NodeSpec, draft: Draft): voi
   ) => makePort({ key, vswitchId, kind, friendlyName, mac, endpointId });
 
   const natHostPort = port('nat-host', natSwitch, 'host-vnic', NAT_VNIC, hostMac, null);
-  const mgmtPort = port('host', extSwitch, 'host-vnic', MGMT_VNIC, hostMac, null);
+  const mgmtPort = port('host', extSwitch, 'host-vnic', hostVnicPortName(hostMac), hostMac, null);
   port('external', extSwitch, 'external', 'ExternalPort', hostMac, null);
 
   const endpoints: Endpoint[] = [];
@@ -128,7 +129,9 @@ export function addOldNode(spec: ClusterSpec, node: NodeSpec, draft: Draft): voi
     });
   }
 
-  const vips = spec.services.map((s) => s.clusterIp);
+  // ClusterIPs and externalIPs are secondary addresses of the NAT network's host vNIC
+  // (INTERFACE_TO_ADD_SERVICE_IP, `netsh interface ipv4 add address`, domain.md §3.2, §7 S7).
+  const vips = spec.services.flatMap((s) => [s.clusterIp, ...(s.externalIps ?? [])]);
   const interfaces: HostInterface[] = [
     {
       name: NAT_VNIC,
@@ -174,7 +177,8 @@ export function addOldNode(spec: ClusterSpec, node: NodeSpec, draft: Draft): voi
       externalAdapter: 'Ethernet',
       portIds: ports.filter((p) => p.vswitchId === extSwitch).map((p) => p.id),
       networkIds: [podNet],
-      extensions: ['Microsoft Windows Filtering Platform'],
+      // HNS programs the cluster NICs' MAC rewrite in VFP (l2bridge), so VFP is loaded here too.
+      extensions: ['Microsoft Azure VFP Switch Extension', 'Microsoft Windows Filtering Platform'],
       provenance: given('documented', 'domain.md §2.1 [S18]'),
     },
   );
@@ -245,7 +249,10 @@ export function addOldNode(spec: ClusterSpec, node: NodeSpec, draft: Draft): voi
   });
 }
 
-/** One listener per Service port on its VIP, plus 0.0.0.0:nodePort. externalIPs had no listener. */
+/**
+ * One listener per Service port on its VIP and on each externalIP (winuserspace's
+ * getListenIPPortMap adds them to the host with netsh, domain.md §7 S7), plus 0.0.0.0:nodePort.
+ */
 function userspaceProxies(spec: ClusterSpec): UserspaceProxy[] {
   const out: UserspaceProxy[] = [];
   for (const svc of spec.services) {
@@ -263,6 +270,8 @@ function userspaceProxies(spec: ClusterSpec): UserspaceProxy[] {
         dnsSuffixes: p.name === 'dns' ? spec.dnsSearch : null,
       };
       out.push({ ...common, listenIp: svc.clusterIp, listenPort: p.port });
+      for (const ip of svc.externalIps ?? [])
+        out.push({ ...common, listenIp: ip, listenPort: p.port });
       if (p.nodePort !== undefined)
         out.push({ ...common, listenIp: '0.0.0.0', listenPort: p.nodePort });
     }

@@ -71,7 +71,13 @@ describe('new designs', () => {
           search: ['default.svc.cluster.local', 'svc.cluster.local', 'cluster.local'],
         });
         const nat = ep!.policies.find((p) => p.type === 'OutBoundNAT');
-        expect(nat).toMatchObject({ exceptions: ['10.244.0.0/16', '10.96.0.0/12', '10.0.0.0/24'] });
+        // win-bridge exempts the node subnet too (§2.3); win-overlay does not (§2.4).
+        expect(nat).toMatchObject({
+          exceptions:
+            id === 'new-l2bridge'
+              ? ['10.244.0.0/16', '10.96.0.0/12', '10.0.0.0/24']
+              : ['10.244.0.0/16', '10.96.0.0/12'],
+        });
       }
     },
   );

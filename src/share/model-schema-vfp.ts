@@ -1,6 +1,18 @@
 /** Runtime schemas of the VFP part of `hnsviz.model/1`: ports, layers, groups, rules. */
 import type { RuleAction } from '../model/types';
-import { arr, bool, lit, nullable, num, obj, rec, tagged, type Schema } from './schema';
+import {
+  arr,
+  bool,
+  lit,
+  nullable,
+  num,
+  obj,
+  optional,
+  rec,
+  str,
+  tagged,
+  type Schema,
+} from './schema';
 import {
   direction,
   lbDistribution,
@@ -39,7 +51,7 @@ const ruleAction: Schema<RuleAction> = tagged('kind', {
     udpPort: port,
     innerDstMac: ns,
   }),
-  decap: obj({ kind: lit('decap'), vni: num() }),
+  decap: obj({ kind: lit('decap'), vni: num(), innerDstMac: optional(nullable(str())) }),
   transpose: obj({ kind: lit('transpose'), srcMac: ns, dstMac: ns }),
   paroute: obj({ kind: lit('paroute'), nextHop: ns }),
   other: obj({ kind: lit('other'), text: s }),
