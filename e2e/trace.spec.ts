@@ -36,7 +36,8 @@ test('runs a preset in the worker and steps with the keyboard (event list, heade
   await expect(card.locator('tr.is-changed')).toHaveAttribute('data-field', 'dst');
   await expect(card.locator('tr[data-field="dst"] td').nth(0)).toHaveText('10.96.10.10:80');
   await expect(card.locator('tr[data-field="dst"] td').nth(1)).toHaveText('10.244.2.10:8080');
-  await expect(page.getByRole('region', { name: 'Current hop' })).toContainText('documented');
+  // The LB_DSR rule is documented, its DNAT rewrite inferred (domain.md §8.3): the hop is inferred.
+  await expect(page.getByRole('region', { name: 'Current hop' })).toContainText('inferred');
   await expect(page.getByTestId('transcript')).toContainText('Step 3 of');
   // Back one step: no rewrite at the ACL layer.
   await page.keyboard.press('ArrowLeft');
