@@ -21,8 +21,6 @@ import type {
 } from '../model/types';
 import { cidrContains, formatCidr, maskOf, parseCidr, parseIpv4 } from '../shared/ip';
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
 /** A slug for ids: `WIN-A` → `win-a`. */
 export function slug(text: string): string {
   return (
@@ -101,7 +99,13 @@ function addNode(out: Tables, part: Part): void {
   const net = (id: string): string => r.id('networks', id);
 
   const put = <T>(table: Record<string, T>, id: string, v: T): void => {
-    (table as Mutable<Record<string, T>>)[id] = v;
+    // defineProperty, not assignment: an id `__proto__` must stay a plain key.
+    Object.defineProperty(table, id, {
+      value: v,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   };
   for (const n of Object.values(t.networks))
     put<Network>(out.networks, net(n.id), {

@@ -6,6 +6,7 @@ import { isIpv4, parseIpv4 } from '../shared/ip';
 import type { Endpoint, External, Pod } from '../model/types';
 import type { CNode, CompiledTopology } from './compile';
 import { TraceInputError } from './types';
+import { entryOf } from '../shared/table';
 
 export type Source =
   | { readonly kind: 'pod'; readonly pod: Pod }
@@ -26,7 +27,7 @@ export function resolveSource(c: CompiledTopology, from: string): Source {
   if (node) return { kind: 'host', node };
   const ext = c.externalByName.get(from);
   if (ext) return { kind: 'external', external: ext };
-  const named = c.t.endpoints[from] ?? localEndpoints(c).find((e) => e.name === from);
+  const named = entryOf(c.t.endpoints, from) ?? localEndpoints(c).find((e) => e.name === from);
   if (named?.portId && !named.isRemote) return endpointSource(c, named);
   const ip = parseIpv4(from);
   if (ip === null) {

@@ -5,6 +5,7 @@
  */
 import type { Provenance, Topology } from '../model/types';
 import { syntheticId, type DrawnKind } from './geometry';
+import { emptyTable } from '../shared/table';
 
 /** Kinds of selectable objects: the drawn kinds plus objects only the tree and inspector show. */
 export type ObjectKind = DrawnKind | 'service';
@@ -37,7 +38,7 @@ export function indexTopology(t: Topology): ObjectIndex {
 }
 
 function buildIndex(t: Topology): ObjectIndex {
-  const index: Record<string, ObjectRef> = {};
+  const index = emptyTable<ObjectRef>();
   const add = (ref: ObjectRef): void => {
     index[ref.id] ??= ref;
   };

@@ -2,6 +2,7 @@
 
 import { parseIpv4 } from '../shared/ip';
 import type { Check, Finding } from './types';
+import { hasEntry } from '../shared/table';
 
 export const VAGRANT_NAT_IP = '10.0.2.15';
 
@@ -23,7 +24,7 @@ export const lbBackends: Check = (t) => {
       continue;
     }
     if (!haveEndpoints) continue;
-    const unknown = lb.backendEndpointIds.filter((id) => !(id in t.endpoints));
+    const unknown = lb.backendEndpointIds.filter((id) => !hasEntry(t.endpoints, id));
     if (unknown.length === 0) continue;
     out.push({
       code: 'lb-unknown-backend',

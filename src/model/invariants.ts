@@ -6,6 +6,7 @@
  */
 import { isIpv4, parseCidr } from '../shared/ip';
 import type { Topology } from './types';
+import { hasEntry } from '../shared/table';
 
 export interface InvariantProblem {
   readonly code: string;
@@ -22,7 +23,7 @@ export function checkInvariants(t: Topology): InvariantProblem[] {
   const bad = (code: string, objectId: string, message: string) =>
     out.push({ code, objectId, message });
   const ref = (table: Record<string, unknown>, id: string | null, from: string, what: string) => {
-    if (id !== null && !(id in table))
+    if (id !== null && !hasEntry(table, id))
       bad('DANGLING_REF', from, `${from}: ${what} ${id} does not exist`);
   };
 

@@ -10,6 +10,7 @@ import { slbNatLayer } from './program-vfp-slb';
 import { encapLayer, l2bridgeLayers } from './program-vfp-vnet';
 import { hostPortLayers } from './program-vfp-host';
 import type { LoadBalancer, Port, Topology } from './types';
+import { copyTable } from '../shared/table';
 
 /** True when `t` (or this network type) stands for the 2016-era stack: no ACLs, no VFP load balancing. */
 function isOldDesign(t: Topology): boolean {
@@ -27,11 +28,11 @@ function isOldDesign(t: Topology): boolean {
 export function programVfp(t: Topology): Topology {
   // Copy each table once and append in place (spreading per layer or rule is quadratic).
   const tables: VfpTables = {
-    layers: { ...t.layers },
-    groups: { ...t.groups },
-    rules: { ...t.rules },
+    layers: copyTable(t.layers),
+    groups: copyTable(t.groups),
+    rules: copyTable(t.rules),
   };
-  const ports: Record<string, Port> = { ...t.ports };
+  const ports = copyTable<Port>(t.ports);
   const derive = vfpDeriver(t);
   let changed = false;
   for (const portId of Object.keys(t.ports).sort()) {

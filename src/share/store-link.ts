@@ -9,6 +9,7 @@ import type { AppState } from '../state/app-state';
 import type { AppStore } from '../state/create-app-store';
 import type { ViewSource, ViewState } from './view-state';
 import { VIEW_FORMAT } from './view-state';
+import { hasEntry } from '../shared/table';
 
 /** The part of a scenario catalogue the link code needs. */
 export interface CatalogLike {
@@ -49,7 +50,9 @@ export function applyViewState(store: AppStore, v: ViewState, catalog: CatalogLi
   api.setCompare(v.compare);
   api.setMode(v.compare ? 'compare' : 'explore');
   api.setTraceRequest(v.trace);
-  api.select(v.selected !== null && v.selected in indexTopology(topology) ? v.selected : null);
+  api.select(
+    v.selected !== null && hasEntry(indexTopology(topology), v.selected) ? v.selected : null,
+  );
   api.setViewCentre(v.view);
   if (v.step < 0 || (!v.trace && !v.compare)) return () => undefined;
   const runId = store.getState().traceRunId;

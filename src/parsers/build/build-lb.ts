@@ -7,6 +7,7 @@ import { inferCidrs } from './infer';
 import type { MergedSet } from '../normalise/merge';
 import type { NLoadBalancer } from '../normalise/normalise';
 import { fastIpv4 } from '../normalise/values';
+import { emptyTable, hasEntry } from '../../shared/table';
 
 /** Flag objects are shared per combination (6 bits): 5,000 load balancers need only a few. */
 const FLAGS = new Map<number, LoadBalancer['flags']>();
@@ -66,7 +67,7 @@ export function buildLoadBalancers(
   merged: MergedSet,
   t: Topology,
 ): { loadBalancers: Record<string, LoadBalancer>; summary: LbSummary | null } {
-  const out: Record<string, LoadBalancer> = {};
+  const out = emptyTable<LoadBalancer>();
   let count = 0;
   let anyDsr = false;
   let sourceVip: string | null = null;
@@ -82,7 +83,7 @@ export function buildLoadBalancers(
     const vips = d.vips ?? [];
     const backends = d.backends ?? [];
     let networkId: string | null;
-    if (d.networkId !== undefined && d.networkId in t.networks) networkId = d.networkId;
+    if (d.networkId !== undefined && hasEntry(t.networks, d.networkId)) networkId = d.networkId;
     else {
       // Only needed without a known network: the first backend that is a known endpoint.
       let firstBackend: Endpoint | undefined;

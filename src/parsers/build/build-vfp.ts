@@ -18,6 +18,7 @@ import type {
 import { NODE_ID, VSWITCH_ID, provenance } from './ids';
 import type { RawVfp } from '../formats/raw';
 import { mac, normId, protocol } from '../normalise/values';
+import { copyTable, emptyTable } from '../../shared/table';
 
 export type VfpInput = RawVfp & { readonly input: string };
 
@@ -69,11 +70,11 @@ function conditions(c: Record<string, string>): RuleConditions {
 
 export function buildVfp(t: Topology, items: readonly VfpInput[]): Topology {
   if (items.length === 0) return t;
-  const ports: Record<string, Port> = { ...t.ports };
-  const layers: Record<string, VfpLayer> = {};
-  const groups: Record<string, VfpGroup> = {};
-  const rules: Record<string, VfpRule> = {};
-  const endpoints = { ...t.endpoints };
+  const ports = copyTable<Port>(t.ports);
+  const layers = emptyTable<VfpLayer>();
+  const groups = emptyTable<VfpGroup>();
+  const rules = emptyTable<VfpRule>();
+  const endpoints = copyTable(t.endpoints);
   const origin = (it: VfpInput): Parameters<typeof provenance>[0] => ({
     input: it.input,
     line: it.line,

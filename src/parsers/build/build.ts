@@ -25,6 +25,7 @@ import type { NEndpoint, NNetwork, Origin } from '../normalise/normalise';
 import { buildVfp, type VfpInput } from './build-vfp';
 import { NODE_ID, VSWITCH_ID, provenance } from './ids';
 import { emptyHostInput, type HostInput } from '../formats/host-text';
+import { emptyTable } from '../../shared/table';
 
 /** Insertion order (the dump's order); serialisers sort by id themselves. */
 const sorted = <T>(m: Map<string, T>): Iterable<T> => m.values();
@@ -92,14 +93,14 @@ export function buildTopology(
   names: readonly string[],
   host: HostInput = emptyHostInput(),
 ): Topology {
-  const networks: Record<string, Network> = {};
+  const networks = emptyTable<Network>();
   for (const m of sorted(merged.networks)) networks[m.id] = toNetwork(m);
   const byName = new Map<string, string>();
   for (const n of Object.values(networks)) if (!byName.has(n.name)) byName.set(n.name, n.id);
 
-  const endpoints: Record<string, Endpoint> = {};
-  const pods: Record<string, Pod> = {};
-  const ports: Record<string, Port> = {};
+  const endpoints = emptyTable<Endpoint>();
+  const pods = emptyTable<Pod>();
+  const ports = emptyTable<Port>();
   for (const m of sorted(merged.endpoints)) {
     const d = m.data;
     // Docker/containerd/Calico name endpoints `<container id>_<network name>`.

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import { indexTopology } from '../../layout/object-index';
 import type { Topology } from '../../model/types';
 import type { AppState } from '../app-state';
+import { hasEntry } from '../../shared/table';
 
 /** The loaded model: which scenario (or dump) and its topology. */
 export interface TopologySlice {
@@ -26,7 +27,8 @@ export const createTopologySlice: StateCreator<
       // IMPORTANT: the topology is immutable model data; freeze it once here rather than letting
       // Immer walk a large dump on every later update.
       s.topology = Object.freeze(topology) as typeof s.topology;
-      if (s.selectedId !== null && !(s.selectedId in indexTopology(topology))) s.selectedId = null;
+      if (s.selectedId !== null && !hasEntry(indexTopology(topology), s.selectedId))
+        s.selectedId = null;
       if (s.expandedPortId !== null && !topology.ports[s.expandedPortId]) s.expandedPortId = null;
       s.hoveredId = null;
     }),
