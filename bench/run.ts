@@ -9,6 +9,7 @@ import { compileTopology, traceFlow, traceVerdict } from '../src/engine/index';
 import { compiledPort } from '../src/engine/compile';
 import { programVfp } from '../src/model/program-vfp';
 import { runParseBench } from './parse-bench';
+import { realRecall } from './real-recall';
 import type { Topology } from '../src/model/types';
 import { syntheticDraft } from './synthetic';
 
@@ -142,6 +143,7 @@ if (parse) {
   const { endpoints, loadBalancers, ...rest } = parse;
   Object.assign(result, rest, { parseEndpoints: endpoints, parseLoadBalancers: loadBalancers });
 }
+if (withParse) Object.assign(result, realRecall());
 if (json) console.log(JSON.stringify(result));
 else
   for (const [k, v] of Object.entries(result))

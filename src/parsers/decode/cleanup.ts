@@ -49,7 +49,16 @@ function unpad(
     const l = lines[i] ?? '';
     const no = lineNo[i] ?? i + 1;
     let done = false;
-    if (l.length >= 160 && !l.trimStart().startsWith('#')) {
+    const table = l.length >= 160 ? tableRows(l) : null;
+    if (table !== null) {
+      for (const row of table) {
+        outL.push(row);
+        outN.push(no);
+      }
+      n++;
+      done = true;
+    }
+    if (!done && l.length >= 160 && !l.trimStart().startsWith('#')) {
       for (const w of WIDTHS) {
         if (l.length < 2 * w) continue;
         const chunks = Math.ceil(l.length / w);
@@ -74,6 +83,35 @@ function unpad(
     }
   }
   return { lines: outL, lineNo: outN, n };
+}
+
+/**
+ * A Format-Table output run together into one padded line: its width is the distance from the
+ * header row to the `----` row, found where every dash group sits under a header word of the
+ * same length. Whatever comes before the header (the prompt and command) stays one line.
+ */
+function tableRows(l: string): string[] | null {
+  const m = /(?:^| {2})(-+(?: +-+)+) /.exec(l);
+  if (m === null) return null;
+  const dash = m.index + m[0].indexOf('-');
+  const groups: [number, number][] = [];
+  for (const g of m[1]!.matchAll(/-+/g)) groups.push([g.index, g[0].length]);
+  for (let w = 40; w <= 400 && w <= dash; w++) {
+    const head = dash - w;
+    const fits = groups.every(([o, len]) => {
+      const word = l.slice(head + o, head + o + len);
+      return (
+        /^\S+$/.test(word) &&
+        (l[head + o + len] ?? ' ') === ' ' &&
+        (o === 0 || l[head + o - 1] === ' ')
+      );
+    });
+    if (!fits || l.slice(dash + w - 1, dash + w).trim() !== '') continue;
+    const rows = [l.slice(0, head).trimEnd()];
+    for (let k = head; k < l.length; k += w) rows.push(l.slice(k, k + w).trimEnd());
+    return rows;
+  }
+  return null;
 }
 
 /** Detect a console width: the longest length, held by at least two lines (or a typical width). */

@@ -3,7 +3,7 @@
 import type { KindHint } from './raw';
 
 const PROMPT =
-  /^\s*(?:PS(?: [A-Za-z]:[^>]*)?>|[A-Za-z]:\\[^>]*>|\$ |[a-z_][\w.-]*@[\w.-]+[:~][^$#]*[$#] )\s?(.*)$/;
+  /^\s*(?:PS(?: [A-Za-z]:[^>]*| )?>|[A-Za-z]:\\[^>]*>|\$ |[a-z_][\w.-]*@[\w.-]+[:~][^$#]*[$#] )\s?(.*)$/;
 const BARE_COMMAND =
   /^\s*(?:Get-HNS\w*|Get-Hcn\w*|hnsdiag(?:\.exe)?\s|vfpctrl(?:\.exe)?\s|\$\w+\s*=|kubectl\s|Import-Module\s)/i;
 
@@ -17,7 +17,11 @@ export function commandOf(line: string): string | null {
 /** The object kind a command lists (`prev` stays for an empty prompt). */
 export function hintOf(cmd: string, prev: KindHint): KindHint {
   const c = cmd.toLowerCase();
-  if (/get-h(?:ns|cn)network/.test(c) || /hnsdiag(?:\.exe)?\s+list\s+networks/.test(c))
+  if (
+    /get-h(?:ns|cn)network/.test(c) ||
+    /-containernetwork/.test(c) ||
+    /hnsdiag(?:\.exe)?\s+list\s+networks/.test(c)
+  )
     return 'network';
   if (/get-h(?:ns|cn)endpoint/.test(c) || /hnsdiag(?:\.exe)?\s+list\s+endpoints/.test(c))
     return 'endpoint';

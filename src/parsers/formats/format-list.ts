@@ -122,6 +122,7 @@ export function parseFormatList(
     const line = doc.lines[i] ?? '';
     const no = doc.lineNo[i] ?? i + 1;
     if (line.trim() === '') {
+      atEnd = !doc.lines.slice(i).some((l) => l.trim() !== '' && !l.trim().startsWith('```'));
       flush();
       // A blank line ends an object; the list goes on only if a key line follows.
       let j = i + 1;
@@ -155,6 +156,13 @@ export function parseFormatList(
         valueCol: line.length - value.length,
         lastLen: line.length,
       });
+    } else if (last !== undefined && indent === 0 && isCutKey(doc, i)) {
+      // The paste ends in the middle of the next key (`Na` after `Name : nat`): not a value.
+      sink.add('W_TRUNCATED', no, 1, `the paste ends inside a key ('${line.trim()}')`, {
+        hint: 'paste the rest of the object',
+      });
+      i++;
+      break;
     } else if (last !== undefined) {
       last.text += (CONSOLE_WIDTHS.has(last.lastLen) ? '' : ' ') + line.trim();
       last.lastLen = line.length;
@@ -163,6 +171,19 @@ export function parseFormatList(
   atEnd = i >= doc.lines.length;
   flush();
   return { objects, next: i, blocks };
+}
+
+/**
+ * A bare word at column 0 on the last line of a paste is the start of a key that was cut off:
+ * continuation lines are indented (or, when the paste lost its indentation, not the last line).
+ */
+function isCutKey(doc: Doc, i: number): boolean {
+  if (!/^[A-Za-z][\w.-]*$/.test(doc.lines[i] ?? '')) return false;
+  for (let k = i + 1; k < doc.lines.length; k++) {
+    const t = (doc.lines[k] ?? '').trim();
+    if (t !== '' && !t.startsWith('```')) return false;
+  }
+  return true;
 }
 
 function blockKey(key: string): string {

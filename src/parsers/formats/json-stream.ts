@@ -6,20 +6,11 @@
 
 import { reportDepthCuts } from './depth';
 import { findGoStruct } from './go-struct';
+import { continuationOf, readJsonFragment } from './json-fragment';
 import { readJson, type JsonError } from './json-reader';
+import { lineIndexOf } from './line-counter';
 import { isRecord, type Rendering } from './raw';
 import type { LineReader, ScanState } from './reader';
-
-function lineIndexOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 export function renderingOf(sample: string, logPrefix: boolean): Rendering {
   if (sample.includes('":  ')) return 'json-ps51';
@@ -110,13 +101,40 @@ function readJsonStream(s: ScanState, lineIdx: number, col: number, escaped: boo
 
   if (escaped) {
     const raw = (doc.lines[lineIdx] ?? '').slice(col);
-    const unescaped = raw.replace(/\\(["\\/])/g, '$1');
+    const unescaped = unescape(raw);
     const objStarts: number[] = [];
     const r = readJson(unescaped, 0, objStarts);
     const line = lineNoAt(lineIdx);
     sink.add('I_UNESCAPED', line, col + 1, 'read backslash-escaped JSON');
-    if (r.value !== undefined) push(r.value, objStarts, () => line, 'escaped-json');
     renderings.add('escaped-json');
+    const last = r.error?.truncated === true ? continuationOf(doc, lineIdx) : lineIdx;
+    if (last > lineIdx) {
+      // The log line was wrapped: the value goes on in the next lines.
+      const joined = unescape([raw, ...doc.lines.slice(lineIdx + 1, last + 1)].join('\n'));
+      const f = readJsonFragment(joined, 0);
+      for (const o of f.objects) {
+        reportDepthCuts(o, 'value', line, 1, sink);
+        objects.push({ value: o, line, rendering: 'escaped-json', hint });
+      }
+      sink.add(
+        'I_REWRAPPED',
+        line,
+        col + 1,
+        `the escaped JSON goes on over ${last - lineIdx} more line(s); they were joined`,
+      );
+      if (f.cutTail)
+        sink.add(
+          'W_TRUNCATED',
+          lineNoAt(last),
+          1,
+          'input ends inside a JSON value; the complete fields were kept',
+          {
+            hint: 'paste the rest of the log line',
+          },
+        );
+      return last + 1;
+    }
+    if (r.value !== undefined) push(r.value, objStarts, () => line, 'escaped-json');
     if (r.error) report(r.error, line, col + 1 + r.error.offset);
     return lineIdx + 1;
   }
@@ -180,4 +198,9 @@ function readJsonStream(s: ScanState, lineIdx: number, col: number, escaped: boo
       });
     }
   }
+}
+
+/** Undo one level of backslash escaping (`\\"` → `"`, `\\\\` → `\\`). */
+function unescape(text: string): string {
+  return text.replace(/\\(["\\/])/g, '$1');
 }

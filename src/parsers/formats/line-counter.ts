@@ -36,3 +36,15 @@ export class LineCounter {
     return this.line;
   }
 }
+
+/** Index of the line holding `offset`, given each line's start offset (binary search). */
+export function lineIndexOf(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -102,12 +102,28 @@ export function psValue(text: string): unknown {
     (t.startsWith('{') && (t.endsWith('}') || !/^\{[0-9a-fA-F-]+$/.test(t)))
   ) {
     try {
-      return new P(t).value('');
+      return new P(dropCutMember(t)).value('');
     } catch {
       return t;
     }
   }
   return psScalar(t);
+}
+
+/**
+ * A value cut off at the end of a paste (`{@{ExternalPort=6831; InternalPort=6`) loses its last
+ * member, which may itself be cut (`6` of `6443`): complete members are kept, none is guessed.
+ */
+function dropCutMember(t: string): string {
+  let depth = 0;
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (c === 123) depth++;
+    else if (c === 125) depth--;
+  }
+  if (depth <= 0) return t;
+  const cut = Math.max(t.lastIndexOf(';'), t.lastIndexOf(','), t.lastIndexOf('{'));
+  return t.slice(0, t[cut] === '{' ? cut + 1 : cut);
 }
 
 /** True when an array from `psValue` was cut short by PowerShell. */

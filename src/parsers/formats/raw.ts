@@ -9,6 +9,8 @@ export type Rendering =
   | 'hnsdiag-json'
   | 'log-json'
   | 'escaped-json'
+  | 'json-fragment'
+  | 'ps-table'
   | 'go-struct'
   | 'format-list'
   | 'hnsdiag-table'

@@ -10,7 +10,9 @@ import { formatListReader } from './format-list';
 import { goStructReader } from './go-struct';
 import { hnsdiagTableReader } from './hnsdiag';
 import { hostTextReader } from './host-text';
+import { jsonFragmentReader } from './json-fragment';
 import { jsonReader } from './json-stream';
+import { psTableReader } from './ps-table';
 import type { LineReader } from './reader';
 import { vfpctrlReader } from './vfpctrl';
 
@@ -18,7 +20,9 @@ export const LINE_READERS: readonly LineReader[] = [
   hostTextReader,
   vfpctrlReader,
   hnsdiagTableReader,
+  jsonFragmentReader,
   jsonReader,
   goStructReader,
+  psTableReader,
   formatListReader,
 ];

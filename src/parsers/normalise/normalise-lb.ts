@@ -32,7 +32,9 @@ function isElb(p: Record<string, unknown>): boolean {
   const t = p['Type'];
   if (t === 'ELB') return true;
   const s = str(t);
-  return s !== undefined && s.toUpperCase() === 'ELB';
+  if (s !== undefined) return s.toUpperCase() === 'ELB';
+  // A list view cut before `Type`: only an ELB policy has these ports.
+  return 'ExternalPort' in p || 'InternalPort' in p;
 }
 
 /** `records(v).find(isElb)` without the intermediate array (records() has no side effects). */
