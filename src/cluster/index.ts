@@ -42,6 +42,8 @@ export interface ClusterOptions extends ParseOptions {
 export interface ClusterNode {
   /** The node's id in the topology (`node:win-a`; `node:dump` when the import is one node). */
   readonly id: string;
+  /** The attribution group (a lower-case host name, `ip:…`, `folder:…`): `assign` takes it. */
+  readonly key: string;
   readonly name: string;
   readonly managementIp: string | null;
   /** Names of the inputs attributed to it. */
@@ -221,6 +223,7 @@ export function parseCluster(
     const node = topology.nodes[ids[k]!];
     return {
       id: ids[k]!,
+      key: g.key,
       name: node?.name ?? ids[k]!,
       managementIp: node?.managementIp ?? null,
       inputs: g.members.map((m) => m.name),

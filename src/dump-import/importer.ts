@@ -18,7 +18,11 @@ import { copyInputs, PERSIST_FORMAT, type DumpPersistence } from './persist';
 export interface DumpLoader {
   loadDump(
     inputs: readonly DumpInput[],
-    opts?: { maxBytes?: number; onProgress?: (p: DumpProgressEvent) => void },
+    opts?: {
+      maxBytes?: number;
+      onProgress?: (p: DumpProgressEvent) => void;
+      assign?: Readonly<Record<string, string>>;
+    },
   ): Promise<ParsedDump>;
 }
 
@@ -43,6 +47,11 @@ export interface Importer {
   clear(): Promise<void>;
   /** Replace IPs, MACs, GUIDs and names in the shown dump (kept: a reload scrubs again). */
   scrub(): Promise<void>;
+  /**
+   * Read the shown inputs again with `input` on node `node` (a node id or host name; `''`
+   * gives the input a node of its own): the user's correction of the attribution.
+   */
+  reassign(input: string, node: string): Promise<boolean>;
 }
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -51,12 +60,22 @@ export function createImporter(store: AppStore, opts: ImporterOptions): Importer
   const maxBytes = opts.maxBytes ?? MAX_INPUT_BYTES;
   const newKey = opts.scrubKey ?? randomKey;
   let run = 0;
-  let kept: { inputs: DumpInput[]; key: number[] | null } | null = null;
+  let kept: {
+    inputs: DumpInput[];
+    key: number[] | null;
+    assign: Readonly<Record<string, string>>;
+  } | null = null;
 
   const parse = async (
     inputs: readonly DumpInput[],
     skipped: readonly SkippedInput[],
-    how: { persist: boolean; key: number[] | null; restored: boolean; show?: boolean },
+    how: {
+      persist: boolean;
+      key: number[] | null;
+      restored: boolean;
+      show?: boolean;
+      assign?: Readonly<Record<string, string>>;
+    },
   ): Promise<boolean> => {
     const id = ++run;
     const api = store.getState();
@@ -79,6 +98,7 @@ export function createImporter(store: AppStore, opts: ImporterOptions): Importer
     try {
       parsed = await loader.loadDump(inputs, {
         maxBytes,
+        ...(how.assign ? { assign: how.assign } : {}),
         onProgress: (p) => {
           if (id === run)
             store.getState().importProgressed({
@@ -115,12 +135,15 @@ export function createImporter(store: AppStore, opts: ImporterOptions): Importer
         findings: shown.findings,
         skipped,
         vfpGiven: shown.vfpGiven,
+        nodes: shown.nodes,
+        stitches: shown.stitches,
+        ...(how.assign ? { assign: how.assign } : {}),
         scrubbed: how.key !== null,
         restored: how.restored,
       },
       how.show ?? true,
     );
-    kept = { inputs: copies, key: how.key };
+    kept = { inputs: copies, key: how.key, assign: how.assign ?? {} };
     if (how.persist && opts.persistence) {
       await opts.persistence
         .save({
@@ -173,7 +196,24 @@ export function createImporter(store: AppStore, opts: ImporterOptions): Importer
       const s = store.getState();
       if (!kept || !s.dump || s.dump.scrubbed) return;
       const key = newKey();
-      await parse(copyInputs(kept.inputs), s.dump.skipped, { persist: true, key, restored: false });
+      await parse(copyInputs(kept.inputs), s.dump.skipped, {
+        persist: true,
+        key,
+        restored: false,
+        assign: kept.assign,
+      });
+    },
+    async reassign(input, node) {
+      const s = store.getState();
+      if (!kept || !s.dump) return false;
+      // A node of its own: a name no evidence gives (the input's own name).
+      const assign = { ...kept.assign, [input]: node === '' ? `input:${input}` : node };
+      return parse(copyInputs(kept.inputs), s.dump.skipped, {
+        persist: false,
+        key: kept.key,
+        restored: false,
+        assign,
+      });
     },
   };
 }

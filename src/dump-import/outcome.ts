@@ -84,5 +84,27 @@ export function scrubDump(parsed: ParsedDump, key: readonly number[]): ParsedDum
     diagnostics: parsed.diagnostics.map(diag),
     findings: parsed.findings.map(finding),
     vfpGiven: parsed.vfpGiven,
+    // Node names, addresses and input names are as identifying as the rest.
+    nodes: parsed.nodes.map((n) => ({
+      ...n,
+      id: text(n.id),
+      name: text(n.name),
+      managementIp: n.managementIp === null ? null : text(n.managementIp),
+      inputs: n.inputs.map(text),
+      evidence: n.evidence.map((e) => ({
+        input: text(e.input),
+        evidence: e.evidence.map((x) => ({ ...x, value: text(x.value), detail: text(x.detail) })),
+      })),
+    })),
+    stitches: parsed.stitches.map((s) => ({
+      ...s,
+      remoteId: text(s.remoteId),
+      nodeId: text(s.nodeId),
+      ip: s.ip === null ? null : text(s.ip),
+      ownerNodeId: s.ownerNodeId === null ? null : text(s.ownerNodeId),
+      localEndpointId: s.localEndpointId === null ? null : text(s.localEndpointId),
+      detail: text(s.detail),
+      providerAddress: s.providerAddress === null ? null : text(s.providerAddress),
+    })),
   };
 }

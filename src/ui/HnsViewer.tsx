@@ -154,7 +154,7 @@ function ViewerShell({
         ) : (
           <TraceSide
             lead={mode === 'lesson' ? <LessonPanel onScenario={switchTo} /> : undefined}
-            dump={dumpShown && chrome === 'full' ? <ImportSide /> : undefined}
+            dump={dumpShown && chrome === 'full' ? <ImportSide importer={importer} /> : undefined}
             objects={
               <>
                 <ObjectTree />

@@ -1,10 +1,12 @@
+import type { Importer } from '../dump-import/importer';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
+import { NodesPanel } from './NodesPanel';
 import { COLLECTOR_URL } from './import-text';
 import { LintPanel } from './LintPanel';
 import { useAppStore } from './StoreContext';
 
 /** The side panel's "Dump" tab: inputs (detected format, encoding), lint, diagnostics. */
-export function ImportSide() {
+export function ImportSide({ importer }: { importer: Importer }) {
   const dump = useAppStore((s) => s.dump);
   if (!dump) return null;
   return (
@@ -43,6 +45,7 @@ export function ImportSide() {
           (read-only) on the node and import its file.
         </p>
       </section>
+      <NodesPanel importer={importer} />
       <LintPanel findings={dump.findings} />
       <DiagnosticsPanel diagnostics={dump.diagnostics} />
     </div>

@@ -42,7 +42,11 @@ export interface EngineClient {
    */
   loadDump(
     inputs: readonly DumpInput[],
-    opts?: { maxBytes?: number; onProgress?: (p: DumpProgressEvent) => void },
+    opts?: {
+      maxBytes?: number;
+      onProgress?: (p: DumpProgressEvent) => void;
+      assign?: Readonly<Record<string, string>>;
+    },
   ): Promise<ParsedDump>;
   dispose(): void;
 }
@@ -122,6 +126,7 @@ export function createEngineClient(spawn: () => EnginePort): EngineClient {
           requestId: nextId(),
           inputs,
           ...(opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {}),
+          ...(opts.assign !== undefined ? { assign: opts.assign } : {}),
         },
         transfer,
         opts.onProgress,

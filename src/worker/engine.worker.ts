@@ -56,10 +56,13 @@ export function createHandler(post: (m: FromWorker) => void): (msg: ToWorker) =>
               message: 'dump/load needs at least one input',
               requestId: msg.requestId,
             });
-          const { requestId, maxBytes } = msg;
+          const { requestId, maxBytes, assign } = msg;
           const run = (inputs: readonly DumpInput[]): void => {
-            const dump = loadDump(inputs, maxBytes, (p) =>
-              post({ type: 'dump/progress', requestId, ...p }),
+            const dump = loadDump(
+              inputs,
+              maxBytes,
+              (p) => post({ type: 'dump/progress', requestId, ...p }),
+              assign,
             );
             topology = dump.topology;
             post({ type: 'dump/parsed', requestId, dump });

@@ -1,9 +1,11 @@
 /**
- * The worker side of `dump/load`: parse every input with `parseInputs`, lint the merged node,
+ * The worker side of `dump/load`: read every input with `parseCluster` (one node or several,
+ * attributed by evidence; `assign` is the user's reassignment), lint the result,
  * and report byte progress on the way. Pure apart from the `progress` callback.
  */
-import { lintTopology } from '../lint/index';
-import { MAX_INPUT_BYTES, parseInputs, type ParseInput } from '../parsers/index';
+import { parseCluster } from '../cluster/index';
+import { lintCluster } from '../lint/index';
+import { MAX_INPUT_BYTES, type ParseInput } from '../parsers/index';
 import type { DumpInput, DumpPhase, ParsedDump } from './protocol';
 
 export interface DumpProgress {
@@ -27,6 +29,7 @@ export function loadDump(
   inputs: readonly DumpInput[],
   maxBytes: number = MAX_INPUT_BYTES,
   progress: (p: DumpProgress) => void = () => undefined,
+  assign?: Readonly<Record<string, string>>,
 ): ParsedDump {
   const sizes = inputs.map(sizeOf);
   const total = sizes.reduce((a, b) => a + b, 0);
@@ -38,8 +41,9 @@ export function loadDump(
       ? { name: i.name, bytes: new Uint8Array(i.bytes) }
       : { name: i.name, text: i.text ?? '' },
   );
-  const result = parseInputs(parseIn, {
+  const result = parseCluster(parseIn, {
     maxBytes,
+    ...(assign ? { assign } : {}),
     onProgress: (k) => {
       done += sizes[k - 1] ?? 0;
       const next = inputs[k];
@@ -47,15 +51,14 @@ export function loadDump(
     },
   });
   progress({ phase: 'lint', done: total, total });
-  const findings = lintTopology(result.topology, {
-    conflicts: result.conflicts,
-    vfpGiven: result.vfpGiven,
-  });
+  const findings = lintCluster(result);
   return {
     topology: result.topology,
     inputs: result.inputs,
     diagnostics: result.diagnostics,
     findings,
     vfpGiven: result.vfpGiven,
+    nodes: result.nodes,
+    stitches: result.stitches,
   };
 }

@@ -5,6 +5,7 @@
 import type { Topology } from '../model/types';
 import type { Trace, TraceRequest } from '../engine/types';
 import type { Finding } from '../lint/types';
+import type { ClusterNode, Stitch } from '../cluster/index';
 import type { Diagnostic, InputInfo } from '../parsers/index';
 
 /** 2: `dump/load` carries bytes (transferred) or text and answers `dump/progress` + `dump/parsed`. */
@@ -34,6 +35,8 @@ export type ToWorker =
       readonly inputs: readonly DumpInput[];
       /** Per-input byte limit (default: the parsers' MAX_INPUT_BYTES). */
       readonly maxBytes?: number;
+      /** Input name → node (host name or node id): the user's reassignment (src/cluster). */
+      readonly assign?: Readonly<Record<string, string>>;
     }
   | { readonly type: 'dispose' };
 
@@ -81,4 +84,8 @@ export interface ParsedDump {
   readonly diagnostics: readonly Diagnostic[];
   readonly findings: readonly Finding[];
   readonly vfpGiven: boolean;
+  /** The nodes the inputs were attributed to, with the evidence (one entry for one node). */
+  readonly nodes: readonly ClusterNode[];
+  /** Remote endpoints linked to the pods they stand for on other nodes. */
+  readonly stitches: readonly Stitch[];
 }

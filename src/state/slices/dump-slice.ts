@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
+import type { ClusterNode, Stitch } from '../../cluster/index';
 import type { Finding } from '../../lint/types';
 import type { Topology } from '../../model/types';
 import type { Diagnostic, InputInfo } from '../../parsers/index';
@@ -18,6 +19,12 @@ export interface DumpInfo {
   readonly findings: readonly Finding[];
   readonly skipped: readonly SkippedInput[];
   readonly vfpGiven: boolean;
+  /** The nodes the inputs were attributed to and why (several when the import is a cluster). */
+  readonly nodes?: readonly ClusterNode[];
+  /** Remote endpoints linked to the pods they stand for on other nodes. */
+  readonly stitches?: readonly Stitch[];
+  /** The user's reassignments (input name → node) the dump was read with. */
+  readonly assign?: Readonly<Record<string, string>>;
   /** IPs, MACs, GUIDs and names were replaced (src/model/scrub-topology.ts). */
   readonly scrubbed: boolean;
   /** Restored from this browser's storage rather than imported just now. */

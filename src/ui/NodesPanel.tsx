@@ -1,0 +1,76 @@
+import type { Importer } from '../dump-import/importer';
+import { useAppStore } from './StoreContext';
+
+const OWN = '';
+
+/**
+ * The nodes an import was read as: per node its inputs and the evidence that put each there
+ * (collector header, host name, node IP, folder), with a choice to move an input to another
+ * node or give it one of its own; and how the remote endpoints were stitched.
+ */
+export function NodesPanel({ importer }: { importer: Importer }) {
+  const dump = useAppStore((s) => s.dump);
+  const importing = useAppStore((s) => s.importing);
+  const nodes = dump?.nodes ?? [];
+  if (!dump || nodes.length === 0) return null;
+  const stitches = dump.stitches ?? [];
+  const count = (status: string) => stitches.filter((s) => s.status === status).length;
+  const several = nodes.length > 1;
+  return (
+    <section className="hv-dump-section" aria-labelledby="hv-nodes-title" data-testid="dump-nodes">
+      <h2 id="hv-nodes-title" className="hv-panel-title">
+        {several ? `Nodes (${nodes.length})` : 'Node'}
+      </h2>
+      <ul className="hv-nodes">
+        {nodes.map((n) => (
+          <li key={n.id} data-testid="dump-node" data-node={n.id}>
+            <strong>{n.name}</strong>
+            {n.managementIp ? ` · ${n.managementIp}` : ''}
+            <ul className="hv-node-inputs">
+              {n.evidence.map((e) => {
+                const best = e.evidence[0];
+                return (
+                  <li key={e.input} data-testid="node-input" data-input={e.input}>
+                    <span className="hv-node-input">{e.input}</span>
+                    <span className="hv-evidence" data-testid="node-evidence">
+                      {best ? best.detail : 'no evidence of a node'}
+                      {best ? <span className="hv-evidence-kind"> ({best.kind})</span> : null}
+                    </span>
+                    {!dump.scrubbed && (
+                      <label className="hv-reassign">
+                        <span className="hv-sr-only">Node of {e.input}</span>
+                        <select
+                          data-testid="reassign"
+                          value={n.key}
+                          disabled={importing}
+                          onChange={(ev) => void importer.reassign(e.input, ev.target.value)}
+                        >
+                          {nodes.map((o) => (
+                            <option key={o.id} value={o.key}>
+                              {o.name}
+                            </option>
+                          ))}
+                          <option value={OWN}>a node of its own</option>
+                        </select>
+                      </label>
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          </li>
+        ))}
+      </ul>
+      {several && stitches.length > 0 && (
+        <p className="hv-derived-note" data-testid="stitch-summary">
+          Remote endpoints: {count('linked')} linked to their pod on another node
+          {count('stale') > 0 ? `, ${count('stale')} stale (no such pod on its node)` : ''}
+          {count('unowned-pa') > 0
+            ? `, ${count('unowned-pa')} pointing at a node not imported`
+            : ''}
+          {count('unknown') > 0 ? `, ${count('unknown')} not linked` : ''}.
+        </p>
+      )}
+    </section>
+  );
+}
