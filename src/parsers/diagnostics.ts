@@ -28,6 +28,7 @@ export const CATALOGUE = {
   I_VFP_DEFERRED: { severity: 'info', title: 'VFP rules not derived (too many)' },
   I_NO_OBJECTS: { severity: 'info', title: 'Recognised output without objects' },
   I_HOST_TEXT: { severity: 'info', title: 'Host routes / IP configuration read' },
+  I_ERROR_RECORD: { severity: 'info', title: 'PowerShell error record' },
   I_NODE_ATTRIBUTED: { severity: 'info', title: 'Input attributed to a node' },
 } as const satisfies Record<string, { severity: Severity; title: string }>;
 

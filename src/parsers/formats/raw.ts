@@ -11,6 +11,7 @@ export type Rendering =
   | 'escaped-json'
   | 'json-fragment'
   | 'ps-table'
+  | 'ps-error'
   | 'go-struct'
   | 'format-list'
   | 'hnsdiag-table'

@@ -12,6 +12,7 @@ import { hnsdiagTableReader } from './hnsdiag';
 import { hostTextReader } from './host-text';
 import { jsonFragmentReader } from './json-fragment';
 import { jsonReader } from './json-stream';
+import { psErrorReader } from './ps-error';
 import { psTableReader } from './ps-table';
 import type { LineReader } from './reader';
 import { vfpctrlReader } from './vfpctrl';
@@ -24,5 +25,6 @@ export const LINE_READERS: readonly LineReader[] = [
   jsonReader,
   goStructReader,
   psTableReader,
+  psErrorReader,
   formatListReader,
 ];

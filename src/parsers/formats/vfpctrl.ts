@@ -29,13 +29,16 @@ export interface VfpResult {
 
 const indentOf = (l: string): number => l.length - l.trimStart().length;
 
+/** A line the author put in place of what they left out (`...`, `…`, `<snip>`, `[...]`). */
+const ELIDED = /^\s*(?:\.{3,}|…|\[\.{3}\]|\[…\]|<\s*(?:snip|snipped|truncated|\.{3})\s*>)\s*$/i;
+
 export function parseVfp(doc: Doc, start: number, ctx0: VfpContext): VfpResult {
   const items: RawVfp[] = [];
   let ctx = ctx0;
   let i = start;
   while (i < doc.lines.length) {
     const line = doc.lines[i] ?? '';
-    if (line.trim() === '' || isVfpBanner(line)) {
+    if (line.trim() === '' || isVfpBanner(line) || ELIDED.test(line)) {
       i++;
       continue;
     }
@@ -56,6 +59,7 @@ export function parseVfp(doc: Doc, start: number, ctx0: VfpContext): VfpResult {
       const l = doc.lines[j] ?? '';
       if (l.trim() === '' || HEADER.test(l) || PORT_START.test(l) || isVfpBanner(l)) break;
       const t = l.trim();
+      if (ELIDED.test(l)) continue; // the author left lines out; the block goes on
       if (mode === 'conditions' && indentOf(l) > condIndent) {
         const m = KV.exec(l);
         if (m) conditions[m[1] ?? ''] = (m[2] ?? '').trim();
