@@ -68,3 +68,41 @@ test.describe('a cluster from its nodes’ dumps', () => {
     await page.screenshot({ path: shot('cluster-trace') });
   });
 });
+
+test('search: "/" then an IP, a MAC in another spelling, a VIP:port; a result is selected', async ({
+  page,
+}) => {
+  await openApp(page);
+  await dropFiles(page, [
+    { name: 'hnsviz-win-a.txt', text: fixture('l2bridge-win-a.txt') },
+    { name: 'hnsviz-win-b.txt', text: fixture('l2bridge-win-b.txt') },
+  ]);
+  await expectCluster(page, 2);
+  await page
+    .locator('svg.hnsviz-topology')
+    .first()
+    .click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('/');
+  const box = page.getByTestId('search');
+  await expect(box).toBeFocused();
+  await box.fill('10.244.2.10');
+  const results = page.getByTestId('search-results');
+  await expect(results.getByRole('option')).toHaveCount(4); // remote endpoint on WIN-A; b1's endpoint and pod on WIN-B; the subnet
+  await expect(results).toContainText('WIN-A');
+  await expect(results).toContainText('WIN-B');
+  await page.screenshot({ path: shot('cluster-search') });
+  await box.fill('00:15:5d:f4:02:0a');
+  await expect(results.getByRole('option').first()).toContainText('b1_cbr0');
+  await box.fill('00-15-5D-F4-02-0A');
+  await expect(results.getByRole('option').first()).toContainText('b1_cbr0');
+  await box.press('Enter');
+  // Selected: the Objects tab shows it in the tree and the inspector; the drawing marks it.
+  await expect(page.getByRole('tab', { name: 'Objects' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.hv-inspector')).toContainText('b1_cbr0');
+  await expect(
+    page.locator('svg [data-id="9d84a41d-a0bd-46a8-aa63-4207c6160a22"][data-kind="endpoint"]'),
+  ).toHaveClass(/is-selected/);
+  await page.keyboard.press('/');
+  await box.fill('10.96.0.10:53');
+  await expect(results.getByRole('option')).toHaveCount(4);
+});

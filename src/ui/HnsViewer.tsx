@@ -22,6 +22,7 @@ import type { TraceEngine } from '../state/trace-runner';
 import { selectDumpShown } from '../state/slices/dump-slice';
 import { ImportActions } from './ImportActions';
 import { ImportSide } from './ImportSide';
+import { SearchBox } from './SearchBox';
 import { ImportStatus } from './ImportStatus';
 import { useDumpImporter, type DumpRestore } from './useDumpImporter';
 import { THEME_TEXT_SCALE } from './text-scale';
@@ -149,6 +150,7 @@ function ViewerShell({
         <Legend />
       </footer>
       <aside className="hv-side">
+        {mode !== 'compare' && <SearchBox />}
         {mode === 'compare' ? (
           <CompareEvents />
         ) : (

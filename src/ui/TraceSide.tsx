@@ -43,10 +43,12 @@ export function TraceSide({
   // A newly shown dump opens its tab; a packet traced from there shows its events.
   const dumpKey = useAppStore((s) => (hasDump ? s.dumpTopology : null));
   const runId = useAppStore((s) => s.traceRunId);
-  const [seen, setSeen] = useState({ dumpKey, runId });
-  if (seen.dumpKey !== dumpKey || seen.runId !== runId) {
-    setSeen({ dumpKey, runId });
-    if (dumpKey !== null && seen.dumpKey !== dumpKey) setTab('dump');
+  const reveal = useAppStore((s) => s.revealSeq);
+  const [seen, setSeen] = useState({ dumpKey, runId, reveal });
+  if (seen.dumpKey !== dumpKey || seen.runId !== runId || seen.reveal !== reveal) {
+    setSeen({ dumpKey, runId, reveal });
+    if (seen.reveal !== reveal) setTab('objects');
+    else if (dumpKey !== null && seen.dumpKey !== dumpKey) setTab('dump');
     else if (hasDump && seen.runId !== runId) setTab('trace');
   }
   const ev = useAppStore((s) => traceEvents(s.trace, s.verbosity)[s.step] ?? null);

@@ -13,7 +13,11 @@ export interface UiSlice {
   readonly motion: Motion;
   readonly mode: ViewerMode;
   readonly objectListOpen: boolean;
+  /** Bumped when something (the search box) asks the side panel to show the object list. */
+  readonly revealSeq: number;
   toggleObjectList(): void;
+  /** Show the object list (the side panel switches to its Objects tab). */
+  revealObjects(): void;
   setTheme(theme: Theme): void;
   setMotion(motion: Motion): void;
   setMode(mode: ViewerMode): void;
@@ -26,6 +30,12 @@ export const createUiSlice: StateCreator<AppState, [['zustand/immer', never]], [
   motion: 'auto',
   mode: 'explore',
   objectListOpen: true,
+  revealSeq: 0,
+  revealObjects: () =>
+    set((s) => {
+      s.revealSeq += 1;
+      s.objectListOpen = true;
+    }),
   toggleObjectList: () =>
     set((s) => {
       s.objectListOpen = !s.objectListOpen;
