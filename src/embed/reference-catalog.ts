@@ -1,14 +1,14 @@
 import type { Design } from '../model/types';
-import { buildScenario, isScenarioId, SCENARIO_IDS, SCENARIO_TITLES } from '../scenarios/index';
+import {
+  buildScenario,
+  isScenarioId,
+  SCENARIO_IDS,
+  SCENARIO_SHORT as SHORT,
+  SCENARIO_TITLES,
+} from '../scenarios/index';
 import type { ScenarioCatalog } from '../share/scenario-catalog';
 
-const SHORT: Readonly<Record<Design, string>> = {
-  'old-winnat': 'Old · WinNAT',
-  'new-l2bridge': 'New · L2Bridge',
-  'new-overlay': 'New · Overlay',
-};
-
-/** The reference cluster in its three designs. */
+/** The reference cluster in its four designs. */
 export const referenceCatalog: ScenarioCatalog = {
   ids: SCENARIO_IDS,
   shortTitle: (id) => (isScenarioId(id) ? SHORT[id] : id),

@@ -17,6 +17,7 @@ import type {
   VfpRule,
 } from '../model/types';
 import { vfpDeriver } from '../model/program-vfp';
+import { lbOnHostPort } from '../model/program-vfp-pod';
 import type { LayerSpec } from '../model/vfp-builder';
 import { compileDerivedPort, compilePort, type CPort, type VfpCache } from './compile-vfp';
 
@@ -42,8 +43,10 @@ export interface CNode {
   readonly endpointsByIp: Map<number, Endpoint>;
   readonly externalPortByVswitch: Map<string, string>;
   readonly mgmtPortId: string | null;
-  /** VIPs handled on the host port (NodePort slots, externalIPs). */
+  /** VIPs handled on the host port (NodePort slots, externalIPs, steered ClusterIPs). */
   readonly hostVips: Set<number>;
+  /** ClusterIPs load-balanced on the host port, where pods' ROUTE NeedEncap sends them (2017). */
+  readonly steeredVips: Set<number>;
   readonly lbs: readonly LoadBalancer[];
   /** Flow-table scopes of this node's WinNAT and user-space kube-proxy. */
   readonly natScope: string;
@@ -147,7 +150,16 @@ function compileNode(t: Topology, node: Node): CNode {
     null;
   const lbs = Object.values(t.loadBalancers).filter((lb) => lb.nodeId === node.id);
   const hostVips = new Set<number>();
+  const steeredVips = new Set<number>();
   for (const lb of lbs) {
+    if (lbOnHostPort(node, lb))
+      for (const v of lb.frontendVips) {
+        const n = parseIpv4(v);
+        if (n !== null) {
+          hostVips.add(n);
+          steeredVips.add(n);
+        }
+      }
     if (lb.kind === 'externalip' || lb.flags.localRoutedVip)
       for (const v of lb.frontendVips) {
         const n = parseIpv4(v);
@@ -164,6 +176,7 @@ function compileNode(t: Topology, node: Node): CNode {
     externalPortByVswitch,
     mgmtPortId,
     hostVips,
+    steeredVips,
     lbs,
     natScope: `winnat:${node.id}`,
     kpScope: `kp:${node.id}`,

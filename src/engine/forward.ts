@@ -143,6 +143,18 @@ export function forwardVswitch(
     const iface = cn.node.hostStack.interfaces.find((i) => i.name === hostIface);
     const portId = onSwitch(t, vswitchId, fromPortId, iface?.portId) ? iface.portId : cn.mgmtPortId;
     if (onSwitch(t, vswitchId, fromPortId, portId)) {
+      if (cn.steeredVips.has(p.dst))
+        return go(
+          ctx,
+          cn,
+          vswitchId,
+          p,
+          portId,
+          () =>
+            `ROUTE ${routeOf(t, fromPortId, p.dst) ?? 'service CIDR'} NeedEncap: service traffic goes to the host port, where the load balancer is (no DSR)`,
+          'inferred',
+          'domain.md §2.3, §8.5 [S13]',
+        );
       const why =
         ep?.role === 'source-vip'
           ? 'source VIP endpoint lives in the host'
@@ -324,4 +336,16 @@ function hostSideRouting(ctx: WalkCtx, cn: CNode, vswitchId: string, p: Pkt): vo
     before,
     p,
   );
+}
+
+/** The sending endpoint's ROUTE NeedEncap prefix that covers `dst`, if any. */
+function routeOf(t: Topology, fromPortId: string | null, dst: number): string | null {
+  const epId = fromPortId ? t.ports[fromPortId]?.endpointId : null;
+  const ep = epId ? t.endpoints[epId] : undefined;
+  for (const pol of ep?.policies ?? []) {
+    if (pol.type !== 'ROUTE' || !pol.needEncap) continue;
+    const c = parseCidr(pol.destinationPrefix);
+    if (c && cidrContains(c, dst)) return pol.destinationPrefix;
+  }
+  return null;
 }

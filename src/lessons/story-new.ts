@@ -1,4 +1,7 @@
-/** Lessons 3–6: the NEW single-endpoint design (kube-proxy winkernel, VFP rules on each port). */
+/**
+ * Lessons 4–7: the single-endpoint design on Windows Server 2019 with DSR (kube-proxy winkernel
+ * `--enable-dsr`: LB_DSR rules on every pod port), its OutboundNAT, overlay and ACLs.
+ */
 import type { Checkpoint, Lesson } from './types';
 
 const WHERE_LB: Checkpoint = {
@@ -7,12 +10,12 @@ const WHERE_LB: Checkpoint = {
     {
       label: 'A VFP rule on a1’s port',
       correct: true,
-      feedback: 'Yes: kube-proxy (winkernel) programs an LB_DSR rule; the kernel does the rest.',
+      feedback: 'Yes: with DSR, kube-proxy (winkernel) programs an LB_DSR rule on every pod port.',
     },
     {
       label: 'kube-proxy in user space',
       correct: false,
-      feedback: 'Not any more: the 2017 change moved Services into the kernel, into VFP.',
+      feedback: 'Not since 2017: Services moved into the kernel, into VFP (lesson 3).',
     },
     {
       label: 'WinNAT in the host',
@@ -24,10 +27,10 @@ const WHERE_LB: Checkpoint = {
 
 export const NEW_SERVICE: Lesson = {
   id: 'new-service',
-  title: '3 · After 2017: the Service is a rule on the pod’s own port',
+  title: '4 · WS2019 + DSR: the Service is a rule on the pod’s own port',
   intro:
-    'The same call, a1 → web 10.96.10.10:80, on the new design: one endpoint per pod, and ' +
-    'kube-proxy programs load-balancing rules into VFP instead of proxying.',
+    'The same call, a1 → web 10.96.10.10:80, on Windows Server 2019 with DSR: the load-balancing ' +
+    'rule now sits on the pod’s own port, and the backend sees the real client.',
   scenario: 'new-l2bridge',
   request: { from: 'a1', to: '10.96.10.10:80', proto: 'tcp', reply: true, seed: 2 },
   expect: { verdict: 'delivered', deliveredTo: 'a1' },
@@ -96,7 +99,7 @@ export const NEW_SERVICE: Lesson = {
 
 export const NEW_INTERNET: Lesson = {
   id: 'new-internet',
-  title: '4 · After 2017: OutboundNAT on the port replaces WinNAT',
+  title: '5 · Since 2017: OutboundNAT on the port replaces WinNAT',
   intro: 'The same trip to the internet, with one endpoint per pod.',
   scenario: 'new-l2bridge',
   request: { from: 'a1', to: '203.0.113.10:443', proto: 'tcp' },
@@ -120,7 +123,7 @@ export const NEW_INTERNET: Lesson = {
 
 export const OVERLAY: Lesson = {
   id: 'overlay',
-  title: '5 · Overlay: the packet inside a packet',
+  title: '6 · WS2019 overlay: the packet inside a packet',
   intro: 'On an Overlay network (flannel vxlan) pod traffic between nodes is wrapped in VXLAN.',
   scenario: 'new-overlay',
   request: { from: 'a1', to: 'b1:8080', proto: 'tcp' },
@@ -164,7 +167,7 @@ export const OVERLAY: Lesson = {
 
 export const POLICY: Lesson = {
   id: 'policy',
-  title: '6 · A drop the old design could not make',
+  title: '7 · A drop the old design could not make',
   intro:
     'b2 has a NetworkPolicy that only admits a2. Because the client IP now survives to the ' +
     'destination port, an ACL there can decide.',

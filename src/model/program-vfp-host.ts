@@ -3,11 +3,12 @@
  * (domain.md §1.5 "Host vNIC port", §4.1, §7 S6–S8).
  */
 import { derived, MODEL_NAME, type LayerSpec, type RuleSpec } from './vfp-builder';
-import { lbBackends, mgmtIpOf, vipsOf } from './program-vfp-pod';
+import { lbBackends, lbOnHostPort, mgmtIpOf, vipsOf } from './program-vfp-pod';
 import type { LoadBalancer, Node, Topology } from './types';
 
 const R_HOST = 'domain.md §1.5 [S12]';
 const R_NODEPORT = 'domain.md §4.1, §7 S6 [S4][S7]';
+const R_STEERED = 'domain.md §1.6, §2.3, §3.3, §8.4, §8.5 [S1][S3][S13]';
 
 /** LB, SLB_LB_LAYER and SLB_HAIRPIN_LAYER for the management host vNIC port of `node`. */
 export function hostPortLayers(t: Topology, node: Node, lbs: readonly LoadBalancer[]): LayerSpec[] {
@@ -34,6 +35,25 @@ export function hostPortLayers(t: Topology, node: Node, lbs: readonly LoadBalanc
     for (const vip of vipsOf(lb, mgmt)) {
       const cond = { dstPrefixes: [vip], dstPorts: ports, protocols: [lb.protocol] };
       const tail = `${lb.id}_${vip}_${lb.externalPort}_${lb.internalPort}_${lb.protocol}`;
+      const steered = lbOnHostPort(node, lb);
+      if (steered) {
+        // Pod → ClusterIP without DSR: ROUTE NeedEncap brings it from the switch (domain.md §8.5).
+        slbIn.push({
+          name: `LB_${tail}`,
+          priority: 100,
+          type: 'lbnat',
+          stateful: true,
+          conditions: cond,
+          action: action(lb.sourceVip ?? mgmt),
+          provenance: derived(
+            'load-balancer',
+            lb.id,
+            `ClusterIP ${vip}:${lb.externalPort} without DSR, steered here by the pods' ROUTE NeedEncap; SNAT → ${lb.sourceVip ?? mgmt}`,
+            'inferred',
+            R_STEERED,
+          ),
+        });
+      }
       if (lb.kind === 'nodeport' || lb.kind === 'externalip' || lb.flags.localRoutedVip) {
         // Traffic arriving from the switch for a NodePort / externalIP (LocalRoutedVIP).
         // ETP=Local needs DSR and keeps the client IP; otherwise SNAT to the node IP or SourceVIP.

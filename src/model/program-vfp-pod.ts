@@ -57,6 +57,23 @@ export function lbBackends(t: Topology, lb: LoadBalancer): LbBackend[] {
   return out;
 }
 
+/**
+ * True when `node`'s kube-proxy load-balances without DSR (the 1709/1803 design): pods' ROUTE
+ * NeedEncap policies steer service traffic to the host port, whose SLB_LB_LAYER DNATs it
+ * (domain.md §2.3, §8.5: NeedEncap semantics inferred). Dumps do not say, so never for them.
+ */
+export function lbOnHostPort(node: Node, lb: LoadBalancer): boolean {
+  const kp = node.kubeProxy;
+  // A dump's kube-proxy is inferred from its load balancers (no flags): keep the pod-port model.
+  return (
+    kp?.mode === 'kernelspace' &&
+    !kp.provenance.derived &&
+    !kp.enableDsr &&
+    !lb.flags.dsr &&
+    lb.kind === 'clusterip'
+  );
+}
+
 /** The address HNS puts in the `<nodeMgmtIP>` slot of LB rule names. */
 export function mgmtIpOf(node: Node, network: Network | undefined): string {
   return network?.managementIp ?? node.managementIp ?? '0.0.0.0';

@@ -12,6 +12,7 @@ import {
 } from './vfp-builder';
 import {
   lbBackends,
+  lbOnHostPort,
   list,
   memo,
   mgmtIpOf,
@@ -162,7 +163,7 @@ function slbNatShared(
           if (list) list.push(lb);
           else byBackend.set(id, [lb]);
         }
-      } else if (!lb.flags.localRoutedVip && lb.kind !== 'nodeport') {
+      } else if (!lb.flags.localRoutedVip && lb.kind !== 'nodeport' && !lbOnHostPort(node, lb)) {
         const ports = { from: lb.externalPort, to: lb.externalPort };
         const backends = lbBackends(t, lb);
         for (const vip of vipsOf(lb, mgmt)) {

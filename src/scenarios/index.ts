@@ -12,12 +12,29 @@ import { oldDraft } from './old-design';
 import { REFERENCE_CLUSTER } from './reference';
 import type { ClusterSpec } from './spec';
 
-export const SCENARIO_IDS: readonly Design[] = ['old-winnat', 'new-l2bridge', 'new-overlay'];
+export const SCENARIO_IDS: readonly Design[] = [
+  'old-winnat',
+  'new-2017',
+  'new-l2bridge',
+  'new-overlay',
+];
 
 export const SCENARIO_TITLES: Readonly<Record<Design, string>> = {
-  'old-winnat': 'Old design: two endpoints per pod, WinNAT, user-space kube-proxy',
-  'new-l2bridge': 'New design: one endpoint per pod on L2Bridge (flannel host-gw)',
-  'new-overlay': 'New design: one endpoint per pod on Overlay (flannel VXLAN)',
+  'old-winnat': 'Old design (WS2016): two endpoints per pod, WinNAT, user-space kube-proxy',
+  'new-2017':
+    'New design as 2017 shipped it (1709/1803): one endpoint per pod on L2Bridge, VFP NAT, kernel load balancing on the host port without DSR',
+  'new-l2bridge':
+    'New design (WS2019 + DSR): one endpoint per pod on L2Bridge (flannel host-gw), LB_DSR on the pod port',
+  'new-overlay':
+    'New design (WS2019 + DSR): one endpoint per pod on Overlay (flannel VXLAN), LB_DSR on the pod port',
+};
+
+/** Short labels for switchers and compare panes. */
+export const SCENARIO_SHORT: Readonly<Record<Design, string>> = {
+  'old-winnat': 'Old · WS2016 WinNAT',
+  'new-2017': '2017 · 1709/1803, no DSR',
+  'new-l2bridge': 'WS2019 + DSR · L2Bridge',
+  'new-overlay': 'WS2019 + DSR · Overlay',
 };
 
 export function isScenarioId(id: string): id is Design {
@@ -29,7 +46,9 @@ export function buildScenario(id: Design, spec: ClusterSpec = REFERENCE_CLUSTER)
   const draft =
     id === 'old-winnat'
       ? oldDraft(spec)
-      : newDraft(spec, id === 'new-l2bridge' ? 'l2bridge' : 'overlay');
+      : id === 'new-2017'
+        ? newDraft(spec, 'l2bridge', 'non-dsr')
+        : newDraft(spec, id === 'new-l2bridge' ? 'l2bridge' : 'overlay', 'dsr');
   const topology = programVfp(
     finishTopology(spec, id, SCENARIO_TITLES[id], draft, id !== 'new-overlay'),
   );

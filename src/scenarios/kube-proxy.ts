@@ -3,7 +3,7 @@ import { PROTO } from '../model/types';
 import type { LoadBalancer } from '../model/types';
 import { given, ids, nodeOfPod } from './common';
 import type { ClusterSpec, NodeSpec } from './spec';
-import type { NewFlavour } from './new-design';
+import type { LbMode, NewFlavour } from './new-design';
 
 const REF_LB = 'domain.md §4.1 [S3][S4][S15]';
 
@@ -14,6 +14,7 @@ export function kubeProxyLoadBalancers(
   flavour: NewFlavour,
   networkId: string,
   sourceVipIp: string,
+  lbMode: LbMode,
 ): LoadBalancer[] {
   const out: LoadBalancer[] = [];
   const sourceVip = flavour === 'overlay' ? sourceVipIp : node.ip;
@@ -46,6 +47,7 @@ export function kubeProxyLoadBalancers(
       const prov = (detail: string) => ({
         ...given('documented', REF_LB, detail),
         by: 'kube-proxy' as const,
+        creator: 'kube-proxy' as const,
       });
       out.push({
         ...base,
@@ -53,8 +55,11 @@ export function kubeProxyLoadBalancers(
         kind: 'clusterip',
         frontendVips: [svc.clusterIp],
         externalPort: p.port,
-        flags: { ...flags, dsr: true },
-        provenance: prov(`Service ${svc.namespace}/${svc.name} port ${p.name}: ClusterIP`),
+        // 2017: an ELB policy list with the ILB flag (internal VIP), no DSR (domain.md §4.1).
+        flags: lbMode === 'dsr' ? { ...flags, dsr: true } : { ...flags, ilb: true },
+        provenance: prov(
+          `Service ${svc.namespace}/${svc.name} port ${p.name}: ClusterIP${lbMode === 'dsr' ? ' (DSR)' : ' (ELB, no DSR)'}`,
+        ),
       });
       if (p.nodePort !== undefined) {
         out.push({

@@ -33,6 +33,14 @@ import { aclPolicies } from './network-policy';
 
 export type NewFlavour = 'l2bridge' | 'overlay';
 
+/**
+ * How kube-proxy winkernel load-balances: `dsr` (WS2019, `--enable-dsr`: LB_DSR on every pod
+ * port, client IP kept) or `non-dsr` (1709/1803 as the 2017 post announced it: ELB policy
+ * lists without DSR; the endpoint's ROUTE NeedEncap steers service traffic to the host port,
+ * where the load balancer DNATs and SNATs to the node IP).
+ */
+export type LbMode = 'dsr' | 'non-dsr';
+
 const REF_L2 = 'domain.md §2.3 [S13][S20]';
 const REF_OVL = 'domain.md §2.4 [S20][S19][S13]';
 const MGMT_VNIC = 'vEthernet (Ethernet)';
@@ -43,6 +51,7 @@ export function addNewNode(
   node: NodeSpec,
   flavour: NewFlavour,
   draft: Draft,
+  lbMode: LbMode = 'dsr',
 ): void {
   const nodeId = ids.node(node.name);
   const networkName = flavour === 'l2bridge' ? 'cbr0' : 'vxlan0';
@@ -210,7 +219,7 @@ export function addNewNode(
     });
   }
 
-  const loadBalancers = kubeProxyLoadBalancers(spec, node, flavour, networkId, hostEpIp);
+  const loadBalancers = kubeProxyLoadBalancers(spec, node, flavour, networkId, hostEpIp, lbMode);
 
   const interfaces: HostInterface[] = [
     { name: MGMT_VNIC, kind: 'management-vnic', ips: [node.ip], mac: hostMac, portId: hostPortId },
@@ -260,7 +269,7 @@ export function addNewNode(
   draft.nodes.push({
     id: nodeId,
     name: node.name,
-    os: 'Windows Server 2019 (10.0.17763)',
+    os: lbMode === 'dsr' ? 'Windows Server 2019 (10.0.17763)' : 'Windows Server 1803 (10.0.17134)',
     managementIp: node.ip,
     mac: hostMac,
     podCidr: node.podCidr,
@@ -270,14 +279,19 @@ export function addNewNode(
     winnat: null,
     kubeProxy: {
       mode: 'kernelspace',
-      enableDsr: true,
+      enableDsr: lbMode === 'dsr',
       sourceVip: flavour === 'overlay' ? hostEpIp : null,
       proxies: [],
-      provenance: given(
-        'documented',
-        'domain.md §4 [S3][S4]',
-        'kube-proxy --proxy-mode=kernelspace --enable-dsr',
-      ),
+      provenance: {
+        ...given(
+          'documented',
+          lbMode === 'dsr' ? 'domain.md §4 [S3][S4]' : 'domain.md §3.1, §4.1 [S1][S3]',
+          lbMode === 'dsr'
+            ? 'kube-proxy --proxy-mode=kernelspace --enable-dsr'
+            : 'kube-proxy --proxy-mode=kernelspace (2017: ELB policy lists, no DSR)',
+        ),
+        creator: 'kube-proxy',
+      },
     },
     provenance: given('documented', ref),
   });
@@ -328,8 +342,8 @@ function podPolicies(
   return policies;
 }
 
-export function newDraft(spec: ClusterSpec, flavour: NewFlavour): Draft {
+export function newDraft(spec: ClusterSpec, flavour: NewFlavour, lbMode: LbMode = 'dsr'): Draft {
   const draft = emptyDraft();
-  for (const node of spec.nodes) addNewNode(spec, node, flavour, draft);
+  for (const node of spec.nodes) addNewNode(spec, node, flavour, draft, lbMode);
   return draft;
 }
