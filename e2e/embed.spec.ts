@@ -25,14 +25,14 @@ test('the embed demo: two iframes and the element, each independent', async ({ p
   await expect(oldFrame.getByRole('link', { name: /Open in hnsviz/ })).toBeVisible();
 
   // The user switches the design in the first viewer only.
-  await oldFrame.getByRole('radio', { name: 'New · Overlay' }).click();
+  await oldFrame.getByRole('radio', { name: 'WS2019 + DSR · Overlay' }).click();
   await expect(oldFrame.locator('.hv-root')).toHaveAttribute('data-scenario', 'new-overlay');
   await expect(newFrame.locator('.hv-root')).toHaveAttribute('data-scenario', 'new-l2bridge');
   await expect(element.locator('.hv-root')).toHaveAttribute('data-scenario', 'new-l2bridge');
 
   // The page drives the second viewer through postMessage and hears back.
   const events = page.locator('#events');
-  await page.getByRole('button', { name: 'Load “New · Overlay”' }).click();
+  await page.getByRole('button', { name: 'Load “WS2019 + DSR · Overlay”' }).click();
   await expect(newFrame.locator('.hv-root')).toHaveAttribute('data-scenario', 'new-overlay');
   await expect(events).toContainText('scenario=new-overlay');
   await page.getByRole('button', { name: /Trace a1/ }).click();

@@ -72,11 +72,11 @@ test('switching designs keeps every pod in place', async ({ page }) => {
 
 test('the design switcher works with the keyboard', async ({ page }) => {
   await openViewer(page, 'new-l2bridge');
-  await page.getByRole('radio', { name: 'New · L2Bridge' }).focus();
+  await page.getByRole('radio', { name: 'WS2019 + DSR · L2Bridge' }).focus();
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('.hv-root')).toHaveAttribute('data-scenario', 'new-overlay');
-  await expect(page.getByRole('radio', { name: 'New · Overlay' })).toBeFocused();
-  await expect(page.getByRole('radio', { name: 'New · Overlay' })).toHaveAttribute(
+  await expect(page.getByRole('radio', { name: 'WS2019 + DSR · Overlay' })).toBeFocused();
+  await expect(page.getByRole('radio', { name: 'WS2019 + DSR · Overlay' })).toHaveAttribute(
     'aria-checked',
     'true',
   );
