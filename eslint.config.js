@@ -5,18 +5,12 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Pure core (docs/style.md 3.2): no UI, DOM, store, worker or ambient time/randomness. */
-const CORE = [
-  'src/shared',
-  'src/model',
-  'src/scenarios',
-  'src/lint',
-  'src/cluster',
-  'src/parsers',
-  'src/engine',
-  'src/layout',
-];
+import { APP, APP_FORBIDDEN_PACKAGES, CORE, UI_PACKAGES } from './scripts/layers.mjs';
+
+/** `src/<name>` for each layer name. */
+const src = (/** @type {string[]} */ names) => names.map((n) => `src/${n}`);
 const inDirs = (/** @type {string[]} */ dirs) => dirs.map((d) => `${d}/**/*.{ts,tsx}`);
+const escapeRe = (/** @type {string} */ s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 // Forbidden edges. Regexes are matched against the import specifier, so they catch
 // '../worker/x', '@/state', '../../app/main' alike. Type-only imports are forbidden too.
@@ -25,20 +19,12 @@ const NO_APP = {
   message: 'src/ must never import the app/ shell (style.md 3.2).',
   allowTypeImports: false,
 };
-const NO_UI_LAYERS_IN_CORE = {
-  regex: '(^|/)(worker|state|render|ui|embed)(/|$)',
-  message: 'Core layers may not import worker/, state/, render/, ui/ or embed/ (style.md 3.2).',
+/** Importing any of `folders` (by path segment) is an error with `message`. */
+const folderPattern = (/** @type {string[]} */ folders, /** @type {string} */ message) => ({
+  regex: `(^|/)(${folders.map(escapeRe).join('|')})(/|$)`,
+  message,
   allowTypeImports: false,
-};
-const CORE_FORBIDDEN_PACKAGES = [
-  'react',
-  'react-dom',
-  'zustand',
-  'immer',
-  'd3-selection',
-  'd3-zoom',
-  'd3-transition',
-];
+});
 const pkgPattern = (/** @type {string} */ name, /** @type {string} */ message) => ({
   regex: `^${name}(/|$)`,
   caseSensitive: true,
@@ -100,16 +86,19 @@ export default defineConfig(
     },
   },
   {
-    files: inDirs(CORE),
+    files: inDirs(src(CORE)),
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            ...CORE_FORBIDDEN_PACKAGES.map((p) =>
-              pkgPattern(p, `Core layers may not import '${p}' (style.md 3.2).`),
+            ...UI_PACKAGES.map((p) =>
+              pkgPattern(p, `Core layers may not import '${p}' (scripts/layers.mjs).`),
             ),
-            NO_UI_LAYERS_IN_CORE,
+            folderPattern(
+              Object.keys(APP),
+              'Core layers may import only the core (scripts/layers.mjs, style.md 3.2).',
+            ),
             NO_APP,
           ],
         },
@@ -142,21 +131,44 @@ export default defineConfig(
       ],
     },
   },
+  // The app side: each folder may import the core and the app folders scripts/layers.mjs lists.
+  // Tests are exempt: a test may build its fixture with another folder's code (an export test
+  // renders a drawing to export it) without the code under test depending on that folder.
+  ...Object.entries(APP).map(([name, allowed]) => {
+    const forbidden = Object.keys(APP).filter((n) => n !== name && !allowed.includes(n));
+    const may = allowed.length ? ` and ${allowed.map((a) => `src/${a}`).join(', ')}` : '';
+    return {
+      files: inDirs([`src/${name}`]),
+      ignores: ['**/*.test.{ts,tsx}'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              ...APP_FORBIDDEN_PACKAGES[/** @type {keyof typeof APP} */ (name)].map((p) =>
+                pkgPattern(p, `src/${name} may not import '${p}' (scripts/layers.mjs).`),
+              ),
+              ...(forbidden.length
+                ? [
+                    folderPattern(
+                      forbidden,
+                      `src/${name} may import only the core${may} (scripts/layers.mjs).`,
+                    ),
+                  ]
+                : []),
+              NO_APP,
+            ],
+          },
+        ],
+      },
+    };
+  }),
+
+  // Files stay small enough to read (style.md 3.9): split a module before it passes 400 lines.
   {
-    files: inDirs(['src/render']),
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            ...['react', 'react-dom', 'zustand'].map((p) =>
-              pkgPattern(p, `src/render is framework-free: no '${p}' (style.md 3.2).`),
-            ),
-            NO_APP,
-          ],
-        },
-      ],
-    },
+    files: ['src/**/*.{ts,tsx}', 'app/**/*.{ts,tsx}'],
+    ignores: ['**/__fixtures__/**'],
+    rules: { 'max-lines': ['warn', { max: 400, skipBlankLines: true, skipComments: true }] },
   },
 
   // React hooks.

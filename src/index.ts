@@ -2,7 +2,7 @@
  * Public surface of hnsviz for the app shell and external hosts. app/ imports only from here.
  */
 export { mountViewer, type MountViewerOptions, type MountedViewer } from './embed/mount-viewer';
-export { referenceCatalog, DEFAULT_SCENARIO } from './embed/reference-catalog';
+export { referenceCatalog, DEFAULT_SCENARIO } from './share/reference-catalog';
 export type { HnsvizTestApi } from './embed/test-api';
 export { bootApp } from './embed/boot-app';
 export { registerOfflineSupport } from './embed/offline';

@@ -10,7 +10,8 @@ import type { SkippedInput } from '../state/slices/dump-slice';
 import type { DumpProgressEvent } from '../worker/engine-client';
 import type { DumpInput, ParsedDump } from '../worker/protocol';
 import { readPicked, type PickedFile } from './files';
-import { failureOf, randomKey, scrubDump } from './outcome';
+import { randomScrubKey } from '../share/scrub-view';
+import { failureOf, scrubDump } from './outcome';
 import { prewarm } from './prewarm';
 import { copyInputs, PERSIST_FORMAT, type DumpPersistence } from './persist';
 
@@ -58,7 +59,7 @@ const message = (e: unknown): string => (e instanceof Error ? e.message : String
 
 export function createImporter(store: AppStore, opts: ImporterOptions): Importer {
   const maxBytes = opts.maxBytes ?? MAX_INPUT_BYTES;
-  const newKey = opts.scrubKey ?? randomKey;
+  const newKey = opts.scrubKey ?? randomScrubKey;
   let run = 0;
   let kept: {
     inputs: DumpInput[];

@@ -52,11 +52,6 @@ export function failureOf(
   return { message: `${message} The previous view is kept.`, diagnostics, skipped };
 }
 
-/** A fresh random scrub key (never reuse one: a known key makes the scrub reversible). */
-export function randomKey(): number[] {
-  return Array.from(crypto.getRandomValues(new Uint32Array(4)));
-}
-
 /**
  * `parsed` with IPs, MACs, GUIDs and names replaced consistently in the topology, the lint
  * findings (text and object ids) and the diagnostics (messages and input names).

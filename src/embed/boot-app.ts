@@ -6,12 +6,8 @@ import { decodeLink, describeLinkProblem } from '../share/codec';
 import { installUrlSync } from '../share/url-sync';
 import { installEmbedBridge, parseOrigins } from './bridge';
 import { mountViewer, type MountedViewer } from './mount-viewer';
-import { referenceCatalog } from './reference-catalog';
-
-const THEMES = ['light', 'dark', 'projector'] as const;
-type Theme = (typeof THEMES)[number];
-const isTheme = (t: string | null): t is Theme =>
-  (THEMES as readonly (string | null)[]).includes(t);
+import { referenceCatalog } from '../share/reference-catalog';
+import { isTheme } from '../view-model/theme';
 
 /** Mount the app into `root` as the current URL says. */
 export function bootApp(root: HTMLElement): MountedViewer {

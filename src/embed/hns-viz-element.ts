@@ -12,7 +12,7 @@ import { decodePayload, describeLinkProblem } from '../share/codec';
 import { parseViewState } from '../share/view-state';
 import { viewFromAttributes, ELEMENT_ATTRIBUTES } from './element-attrs';
 import { mountViewer, type MountedViewer } from './mount-viewer';
-import { DEFAULT_SCENARIO, referenceCatalog } from './reference-catalog';
+import { DEFAULT_SCENARIO, referenceCatalog } from '../share/reference-catalog';
 
 /** Replaced by the element build with all the viewer's CSS (vite.element.config.ts). */
 const CSS = '/*__HNSVIZ_CSS__*/';

@@ -6,7 +6,7 @@ import type { ViewState } from '../share/view-state';
 import { createAppStore, type AppStore } from '../state/create-app-store';
 import { HnsViewer, type HnsViewerProps, type ViewerChrome } from '../ui/HnsViewer';
 import type { ScenarioCatalog } from '../share/scenario-catalog';
-import { DEFAULT_SCENARIO, referenceCatalog } from './reference-catalog';
+import { DEFAULT_SCENARIO, referenceCatalog } from '../share/reference-catalog';
 import { installTestApi } from './test-api';
 
 /** Options of `mountViewer`. */

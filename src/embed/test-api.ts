@@ -3,6 +3,7 @@ import type { AppStore } from '../state/create-app-store';
 import { selectZoomLevel } from '../state/selectors';
 import type { ZoomLevel } from '../layout/geometry';
 import type { TraceRequest } from '../engine/types';
+import type { Theme } from '../view-model/theme';
 import { buildScenario } from '../scenarios';
 import { scaledCluster } from '../scenarios/scaled';
 
@@ -40,7 +41,7 @@ export interface HnsvizTestApi {
   };
   trace(req: TraceRequest | null): void;
   setStep(step: number): void;
-  setTheme(theme: 'light' | 'dark' | 'projector'): void;
+  setTheme(theme: Theme): void;
   /** Load the reference cluster with `extraPerNode` more pods per node (the fps bench, issue 5). */
   loadScaled(extraPerNode: number): void;
 }

@@ -7,6 +7,7 @@ import type { Endpoint, External, Pod } from '../model/types';
 import type { CNode, CompiledTopology } from './compile';
 import { TraceInputError } from './types';
 import { entryOf } from '../shared/table';
+import { PORT_MAX } from '../model/port-ranges';
 
 export type Source =
   | { readonly kind: 'pod'; readonly pod: Pod }
@@ -115,7 +116,7 @@ function resolveTargetText(c: CompiledTopology, to: string, proto: number): Targ
   const m = /^(.*?)(?::(\d+))?$/.exec(to.trim());
   const name = m?.[1] ?? '';
   const portText = m?.[2];
-  if (portText !== undefined && (Number(portText) < 1 || Number(portText) > 65535))
+  if (portText !== undefined && (Number(portText) < 1 || Number(portText) > PORT_MAX))
     throw new TraceInputError('--to', `--to: bad port '${portText}'`);
   const explicit = portText !== undefined ? Number(portText) : null;
   const assumptions: string[] = [];

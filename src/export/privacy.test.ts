@@ -21,7 +21,7 @@ import {
   outgoingTraceMarkdown,
   outgoingTraceText,
 } from './outgoing';
-import { readSvgState } from './svg';
+import { readSvgState } from '../share/open-view-file';
 
 const topology = parseInputs(plantedInputs()).topology;
 const request = { from: 'PlantEpNameZq', to: '10.66.55.44:80' };

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultViewState } from '../share/view-state';
 import { importViewText } from '../share/open-view-file';
-import { exportSvg, legacyColor, readSvgState } from './svg';
+import { readSvgState } from '../share/open-view-file';
+import { exportSvg, legacyColor } from './svg';
 
 const KNOWN = ['old-winnat', 'new-l2bridge', 'new-overlay'];
 

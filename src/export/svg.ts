@@ -4,11 +4,10 @@
  * out as shown), hidden elements dropped, and the view state in `<metadata>` so dropping the
  * file back onto hnsviz reopens the view.
  */
+import { SVG_STATE_ID } from '../share/open-view-file';
 import type { ViewState } from '../share/view-state';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-/** Id of the `<metadata>` element that carries the view state. */
-export const SVG_STATE_ID = 'hnsviz-view-state';
 
 /** Presentation properties copied from the computed style. */
 const PROPS = [
@@ -160,21 +159,4 @@ export function exportSvg(
     clone.insertBefore(meta, clone.firstChild);
   }
   return new XMLSerializer().serializeToString(clone);
-}
-
-/**
- * The view state embedded in an SVG file's text, as untrusted JSON (validate it with
- * `parseViewState`), or null when there is none. Never throws; runs no script of the file.
- */
-export function readSvgState(text: string): unknown {
-  try {
-    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-    if (doc.getElementsByTagName('parsererror').length > 0) return null;
-    const meta = [...doc.getElementsByTagName('metadata')].find(
-      (m) => m.getAttribute('id') === SVG_STATE_ID,
-    );
-    return meta?.textContent ? (JSON.parse(meta.textContent) as unknown) : null;
-  } catch {
-    return null;
-  }
 }

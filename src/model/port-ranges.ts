@@ -3,6 +3,9 @@
  */
 import type { PortRange } from './types';
 
+/** The highest TCP/UDP port number (16 bits). */
+export const PORT_MAX = 65535;
+
 /**
  * The dynamic (ephemeral) range of RFC 6335, which Windows uses by default: the pool the model
  * gives OutBoundNAT, WinNAT and load-balancer SNAT when a dump does not say (pool inferred).

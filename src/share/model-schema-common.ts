@@ -1,11 +1,12 @@
 /** Building blocks shared by the `hnsviz.model/1` schemas (topology-schema.ts, model-schema-vfp.ts). */
 import { CREATORS, type PortRange, type Provenance } from '../model/types';
 import { arr, bool, int, lit, nullable, num, obj, optional, str, type Schema } from './schema';
+import { PORT_MAX } from '../model/port-ranges';
 
 export const s = str();
 export const ns = nullable(s);
 export const strs = arr(s);
-export const port = int(0, 65535);
+export const port = int(0, PORT_MAX);
 export const proto = int(0, 255);
 export const prio = num();
 export const confidence = lit('documented', 'observed', 'inferred');

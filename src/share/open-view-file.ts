@@ -4,7 +4,26 @@
  * a validated view state. Everything is untrusted; nothing here throws.
  */
 import { parseViewState, VIEW_FORMAT, type ViewState } from './view-state';
-import { readSvgState } from '../export/svg';
+
+/** Id of the `<metadata>` element that carries the view state. */
+export const SVG_STATE_ID = 'hnsviz-view-state';
+
+/**
+ * The view state embedded in an SVG file's text, as untrusted JSON (validate it with
+ * `parseViewState`), or null when there is none. Never throws; runs no script of the file.
+ */
+export function readSvgState(text: string): unknown {
+  try {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    if (doc.getElementsByTagName('parsererror').length > 0) return null;
+    const meta = [...doc.getElementsByTagName('metadata')].find(
+      (m) => m.getAttribute('id') === SVG_STATE_ID,
+    );
+    return meta?.textContent ? (JSON.parse(meta.textContent) as unknown) : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Files larger than this are refused before reading. */
 export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;

@@ -7,6 +7,8 @@
 import type { TraceRequest } from '../engine/types';
 import { checkInvariants } from '../model/invariants';
 import type { Topology } from '../model/types';
+import { THEMES, type Theme } from '../view-model/theme';
+import { VERBOSITIES, type Verbosity } from '../view-model/trace-events';
 import {
   bool,
   int,
@@ -21,11 +23,9 @@ import {
   type Schema,
 } from './schema';
 import { topologySchema } from './topology-schema';
+import { PORT_MAX } from '../model/port-ranges';
 
 export const VIEW_FORMAT = 'hnsviz.view/1';
-
-export type Theme = 'light' | 'dark' | 'projector';
-export type Verbosity = 'hops' | 'layers' | 'rules';
 
 /** What the view shows: a built-in scenario by id, or an imported dump's model. */
 export type ViewSource =
@@ -69,7 +69,7 @@ const traceSchema: Schema<TraceRequest> = obj({
   from: traceArg,
   to: traceArg,
   proto: optional(lit('tcp', 'udp', 'icmp')),
-  srcPort: optional(int(0, 65535)),
+  srcPort: optional(int(0, PORT_MAX)),
   reply: optional(bool),
   seed: optional(int(0, 2 ** 31)),
 });
@@ -89,8 +89,8 @@ const viewStateSchema: Schema<ViewState> = obj({
     nullable(obj({ x: num(-1e7, 1e7), y: num(-1e7, 1e7), k: num(0.001, 1000) })),
     null,
   ),
-  theme: optional(lit('light', 'dark', 'projector'), 'light'),
-  verbosity: optional(lit('hops', 'layers', 'rules'), 'layers'),
+  theme: optional(lit(...THEMES), 'light'),
+  verbosity: optional(lit(...VERBOSITIES), 'layers'),
   selected: optional(nullable(str(512)), null),
 });
 

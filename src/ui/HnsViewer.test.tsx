@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { referenceCatalog } from '../embed/reference-catalog';
+import { referenceCatalog } from '../share/reference-catalog';
 import { buildScenario } from '../scenarios/index';
 import { createAppStore } from '../state/create-app-store';
 import { HnsViewer } from './HnsViewer';

@@ -1,4 +1,5 @@
-import type { Theme, ViewerMode } from '../state/slices/ui-slice';
+import type { ViewerMode } from '../state/slices/ui-slice';
+import type { Theme } from '../view-model/theme';
 import { DEFAULT_PRESET_ID, presetById } from '../lessons/presets';
 import { useAppStore, useStoreApi } from './StoreContext';
 

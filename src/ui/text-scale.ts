@@ -1,4 +1,4 @@
-import type { Theme } from '../state/slices/ui-slice';
+import type { Theme } from '../view-model/theme';
 
 /**
  * Text size of the drawing per theme, relative to the default (see `layoutTopology`'s

@@ -7,7 +7,9 @@
 import { isEndAction } from '../engine/hop-action';
 import type { Hop, Trace, TracePacket } from '../engine/types';
 
-export type Verbosity = 'hops' | 'layers' | 'rules';
+/** How much of a trace is listed: hops only, layers too, or every rule. */
+export const VERBOSITIES = ['hops', 'layers', 'rules'] as const;
+export type Verbosity = (typeof VERBOSITIES)[number];
 
 /** Header fields the header card compares. */
 export type PacketField =

@@ -6,6 +6,7 @@
 import { formatTraceText, traceFlow, TraceInputError } from '../../engine/index';
 import { choiceOption, defineCommand, intOption, UsageError } from '../command';
 import { loadSource, SOURCE_OPTIONS } from '../source';
+import { PORT_MAX } from '../../model/port-ranges';
 
 export const TRACE_OPTIONS = {
   ...SOURCE_OPTIONS,
@@ -47,7 +48,7 @@ export const traceCommand = defineCommand({
     if (values.from === undefined) throw new UsageError('missing --from');
     if (values.to === undefined) throw new UsageError('missing --to');
     const proto = choiceOption('proto', values.proto, ['tcp', 'udp', 'icmp'], 'tcp');
-    const srcPort = intOption('src-port', values['src-port'], 1, 65535);
+    const srcPort = intOption('src-port', values['src-port'], 1, PORT_MAX);
     const seed = intOption('seed', values.seed, 0, 2 ** 31);
     let trace;
     try {

@@ -3,8 +3,6 @@ import type { Trace, TraceRequest } from '../../engine/types';
 import type { AppState } from '../app-state';
 import { mapStep, traceEvents, type Verbosity } from '../../view-model/trace-events';
 
-export type { Verbosity };
-
 /** Two scenario ids shown side by side. */
 export interface ComparePair {
   readonly left: string;

@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand/vanilla';
+import type { Theme } from '../../view-model/theme';
 import type { AppState } from '../app-state';
 
-export type Theme = 'light' | 'dark' | 'projector';
 /** `auto` follows `prefers-reduced-motion`; `off` always steps instantly. */
 export type Motion = 'auto' | 'on' | 'off';
 /** What the viewer is doing: exploring the topology, comparing two designs, or a lesson. */

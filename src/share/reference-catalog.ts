@@ -6,7 +6,7 @@ import {
   SCENARIO_SHORT as SHORT,
   SCENARIO_TITLES,
 } from '../scenarios/index';
-import type { ScenarioCatalog } from '../share/scenario-catalog';
+import type { ScenarioCatalog } from './scenario-catalog';
 
 /** The reference cluster in its four designs. */
 export const referenceCatalog: ScenarioCatalog = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultViewState } from './view-state';
-import { parseOrigins } from '../embed/bridge';
-import { splitTarget, viewFromAttributes } from '../embed/element-attrs';
-import { attr, elementSnippet, iframeSnippet, shareLink } from './snippets';
+import { defaultViewState } from '../share/view-state';
+import { parseOrigins } from './bridge';
+import { splitTarget, viewFromAttributes } from './element-attrs';
+import { attr, elementSnippet, iframeSnippet, shareLink } from '../share/snippets';
 
 describe('snippets', () => {
   const state = {
