@@ -106,3 +106,50 @@ test('search: "/" then an IP, a MAC in another spelling, a VIP:port; a result is
   await box.fill('10.96.0.10:53');
   await expect(results.getByRole('option')).toHaveCount(4);
 });
+
+test('diff: a snapshot where b1 is gone shows the stale endpoint and the trace turning dropped', async ({
+  page,
+}) => {
+  await openApp(page);
+  await dropFiles(page, [
+    { name: 'hnsviz-win-a.txt', text: fixture('l2bridge-win-a.txt') },
+    { name: 'hnsviz-win-b.txt', text: fixture('l2bridge-win-b.txt') },
+  ]);
+  await expectCluster(page, 2);
+  const builder = page.getByRole('form', { name: 'Packet builder' });
+  await builder.getByRole('combobox', { name: 'From', exact: true }).fill('10.244.1.10');
+  await builder.getByRole('combobox', { name: 'To', exact: true }).fill('10.244.2.10');
+  await builder.getByRole('textbox', { name: 'Port' }).fill('8080');
+  await builder.getByRole('button', { name: 'Trace' }).click();
+  await expect(page.locator('.hv-verdict[data-verdict]')).toHaveAttribute(
+    'data-verdict',
+    'delivered',
+  );
+  await page.getByRole('tab', { name: 'Dump' }).click();
+  const panel = page.getByTestId('diff-panel');
+  await panel.getByTestId('diff-files').setInputFiles([
+    {
+      name: 'after-a.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(fixture('l2bridge-win-a.txt')),
+    },
+    {
+      name: 'after-b.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(fixture('l2bridge-win-b-after.txt')),
+    },
+  ]);
+  await expect(panel.getByTestId('diff-summary')).toContainText('0 added');
+  await expect(panel.locator('[data-change="removed"]').first()).toContainText(
+    'endpoint b1_cbr0 10.244.2.10 on WIN-B',
+  );
+  await expect(panel.locator('[data-change="changed"]').first()).toContainText('backends');
+  await expect(panel.getByTestId('diff-trace').locator('[data-side="before"]')).toContainText(
+    'delivered',
+  );
+  await expect(panel.getByTestId('diff-trace').locator('[data-side="after"]')).toContainText(
+    'request: dropped — stale remote endpoint: 10.244.2.10 is no endpoint on WIN-B',
+  );
+  await panel.getByTestId('diff-summary').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('cluster-diff') });
+});

@@ -32,9 +32,9 @@ export interface PickedFile {
 /** Files a folder walk stops at (collect-logs folders hold a few hundred). */
 export const MAX_FILES = 1000;
 
-/** Binary or archive files never hold HNS text: skipped without reading. */
+/** Binary files never hold HNS text: skipped without reading. (A .zip is read: src/cluster unpacks it.) */
 const BINARY =
-  /\.(etl|evtx|cab|zip|7z|gz|tgz|exe|dll|sys|pdb|pcap|pcapng|png|jpe?g|gif|bmp|ico|vhdx?)$/i;
+  /\.(etl|evtx|cab|7z|gz|tgz|exe|dll|sys|pdb|pcap|pcapng|png|jpe?g|gif|bmp|ico|vhdx?)$/i;
 
 export function isProbablyText(path: string): boolean {
   return !BINARY.test(path);

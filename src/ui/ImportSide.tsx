@@ -1,5 +1,6 @@
 import type { Importer } from '../dump-import/importer';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
+import { DiffPanel } from './DiffPanel';
 import { NodesPanel } from './NodesPanel';
 import { COLLECTOR_URL } from './import-text';
 import { LintPanel } from './LintPanel';
@@ -47,6 +48,7 @@ export function ImportSide({ importer }: { importer: Importer }) {
       </section>
       <NodesPanel importer={importer} />
       <LintPanel findings={dump.findings} />
+      <DiffPanel />
       <DiagnosticsPanel diagnostics={dump.diagnostics} />
     </div>
   );

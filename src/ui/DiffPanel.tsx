@@ -1,0 +1,192 @@
+import { useEffect, useRef, useState } from 'react';
+import { diffTopologies, type TopologyDiff } from '../cluster/diff';
+import type { Trace } from '../engine/types';
+import { readPicked, type PickedFile } from '../dump-import/files';
+import { MAX_INPUT_BYTES } from '../parsers/index';
+import type { EngineClient } from '../worker/engine-client';
+import { spawnEngineClient } from '../worker/spawn-engine';
+import { useAppStore, useStoreApi } from './StoreContext';
+
+interface Snapshot {
+  readonly names: readonly string[];
+  readonly diff: TopologyDiff;
+}
+
+const MAX_SHOWN = 200;
+
+/**
+ * "What changed": the shown dump (before) against another snapshot (after) the user picks —
+ * the same node(s) later, or a node that should be alike. The snapshot is parsed by a worker of
+ * its own (the view keeps the current dump); objects added, removed and changed field by field,
+ * VFP rules included; and the current trace run again on the snapshot.
+ */
+export function DiffPanel() {
+  const store = useStoreApi();
+  const before = useAppStore((s) => s.dumpTopology);
+  const request = useAppStore((s) => s.traceRequest);
+  const trace = useAppStore((s) => s.trace);
+  const [snap, setSnap] = useState<Snapshot | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // The after side of the trace, tagged with the request and snapshot it answers.
+  const [after, setAfter] = useState<{
+    for: [unknown, unknown];
+    value: Trace | string;
+  } | null>(null);
+  const client = useRef<EngineClient | null>(null);
+  useEffect(
+    () => () => {
+      client.current?.dispose();
+      client.current = null;
+    },
+    [],
+  );
+  // The after side of the current trace, whenever the trace or the snapshot changes.
+  useEffect(() => {
+    if (!snap || !request || !client.current) return;
+    let live = true;
+    const done = (value: Trace | string): void => {
+      if (live) setAfter({ for: [snap, request], value });
+    };
+    client.current
+      .trace(request)
+      .then(done)
+      .catch((e: unknown) => done(e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+    };
+  }, [snap, request]);
+  const afterTrace =
+    after && after.for[0] === snap && after.for[1] === request ? after.value : null;
+  if (!before) return null;
+
+  const load = async (files: PickedFile[]): Promise<void> => {
+    const { inputs, skipped } = readPicked(files, MAX_INPUT_BYTES);
+    if (inputs.length === 0) {
+      setError(skipped[0] ? `${skipped[0].name}: ${skipped[0].why}` : 'No file could be read.');
+      return;
+    }
+    client.current ??= spawnEngineClient();
+    if (!client.current) {
+      setError('This browser cannot run the parser (no Web Worker support).');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const parsed = await client.current.loadDump(inputs);
+      setSnap({
+        names: parsed.inputs.map((i) => i.name),
+        diff: diffTopologies(before, parsed.topology),
+      });
+    } catch (e) {
+      setError(`The snapshot could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const d = snap?.diff;
+  const select = (id: string): void => {
+    if (
+      before.endpoints[id] ||
+      before.loadBalancers[id] ||
+      before.networks[id] ||
+      before.nodes[id] ||
+      before.rules[id]
+    )
+      store.getState().highlightObjects([id]);
+  };
+  const row = (sign: string, label: string, id: string, cls: string, extra?: string[]) => (
+    <li key={`${sign}${id}`} className={cls} data-testid="diff-row" data-change={cls}>
+      <button type="button" className="hv-linklike" onClick={() => select(id)}>
+        {sign} {label}
+      </button>
+      {extra && extra.length > 0 && (
+        <ul className="hv-diff-fields">
+          {extra.map((x) => (
+            <li key={x}>{x}</li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+  const verdict = (t: Trace | string | null): string =>
+    t === null
+      ? '…'
+      : typeof t === 'string'
+        ? `cannot trace: ${t}`
+        : t.legs.map((l) => `${l.phase}: ${l.verdict} — ${l.reason}`).join(' · ');
+  return (
+    <section className="hv-dump-section" aria-labelledby="hv-diff-title" data-testid="diff-panel">
+      <h2 id="hv-diff-title" className="hv-panel-title">
+        What changed
+      </h2>
+      <p className="hv-derived-note">
+        Compare this dump (before) with another snapshot (after): the same node(s) later, or a node
+        that should be alike.{' '}
+        <label className="hv-linklike">
+          Pick the snapshot’s files…
+          <input
+            type="file"
+            multiple
+            hidden
+            data-testid="diff-files"
+            onChange={(e) => {
+              const list = Array.from(e.target.files ?? []).map((file) => ({
+                path:
+                  (file as File & { webkitRelativePath?: string }).webkitRelativePath || file.name,
+                file,
+              }));
+              e.target.value = '';
+              void load(list);
+            }}
+          />
+        </label>
+      </p>
+      {busy && <p role="status">Reading the snapshot…</p>}
+      {error && (
+        <p className="hv-error" role="alert">
+          {error}
+        </p>
+      )}
+      {d && snap && (
+        <>
+          <p data-testid="diff-summary">
+            Against {snap.names.join(', ')}: {d.added.length} added, {d.removed.length} removed,{' '}
+            {d.changed.length} changed.
+          </p>
+          {request && (
+            <dl className="hv-diff-trace" data-testid="diff-trace">
+              <dt>
+                Trace {request.from} → {request.to}, before
+              </dt>
+              <dd data-side="before">{verdict(trace)}</dd>
+              <dt>after</dt>
+              <dd data-side="after">{verdict(afterTrace)}</dd>
+            </dl>
+          )}
+          <ul className="hv-diff">
+            {d.removed.slice(0, MAX_SHOWN).map((x) => row('−', x.label, x.id, 'removed'))}
+            {d.added.slice(0, MAX_SHOWN).map((x) => row('+', x.label, x.id, 'added'))}
+            {d.changed.slice(0, MAX_SHOWN).map((x) =>
+              row(
+                '~',
+                x.label,
+                x.before.id,
+                'changed',
+                x.fields.map(
+                  (f) => `${f.field}: ${JSON.stringify(f.before)} → ${JSON.stringify(f.after)}`,
+                ),
+              ),
+            )}
+          </ul>
+          {Math.max(d.added.length, d.removed.length, d.changed.length) > MAX_SHOWN && (
+            <p className="hv-derived-note">
+              The first {MAX_SHOWN} of each are listed; `hnsviz diff` prints them all.
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
