@@ -17,6 +17,8 @@ import type {
   VfpGroup,
   VfpLayer,
   VfpRule,
+  VfpRuleBody,
+  VfpRuleSet,
   VSwitch,
 } from '../model/types';
 import { cidrContains, formatCidr, maskOf, parseCidr, parseIpv4 } from '../shared/ip';
@@ -52,7 +54,7 @@ type Tables = Pick<
   | 'nodes'
   | 'services'
   | 'externals'
->;
+> & { readonly ruleSets: Record<string, VfpRuleSet> };
 
 /** Object ids of `t` renamed where `taken` already holds them. */
 function renamer(taken: Tables, suffix: string) {
@@ -89,8 +91,9 @@ function addNode(out: Tables, part: Part): void {
     'layers',
     'groups',
     'rules',
+    'ruleSets',
   ] as const)
-    r.plan(table, Object.keys(t[table]));
+    r.plan(table, Object.keys(t[table] ?? {}));
   const vsOld = oldNode?.vswitchIds[0] ?? null;
   const vsId = `vswitch:${suffix}`;
   const vs = (id: string | null): string | null => (id === null ? null : id === vsOld ? vsId : id);
@@ -149,7 +152,8 @@ function addNode(out: Tables, part: Part): void {
       endpointId: p.endpointId === null ? null : ep(p.endpointId),
       layerIds: r.any('layers') ? p.layerIds.map((id) => r.id('layers', id)) : p.layerIds,
     });
-  const renameVfp = r.any('ports') || r.any('layers') || r.any('groups') || r.any('rules');
+  const renameVfp =
+    r.any('ports') || r.any('layers') || r.any('groups') || r.any('rules') || r.any('ruleSets');
   for (const l of Object.values(t.layers))
     put<VfpLayer>(
       out.layers,
@@ -174,32 +178,48 @@ function addNode(out: Tables, part: Part): void {
             layerId: r.id('layers', g.layerId),
             portId: port(g.portId),
             ruleIds: g.ruleIds.map((id) => r.id('rules', id)),
+            ...(g.ruleSetId === undefined ? {} : { ruleSetId: r.id('ruleSets', g.ruleSetId) }),
           }
         : g,
     );
+  const renameRefs = renameEps || r.any('loadBalancers');
+  /** A rule's action with the load balancer and backend endpoints renamed. */
+  const moveAction = (a: VfpRuleBody['action']): VfpRuleBody['action'] =>
+    a.kind === 'lbnat'
+      ? {
+          ...a,
+          loadBalancerId: r.id('loadBalancers', a.loadBalancerId),
+          backends: a.backends.map((b) => ({
+            ...b,
+            endpointId: b.endpointId === null ? null : ep(b.endpointId),
+          })),
+        }
+      : a;
+  for (const set of Object.values(t.ruleSets ?? {}))
+    put<VfpRuleSet>(
+      out.ruleSets,
+      r.id('ruleSets', set.id),
+      renameVfp || renameRefs
+        ? {
+            id: r.id('ruleSets', set.id),
+            rules: renameRefs
+              ? set.rules.map((x) => ({ ...x, action: moveAction(x.action) }))
+              : set.rules,
+          }
+        : set,
+    );
   for (const x of Object.values(t.rules)) {
-    if (!renameVfp && !renameEps && !r.any('loadBalancers')) {
+    if (!renameVfp && !renameRefs) {
       put<VfpRule>(out.rules, x.id, x);
       continue;
     }
-    const a = x.action;
     put<VfpRule>(out.rules, r.id('rules', x.id), {
       ...x,
       id: r.id('rules', x.id),
       groupId: r.id('groups', x.groupId),
       layerId: r.id('layers', x.layerId),
       portId: port(x.portId),
-      action:
-        a.kind === 'lbnat'
-          ? {
-              ...a,
-              loadBalancerId: r.id('loadBalancers', a.loadBalancerId),
-              backends: a.backends.map((b) => ({
-                ...b,
-                endpointId: b.endpointId === null ? null : ep(b.endpointId),
-              })),
-            }
-          : a,
+      action: moveAction(x.action),
     });
   }
   if (!oldNode) return;
@@ -297,6 +317,7 @@ export function assemble(parts: readonly Part[], title: string): Topology {
     layers: {},
     groups: {},
     rules: {},
+    ruleSets: {},
     externals: {},
   };
   for (const p of parts) addNode(tables, p);

@@ -6,6 +6,7 @@
  * balancer by node, VIPs, protocol and port, a VFP rule by node, port owner, layer, group and
  * name. Nodes are matched by name; when each side holds exactly one node, those two are compared.
  */
+import { allVfpRules } from '../model/vfp-rules';
 import type { Endpoint, Topology } from '../model/types';
 
 export const DIFF_FORMAT = 'hnsviz.diff/1';
@@ -126,7 +127,7 @@ function entries(t: Topology, nodeKey: (id: string) => string): Map<string, Entr
       },
     );
   }
-  for (const r of Object.values(t.rules)) {
+  for (const r of allVfpRules(t)) {
     const port = t.ports[r.portId];
     const ep = port?.endpointId ? t.endpoints[port.endpointId] : undefined;
     const owner = ep?.ipAddress ?? port?.friendlyName ?? r.portId;

@@ -3,10 +3,12 @@
  * parsed conditions in evaluation order (priority, stable), indexed by exact /32 destination
  * (hash map), a wildcard list, or LPM buckets. A matcher depends only on the rules'
  * conditions, types and priorities, so ports that carry the same rule list share one:
- * programVfp hands every pod port of a network the same LB_DSR `conditions` objects, and
- * 300 ports × 5,000 LB_DSR rules compile to one 5,000-entry index instead of 1.5M.
+ * programVfp stores every pod port's LB_DSR rules as one rule set (the deferred derivation
+ * hands over the same frozen list), and 300 ports × 5,000 LB_DSR rules compile to one
+ * 5,000-entry index instead of 1.5M.
  */
 import { describeLayer, type LayerSpec } from '../model/vfp-builder';
+import { groupRuleBodies, mergeRuleLists, ruleSetOf } from '../model/vfp-rules';
 import { buildMatcher, compileCond, type CCond, type Matcher } from './matcher';
 
 export {
@@ -24,6 +26,7 @@ import type {
   VfpGroup,
   VfpLayer,
   VfpRule,
+  VfpRuleBody,
   VfpRuleType,
 } from '../model/types';
 
@@ -32,11 +35,8 @@ export interface CRule extends CCond {
   readonly rule: VfpRule;
 }
 
-/** What the engine reads of a rule: a model `VfpRule`, or a derived one (no id, see `ruleIdOf`). */
-export type RuleBody = Pick<
-  VfpRule,
-  'name' | 'priority' | 'type' | 'terminating' | 'stateful' | 'conditions' | 'action' | 'provenance'
-> & { readonly id?: string };
+/** What the engine reads of a rule: a model `VfpRule`, or a shared body (no id, see `ruleIdOf`). */
+export type RuleBody = VfpRuleBody & { readonly id?: string };
 
 export interface CGroup {
   readonly group: VfpGroup;
@@ -97,17 +97,8 @@ function sameList(m: Matcher, lpm: boolean, rules: readonly RuleBody[]): boolean
 }
 
 function compileGroup(t: Topology, cache: VfpCache, group: VfpGroup): CGroup {
-  const rules: VfpRule[] = [];
-  let sorted = true;
-  for (const id of group.ruleIds) {
-    const r = t.rules[id];
-    if (!r) continue;
-    if (rules.length > 0 && rules[rules.length - 1]!.priority > r.priority) sorted = false;
-    rules.push(r);
-  }
-  // programVfp writes groups in priority order; only foreign input pays for the (stable) sort.
-  if (!sorted) rules.sort((a, b) => a.priority - b.priority);
-  return groupOf(cache, group, rules);
+  const rules = groupRuleBodies(t, group);
+  return groupOf(cache, group, rules, rules === ruleSetOf(t, group)?.rules);
 }
 
 /** Parsed conditions and their id, once per `conditions` object (ports share them). */
@@ -125,7 +116,12 @@ function condOf(cache: VfpCache, k: RuleConditions): { readonly id: number; read
  * Candidates are found by length and three sampled rules, then checked rule by rule, so a
  * port whose 5,000 LB_DSR rules match a known list costs one pass of identity compares.
  */
-function groupOf(cache: VfpCache, group: VfpGroup, rules: readonly RuleBody[]): CGroup {
+function groupOf(
+  cache: VfpCache,
+  group: VfpGroup,
+  rules: readonly RuleBody[],
+  shared = false,
+): CGroup {
   const lpm = group.matchType === 'lpm';
   const n = rules.length;
   // Derived ports hand over the very same prepared array: no pass at all.
@@ -144,7 +140,8 @@ function groupOf(cache: VfpCache, group: VfpGroup, rules: readonly RuleBody[]): 
       if (same) same.push(m);
       else cache.matchers.set(h, [m]);
     }
-    if (Object.isFrozen(rules)) cache.byList.set(rules, m);
+    // A frozen list, or a rule set's, is shared by many groups and never changes.
+    if (shared || Object.isFrozen(rules)) cache.byList.set(rules, m);
   }
   return { group, m, rules, size: n };
 }
@@ -184,8 +181,16 @@ export function compileDerivedPort(cache: VfpCache, port: Port, specs: LayerSpec
     const d = describeLayer(port.id, spec);
     return cLayer(
       d.layer,
-      d.groups.flatMap((g) =>
-        g.group.family === 'ipv4' ? [groupOf(cache, g.group, g.rules)] : [],
+      d.groups.flatMap(({ group, rules }) =>
+        group.family === 'ipv4'
+          ? [
+              groupOf(
+                cache,
+                group,
+                rules.shared ? mergeRuleLists(rules.own, rules.shared) : rules.own,
+              ),
+            ]
+          : [],
       ),
     );
   });

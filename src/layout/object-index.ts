@@ -4,6 +4,7 @@
  * The inspector, the tree and the store resolve ids through it.
  */
 import type { Provenance, Topology } from '../model/types';
+import { allVfpRules } from '../model/vfp-rules';
 import { syntheticId, type DrawnKind } from './geometry';
 import { emptyTable } from '../shared/table';
 
@@ -156,7 +157,7 @@ function buildIndex(t: Topology): ObjectIndex {
       nodeId: t.ports[g.portId]?.nodeId ?? null,
       portId: g.portId,
     });
-  for (const r of Object.values(t.rules))
+  for (const r of allVfpRules(t))
     add({
       id: r.id,
       kind: 'rule',

@@ -5,6 +5,7 @@
  */
 import { compareNatural } from './collate';
 import type { Port, Topology } from '../model/types';
+import { rulesOfGroup } from '../model/vfp-rules';
 import { syntheticId } from './geometry';
 import { indexTopology, lbName, type ObjectIndex, type ObjectKind } from './object-index';
 
@@ -151,10 +152,9 @@ function portTree(t: Topology, port: Port): TreeNode {
     const groups = layer.groupIds.flatMap((groupId) => {
       const g = t.groups[groupId];
       if (!g) return [];
-      const rules = g.ruleIds.flatMap((id) => {
-        const r = t.rules[id];
-        return r ? [leaf(r.id, 'rule', `${r.priority} ${r.name} (${r.type})`)] : [];
-      });
+      const rules = rulesOfGroup(t, g).map((r) =>
+        leaf(r.id, 'rule', `${r.priority} ${r.name} (${r.type})`),
+      );
       return [leaf(g.id, 'group', `${g.name} (${g.direction})`, rules)];
     });
     return [leaf(layer.id, 'layer', layer.name, groups)];

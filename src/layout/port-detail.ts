@@ -4,6 +4,7 @@
  * port never moves anything else.
  */
 import type { RuleAction, Topology, VfpRule } from '../model/types';
+import { groupRuleCount, rulesOfGroup } from '../model/vfp-rules';
 import type { Box, LayoutItem, TextLine, TopologyLayout } from './geometry';
 import { line } from './text-fit';
 import { layerTone, ruleTone } from './tones';
@@ -69,14 +70,14 @@ export function layoutPortDetail(
         id: g.id,
         kind: 'group',
         box: gb,
-        ariaLabel: `VFP group ${g.name}, ${g.direction}, ${g.ruleIds.length} rules`,
+        ariaLabel: `VFP group ${g.name}, ${g.direction}, ${groupRuleCount(t, g)} rules`,
         name: g.name,
         tone: 'group',
         lines: [line(text, 8, 17, 14, 'mono', gb.w)],
         radius: 4,
       });
       y += ROW;
-      const rules = g.ruleIds.flatMap((id) => t.rules[id] ?? []);
+      const rules = rulesOfGroup(t, g);
       for (const r of rules.slice(0, MAX_RULES_PER_GROUP)) {
         const rb = { x: x + 40, y, w: inner - 28, h: ROW - 3 };
         items.push({

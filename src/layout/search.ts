@@ -7,6 +7,7 @@
  * fewer than `MAX_RULES_SCANNED` of them (a materialised 1.5M-rule node stays responsive).
  */
 import type { Topology } from '../model/types';
+import { allVfpRules, vfpRuleCount } from '../model/vfp-rules';
 import { cidrContains, parseCidr, parseIpv4 } from '../shared/ip';
 import { indexTopology, type ObjectKind } from './object-index';
 
@@ -149,8 +150,8 @@ export function search(t: Topology, raw: string): SearchResult {
         for (const x of Object.values(table) as { id: string; name?: string }[])
           if ((hit(x.id) || (x.name !== undefined && hit(x.name))) && !add(x.id, `id ${x.id}`))
             return { query, hits, truncated };
-      if (Object.keys(t.rules).length <= MAX_RULES_SCANNED)
-        for (const r of Object.values(t.rules))
+      if (vfpRuleCount(t) <= MAX_RULES_SCANNED)
+        for (const r of allVfpRules(t))
           if (r.name.toLowerCase().startsWith(g) && !add(r.id, `rule ${r.name}`)) break;
       // Bare hex of MAC length: also a MAC.
       const mac = macOf(q);
@@ -169,8 +170,7 @@ export function search(t: Topology, raw: string): SearchResult {
       // Nodes, pods and services first, then networks, endpoints and the rest.
       if (!scan(['node', 'pod', 'service'])) break;
       if (!scan(['network', 'vswitch', 'endpoint', 'load-balancer'])) break;
-      if (Object.keys(t.rules).length <= MAX_RULES_SCANNED)
-        scan(['port', 'layer', 'group', 'rule']);
+      if (vfpRuleCount(t) <= MAX_RULES_SCANNED) scan(['port', 'layer', 'group', 'rule']);
       break;
     }
   }

@@ -1,6 +1,7 @@
 /** Checks across sources: v1/v2 field mismatches, HNS policies without their VFP rule. */
 
 import type { EndpointPolicy, Topology, VfpRule } from '../model/types';
+import { rulesOfGroup } from '../model/vfp-rules';
 import { endpointLabel } from './endpoints';
 import type { Check, Finding } from './types';
 
@@ -67,9 +68,10 @@ export const policyWithoutVfpRule: Check = (t: Topology, ctx) => {
       if (exp === null) continue;
       const layer = layers.find((l) => exp.layer.test(l!.name));
       if (!layer) continue; // that layer was not dumped: nothing to compare
-      const rules = layer.groupIds
-        .flatMap((g) => t.groups[g]?.ruleIds ?? [])
-        .map((r) => t.rules[r]!);
+      const rules = layer.groupIds.flatMap((id) => {
+        const g = t.groups[id];
+        return g ? rulesOfGroup(t, g) : [];
+      });
       if (rules.some(exp.match)) continue;
       out.push({
         code: 'policy-without-vfp-rule',

@@ -5,8 +5,8 @@
  * (an LB backend HNS no longer knows) are lint findings, not invariant breaks.
  */
 import { isIpv4, parseCidr } from '../shared/ip';
-import type { Topology } from './types';
-import { hasEntry } from '../shared/table';
+import type { Topology, VfpRuleBody } from './types';
+import { entryOf, hasEntry } from '../shared/table';
 
 export interface InvariantProblem {
   readonly code: string;
@@ -128,10 +128,28 @@ function checkVfp(t: Topology, bad: Bad, ref: Ref): void {
       }
     }
   }
-  for (const r of Object.values(t.rules)) {
+  for (const g of Object.values(t.groups)) {
+    if (g.ruleSetId === undefined) continue;
+    ref(t.ruleSets ?? {}, g.ruleSetId, g.id, 'rule set');
+    const set = t.ruleSets ? entryOf(t.ruleSets, g.ruleSetId) : undefined;
+    // A set rule's id on this group must not be an own rule's id too.
+    for (const r of set?.rules ?? [])
+      if (g.ruleIds.includes(`${g.id}/${r.name}`))
+        bad('DUPLICATE_ID', g.id, `rule ${r.name} is both an own rule and in set ${set!.id}`);
+  }
+  const badPrefixes = (id: string, r: VfpRuleBody) => {
     const prefixes = [...(r.conditions.srcPrefixes ?? []), ...(r.conditions.dstPrefixes ?? [])];
     for (const p of prefixes)
-      if (!isPrefix(p)) bad('BAD_PREFIX', r.id, `rule ${r.name}: ${p} is not a prefix`);
+      if (!isPrefix(p)) bad('BAD_PREFIX', id, `rule ${r.name}: ${p} is not a prefix`);
+  };
+  for (const r of Object.values(t.rules)) badPrefixes(r.id, r);
+  for (const set of Object.values(t.ruleSets ?? {})) {
+    const names = new Set<string>();
+    for (const r of set.rules) {
+      if (names.has(r.name)) bad('DUPLICATE_ID', set.id, `rule set ${set.id}: two rules ${r.name}`);
+      names.add(r.name);
+      badPrefixes(set.id, r);
+    }
   }
 }
 

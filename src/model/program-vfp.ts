@@ -31,6 +31,7 @@ export function programVfp(t: Topology): Topology {
     layers: copyTable(t.layers),
     groups: copyTable(t.groups),
     rules: copyTable(t.rules),
+    ruleSets: copyTable(t.ruleSets ?? {}),
   };
   const ports = copyTable<Port>(t.ports);
   const derive = vfpDeriver(t);
@@ -43,7 +44,14 @@ export function programVfp(t: Topology): Topology {
     changed = true;
   }
   return changed
-    ? { ...t, ports, layers: tables.layers, groups: tables.groups, rules: tables.rules }
+    ? {
+        ...t,
+        ports,
+        layers: tables.layers,
+        groups: tables.groups,
+        rules: tables.rules,
+        ruleSets: tables.ruleSets,
+      }
     : t;
 }
 
@@ -71,7 +79,7 @@ export function vfpDeriver(t: Topology): (port: Port) => LayerSpec[] {
  * for showing a port of a topology whose VFP was deferred.
  */
 export function deriveVfpPort(t: Topology, portId: string): VfpTables & { layerIds: string[] } {
-  const tables: VfpTables = { layers: {}, groups: {}, rules: {} };
+  const tables: VfpTables = { layers: {}, groups: {}, rules: {}, ruleSets: {} };
   const port = t.ports[portId];
   const specs = port ? vfpDeriver(t)(port) : [];
   return { ...tables, layerIds: specs.map((s) => addLayer(tables, portId, s)) };

@@ -62,6 +62,7 @@ const TABLES = new Set([
   'layers',
   'groups',
   'rules',
+  'ruleSets',
   'externals',
 ]);
 

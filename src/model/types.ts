@@ -124,7 +124,13 @@ export interface Topology {
   readonly ports: Table<Port>;
   readonly layers: Table<VfpLayer>;
   readonly groups: Table<VfpGroup>;
+  /** Rules with their own entry; a group's shared rules are in `ruleSets` (see `vfp-rules.ts`). */
   readonly rules: Table<VfpRule>;
+  /**
+   * Rule lists that many groups carry unchanged (every pod port's LB_DSR rules), stored once.
+   * Absent when no group shares rules. Read a group's rules with `rulesOfGroup` (vfp-rules.ts).
+   */
+  readonly ruleSets?: Table<VfpRuleSet>;
   readonly externals: Table<External>;
   readonly underlay: Underlay | null;
 }
@@ -331,8 +337,10 @@ export type {
   LbBackend,
   RuleAction,
   VfpRule,
+  VfpRuleBody,
+  VfpRuleSet,
 } from './vfp-types';
-import type { Port, VfpGroup, VfpLayer, VfpRule } from './vfp-types';
+import type { Port, VfpGroup, VfpLayer, VfpRule, VfpRuleSet } from './vfp-types';
 
 // ---------------------------------------------------------------------------------------------
 // Kubernetes objects and the world outside

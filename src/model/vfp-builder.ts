@@ -1,6 +1,8 @@
 /**
  * A small mutable builder used by `programVfp` to append VFP layers, groups and rules to
  * a topology in a deterministic order. Ids are path-like: `<portId>/<LAYER>/<GROUP>/<RULE>`.
+ * Rule lists a group spec hands over frozen (built once, carried by many ports) are stored
+ * once as a `VfpRuleSet`; the rest become per-port `VfpRule` entries.
  */
 import type {
   AddressFamily,
@@ -12,8 +14,11 @@ import type {
   VfpGroup,
   VfpLayer,
   VfpRule,
+  VfpRuleBody,
+  VfpRuleSet,
   VfpRuleType,
 } from './types';
+import { mergeRuleLists, placeRule } from './vfp-rules';
 
 /** Conditions matching everything. */
 export const ANY: RuleConditions = {
@@ -83,18 +88,13 @@ export interface VfpTables {
   readonly layers: Record<string, VfpLayer>;
   readonly groups: Record<string, VfpGroup>;
   readonly rules: Record<string, VfpRule>;
+  /** Shared rule lists (frozen spec arrays), once per tables object; see `VfpRuleSet`. */
+  readonly ruleSets: Record<string, VfpRuleSet>;
 }
 
 /** A rule spec with defaults filled in; everything but the ids, so ports can share it. */
-export interface PreparedRule {
-  readonly name: string;
-  readonly priority: number;
-  readonly type: VfpRuleType;
-  readonly terminating: boolean;
-  readonly stateful: boolean;
-  readonly conditions: RuleConditions;
-  readonly action: RuleAction;
-  readonly provenance: Provenance;
+export interface PreparedRule extends VfpRuleBody {
+  readonly friendlyName: null;
 }
 
 // Frozen spec arrays (one LB_DSR list serves every pod port of a network) are sorted and
@@ -114,6 +114,7 @@ function prepare(rules: readonly RuleSpec[]): readonly PreparedRule[] {
     seen.add(r.name);
     out.push({
       name: r.name,
+      friendlyName: null,
       priority: r.priority,
       type: r.type,
       terminating: r.terminating ?? false,
@@ -124,7 +125,7 @@ function prepare(rules: readonly RuleSpec[]): readonly PreparedRule[] {
     });
   }
   if (frozen) {
-    // Frozen in turn: the engine shares one compiled matcher per prepared list.
+    // Frozen in turn: it becomes a rule set, and the engine shares one matcher per list.
     Object.freeze(out);
     preparedCache.set(rules, out);
     namesCache.set(rules, seen);
@@ -132,41 +133,42 @@ function prepare(rules: readonly RuleSpec[]): readonly PreparedRule[] {
   return out;
 }
 
+/**
+ * A group's rules split by storage: `own` per port, `shared` (a frozen list many ports carry,
+ * or null). Their merge by priority, then name, is the group's rules: exactly the rules of
+ * `[...rules, ...shared]` sorted by priority then name, first rule of each name kept.
+ */
+export interface SplitRules {
+  readonly own: readonly PreparedRule[];
+  readonly shared: readonly PreparedRule[] | null;
+}
+
+/** How `addLayer` stores the rules of `g` (see `SplitRules`). */
+export function splitRules(g: GroupSpec): SplitRules {
+  const shared = g.shared ?? [];
+  if (shared.length === 0)
+    return Object.isFrozen(g.rules) && g.rules.length > 0
+      ? { own: [], shared: prepare(g.rules) }
+      : { own: prepare(g.rules), shared: null };
+  const b = prepare(shared);
+  const names = namesCache.get(shared); // set by `prepare` for a frozen list
+  // Not frozen (not shared), or a name in both lists: one sort of the concatenation decides.
+  if (!names || g.rules.some((r) => names.has(r.name)))
+    return { own: prepare([...g.rules, ...shared]), shared: null };
+  return { own: prepare(g.rules), shared: b };
+}
+
 /** The group's rules in evaluation order: `rules` and `shared` merged as if concatenated. */
 export function groupRules(g: GroupSpec): readonly PreparedRule[] {
-  const shared = g.shared ?? [];
-  if (shared.length === 0) return prepare(g.rules);
-  if (g.rules.length === 0) return prepare(shared);
-  const b = prepare(shared);
-  const names = namesCache.get(shared);
-  // A name in both lists: let one sort of the concatenation decide which copy is kept.
-  if (!names || g.rules.some((r) => names.has(r.name))) return prepare([...g.rules, ...shared]);
-  const a = prepare(g.rules);
-  const out: PreparedRule[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    // Names are distinct across the lists, so (priority, name) orders strictly.
-    if (x.priority < y.priority || (x.priority === y.priority && x.name < y.name)) {
-      out.push(x);
-      i++;
-    } else {
-      out.push(y);
-      j++;
-    }
-  }
-  while (i < a.length) out.push(a[i++]!);
-  while (j < b.length) out.push(b[j++]!);
-  return out;
+  const { own, shared } = splitRules(g);
+  return shared ? mergeRuleLists(own, shared) : own;
 }
 
 /** A layer as `addLayer` writes it, with each group's rules prepared but not materialised. */
 export interface DescribedLayer {
   readonly layer: VfpLayer;
   /** `group.ruleIds` is empty: the rules are in `rules` (ids are `<group.id>/<name>`). */
-  readonly groups: readonly { readonly group: VfpGroup; readonly rules: readonly PreparedRule[] }[];
+  readonly groups: readonly { readonly group: VfpGroup; readonly rules: SplitRules }[];
 }
 
 /** The layer `addLayer` would append for `portId`, without writing any table. */
@@ -185,7 +187,7 @@ export function describeLayer(portId: string, spec: LayerSpec): DescribedLayer {
       ruleIds: [],
       provenance: g.provenance,
     } satisfies VfpGroup,
-    rules: groupRules(g),
+    rules: splitRules(g),
   }));
   const layer: VfpLayer = {
     id: layerId,
@@ -200,34 +202,41 @@ export function describeLayer(portId: string, spec: LayerSpec): DescribedLayer {
   return { layer, groups };
 }
 
-/** Append one layer (with its groups and rules) for `portId`; returns the layer id. */
+// The set id of each shared list already written to a `ruleSets` table.
+const setIds = new WeakMap<Record<string, VfpRuleSet>, Map<readonly PreparedRule[], string>>();
+
+/** The id of the set holding `rules` in `out` (written on first use, under `groupId`). */
+function ruleSetFor(out: VfpTables, rules: readonly PreparedRule[], groupId: string): string {
+  let ids = setIds.get(out.ruleSets);
+  if (!ids) setIds.set(out.ruleSets, (ids = new Map<readonly PreparedRule[], string>()));
+  let id = ids.get(rules);
+  if (id === undefined) {
+    id = groupId;
+    out.ruleSets[id] = { id, rules };
+    ids.set(rules, id);
+  }
+  return id;
+}
+
+/**
+ * Append one layer (with its groups and rules) for `portId`; returns the layer id. Shared
+ * lists go to `out.ruleSets` once and each group refers to its set; per-port rules become
+ * entries of `out.rules`.
+ */
 export function addLayer(out: VfpTables, portId: string, spec: LayerSpec): string {
   const { layer, groups } = describeLayer(portId, spec);
   for (const { group, rules } of groups) {
     const groupId = group.id;
-    const layerId = layer.id;
     const ruleIds: string[] = [];
-    for (const r of rules) {
-      const ruleId = `${groupId}/${r.name}`;
-      ruleIds.push(ruleId);
-      // Conditions, action and provenance objects are shared by every port with this rule.
-      out.rules[ruleId] = {
-        id: ruleId,
-        groupId,
-        layerId,
-        portId,
-        name: r.name,
-        friendlyName: null,
-        priority: r.priority,
-        type: r.type,
-        terminating: r.terminating,
-        stateful: r.stateful,
-        conditions: r.conditions,
-        action: r.action,
-        provenance: r.provenance,
-      };
+    for (const r of rules.own) {
+      const rule = placeRule(group, r);
+      ruleIds.push(rule.id);
+      out.rules[rule.id] = rule;
     }
-    out.groups[groupId] = { ...group, ruleIds };
+    out.groups[groupId] =
+      rules.shared && rules.shared.length > 0
+        ? { ...group, ruleIds, ruleSetId: ruleSetFor(out, rules.shared, groupId) }
+        : { ...group, ruleIds };
   }
   out.layers[layer.id] = layer;
   return layer.id;

@@ -51,7 +51,14 @@ export interface VfpGroup {
   readonly priority: number;
   /** `priority`: lowest priority number wins; `lpm`: longest destination prefix wins. */
   readonly matchType: 'priority' | 'lpm';
+  /** The group's own rules (entries of `Topology.rules`). */
   readonly ruleIds: readonly string[];
+  /**
+   * A rule set (`Topology.ruleSets`) whose rules this group carries too, as if each were an
+   * own rule with id `<group id>/<rule name>`. The group's rules are then its own and the
+   * set's, ordered by priority, then name. Read them with `rulesOfGroup` (vfp-rules.ts).
+   */
+  readonly ruleSetId?: string;
   readonly provenance: Provenance;
 }
 
@@ -144,4 +151,18 @@ export interface VfpRule {
   readonly conditions: RuleConditions;
   readonly action: RuleAction;
   readonly provenance: Provenance;
+}
+
+/** A rule without the ids that place it on a port: what every group carrying it shares. */
+export type VfpRuleBody = Omit<VfpRule, 'id' | 'groupId' | 'layerId' | 'portId'>;
+
+/**
+ * Rules that many groups carry unchanged (the LB_DSR rules of every pod port on a network),
+ * held once: 300 ports × 5,000 load balancers are 5,000 bodies, not 1.5M rule objects.
+ * The id is the id of the first group that carries the set.
+ */
+export interface VfpRuleSet {
+  readonly id: string;
+  /** In evaluation order (priority, then name); names are unique within the set. */
+  readonly rules: readonly VfpRuleBody[];
 }

@@ -1,4 +1,4 @@
-/** Runtime schemas of the VFP part of `hnsviz.model/1`: ports, layers, groups, rules. */
+/** Runtime schemas of the VFP part of `hnsviz.model/1`: ports, layers, groups, rules, rule sets. */
 import type { RuleAction } from '../model/types';
 import {
   arr,
@@ -57,6 +57,36 @@ const ruleAction: Schema<RuleAction> = tagged('kind', {
   other: obj({ kind: lit('other'), text: s }),
 });
 
+/** What a rule is, wherever it is stored (`VfpRuleBody`). */
+const ruleBody = {
+  name: s,
+  friendlyName: ns,
+  priority: prio,
+  type: lit(
+    'allow',
+    'block',
+    'nat',
+    'dynnat',
+    'lbnat',
+    'encap',
+    'decap',
+    'transpose',
+    'paroute',
+    'other',
+  ),
+  terminating: bool,
+  stateful: bool,
+  conditions: obj({
+    srcPrefixes: nullable(strs),
+    dstPrefixes: nullable(strs),
+    srcPorts: nullable(arr(portRange)),
+    dstPorts: nullable(arr(portRange)),
+    protocols: nullable(arr(proto)),
+  }),
+  action: ruleAction,
+  provenance,
+};
+
 /** The VFP tables of a topology. */
 export const vfpTables = {
   ports: rec(
@@ -96,41 +126,10 @@ export const vfpTables = {
       priority: prio,
       matchType: lit('priority', 'lpm'),
       ruleIds: strs,
+      ruleSetId: optional(s),
       provenance,
     }),
   ),
-  rules: rec(
-    obj({
-      id: s,
-      groupId: s,
-      layerId: s,
-      portId: s,
-      name: s,
-      friendlyName: ns,
-      priority: prio,
-      type: lit(
-        'allow',
-        'block',
-        'nat',
-        'dynnat',
-        'lbnat',
-        'encap',
-        'decap',
-        'transpose',
-        'paroute',
-        'other',
-      ),
-      terminating: bool,
-      stateful: bool,
-      conditions: obj({
-        srcPrefixes: nullable(strs),
-        dstPrefixes: nullable(strs),
-        srcPorts: nullable(arr(portRange)),
-        dstPorts: nullable(arr(portRange)),
-        protocols: nullable(arr(proto)),
-      }),
-      action: ruleAction,
-      provenance,
-    }),
-  ),
+  rules: rec(obj({ id: s, groupId: s, layerId: s, portId: s, ...ruleBody })),
+  ruleSets: optional(rec(obj({ id: s, rules: arr(obj(ruleBody)) }))),
 };

@@ -2,6 +2,7 @@
  * `hnsviz describe`: a one-line summary of a scenario or dump, or (`--json`) the same
  * `hnsviz.parse/1` document as `hnsviz parse --json`. Exit 1 when a dump has error diagnostics.
  */
+import { vfpRuleCount } from '../../model/vfp-rules';
 import { toParseJson } from '../../parsers/output/parse-json';
 import { defineCommand } from '../command';
 import { hasErrors } from '../report';
@@ -23,7 +24,7 @@ export const describeCommand = defineCommand({
     ctx.out(
       (values.json
         ? JSON.stringify(toParseJson(src), null, 2)
-        : `${t.title}\n${t.nodeIds.length} nodes, ${Object.keys(t.endpoints).length} endpoints, ${Object.keys(t.loadBalancers).length} load balancers, ${Object.keys(t.rules).length} VFP rules`) +
+        : `${t.title}\n${t.nodeIds.length} nodes, ${Object.keys(t.endpoints).length} endpoints, ${Object.keys(t.loadBalancers).length} load balancers, ${vfpRuleCount(t)} VFP rules`) +
         '\n',
     );
     return hasErrors(src) ? 1 : 0;

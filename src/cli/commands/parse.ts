@@ -2,6 +2,7 @@
  * `hnsviz parse FILE…`: read HNS dumps and print what was understood (`--json`: one
  * `hnsviz.parse/1` document). Exit 1 when there are error diagnostics (the output is still printed).
  */
+import { vfpRuleCount } from '../../model/vfp-rules';
 import { topologyText } from '../../parsers/output/canonical';
 import { parseCluster } from '../../cluster/index';
 import { toParseJson } from '../../parsers/output/parse-json';
@@ -43,7 +44,7 @@ export const parseCommand = defineCommand({
                   `node ${n.name} (${n.id}, ${n.managementIp ?? 'no IP'}): ${n.inputs.join(', ')}`,
               )
             : []),
-          `networks ${Object.keys(t.networks).length}, endpoints ${Object.keys(t.endpoints).length}, load balancers ${Object.keys(t.loadBalancers).length}, VFP ports ${Object.keys(t.ports).length}, rules ${Object.keys(t.rules).length}`,
+          `networks ${Object.keys(t.networks).length}, endpoints ${Object.keys(t.endpoints).length}, load balancers ${Object.keys(t.loadBalancers).length}, VFP ports ${Object.keys(t.ports).length}, rules ${vfpRuleCount(t)}`,
           '',
           ...topologyText(t),
           '',

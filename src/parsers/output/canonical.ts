@@ -5,6 +5,7 @@
  */
 
 import type { EndpointPolicy, NetworkPolicy, Topology } from '../../model/types';
+import { allVfpRules } from '../../model/vfp-rules';
 import { pushAll } from '../../shared/arrays';
 import type { ParseResult } from '../index';
 
@@ -91,8 +92,13 @@ export function topologyText(t: Topology): string[] {
       `rule ${r.id} friendly=${JSON.stringify(r.friendlyName)} type=${r.type} prio=${r.priority} term=${r.terminating} stateful=${r.stateful} src=[${(c.srcPrefixes ?? []).join(',')}] dst=[${(c.dstPrefixes ?? []).join(',')}]`,
     );
   }
-  const derived = Object.values(t.rules).filter((r) => r.provenance.by !== 'dump').length;
-  out.push(`derived VFP rules: ${derived > 0 ? 'some' : 'none'}`);
+  let derived = false;
+  for (const r of allVfpRules(t))
+    if (r.provenance.by !== 'dump') {
+      derived = true;
+      break;
+    }
+  out.push(`derived VFP rules: ${derived ? 'some' : 'none'}`);
   return out;
 }
 

@@ -6,6 +6,7 @@
  */
 
 import type { EndpointPolicy, NetworkPolicy, Topology } from '../../model/types';
+import { allVfpRules } from '../../model/vfp-rules';
 import type { Diagnostic } from '../diagnostics';
 import type { InputInfo, ParseResult } from '../index';
 
@@ -13,8 +14,10 @@ export const PARSE_FORMAT = 'hnsviz.parse/1';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
-const sortById = <T extends { id: string }>(table: Record<string, T>): T[] =>
-  Object.values(table).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const sortById = <T extends { id: string }>(table: Record<string, T> | Iterable<T>): T[] =>
+  (Symbol.iterator in table ? [...table] : Object.values(table)).sort((a, b) =>
+    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
 
 function networkPolicyJson(p: NetworkPolicy): Json {
   switch (p.type) {
@@ -199,7 +202,7 @@ export function topologyToParseJson(
         direction: g.direction,
         layer: t.layers[g.layerId]?.name ?? g.layerId,
       })),
-      rules: sortById(t.rules).map((r) => ({
+      rules: sortById(allVfpRules(t)).map((r) => ({
         id: r.id,
         name: r.name,
         type: r.type,
