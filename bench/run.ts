@@ -1,4 +1,4 @@
-// `npm run bench [-- --json] [-- --no-parse]`: the parser bench (bench/parse-bench.ts), then on a
+// `npm run bench [-- --json] [-- --no-parse] [-- --cluster]`: the parser bench (bench/parse-bench.ts), then on a
 // synthetic node (300 endpoints, 5,000 DSR load balancers → ~1.5M VFP rules) compile, trace
 // latency, sweep throughput and heap, twice: VFP deferred (`deferred*` keys: derived per port by
 // the engine, what a big dump gets) and VFP derived eagerly by programVfp (the unprefixed keys;
@@ -11,6 +11,7 @@ import { compileTopology, traceFlow, traceVerdict } from '../src/engine/index';
 import { compiledPort } from '../src/engine/compile';
 import { programVfp } from '../src/model/program-vfp';
 import { vfpRuleCount } from '../src/model/vfp-rules';
+import { runClusterBench } from './cluster-bench';
 import { runParseBench } from './parse-bench';
 import { realRecall } from './real-recall';
 import type { Topology } from '../src/model/types';
@@ -203,6 +204,8 @@ if (parse) {
   Object.assign(result, rest, { parseEndpoints: endpoints, parseLoadBalancers: loadBalancers });
 }
 if (withParse) Object.assign(result, realRecall());
+// 20 synthetic nodes imported together (bench/cluster-bench.ts); heavy, so only when asked.
+if (process.argv.includes('--cluster')) Object.assign(result, runClusterBench());
 if (json) console.log(JSON.stringify(result));
 else
   for (const [k, v] of Object.entries(result))

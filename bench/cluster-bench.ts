@@ -1,0 +1,144 @@
+/**
+ * Cluster benchmark: 20 nodes, each the parse bench's synthetic node (300 endpoints of which
+ * 100 remote, 5,000 load balancers) with its own node IP, pod addresses and GUIDs, imported
+ * together with `parseCluster` (attribution, per-node parse, assembly, stitching), then traced.
+ * Figures are printed, never asserted. `npm run bench -- --cluster` (or run this file alone).
+ *
+ * - clusterImportMs: wall time of parseCluster over the 20 inputs (bytes).
+ * - clusterHeapMiB: heap held after the import, the engine's index and one trace per node
+ *   (topology alive, after a forced GC) — the part of the tab's heap the cluster costs.
+ * - stitchRatio: stitch time for 20 nodes over 1 node (medians); stitchPerEndpointRatio divides
+ *   by the endpoint counts (1 = linear).
+ * - clusterTraceMicros / nodeTraceMicros: median full trace on the cluster vs on one node.
+ */
+import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { parseCluster, stitch } from '../src/cluster/index';
+import { compileTopology, traceFlow } from '../src/engine/index';
+import type { Topology } from '../src/model/types';
+import { syntheticDump } from './parse-bench';
+
+const NODES = 20;
+
+function gcFn(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+
+/** Node k's dump: the synthetic node with its own IP, PA, pod prefix and GUIDs. */
+function nodeDump(base: string, k: number): Uint8Array {
+  const ip = `10.0.0.${4 + k}`;
+  const text = base
+    .replace(/"10\.0\.0\.4"/g, `"${ip}"`)
+    .replace(/10\.244\./g, `10.${100 + k}.`)
+    .replace(/-8000-/g, `-8${k.toString(16).padStart(3, '0')}-`);
+  return new TextEncoder().encode(text);
+}
+
+function time(f: () => unknown, runs: number): number {
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    f();
+    xs.push(performance.now() - t0);
+  }
+  return median(xs);
+}
+
+function traceMicros(t: Topology, reqs: { from: string; to: string }[]): number {
+  // Warm-up: the first trace through a port compiles it (VFP derived per port, 5,000 LBs).
+  for (const r of reqs) traceFlow(t, r);
+  const xs = reqs.map((r) => {
+    const t0 = performance.now();
+    traceFlow(t, r);
+    return (performance.now() - t0) * 1000;
+  });
+  return median(xs);
+}
+
+export function runClusterBench(): Record<string, number> {
+  const gc = gcFn();
+  // Little padding: the object counts matter here, not the allocator trees parsers drop.
+  const base = syntheticDump(2);
+  const inputs = Array.from({ length: NODES }, (_, k) => ({
+    name: `node${k}/hns.json`,
+    bytes: nodeDump(base, k),
+  }));
+  const dumpMiB = inputs.reduce((n, i) => n + i.bytes.length, 0) / 1048576;
+  gc();
+  const heap0 = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  const r = parseCluster(inputs);
+  const importMs = performance.now() - t0;
+  const t = r.topology;
+  compileTopology(t);
+  // One cross-node trace per node: a pod on node k to a pod on node k+1 (remote on k).
+  const cross = Array.from({ length: NODES }, (_, k) => ({
+    from: `10.${100 + k}.1.10`,
+    to: `10.${100 + ((k + 1) % NODES)}.1.20:80`,
+  }));
+  const crossTraces = cross.map((q) => traceFlow(t, q));
+  const crossVerdicts = crossTraces.map((x) => x.verdict);
+  if (process.env.HNSVIZ_BENCH_DEBUG) console.error(crossTraces[0]?.reason);
+  gc();
+  const heapMiB = (process.memoryUsage().heapUsed - heap0) / 1048576;
+
+  const one = parseCluster([inputs[0]!]).topology;
+  const e1 = Object.keys(one.endpoints).length;
+  const e20 = Object.keys(t.endpoints).length;
+  // Both after a forced GC and a warm-up: the import leaves hundreds of MiB to collect, and a
+  // collection during the timed loop would be charged to stitching.
+  const warm = (x: Topology): void => {
+    for (let i = 0; i < 3; i++) stitch(x);
+    gc();
+  };
+  warm(one);
+  const s1 = time(() => stitch(one), 15);
+  warm(t);
+  const s20 = time(() => stitch(t), 9);
+  const reqs = (tt: Topology, nodes: number) =>
+    Array.from({ length: 200 }, (_, i) => ({
+      from: `10.100.1.${i % 200}`,
+      to:
+        nodes > 1
+          ? `10.${101 + (i % (nodes - 1))}.1.${(i * 7) % 200}:80`
+          : `10.96.${(i >> 8) & 255}.${i & 255}:${80 + (i % 1000)}`,
+    })).filter((q) => {
+      try {
+        traceFlow(tt, q);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+  gc();
+  const clusterTrace = traceMicros(t, reqs(t, NODES));
+  gc();
+  const nodeTrace = traceMicros(one, reqs(one, 1));
+  const linked = r.stitches.filter((s) => s.status === 'linked').length;
+  return {
+    clusterNodes: r.nodes.length,
+    clusterEndpoints: e20,
+    clusterLoadBalancers: Object.keys(t.loadBalancers).length,
+    clusterDumpMiB: Math.round(dumpMiB),
+    clusterImportMs: Math.round(importMs),
+    clusterHeapMiB: Math.round(heapMiB),
+    clusterStitched: linked,
+    clusterCrossDelivered: crossVerdicts.filter((v) => v === 'delivered').length,
+    stitchMs1: Number(s1.toFixed(2)),
+    stitchMs20: Number(s20.toFixed(2)),
+    stitchRatio: Number((s20 / s1).toFixed(1)),
+    stitchPerEndpointRatio: Number((s20 / e20 / (s1 / e1)).toFixed(2)),
+    clusterTraceMicros: Math.round(clusterTrace),
+    nodeTraceMicros: Math.round(nodeTrace),
+  };
+}
+
+if (process.argv[1]?.endsWith('cluster-bench.ts')) {
+  const out = runClusterBench();
+  if (process.argv.includes('--json')) console.log(JSON.stringify(out));
+  else for (const [k, v] of Object.entries(out)) console.log(`${k.padEnd(26)} ${v}`);
+}
