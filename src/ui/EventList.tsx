@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { traceEvents, type TraceEvent } from '../view-model/trace-events';
 import { ConfidenceBadge } from './ConfidenceBadge';
+import { ModelName } from './HopDetail';
 import { useAppStore, useStoreApi } from './StoreContext';
 import { deciderText, placeText, rewriteText } from '../view-model/trace-format';
 
@@ -27,7 +28,10 @@ function Row({
       <button type="button" className="hv-event-jump" onClick={() => onJump(ev.index)}>
         <span className="hv-event-n">{ev.index + 1}</span>
         <span className="hv-event-place">{placeText(ev)}</span>
-        <span className="hv-event-rule">{deciderText(ev)}</span>
+        <span className="hv-event-rule">
+          {deciderText(ev)}
+          {ev.hop.nameSource === 'model' && <ModelName />}
+        </span>
         <span className="hv-event-action">
           {h.action}
           {rw && <span className="hv-event-rewrite"> — {rw}</span>}

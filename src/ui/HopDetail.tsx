@@ -7,6 +7,7 @@ export function HopDetail({ ev }: { ev: TraceEvent | null }) {
   if (!ev) return null;
   const h = ev.hop;
   const verify = [...new Set(ev.hops.flatMap((x) => x.verify))];
+  const modelNamed = ev.hops.some((x) => x.nameSource === 'model');
   return (
     <section className="hv-hop" aria-label="Current hop">
       <p className="hv-hop-head">
@@ -16,6 +17,7 @@ export function HopDetail({ ev }: { ev: TraceEvent | null }) {
       </p>
       <p className="hv-hop-rule">
         <code>{deciderText(ev)}</code> → <strong>{h.action}</strong>
+        {modelNamed && <ModelName />}
       </p>
       {h.why.length > 0 && (
         <ul className="hv-why">
@@ -39,5 +41,17 @@ export function HopDetail({ ev }: { ev: TraceEvent | null }) {
         )}
       </div>
     </section>
+  );
+}
+
+/** Marks a rule name hnsviz made up: no source shows the real one, so a node will not show it. */
+export function ModelName() {
+  return (
+    <span
+      className="hv-model-name"
+      title="hnsviz named this rule: no source shows its real name, so vfpctrl on a node will list another"
+    >
+      model name
+    </span>
   );
 }

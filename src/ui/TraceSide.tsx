@@ -14,15 +14,27 @@ function Verdict() {
   // With a reply, say what happened to each leg: "delivered to a1" alone hides the request.
   const legs = trace.legs.length > 1 ? trace.legs : [{ phase: null, ...trace }];
   return (
-    <p className={`hv-verdict is-${trace.verdict}`} data-verdict={trace.verdict}>
-      {legs.map((leg, i) => (
-        <span key={i} className="hv-verdict-leg" data-phase={leg.phase ?? undefined}>
-          {i > 0 && ' · '}
-          {leg.phase && `${leg.phase === 'request' ? 'Request' : 'Reply'}: `}
-          <strong>{leg.verdict}</strong> — {leg.reason}
-        </span>
-      ))}
-    </p>
+    <>
+      <p className={`hv-verdict is-${trace.verdict}`} data-verdict={trace.verdict}>
+        {legs.map((leg, i) => (
+          <span key={i} className="hv-verdict-leg" data-phase={leg.phase ?? undefined}>
+            {i > 0 && ' · '}
+            {leg.phase && `${leg.phase === 'request' ? 'Request' : 'Reply'}: `}
+            <strong>{leg.verdict}</strong> — {leg.reason}
+          </span>
+        ))}
+      </p>
+      {trace.assumptions.length > 0 && (
+        <details className="hv-assumptions" data-testid="assumptions">
+          <summary>What the engine assumed ({trace.assumptions.length})</summary>
+          <ul>
+            {trace.assumptions.map((a) => (
+              <li key={a}>{a}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
   );
 }
 
