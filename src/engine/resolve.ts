@@ -20,8 +20,24 @@ export interface Target {
   readonly assumptions: readonly string[];
 }
 
-/** Resolve `--from`. */
+// Resolved sources per compiled topology: an address or endpoint name is looked up by scanning
+// the endpoints, which on a cluster of thousands would dominate every trace. Bounded like targets.
+const sources = new WeakMap<CompiledTopology, Map<string, Source>>();
+
+/** Resolve `--from` (memoised per topology; a failure is not kept and throws again). */
 export function resolveSource(c: CompiledTopology, from: string): Source {
+  let m = sources.get(c);
+  if (!m) sources.set(c, (m = new Map()));
+  let hit = m.get(from);
+  if (!hit) {
+    hit = resolveSourceText(c, from);
+    if (m.size >= MAX_TARGETS) m.clear();
+    m.set(from, hit);
+  }
+  return hit;
+}
+
+function resolveSourceText(c: CompiledTopology, from: string): Source {
   const pod = c.podByName.get(from);
   if (pod) return { kind: 'pod', pod };
   const node = c.nodeByName.get(from) ?? c.nodes.get(from);
