@@ -27,7 +27,7 @@ const sources = new WeakMap<CompiledTopology, Map<string, Source>>();
 /** Resolve `--from` (memoised per topology; a failure is not kept and throws again). */
 export function resolveSource(c: CompiledTopology, from: string): Source {
   let m = sources.get(c);
-  if (!m) sources.set(c, (m = new Map()));
+  if (!m) sources.set(c, (m = new Map<string, Source>()));
   let hit = m.get(from);
   if (!hit) {
     hit = resolveSourceText(c, from);
