@@ -28,7 +28,7 @@ function selfPick(d: Design): Trace {
 }
 
 describe('S12 hairpin: pod → Service → itself stays inside the node', () => {
-  it.each([...NEW, 'old-winnat' as const])(
+  it.each([...NEW, 'new-2017' as const, 'old-winnat' as const])(
     '%s: never the wire, never source = destination',
     (d) => {
       const t = selfPick(d);

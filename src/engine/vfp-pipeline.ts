@@ -199,6 +199,20 @@ export function runPort(
       note: '',
     });
     if (changed) setReplyOwner(ctx, p, port.port.id);
+  } else if (dir === 'in' && !flow && port.layers.some((l) => l.layer.stateful)) {
+    // A connection coming in through stateful layers gets a flow too (the UFT keeps one per
+    // connection): its reply leaves by it, untouched, instead of meeting the OUT rules (SNAT).
+    setReplyFlow(ctx, port.port.id, p, {
+      src: p.dst,
+      dst: p.src,
+      sport: p.dport,
+      dport: p.sport,
+      rule: '',
+      ruleId: null,
+      nameSource: null,
+      layer: null,
+      note: '',
+    });
   }
   return OK;
 }
@@ -214,12 +228,14 @@ function applyFlow(ctx: WalkCtx, where: HopWhere, port: CPort, flow: FlowEntry, 
     where,
     () => ({
       layer: flow.layer,
-      rule: flow.rule,
+      rule: flow.rule || null,
       ruleId: flow.ruleId,
       nameSource: flow.nameSource,
       action: 'flow (inverse rewrite)',
       why: [
-        `reply matches the flow created by ${flow.rule}`,
+        flow.rule
+          ? `reply matches the flow created by ${flow.rule}`
+          : 'reply matches the flow its connection created coming in (nothing to rewrite)',
         'the stateful layers are covered by the flow (unified flow table); stateless layers still apply in order',
       ],
       confidence: 'observed',

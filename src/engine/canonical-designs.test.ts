@@ -1,0 +1,263 @@
+/**
+ * Every canonical walk of domain.md §7 (S1–S12) in every design where it applies, request and
+ * reply: the path, the rules that acted (with their priorities, read from the topology),
+ * the rewrites, the MACs and the confidence of the acting hops.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildScenario } from '../scenarios/index';
+import type { Design, Topology } from '../model/types';
+import { compiledPort, compileTopology } from './compile';
+import { traceFlow } from './trace';
+import type { Hop, Trace, TraceRequest } from './types';
+
+const ALL: Design[] = ['old-winnat', 'new-2017', 'new-l2bridge', 'new-overlay'];
+const NEW: Design[] = ['new-2017', 'new-l2bridge', 'new-overlay'];
+const DSR: Design[] = ['new-l2bridge', 'new-overlay'];
+const topo = new Map<Design, Topology>();
+const get = (d: Design) => topo.get(d) ?? (topo.set(d, buildScenario(d)), topo.get(d)!);
+const tr = (d: Design, r: TraceRequest): Trace => traceFlow(get(d), r);
+const legs = (t: Trace) => t.legs.map((l) => `${l.verdict}:${l.deliveredTo?.name ?? '-'}`);
+const MAC = {
+  hostA: '00:15:5d:00:00:04',
+  hostB: '00:15:5d:00:00:05',
+};
+
+/** The priority the topology gives the rule a hop names (on that hop's port, own or shared list). */
+function priorityOf(d: Design, h: Hop): number | null {
+  const cp = h.objectId ? compiledPort(compileTopology(get(d)), h.objectId) : undefined;
+  for (const cl of cp?.layers ?? [])
+    for (const g of [...cl.inGroups, ...cl.outGroups])
+      if (cl.layer.name === h.layer && g.group.name === h.group)
+        for (const r of g.rules) if (r.name === h.rule) return r.priority;
+  return null;
+}
+
+/** The rules that acted in `phase`, with their priority as the topology holds it. */
+function acting(d: Design, t: Trace, phase: Hop['phase'] = 'request') {
+  return t.hops
+    .filter((h) => h.phase === phase && h.rule && h.ruleId && h.action !== 'no match')
+    .map((h) => ({
+      rule: h.rule!.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, 'ID'),
+      layer: h.layer,
+      priority: priorityOf(d, h),
+      action: h.action,
+      confidence: h.confidence,
+    }));
+}
+const find = (d: Design, t: Trace, rule: RegExp, phase: Hop['phase'] = 'request') =>
+  acting(d, t, phase).find((r) => rule.test(r.rule));
+
+describe('S1 pod → pod, same node', () => {
+  it.each(ALL)('%s: bridged in the switch, no NAT, both legs', (d) => {
+    const t = tr(d, { from: 'a1', to: 'a2:8080', reply: true });
+    expect(legs(t)).toEqual(['delivered:a2', 'delivered:a1']);
+    expect(t.hops.some((h) => h.component === 'wire' || h.component === 'host-stack')).toBe(false);
+    expect(t.legs[0]!.final).toMatchObject({ srcIp: '10.244.1.10', dstIp: '10.244.1.11' });
+    expect(t.final).toMatchObject({ srcIp: '10.244.1.11', srcPort: 8080, dstIp: '10.244.1.10' });
+    if (d !== 'old-winnat') {
+      expect(find(d, t, /^OUTBOUNDNAT_EXCEPTION_10\.244\.0\.0\/16$/)).toMatchObject({
+        layer: 'SLB_NAT_LAYER',
+        priority: 1000,
+        action: 'allow',
+        confidence: 'inferred',
+      });
+      // The reply leaves a2 by the flow its connection made coming in: no OUT rule re-decides.
+      const back = t.hops.find((h) => h.phase === 'reply' && h.objectId === 'port:win-a:a2')!;
+      expect(
+        t.hops.filter((h) => h.phase === 'reply' && h.action === 'flow (inverse rewrite)').length,
+      ).toBeGreaterThan(0);
+      expect(back).toBeDefined();
+    }
+    expect(t.hops.some((h) => h.action === 'dynnat' || h.action === 'lbnat')).toBe(false);
+  });
+});
+
+describe('S2 pod → pod, other node', () => {
+  it.each(['new-2017', 'new-l2bridge'] as Design[])('%s: host-gw route and MAC rewrite', (d) => {
+    const t = tr(d, { from: 'a1', to: 'b1:8080', reply: true });
+    expect(legs(t)).toEqual(['delivered:b1', 'delivered:a1']);
+    expect(find(d, t, /^PA_ROUTE_10\.244\.2\.0\/24$/)).toMatchObject({
+      layer: 'VNET_PA_ROUTE_LAYER',
+      priority: 100,
+      action: 'paroute',
+    });
+    const out = t.hops.find((h) => h.phase === 'request' && h.rule === 'MAC_REWRITE_OUT')!;
+    expect(out.after).toMatchObject({ srcMac: MAC.hostA, dstMac: MAC.hostB });
+    const wire = t.hops.find((h) => h.phase === 'request' && h.component === 'wire')!;
+    expect(wire.before).toMatchObject({ srcIp: '10.244.1.10', dstIp: '10.244.2.10', outer: null });
+    expect(t.legs[0]!.final.dstMac).toBe('00:15:5d:f4:02:0a');
+    // Reply: the same, mirrored.
+    expect(find(d, t, /^PA_ROUTE_10\.244\.1\.0\/24$/, 'reply')?.priority).toBe(100);
+    expect(t.final.dstMac).toBe('00:15:5d:f4:01:0a');
+  });
+  it('new-overlay: VXLAN both ways, decapsulated to the pod MAC', () => {
+    const d: Design = 'new-overlay';
+    const t = tr(d, { from: 'a1', to: 'b1:8080', reply: true });
+    expect(legs(t)).toEqual(['delivered:b1', 'delivered:a1']);
+    expect(find(d, t, /^ENCAP_10\.244\.2\.0\/24_10\.0\.0\.5_4096$/)).toMatchObject({
+      layer: 'VNET_ENCAP_LAYER',
+      priority: 100,
+      action: 'encap',
+      confidence: 'inferred',
+    });
+    expect(find(d, t, /^ENCAP_10\.244\.1\.0\/24_10\.0\.0\.4_4096$/, 'reply')?.action).toBe('encap');
+    expect(find(d, t, /^DECAP_4096$/, 'reply')?.action).toBe('decap');
+    const wire = t.hops.filter((h) => h.component === 'wire');
+    expect(wire.map((h) => h.before.outer?.dstIp)).toEqual(['10.0.0.5', '10.0.0.4']);
+    expect(t.final).toMatchObject({ outer: null, dstMac: '0e:2a:0a:f4:01:0a' });
+  });
+  it('old-winnat: cluster NIC, underlay route, pod IPs kept both ways', () => {
+    const t = tr('old-winnat', { from: 'a1', to: 'b1:8080', reply: true });
+    expect(legs(t)).toEqual(['delivered:b1', 'delivered:a1']);
+    expect(t.hops.filter((h) => h.component === 'wire').map((h) => h.why[0])).toEqual([
+      'underlay route 10.244.2.0/24 via 10.0.0.5 (win-b)',
+      'underlay route 10.244.1.0/24 via 10.0.0.4 (win-a)',
+    ]);
+    expect(t.hops.some((h) => h.component === 'winnat')).toBe(false);
+  });
+});
+
+describe('S3 pod → ClusterIP', () => {
+  it.each(DSR)('%s: LB_DSR at a1 (priority 100, inferred rewrite), un-DNAT on reply', (d) => {
+    const t = tr(d, { from: 'a1', to: '10.96.10.10:80', reply: true, srcPort: 40001 });
+    expect(t.verdict).toBe('delivered');
+    const lb = find(d, t, /^LB_DSR_ID_10\.0\.0\.4_10\.96\.10\.10_80_8080_6$/)!;
+    expect(lb).toMatchObject({ layer: 'LB_DSR', priority: 100, action: 'lbnat' });
+    expect(lb.confidence).toBe('inferred');
+    expect(t.legs[0]!.final.srcIp).toBe('10.244.1.10');
+    expect(t.final).toMatchObject({ srcIp: '10.96.10.10', srcPort: 80, dstIp: '10.244.1.10' });
+  });
+  it('new-2017: ROUTE NeedEncap to the host port, DNAT + SNAT there, reply un-NATed', () => {
+    const d: Design = 'new-2017';
+    const t = tr(d, { from: 'a1', to: '10.96.10.10:80', reply: true, srcPort: 40001 });
+    expect(t.verdict).toBe('delivered');
+    expect(acting(d, t).some((r) => r.layer === 'LB_DSR')).toBe(false);
+    const steer = t.hops.find((h) => h.component === 'vswitch' && /NeedEncap/.test(h.why[0]!))!;
+    expect(steer.confidence).toBe('inferred');
+    const lb = find(d, t, /^LB_ID_10\.96\.10\.10_80_8080_6$/)!;
+    expect(lb).toMatchObject({ layer: 'SLB_LB_LAYER', priority: 100, confidence: 'inferred' });
+    expect(t.legs[0]!.final.srcIp).toBe('10.0.0.4');
+    expect(t.final).toMatchObject({ srcIp: '10.96.10.10', srcPort: 80, dstIp: '10.244.1.10' });
+  });
+  it('old-winnat: user space, two connections, backend sees the host', () => {
+    const t = tr('old-winnat', { from: 'a1', to: '10.96.10.10:80', reply: true });
+    expect(t.hops.filter((h) => h.action === 'proxy' || h.action === 'proxy reply')).toHaveLength(
+      2,
+    );
+    expect(t.legs[0]!.final.srcIp).toBe('10.0.0.4');
+    expect(t.final).toMatchObject({ srcIp: '10.96.10.10', srcPort: 80 });
+  });
+});
+
+describe('S4 pod → kube-dns (UDP 53)', () => {
+  it.each(ALL)('%s: reaches CoreDNS and the answer comes from 10.96.0.10:53', (d) => {
+    const t = tr(d, { from: 'a1', to: '10.96.0.10:53', proto: 'udp', reply: true });
+    expect(legs(t)).toEqual(['delivered:coredns', 'delivered:a1']);
+    expect(t.final).toMatchObject({ srcIp: '10.96.0.10', srcPort: 53, proto: 17 });
+    if (DSR.includes(d)) expect(find(d, t, /_10\.96\.0\.10_53_53_17$/)?.layer).toBe('LB_DSR');
+    if (d === 'new-2017')
+      expect(find(d, t, /_10\.96\.0\.10_53_53_17$/)?.layer).toBe('SLB_LB_LAYER');
+    if (d === 'old-winnat')
+      expect(t.hops.find((h) => h.action === 'proxy')!.why.join(' ')).toMatch(/suffixes/);
+  });
+});
+
+describe('S5 pod → internet', () => {
+  it.each(NEW)(
+    '%s: SNAT_*_OUTBOUNDNAT (dynnat, priority 2000) to the node IP; ICMP dropped',
+    (d) => {
+      const t = tr(d, { from: 'a1', to: '203.0.113.10:443', reply: true });
+      expect(legs(t)).toEqual(['delivered:internet-server', 'delivered:a1']);
+      const snat = find(d, t, /^SNAT_TCP_OUTBOUNDNAT_/)!;
+      expect(snat).toMatchObject({ layer: 'SLB_NAT_LAYER', priority: 2000, action: 'dynnat' });
+      expect(t.legs[0]!.final).toMatchObject({ srcIp: '10.0.0.4', srcMac: MAC.hostA });
+      expect(t.final).toMatchObject({
+        srcIp: '203.0.113.10',
+        dstIp: '10.244.1.10',
+        dstPort: 50000,
+      });
+      expect(t.hops.some((h) => h.phase === 'reply' && h.action === 'flow (inverse rewrite)')).toBe(
+        true,
+      );
+      const ping = tr(d, { from: 'a1', to: '203.0.113.10', proto: 'icmp' });
+      expect(ping.verdict).toBe('dropped');
+      expect(ping.hops[ping.hops.length - 1]!.confidence).toBe('documented');
+    },
+  );
+  it('old-winnat: NAT NIC → WinNAT → node IP, un-NATed on the way back', () => {
+    const t = tr('old-winnat', { from: 'a1', to: '203.0.113.10:443', reply: true });
+    expect(legs(t)).toEqual(['delivered:internet-server', 'delivered:a1']);
+    expect(t.hops.map((h) => h.component).filter((c) => c === 'winnat')).toHaveLength(2);
+    expect(t.final.dstIp).toBe('172.20.1.10');
+  });
+});
+
+describe('S6 external client → NodePort, and S7 → externalIP', () => {
+  it.each(ALL)('%s: both frontends reach a backend and answer the client', (d) => {
+    for (const to of ['10.0.0.4:30080', '10.0.0.100:80']) {
+      const t = tr(d, { from: 'external-client', to, reply: true });
+      expect(legs(t)[1], `${d} ${to}`).toBe('delivered:external-client');
+      expect(t.legs[0]!.deliveredTo?.kind).toBe('pod');
+      const [ip, port] = to.split(':');
+      expect(t.final).toMatchObject({ srcIp: ip, srcPort: Number(port), dstIp: '198.51.100.7' });
+      // The backend never sees the client (SNAT on the host port, or user-space proxy).
+      expect(t.legs[0]!.final.srcIp).not.toBe('198.51.100.7');
+      if (d === 'old-winnat') expect(t.hops.some((h) => h.action === 'proxy')).toBe(true);
+      else
+        expect(
+          acting(d, t).find((r) => r.layer === 'SLB_LB_LAYER' && r.action === 'lbnat')?.priority,
+        ).toBe(100);
+    }
+  });
+  it.each(NEW)('%s: a NodePort from its own node is dropped (documented limit)', (d) => {
+    const t = tr(d, { from: 'win-a', to: '10.0.0.4:30080' });
+    expect(t.verdict).toBe('dropped');
+    expect(t.hops[t.hops.length - 1]).toMatchObject({ action: 'drop', confidence: 'documented' });
+  });
+});
+
+describe('S8 host → local pod', () => {
+  it.each(ALL)('%s: delivered, and the reply reaches the host', (d) => {
+    const t = tr(d, { from: 'win-a', to: 'a1:8080', reply: true });
+    expect(legs(t)).toEqual(['delivered:a1', 'delivered:win-a']);
+    expect(t.final).toMatchObject({ srcIp: '10.244.1.10', srcPort: 8080 });
+  });
+});
+
+describe('S9 NetworkPolicy deny on b2', () => {
+  it.each(NEW)('%s: a1 → b2 blocked by Calico’s final block (priority 65000) at b2 IN', (d) => {
+    const t = tr(d, { from: 'a1', to: 'b2:8080' });
+    expect(t.verdict).toBe('dropped');
+    const drop = t.hops[t.hops.length - 1]!;
+    expect(drop).toMatchObject({
+      layer: 'ACL_ENDPOINT_LAYER',
+      group: 'ACL_ENDPOINT_GROUP_IPV4_IN',
+      rule: 'policy-default.b2-allow-from-a2-deny',
+      action: 'drop',
+      nameSource: 'seen',
+      confidence: 'documented',
+    });
+    expect(priorityOf(d, drop)).toBe(65000);
+    // The allow rules were considered first (lower numbers), and missed on the source.
+    expect(drop.nearMisses.map((m) => m.field)).toContain('src');
+    expect(drop.verify.join(' ')).toMatch(/--type drop/);
+    const ok = tr(d, { from: 'a2', to: 'b2:8080', reply: true });
+    expect(legs(ok)).toEqual(['delivered:b2', 'delivered:a2']);
+  });
+  it('old-winnat: no ACLs, a1 → b2 passes', () => {
+    expect(tr('old-winnat', { from: 'a1', to: 'b2:8080' }).verdict).toBe('delivered');
+  });
+});
+
+describe('S10 pod → own node IP', () => {
+  it.each(['new-2017', 'new-l2bridge'] as Design[])(
+    '%s: node subnet exception, no SNAT; reply back to the pod',
+    (d) => {
+      const t = tr(d, { from: 'a1', to: '10.0.0.4:10250', reply: true });
+      expect(legs(t)).toEqual(['delivered:win-a', 'delivered:a1']);
+      expect(find(d, t, /^OUTBOUNDNAT_EXCEPTION_10\.0\.0\.0\/24$/)?.priority).toBe(1002);
+      expect(t.legs[0]!.final.srcIp).toBe('10.244.1.10');
+      expect(t.hops.some((h) => h.component === 'wire')).toBe(false);
+    },
+  );
+});
