@@ -9,6 +9,7 @@ import { DYNAMIC_PORTS, rangeSize } from '../model/port-ranges';
 import { ipOf, lbnatOf, type CNode } from './compile';
 import type { RuleBody } from './compile-vfp';
 import type { WalkCtx } from './context';
+import { TUPLE_IPS, TUPLE_PORTS } from './choices';
 import { hash2, hash5, type Pkt } from './packet';
 
 export interface ActionResult {
@@ -28,8 +29,22 @@ const OK: ActionResult = { drop: null, why: [], ref: null, confidence: 'document
 const R_DSR_REWRITE = 'domain.md §7 S3, §8.3 [S12]';
 const DSR_ASSUMED =
   'DSR is modelled as full DNAT at the source port, reversed on the reply (domain.md §8.3).';
-const poolPort = (ctx: WalkCtx, p: Pkt, pool: PortRange) =>
-  pool.from + (hash5(ctx.seed ^ 0x5a5a, p.proto, p.src, p.sport, p.dst, p.dport) % rangeSize(pool));
+function poolPort(ctx: WalkCtx, p: Pkt, pool: PortRange): number {
+  const seed = ctx.seed ^ 0x5a5a;
+  const v = pool.from + (hash5(seed, p.proto, p.src, p.sport, p.dst, p.dport) % rangeSize(pool));
+  ctx.choices?.push({
+    kind: 'port',
+    seed,
+    args: [p.proto, p.src, p.sport, p.dst, p.dport],
+    ipMask: TUPLE_IPS,
+    portMask: TUPLE_PORTS,
+    mod: rangeSize(pool),
+    offset: pool.from,
+    value: v,
+    pick: null,
+  });
+  return v;
+}
 
 /** The MAC of the next hop (set by a paroute) or of the destination itself when on-link. */
 export function nextHopMac(ctx: WalkCtx, node: CNode | undefined, p: Pkt): string | null {
@@ -51,11 +66,28 @@ function chooseBackend(
   action: Extract<VfpRule['action'], { kind: 'lbnat' }>,
   p: Pkt,
 ): number {
-  const h =
-    action.distribution !== 'none'
-      ? hash2(ctx.seed, p.src, action.distribution === 'source-ip-protocol' ? p.proto : 0)
-      : hash5(ctx.seed, p.proto, p.src, p.sport, p.dst, p.dport);
-  return h % action.backends.length;
+  const affinity = action.distribution !== 'none';
+  const h = affinity
+    ? hash2(ctx.seed, p.src, action.distribution === 'source-ip-protocol' ? p.proto : 0)
+    : hash5(ctx.seed, p.proto, p.src, p.sport, p.dst, p.dport);
+  const i = h % action.backends.length;
+  if (ctx.choices) {
+    const ips = lbnatOf(ctx.c, action).ips;
+    ctx.choices.push({
+      kind: 'backend',
+      seed: ctx.seed,
+      args: affinity
+        ? [p.src, action.distribution === 'source-ip-protocol' ? p.proto : 0]
+        : [p.proto, p.src, p.sport, p.dst, p.dport],
+      ipMask: affinity ? 1 : TUPLE_IPS,
+      portMask: affinity ? 0 : TUPLE_PORTS,
+      mod: action.backends.length,
+      offset: 0,
+      value: i,
+      pick: (k) => [ips[k] ?? -1, action.backends[k]!.port],
+    });
+  }
+  return i;
 }
 
 function backendWhy(ctx: WalkCtx, a: Extract<VfpRule['action'], { kind: 'lbnat' }>, i: number) {

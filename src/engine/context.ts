@@ -5,6 +5,7 @@
 import type { CompiledTopology } from './compile';
 import type { Pkt } from './packet';
 import { NO_RECORDER, type Recorder } from './recorder';
+import type { Choice } from './choices';
 
 /** The tuple a flow restores on the reverse path, and the rule that created it. */
 export interface FlowEntry {
@@ -49,9 +50,16 @@ export interface WalkCtx {
    * dump), a reply coming back from beyond the wire re-enters this node.
    */
   leftNodeId: string | null;
+  /** Hash-based choices, logged for the reachability matrix (null: not logged). */
+  readonly choices: Choice[] | null;
 }
 
-export function createCtx(c: CompiledTopology, seed: number, rec: Recorder = NO_RECORDER): WalkCtx {
+export function createCtx(
+  c: CompiledTopology,
+  seed: number,
+  rec: Recorder = NO_RECORDER,
+  logChoices = false,
+): WalkCtx {
   return {
     c,
     seed,
@@ -66,6 +74,7 @@ export function createCtx(c: CompiledTopology, seed: number, rec: Recorder = NO_
     ephemeral: 0,
     icmpVsDynnat: false,
     leftNodeId: null,
+    choices: logChoices ? [] : null,
   };
 }
 

@@ -22,7 +22,7 @@ export function formatTraceText(t: Trace): string {
     if (h.layer) out.push(`    layer ${h.layer}${h.group ? `  group ${h.group}` : ''}`);
     if (h.rule)
       out.push(
-        `    rule  ${h.rule}${h.nameSource === 'model' ? '  (model name: no source shows it)' : ''}`,
+        `    rule  ${h.rule}${h.priority !== null ? `  priority ${h.priority}` : ''}${h.nameSource === 'model' ? '  (model name: no source shows it)' : ''}`,
       );
     out.push(`    ${h.action}  (${h.confidence}${h.ref ? `, ${h.ref}` : ''})`);
     for (const w of h.why) out.push(`      - ${w}`);

@@ -6,6 +6,7 @@
 import { cidrContains, formatIpv4, parseCidr, parseIpv4 } from '../shared/ip';
 import type { CNode } from './compile';
 import { getFlow, setReplyFlow, type WalkCtx } from './context';
+import { TUPLE_IPS, TUPLE_PORTS } from './choices';
 import { hash5, hashTuple, reversePacket, type Pkt } from './packet';
 import type { Step } from './walk-types';
 
@@ -87,11 +88,22 @@ export function hostReceive(ctx: WalkCtx, cn: CNode, p: Pkt, local: boolean): St
           },
         };
       const svc = ctx.c.t.services[proxy.serviceId];
-      const h =
-        svc?.sessionAffinity === 'ClientIP'
-          ? hashTuple(ctx.seed, p.src)
-          : hash5(ctx.seed, p.proto, p.src, p.sport, p.dst, p.dport);
+      const affinity = svc?.sessionAffinity === 'ClientIP';
+      const h = affinity
+        ? hashTuple(ctx.seed, p.src)
+        : hash5(ctx.seed, p.proto, p.src, p.sport, p.dst, p.dport);
       const b = proxy.backends[h % proxy.backends.length]!;
+      ctx.choices?.push({
+        kind: 'backend',
+        seed: ctx.seed,
+        args: affinity ? [p.src] : [p.proto, p.src, p.sport, p.dst, p.dport],
+        ipMask: affinity ? 1 : TUPLE_IPS,
+        portMask: affinity ? 0 : TUPLE_PORTS,
+        mod: proxy.backends.length,
+        offset: 0,
+        value: h % proxy.backends.length,
+        pick: (k) => [parseIpv4(proxy.backends[k]!.ip) ?? -1, proxy.backends[k]!.port],
+      });
       const client = { ...p };
       const route = cn.routes.find((r) => cidrContains(r.cidr, parseIpv4(b.ip) ?? 0));
       const iface = node.hostStack.interfaces.find((i) => i.name === route?.iface);
@@ -200,6 +212,17 @@ export function hostReceive(ctx: WalkCtx, cn: CNode, p: Pkt, local: boolean): St
       wn.portPool.from +
       (hash5(ctx.seed, p.proto, pre.src, pre.sport, p.dst, p.dport) %
         (wn.portPool.to - wn.portPool.from + 1));
+    ctx.choices?.push({
+      kind: 'port',
+      seed: ctx.seed,
+      args: [p.proto, pre.src, pre.sport, p.dst, p.dport],
+      ipMask: TUPLE_IPS,
+      portMask: TUPLE_PORTS,
+      mod: wn.portPool.to - wn.portPool.from + 1,
+      offset: wn.portPool.from,
+      value: p.sport,
+      pick: null,
+    });
     const rev = reversePacket(pre);
     setReplyFlow(ctx, cn.natScope, p, {
       src: rev.src,

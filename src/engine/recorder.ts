@@ -30,6 +30,8 @@ export interface HopDetail {
   readonly ruleId?: string | null;
   /** Whether the rule name was seen on real nodes or made up by hnsviz (`Hop.nameSource`). */
   readonly nameSource?: Hop['nameSource'];
+  /** The rule's priority (an ACL's priority for ACL rules). */
+  readonly priority?: number | null;
   readonly action: HopAction;
   readonly why?: readonly string[];
   readonly nearMisses?: readonly NearMiss[];
@@ -95,6 +97,7 @@ export class TraceRecorder implements Recorder {
       rule: h.rule ?? null,
       ruleId: h.ruleId ?? null,
       nameSource: h.nameSource ?? null,
+      priority: h.priority ?? null,
       action: h.action,
       why: h.why ?? [],
       nearMisses: h.nearMisses ?? [],

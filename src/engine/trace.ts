@@ -5,7 +5,8 @@
 import { parseIpv4 } from '../shared/ip';
 import type { Topology } from '../model/types';
 import { compileTopology, type CompiledTopology } from './compile';
-import { createCtx, toReply } from './context';
+import { createCtx, toReply, type WalkCtx } from './context';
+import type { Choice } from './choices';
 import { reversePacket, toTracePacket, type Pkt } from './packet';
 import { NO_RECORDER, TraceRecorder, type Recorder } from './recorder';
 import { resolveSource, resolveTarget, type Source } from './resolve';
@@ -56,11 +57,11 @@ function leg(phase: 'request' | 'reply', end: End, p: Pkt): LegResult {
 }
 
 /** Resolve `req`, build the first packet and take it to its first location. */
-function begin(c: CompiledTopology, req: TraceRequest, rec: Recorder) {
+function begin(c: CompiledTopology, req: TraceRequest, rec: Recorder, logChoices = false) {
   const proto = PROTOS[req.proto ?? 'tcp'];
   const target = resolveTarget(c, req.to, proto);
   const src = resolveSource(c, req.from);
-  const ctx = createCtx(c, req.seed ?? 1, rec);
+  const ctx = createCtx(c, req.seed ?? 1, rec, logChoices);
   for (const a of target.assumptions) rec.assume(a);
   const p: Pkt = {
     src: 0,
@@ -78,9 +79,10 @@ function begin(c: CompiledTopology, req: TraceRequest, rec: Recorder) {
 function run(
   c: CompiledTopology,
   req: TraceRequest,
-): { rec: TraceRecorder; legs: LegResult[]; initial: Pkt; final: Pkt } {
+  logChoices = false,
+): { rec: TraceRecorder; ctx: WalkCtx; legs: LegResult[]; initial: Pkt; final: Pkt } {
   const rec = new TraceRecorder();
-  const { ctx, p, s } = begin(c, req, rec);
+  const { ctx, p, s } = begin(c, req, rec, logChoices);
   const initial = { ...p };
   const end = walk(ctx, s, p);
   const legs = [leg('request', end, p)];
@@ -89,10 +91,10 @@ function run(
     const r = replyTo(end, p);
     const rend = walk(ctx, end.replyFrom, r);
     legs.push(leg('reply', rend, r));
-    return { rec, legs, initial, final: r };
+    return { rec, ctx, legs, initial, final: r };
   }
   if (initial.src === 0) initial.src = p.src;
-  return { rec, legs, initial, final: p };
+  return { rec, ctx, legs, initial, final: p };
 }
 
 /**
@@ -102,11 +104,23 @@ function run(
  * @example traceFlow(buildScenario('new-l2bridge'), { from: 'a1', to: '10.96.10.10:80', reply: true })
  */
 export function traceFlow(t: Topology, req: TraceRequest): Trace {
+  return traceLogged(t, req, false).trace;
+}
+
+/**
+ * `traceFlow`, also returning the hash-based choices the walk made (backend picks, pool
+ * ports) when `logChoices` is set: the reachability matrix replays them for other sources.
+ */
+export function traceLogged(
+  t: Topology,
+  req: TraceRequest,
+  logChoices: boolean,
+): { trace: Trace; choices: readonly Choice[] } {
   const c = compileTopology(t);
-  const { rec, legs, final } = run(c, req);
+  const { rec, ctx, legs, final } = run(c, req, logChoices);
   const last = legs[legs.length - 1]!;
   const requestLeg = legs[0]!;
-  return {
+  const trace: Trace = {
     format: 'hnsviz.trace/1',
     topology: t.id,
     request: {
@@ -128,6 +142,7 @@ export function traceFlow(t: Topology, req: TraceRequest): Trace {
     legs,
     assumptions: [...rec.assumptions],
   };
+  return { trace, choices: ctx.choices ?? [] };
 }
 
 /**

@@ -60,6 +60,11 @@ export interface Hop {
    * Null when the hop has no rule.
    */
   readonly nameSource: 'seen' | 'model' | null;
+  /**
+   * The deciding rule's priority within its group (lowest number wins). For ACL rules this is
+   * the ACL policy's priority, which decides allow vs block. Null when no rule decided.
+   */
+  readonly priority: number | null;
   /** What happened: `allow`, `lbnat`, `dynnat`, `encap`, `forward`, `deliver`, `drop`, … */
   readonly action: HopAction;
   /** The fields that decided (matched conditions, route, flow). */

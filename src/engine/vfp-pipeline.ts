@@ -271,6 +271,7 @@ function recordRule(
       rule: rule.name,
       ruleId: ruleIdOf(g, rule),
       nameSource: rule.provenance.nameSource ?? 'seen',
+      priority: rule.priority,
       action: dropped ? 'drop' : rule.type,
       why: [...matchReasons(g.m.conds[pos]!, before), ...res.why],
       nearMisses: misses ?? [],

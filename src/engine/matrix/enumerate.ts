@@ -1,0 +1,296 @@
+/**
+ * The matrix's rows and columns, read off any topology (a scenario, a dump, a cluster):
+ * sources are pods (or a dump's pod endpoints), every node's host and the external clients;
+ * destinations are service VIP:port/proto, NodePorts on every node, externalIPs, pods on the
+ * ports their services target (and the ports their inbound ACLs open), kube-dns and the
+ * internet (each listening port, and ICMP).
+ */
+import { formatIpv4, parseIpv4 } from '../../shared/ip';
+import type { Endpoint, Topology } from '../../model/types';
+import { compileTopology, compiledPort } from '../compile';
+import type { DestinationKind, MatrixDestination, MatrixProto, MatrixSource } from './types';
+
+const PROTO_NAME: Readonly<Record<number, MatrixProto>> = { 6: 'tcp', 17: 'udp', 1: 'icmp' };
+/** Stands in for "the internet" when the topology names no internet server. */
+export const INTERNET_IP = '93.184.216.34';
+
+/** Rows, in display order: pods by node then name, hosts, external clients. */
+export function matrixSources(t: Topology): MatrixSource[] {
+  const c = compileTopology(t);
+  const nodeName = (id: string) => t.nodes[id]?.name ?? id;
+  const out: MatrixSource[] = [];
+  const nodeOrder = new Map(t.nodeIds.map((id, i) => [id, i]));
+  const pods = Object.values(t.pods).sort(
+    (a, b) =>
+      (nodeOrder.get(a.nodeId) ?? 1e9) - (nodeOrder.get(b.nodeId) ?? 1e9) ||
+      a.namespace.localeCompare(b.namespace) ||
+      a.name.localeCompare(b.name, 'en', { numeric: true }),
+  );
+  for (const pod of pods) {
+    const local = pod.endpointIds.some((id) => {
+      const ep = t.endpoints[id];
+      return ep?.portId && !ep.isRemote;
+    });
+    if (!local) continue;
+    // A name two pods share (namespaces) is resolved by address instead.
+    const from = c.podByName.get(pod.name) === pod ? pod.name : pod.ip;
+    out.push({
+      id: `pod:${pod.id}`,
+      label: pod.namespace ? `${pod.namespace}/${pod.name}` : pod.name,
+      kind: 'pod',
+      ip: pod.ip,
+      node: nodeName(pod.nodeId),
+      namespace: pod.namespace || null,
+      from,
+    });
+  }
+  // A dump names no pods: its local pod endpoints send as pods do.
+  const podless = Object.values(t.endpoints)
+    .filter(
+      (e): e is Endpoint & { ipAddress: string } =>
+        !!e.portId && !e.isRemote && !e.podId && e.role === 'pod' && !!e.ipAddress,
+    )
+    .sort((a, b) => (parseIpv4(a.ipAddress) ?? 0) - (parseIpv4(b.ipAddress) ?? 0));
+  for (const ep of podless)
+    out.push({
+      id: `endpoint:${ep.id}`,
+      label: ep.name || ep.ipAddress,
+      kind: 'pod',
+      ip: ep.ipAddress,
+      node: nodeName(ep.nodeId),
+      namespace: null,
+      from: ep.id,
+    });
+  for (const id of t.nodeIds) {
+    const n = t.nodes[id];
+    if (!n) continue;
+    out.push({
+      id: `host:${n.id}`,
+      label: `${n.name} (host)`,
+      kind: 'host',
+      ip: n.managementIp ?? '',
+      node: n.name,
+      namespace: null,
+      from: n.name,
+    });
+  }
+  for (const e of Object.values(t.externals))
+    if (e.kind === 'external-client')
+      out.push({
+        id: `external:${e.id}`,
+        label: e.name,
+        kind: 'external',
+        ip: e.ip,
+        node: null,
+        namespace: null,
+        from: e.name,
+      });
+  return out;
+}
+
+interface Draft {
+  readonly kind: DestinationKind;
+  readonly label: string;
+  readonly ip: string;
+  readonly port: number;
+  readonly proto: MatrixProto;
+  readonly namespace: string | null;
+  readonly node: string | null;
+}
+
+/** Columns, deduplicated by address, port and protocol (the first kind found names it). */
+export function matrixDestinations(t: Topology): MatrixDestination[] {
+  const drafts: Draft[] = [];
+  const add = (d: Draft) => drafts.push(d);
+  const dns = t.cluster?.dnsServer ?? null;
+  const nodes = t.nodeIds.flatMap((id) => (t.nodes[id] ? [t.nodes[id]] : []));
+  const covered = new Set<string>();
+  for (const s of Object.values(t.services)) {
+    for (const sp of s.ports) {
+      const proto = PROTO_NAME[sp.protocol];
+      if (!proto) continue;
+      const name = `${s.name}:${sp.name || sp.port}/${proto}`;
+      covered.add(`${s.clusterIp}:${sp.port}/${proto}`);
+      add({
+        kind: s.clusterIp === dns ? 'dns' : 'service',
+        label: `${s.namespace}/${name}`,
+        ip: s.clusterIp,
+        port: sp.port,
+        proto,
+        namespace: s.namespace,
+        node: null,
+      });
+      if (sp.nodePort !== null)
+        for (const n of nodes)
+          if (n.managementIp)
+            add({
+              kind: 'nodeport',
+              label: `${s.name} NodePort ${sp.nodePort}/${proto} on ${n.name}`,
+              ip: n.managementIp,
+              port: sp.nodePort,
+              proto,
+              namespace: s.namespace,
+              node: n.name,
+            });
+      for (const ip of s.externalIps)
+        add({
+          kind: 'externalip',
+          label: `${s.name} externalIP ${ip}:${sp.port}/${proto}`,
+          ip,
+          port: sp.port,
+          proto,
+          namespace: s.namespace,
+          node: null,
+        });
+      for (const podId of s.backendPodIds) {
+        const pod = t.pods[podId];
+        if (pod)
+          add({
+            kind: 'pod',
+            label: `${pod.namespace ? `${pod.namespace}/` : ''}${pod.name}:${sp.targetPort}/${proto}`,
+            ip: pod.ip,
+            port: sp.targetPort,
+            proto,
+            namespace: pod.namespace || null,
+            node: t.nodes[pod.nodeId]?.name ?? null,
+          });
+      }
+    }
+  }
+  // A dump has load balancers but no services: their frontends and backends are the columns.
+  for (const lb of Object.values(t.loadBalancers)) {
+    const proto = PROTO_NAME[lb.protocol];
+    if (!proto) continue;
+    const vips =
+      lb.kind === 'nodeport' || lb.frontendVips.length === 0
+        ? nodes.flatMap((n) => (n.managementIp ? [n.managementIp] : []))
+        : lb.frontendVips;
+    for (const vip of vips) {
+      if (covered.has(`${vip}:${lb.externalPort}/${proto}`)) continue;
+      const kind: DestinationKind =
+        vip === dns
+          ? 'dns'
+          : lb.kind === 'nodeport' || lb.frontendVips.length === 0
+            ? 'nodeport'
+            : lb.kind === 'externalip'
+              ? 'externalip'
+              : 'service';
+      add({
+        kind,
+        label: `${kind === 'nodeport' ? 'NodePort' : kind === 'externalip' ? 'externalIP' : 'VIP'} ${vip}:${lb.externalPort}/${proto}`,
+        ip: vip,
+        port: lb.externalPort,
+        proto,
+        namespace: null,
+        node:
+          kind === 'nodeport' ? (nodes.find((n) => n.managementIp === vip)?.name ?? null) : null,
+      });
+    }
+    for (const id of lb.backendEndpointIds) {
+      const ep = t.endpoints[id];
+      if (!ep?.ipAddress) continue;
+      const pod = ep.podId ? t.pods[ep.podId] : undefined;
+      add({
+        kind: 'pod',
+        label: `${pod ? pod.name : ep.name || ep.ipAddress}:${lb.internalPort}/${proto}`,
+        ip: ep.ipAddress,
+        port: lb.internalPort,
+        proto,
+        namespace: pod?.namespace || null,
+        node: t.nodes[ep.nodeId]?.name ?? null,
+      });
+    }
+  }
+  // Ports a pod's own inbound rules open (a NetworkPolicy on a pod no service targets).
+  const c = compileTopology(t);
+  for (const ep of Object.values(t.endpoints)) {
+    if (!ep.portId || ep.isRemote || !ep.ipAddress || ep.role !== 'pod') continue;
+    const pod = ep.podId ? t.pods[ep.podId] : undefined;
+    // Old design: a pod's NAT endpoint is not where its services point.
+    if (pod && pod.ip !== ep.ipAddress) continue;
+    const cp = compiledPort(c, ep.portId);
+    for (const l of cp?.layers ?? [])
+      for (const g of l.inGroups)
+        for (const r of g.rules) {
+          if (r.type !== 'allow' || g.rules.length > 64) continue;
+          const ports = r.conditions.dstPorts;
+          const protos = r.conditions.protocols;
+          if (!ports || ports.length !== 1 || ports[0]!.from !== ports[0]!.to) continue;
+          for (const pn of protos ?? [6]) {
+            const proto = PROTO_NAME[pn];
+            if (proto && proto !== 'icmp')
+              add({
+                kind: 'pod',
+                label: `${pod ? `${pod.namespace ? `${pod.namespace}/` : ''}${pod.name}` : ep.name || ep.ipAddress}:${ports[0]!.from}/${proto}`,
+                ip: ep.ipAddress,
+                port: ports[0]!.from,
+                proto,
+                namespace: pod?.namespace || null,
+                node: t.nodes[ep.nodeId]?.name ?? null,
+              });
+          }
+        }
+  }
+  const internet = Object.values(t.externals).filter((e) => e.kind === 'internet-server');
+  for (const e of internet) {
+    for (const l of e.listens) {
+      const proto = PROTO_NAME[l.protocol];
+      if (proto)
+        add({
+          kind: 'internet',
+          label: `${e.name} ${e.ip}:${l.port}/${proto}`,
+          ip: e.ip,
+          port: l.port,
+          proto,
+          namespace: null,
+          node: null,
+        });
+    }
+    add({
+      kind: 'internet',
+      label: `${e.name} ${e.ip} ICMP`,
+      ip: e.ip,
+      port: 0,
+      proto: 'icmp',
+      namespace: null,
+      node: null,
+    });
+  }
+  if (internet.length === 0) {
+    add({
+      kind: 'internet',
+      label: `internet ${INTERNET_IP}:443/tcp`,
+      ip: INTERNET_IP,
+      port: 443,
+      proto: 'tcp',
+      namespace: null,
+      node: null,
+    });
+    add({
+      kind: 'internet',
+      label: `internet ${INTERNET_IP} ICMP`,
+      ip: INTERNET_IP,
+      port: 0,
+      proto: 'icmp',
+      namespace: null,
+      node: null,
+    });
+  }
+  const seen = new Set<string>();
+  const out: MatrixDestination[] = [];
+  for (const d of drafts) {
+    const key = `${d.ip}:${d.port}/${d.proto}`;
+    if (seen.has(key) || parseIpv4(d.ip) === null) continue;
+    seen.add(key);
+    out.push({
+      ...d,
+      id: `${d.kind}:${key}`,
+      to: d.proto === 'icmp' ? d.ip : `${d.ip}:${d.port}`,
+    });
+  }
+  return out;
+}
+
+/** `ip` as a number, for sorting and matching (0 when unparseable). */
+export const ipNum = (ip: string) => parseIpv4(ip) ?? 0;
+export { formatIpv4 };

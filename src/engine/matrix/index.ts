@@ -1,0 +1,37 @@
+/** Public surface of the reachability matrix (pure; see ../README.md § Reachability matrix). */
+export type {
+  DestinationKind,
+  Matrix,
+  MatrixCell,
+  MatrixDestination,
+  MatrixDoc,
+  MatrixProto,
+  MatrixSource,
+  MatrixStats,
+} from './types';
+export { matrixDestinations, matrixSources } from './enumerate';
+export { sourceClasses } from './classes';
+export { cellOf, cellRequest, decidingHop } from './cell';
+export {
+  bruteForceMatrix,
+  cellAt,
+  CellTable,
+  computeClass,
+  computeMatrix,
+  planMatrix,
+  type ClassResult,
+  type MatrixPlan,
+} from './compute';
+export {
+  checkExpectations,
+  CSV_HEADER,
+  ExpectFileError,
+  formatMatrixText,
+  matrixCounts,
+  parseExpectFile,
+  toMatrixCsv,
+  toMatrixDoc,
+  type Expectation,
+  type ExpectViolation,
+  type OutputOptions,
+} from './format';

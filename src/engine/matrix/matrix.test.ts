@@ -1,0 +1,211 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildScenario } from '../../scenarios/index';
+import { REFERENCE_CLUSTER } from '../../scenarios/reference';
+import { scaledCluster } from '../../scenarios/scaled';
+import type { ClusterSpec } from '../../scenarios/spec';
+import { DESIGNS, PROTO, type Design, type Topology } from '../../model/types';
+import { syntheticTopology } from '../../../bench/synthetic';
+import { traceFlow } from '../trace';
+import {
+  bruteForceMatrix,
+  cellAt,
+  CellTable,
+  computeClass,
+  computeMatrix,
+  planMatrix,
+  type Matrix,
+} from './index';
+
+/** Cells that differ between two matrices of the same topology, as readable lines. */
+function differences(a: Matrix, b: Matrix): string[] {
+  const out: string[] = [];
+  expect(a.sources.map((s) => s.id)).toEqual(b.sources.map((s) => s.id));
+  expect(a.destinations.map((d) => d.id)).toEqual(b.destinations.map((d) => d.id));
+  a.sources.forEach((s, i) =>
+    a.destinations.forEach((d, j) => {
+      const x = JSON.stringify(cellAt(a, i, j));
+      const y = JSON.stringify(cellAt(b, i, j));
+      if (x !== y) out.push(`${s.label} -> ${d.label}: ${x} vs ${y}`);
+    }),
+  );
+  return out;
+}
+
+function cell(m: Matrix, from: string, to: string) {
+  const s = m.sources.findIndex((x) => x.from === from || x.label === from);
+  const d = m.destinations.findIndex((x) => x.to === to || x.label === to);
+  expect(s, from).toBeGreaterThanOrEqual(0);
+  expect(d, to).toBeGreaterThanOrEqual(0);
+  return cellAt(m, s, d)!;
+}
+
+describe('reachability matrix', () => {
+  for (const design of DESIGNS) {
+    it(`equals brute force on the reference cluster (${design})`, () => {
+      const t = buildScenario(design);
+      expect(differences(computeMatrix(t), bruteForceMatrix(t))).toEqual([]);
+    });
+    it(`equals brute force on the scaled cluster, where classes collapse (${design})`, () => {
+      const t = buildScenario(design, scaledCluster(4));
+      const m = computeMatrix(t);
+      expect(m.stats.sourceClasses).toBeLessThan(m.sources.length);
+      expect(m.stats.traces).toBeLessThan(m.stats.cells);
+      expect(differences(m, bruteForceMatrix(t))).toEqual([]);
+    });
+  }
+
+  it('shows the done-when drops: b2 policy, ICMP to the internet, NodePort from its own node', () => {
+    for (const design of ['new-l2bridge', 'new-overlay'] as const) {
+      const m = computeMatrix(buildScenario(design));
+      // b2's NetworkPolicy: of the pods only a2 reaches it (its node's host always may).
+      const b2 = m.destinations.find((d) => d.label === 'default/b2:8080/tcp')!;
+      const reach = m.sources.filter(
+        (s, i) =>
+          s.kind === 'pod' && cellAt(m, i, m.destinations.indexOf(b2))!.verdict === 'delivered',
+      );
+      expect(reach.map((s) => s.label)).toEqual(['default/a2']);
+      const blocked = cell(m, 'a1', '10.244.2.11:8080');
+      expect(blocked.verdict).toBe('dropped');
+      expect(blocked.layer).toBe('ACL_ENDPOINT_LAYER');
+      expect(blocked.priority).not.toBeNull();
+      // ICMP to the internet is dropped for pods (OutBoundNAT does not transpose ICMP).
+      for (const pod of ['a1', 'b1'])
+        expect(cell(m, pod, '203.0.113.10').verdict, pod).toBe('dropped');
+      // NodePort from its own node is refused; from the other node it works.
+      expect(cell(m, 'win-a', 'web NodePort 30080/tcp on win-a').verdict).toBe('dropped');
+      expect(cell(m, 'win-b', 'web NodePort 30080/tcp on win-a').verdict).toBe('delivered');
+    }
+  });
+
+  it('matches each cell to its own trace', () => {
+    const t = buildScenario('new-l2bridge');
+    const m = computeMatrix(t);
+    m.sources.forEach((s, i) =>
+      m.destinations.forEach((d, j) => {
+        const tr = traceFlow(t, { from: s.from, to: d.to, proto: d.proto, reply: true });
+        const c = cellAt(m, i, j)!;
+        expect(c.verdict === 'dropped', `${s.label} -> ${d.label}`).toBe(tr.verdict === 'dropped');
+        expect(c.reason).toBe(tr.reason);
+      }),
+    );
+  });
+
+  it('the comparison can fail: forcing every pod into one class breaks b2 and hairpins', () => {
+    const t = buildScenario('new-l2bridge');
+    const plan = planMatrix(t);
+    const pods = plan.sources.flatMap((s, i) => (s.kind === 'pod' ? [i] : []));
+    const forced = { ...plan, classes: [pods], sameProgram: () => true };
+    const table = new CellTable();
+    const rows = computeClass(forced, 0, table)!.rows;
+    const brute = bruteForceMatrix(t);
+    let diff = 0;
+    for (const [s, row] of rows)
+      row.forEach((ci, d) => {
+        if (JSON.stringify(table.cells[ci]) !== JSON.stringify(cellAt(brute, s, d))) diff++;
+      });
+    expect(diff).toBeGreaterThan(0);
+  });
+
+  it('collapses the synthetic node to one pod class and equals brute force', () => {
+    const t = syntheticTopology(12, 40);
+    const m = computeMatrix(t);
+    expect(m.stats.sourceClasses).toBe(2); // the pods, and the host
+    expect(differences(m, bruteForceMatrix(t))).toEqual([]);
+  });
+
+  it('equals brute force on random clusters (pods, services, policies, designs)', () => {
+    const podName = (n: number, i: number) => `r${n}-${i}`;
+    const arb = fc.record({
+      design: fc.constantFrom<Design>(...DESIGNS),
+      pods: fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 })),
+      services: fc.array(
+        fc.record({
+          port: fc.constantFrom(80, 443, 8080),
+          target: fc.constantFrom(8080, 9000),
+          udp: fc.boolean(),
+          nodePort: fc.boolean(),
+          backends: fc.array(fc.tuple(fc.integer({ min: 0, max: 1 }), fc.nat(3)), {
+            minLength: 0,
+            maxLength: 3,
+          }),
+          affinity: fc.boolean(),
+        }),
+        { maxLength: 3 },
+      ),
+      policies: fc.array(
+        fc.record({
+          node: fc.integer({ min: 0, max: 1 }),
+          pod: fc.nat(3),
+          from: fc.array(fc.tuple(fc.integer({ min: 0, max: 1 }), fc.nat(3)), { maxLength: 2 }),
+          port: fc.constantFrom(8080, 9000),
+        }),
+        { maxLength: 2 },
+      ),
+      seed: fc.integer({ min: 1, max: 1000 }),
+    });
+    fc.assert(
+      fc.property(arb, (r) => {
+        const nodes = REFERENCE_CLUSTER.nodes.map((node, k) => ({
+          ...node,
+          pods: [
+            ...node.pods,
+            ...Array.from({ length: r.pods[k]! }, (_, i) => ({
+              name: podName(k, i),
+              ip: `10.244.${k + 1}.${60 + i}`,
+              natIp: `172.20.${k + 1}.${60 + i}`,
+              labels: { app: 'random' },
+            })),
+          ],
+        }));
+        const existing = (k: number, i: number) =>
+          r.pods[k]! > 0 ? podName(k, i % r.pods[k]!) : nodes[k]!.pods[i % 2]!.name;
+        const spec: ClusterSpec = {
+          ...REFERENCE_CLUSTER,
+          nodes,
+          services: [
+            ...REFERENCE_CLUSTER.services,
+            ...r.services.map((s, i) => ({
+              name: `svc${i}`,
+              namespace: 'default',
+              clusterIp: `10.96.20.${i + 1}`,
+              ports: [
+                {
+                  name: 'p',
+                  port: s.port,
+                  targetPort: s.target,
+                  protocol: s.udp ? PROTO.udp : PROTO.tcp,
+                  ...(s.nodePort ? { nodePort: 31000 + i } : {}),
+                },
+              ],
+              backends: [...new Set(s.backends.map(([k, j]) => existing(k, j)))],
+            })),
+          ],
+          networkPolicies: [
+            ...REFERENCE_CLUSTER.networkPolicies,
+            ...r.policies.map((p, i) => ({
+              name: `rp${i}`,
+              pod: existing(p.node, p.pod),
+              ingress: [
+                {
+                  fromPods: [...new Set(p.from.map(([k, j]) => existing(k, j)))],
+                  port: p.port,
+                  protocol: PROTO.tcp,
+                },
+              ],
+            })),
+          ],
+        };
+        let t: Topology;
+        try {
+          t = buildScenario(r.design, spec);
+        } catch {
+          return; // a spec the builder rejects (e.g. two policies on one pod) is no topology
+        }
+        const diff = differences(computeMatrix(t, r.seed), bruteForceMatrix(t, r.seed));
+        expect(diff).toEqual([]);
+      }),
+      { numRuns: 12 },
+    );
+  }, 120_000);
+});
