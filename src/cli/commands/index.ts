@@ -6,11 +6,13 @@ import type { Command } from '../command';
 import { describeCommand } from './describe';
 import { diffCommand } from './diff';
 import { lintCommand } from './lint';
+import { matrixCommand } from './matrix';
 import { parseCommand } from './parse';
 import { traceCommand } from './trace';
 
 export const COMMANDS: readonly Command[] = [
   traceCommand,
+  matrixCommand,
   describeCommand,
   parseCommand,
   lintCommand,

@@ -32,8 +32,8 @@ export interface SourceClasses {
   readonly tokens: readonly (OwnTokens | null)[];
   /** Per source: its class key (for diagnosis; equal keys may still differ in programs). */
   readonly keys: readonly string[];
-  /** Do sources `a` and `b` carry the same whole programs up to their own tokens? */
-  readonly sameProgram: (a: number, b: number) => boolean;
+  /** Per source: its whole program's id (equal ids: the same programs up to own tokens). */
+  readonly programs: readonly number[];
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -550,14 +550,14 @@ export function sourceClasses(t: Topology, sources: readonly MatrixSource[]): So
       classes.push(fresh);
     }
   });
-  // Whole programs, for members picked as their own backend (see `irrelevant`).
-  const full = tokens.map((tok) => {
-    const arrays = (tok?.portIds ?? []).map((id) => portSig.get(id) ?? []);
-    return { hash: arrays.map(hashArray).join(','), arrays };
+  // Whole programs, for members picked as their own backend (see `irrelevant`): one id each.
+  const programIds = new Map<string, number>();
+  const programs = tokens.map((tok, i) => {
+    if (!tok) return -1 - i;
+    const k = tok.portIds.map((id) => (portSig.get(id) ?? []).join(',')).join('|');
+    let n = programIds.get(k);
+    if (n === undefined) programIds.set(k, (n = programIds.size));
+    return n;
   });
-  const sameProgram = (a: number, b: number) =>
-    full[a]!.hash === full[b]!.hash &&
-    full[a]!.arrays.length === full[b]!.arrays.length &&
-    full[a]!.arrays.every((x, j) => sameArray(x, full[b]!.arrays[j]!));
-  return { classes, tokens, keys, sameProgram };
+  return { classes, tokens, keys, programs };
 }

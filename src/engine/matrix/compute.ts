@@ -16,13 +16,14 @@ import { sourceClasses, substitute, tokenRegex, type OwnTokens } from './classes
 import { matrixDestinations, matrixSources } from './enumerate';
 import type { Matrix, MatrixCell, MatrixDestination, MatrixSource } from './types';
 
+/** What a worker needs besides the topology (plain data: it crosses postMessage). */
 export interface MatrixPlan {
-  readonly t: Topology;
   readonly sources: readonly MatrixSource[];
   readonly destinations: readonly MatrixDestination[];
   readonly classes: readonly (readonly number[])[];
   readonly tokens: readonly (OwnTokens | null)[];
-  readonly sameProgram: (a: number, b: number) => boolean;
+  /** Per source: its whole program's id (see `sourceClasses`). */
+  readonly programs: readonly number[];
   readonly seed: number;
 }
 
@@ -30,8 +31,8 @@ export interface MatrixPlan {
 export function planMatrix(t: Topology, seed = 1): MatrixPlan {
   const sources = matrixSources(t);
   const destinations = matrixDestinations(t);
-  const { classes, tokens, sameProgram } = sourceClasses(t, sources);
-  return { t, sources, destinations, classes, tokens, sameProgram, seed };
+  const { classes, tokens, programs } = sourceClasses(t, sources);
+  return { sources, destinations, classes, tokens, programs, seed };
 }
 
 /** Distinct cells, shared by index. */
@@ -51,6 +52,7 @@ export class CellTable {
 }
 
 function traceCell(
+  t: Topology,
   plan: MatrixPlan,
   s: number,
   d: number,
@@ -60,7 +62,7 @@ function traceCell(
   let choices: readonly Choice[];
   try {
     ({ trace, choices } = traceLogged(
-      plan.t,
+      t,
       cellRequest(plan.sources[s]!, plan.destinations[d]!, plan.seed),
       log,
     ));
@@ -152,6 +154,7 @@ export interface ClassResult {
  * destinations (a worker checks for a cancel message there).
  */
 export function computeClass(
+  t: Topology,
   plan: MatrixPlan,
   k: number,
   table: CellTable,
@@ -173,7 +176,7 @@ export function computeClass(
     while (pending.length > 0) {
       const rp = pending[0]!;
       const r = members[rp]!;
-      const { cell, choices } = traceCell(plan, r, d, pending.length > 1);
+      const { cell, choices } = traceCell(t, plan, r, d, pending.length > 1);
       traces++;
       const ci = table.intern(cell);
       rows[rp]![d] = ci;
@@ -184,7 +187,15 @@ export function computeClass(
       for (let j = 1; j < pending.length; j++) {
         const mp = pending[j]!;
         const tokM = plan.tokens[members[mp]!]!;
-        if (sameChoices(tokR, tokM, dstIps[d]!, choices, () => plan.sameProgram(r, members[mp]!)))
+        if (
+          sameChoices(
+            tokR,
+            tokM,
+            dstIps[d]!,
+            choices,
+            () => plan.programs[r] === plan.programs[members[mp]!],
+          )
+        )
           rows[mp]![d] = own ? table.intern(moved(cell, tokR, regex[rp]!, tokM)) : ci;
         else rest.push(mp);
       }
@@ -203,7 +214,7 @@ export function computeMatrix(t: Topology, seed = 1): Matrix {
   const rows: (Uint32Array | null)[] = plan.sources.map(() => null);
   let traces = 0;
   for (let k = 0; k < plan.classes.length; k++) {
-    const res = computeClass(plan, k, table)!;
+    const res = computeClass(t, plan, k, table)!;
     traces += res.traces;
     for (const [s, row] of res.rows) rows[s] = row;
   }
@@ -226,20 +237,12 @@ export function computeMatrix(t: Topology, seed = 1): Matrix {
 export function bruteForceMatrix(t: Topology, seed = 1): Matrix {
   const sources = matrixSources(t);
   const destinations = matrixDestinations(t);
-  const plan: MatrixPlan = {
-    t,
-    sources,
-    destinations,
-    classes: [],
-    tokens: [],
-    sameProgram: () => false,
-    seed,
-  };
+  const plan: MatrixPlan = { sources, destinations, classes: [], tokens: [], programs: [], seed };
   const table = new CellTable();
   const rows = sources.map((_, s) => {
     const row = new Uint32Array(destinations.length);
     for (let d = 0; d < destinations.length; d++)
-      row[d] = table.intern(traceCell(plan, s, d, false).cell);
+      row[d] = table.intern(traceCell(t, plan, s, d, false).cell);
     return row;
   });
   return {

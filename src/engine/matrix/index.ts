@@ -35,3 +35,4 @@ export {
   type ExpectViolation,
   type OutputOptions,
 } from './format';
+export { ClassRunner, classOrder, MatrixAssembler, type ClassBatch } from './assemble';
