@@ -169,10 +169,9 @@ export function computeClass(
   });
   const dstIps = plan.destinations.map((x) => parseIpv4(x.ip) ?? -1);
   let traces = 0;
-  let pending: number[] = [];
   for (let d = 0; d < D; d++) {
     if ((d & 63) === 0 && cancelled()) return null;
-    pending = members.map((_, i) => i);
+    let pending = members.map((_, i) => i);
     while (pending.length > 0) {
       const rp = pending[0]!;
       const r = members[rp]!;
