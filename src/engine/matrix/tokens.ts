@@ -1,5 +1,4 @@
 /** A source's own identity (address, MAC, ids, names) as tokens, and text rewritten by them. */
-/** A source's own identity: tokens by role, so two members' tokens correspond. */
 export interface OwnTokens {
   readonly roles: readonly string[];
   readonly values: readonly string[];
