@@ -19,6 +19,7 @@ export const CATALOGUE = {
   W_MISSING_ID: { severity: 'warning', title: 'Object without an ID' },
   W_CONFLICT: { severity: 'warning', title: 'Inputs disagree about a field' },
   W_BAD_VALUE: { severity: 'warning', title: 'Value not understood' },
+  W_VALUE_CUT: { severity: 'warning', title: 'Value shortened to the model limits' },
   W_NODE_CONFLICT: { severity: 'warning', title: 'Inputs disagree about their node' },
   I_UNKNOWN_FIELD: { severity: 'info', title: 'Fields not used by hnsviz' },
   I_REWRAPPED: { severity: 'info', title: 'Console hard-wraps joined' },

@@ -4,6 +4,7 @@
  * Never throws: every failure becomes a diagnostic.
  */
 
+import { fitModelLimits, MAX_MODEL_STRING, MAX_RAW_DEPTH } from '../model/limits';
 import { programVfp } from '../model/program-vfp';
 import type { Topology } from '../model/types';
 import { buildTopology } from './build/build';
@@ -276,6 +277,16 @@ function parseAll(inputs: readonly ParseInput[], opts: ParseOptions): ParseResul
       inputs.map((i) => i.name),
     );
   }
+  // Whatever is built must fit the bounds a link or an exported file can carry back in.
+  const fitted = fitModelLimits(topology);
+  if (fitted.report.strings + fitted.report.cuts > 0)
+    sinkFor(inputs[0]?.name ?? 'input').add(
+      'W_VALUE_CUT',
+      0,
+      0,
+      `${fitted.report.strings} value(s) longer than ${MAX_MODEL_STRING} characters shortened, ${fitted.report.cuts} policy JSON value(s) cut below ${MAX_RAW_DEPTH} levels`,
+    );
+  topology = fitted.topology;
   return {
     topology,
     inputs: infos,

@@ -7,6 +7,7 @@
  * Hand-written (about 100 lines) rather than a dependency: valibot would do, but this is all
  * the app needs and it costs nothing in the bundle.
  */
+import { MAX_MODEL_STRING, MAX_RAW_DEPTH } from '../model/limits';
 
 /** A validation failure at `path` (e.g. `$.source.topology.nodes["n1"].name`). */
 export class SchemaError extends Error {
@@ -37,7 +38,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => {
 
 /** A string of at most `max` characters, optionally matching `pattern`. */
 export const str =
-  (max = 4096, pattern?: RegExp): Schema<string> =>
+  (max = MAX_MODEL_STRING, pattern?: RegExp): Schema<string> =>
   (v, p) => {
     if (typeof v !== 'string') return fail(p, 'expected a string');
     if (v.length > max) return fail(p, `longer than ${max} characters`);
@@ -118,7 +119,7 @@ export const rec =
     if (keys.length > max) return fail(p, `more than ${max} entries`);
     const out: Record<string, T> = {};
     for (const k of keys) {
-      if (k.length > 4096) fail(p, 'key too long');
+      if (k.length > MAX_MODEL_STRING) fail(p, 'key too long');
       define(out, k, s(v[k], `${p}[${JSON.stringify(k)}]`));
     }
     return out;
@@ -140,7 +141,7 @@ export const tagged =
 
 /** Any JSON value nested at most `depth` levels (for opaque `raw` fields), copied. */
 export const json =
-  (depth = 16): Schema<unknown> =>
+  (depth = MAX_RAW_DEPTH): Schema<unknown> =>
   (v, p) => {
     if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
     if (typeof v === 'number') return num()(v, p);

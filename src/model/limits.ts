@@ -1,0 +1,83 @@
+/**
+ * The bounds every model fits, so that whatever the parsers build can be shared and reopened:
+ * the link/file schema (src/share) enforces the same numbers. The parsers apply
+ * `fitModelLimits` to what they build; a dump can hold longer strings or deeper policy JSON.
+ */
+import type { Topology } from './types';
+
+/** Longest string (and table key) in a model. */
+export const MAX_MODEL_STRING = 4096;
+/** Deepest nesting of containers in opaque `raw` policy JSON. */
+export const MAX_RAW_DEPTH = 16;
+/** Stands in for JSON cut at `MAX_RAW_DEPTH`. */
+export const CUT_MARKER = '[nested too deeply: cut]';
+
+/** FNV-1a over the UTF-16 units of `s`, as 8 hex digits. */
+function hash8(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * `s` if it fits; else its start, an ellipsis and a hash of the whole, so two long strings
+ * that differ only past the cut (two ids, say) stay different.
+ */
+export function fitString(s: string): string {
+  if (s.length <= MAX_MODEL_STRING) return s;
+  return `${s.slice(0, MAX_MODEL_STRING - 10)}…${hash8(s)}`;
+}
+
+/** Counts what `fitModelLimits` changed. */
+export interface FitReport {
+  strings: number;
+  cuts: number;
+}
+
+const define = (o: object, k: string, value: unknown): void => {
+  Object.defineProperty(o, k, { value, enumerable: true, writable: true, configurable: true });
+};
+
+function fit(v: unknown, rawDepth: number | null, report: FitReport): unknown {
+  if (typeof v === 'string') {
+    if (v.length <= MAX_MODEL_STRING) return v;
+    report.strings++;
+    return fitString(v);
+  }
+  if (v === null || typeof v !== 'object') return v;
+  if (rawDepth !== null && rawDepth >= MAX_RAW_DEPTH) {
+    report.cuts++;
+    return CUT_MARKER;
+  }
+  const next = rawDepth === null ? null : rawDepth + 1;
+  if (Array.isArray(v)) {
+    let out: unknown[] | null = null;
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      const y = fit(x, next, report);
+      if (y !== x) (out ??= v.slice())[i] = y;
+    }
+    return out ?? v;
+  }
+  let changed = false;
+  const out = {};
+  for (const [k, x] of Object.entries(v)) {
+    const key = k.length <= MAX_MODEL_STRING ? k : fitString(k);
+    if (key !== k) report.strings++;
+    const y = fit(x, k === 'raw' && rawDepth === null ? 0 : next, report);
+    if (y !== x || key !== k) changed = true;
+    define(out, key, y);
+  }
+  return changed ? Object.setPrototypeOf(out, Object.getPrototypeOf(v) as object | null) : v;
+}
+
+/**
+ * `t` with every string (and key) at most `MAX_MODEL_STRING` characters and every `raw`
+ * policy JSON at most `MAX_RAW_DEPTH` containers deep. Unchanged parts are shared; `t`
+ * itself comes back when nothing needed fitting.
+ */
+export function fitModelLimits(t: Topology): { topology: Topology; report: FitReport } {
+  const report: FitReport = { strings: 0, cuts: 0 };
+  const topology = fit(t, null, report) as Topology;
+  return { topology, report };
+}
