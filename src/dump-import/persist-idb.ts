@@ -39,9 +39,23 @@ function run<T>(
   );
 }
 
+/**
+ * `globalThis.indexedDB`, or undefined where there is none or where merely reading it throws
+ * (a sandboxed iframe without same-origin, storage blocked by policy): the page must still work.
+ */
+export function availableIndexedDb(
+  scope: { readonly indexedDB?: IDBFactory } = globalThis,
+): IDBFactory | undefined {
+  try {
+    return scope.indexedDB ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Persistence in IndexedDB; null where there is none (some private modes, old embeds). */
 export function createIdbPersistence(
-  factory: IDBFactory | undefined = globalThis.indexedDB,
+  factory: IDBFactory | undefined = availableIndexedDb(),
 ): DumpPersistence | null {
   if (!factory) return null;
   return {

@@ -18,6 +18,10 @@ describe('Mermaid', () => {
     expect(m).not.toMatch(/^\s+pod:/m);
   });
 
+  it('escapes # so a name cannot spell a Mermaid entity', () => {
+    expect(mermaidLabel('a#quot;b #1')).toBe('a#35;quot;b #35;1');
+  });
+
   it('cannot be broken out of by names', () => {
     expect(mermaidLabel('a"]; click A call alert(1) %%<b>')).toBe(
       'a#quot;]; click A call alert(1) %%#lt;b#gt;',

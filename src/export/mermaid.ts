@@ -8,7 +8,9 @@ import type { Topology } from '../model/types';
 
 /** Escape a label for a quoted Mermaid string (no HTML, no quote breaking). */
 export function mermaidLabel(text: string): string {
+  // `#` first: it starts Mermaid's own entity codes, so a label's `#quot;` must stay literal.
   return text
+    .replace(/#/g, '#35;')
     .replace(/&/g, '#amp;')
     .replace(/"/g, '#quot;')
     .replace(/</g, '#lt;')
