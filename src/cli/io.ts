@@ -29,8 +29,27 @@ export function nodeIo(): CliIo {
   };
 }
 
+/** C0 controls but tab and newline, DEL and the C1 controls (`\x9b` is a CSI on some terminals). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+
+/**
+ * Control characters made visible: names and ACL IDs from a dump could otherwise set the
+ * terminal title, clear the screen or hide lines. C0 become `\x1b`; DEL and C1 become
+ * `\u009b`, which is also a valid escape inside JSON strings (JSON.stringify leaves them raw).
+ */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROL, (c) => {
+    const code = c.charCodeAt(0);
+    const hex = code.toString(16).padStart(2, '0');
+    return code < 0x20 ? `\\x${hex}` : `\\u00${hex}`;
+  });
+}
+
+/** Every byte the CLI prints goes through here, so no command can pass a control through. */
 export function writer(s: Sink): (text: string) => void {
-  return typeof s === 'function' ? s : (text) => void s.write(text);
+  const write = typeof s === 'function' ? s : (text: string) => void s.write(text);
+  return (text) => write(escapeControls(text));
 }
 
 /** The name `-` stands for standard input; it is shown as `<stdin>` in messages. */
