@@ -63,6 +63,19 @@ describe('dropped folders', () => {
   });
 });
 
+describe('total size of one import', () => {
+  it('skips the files past the total cap with a message, and imports the rest', () => {
+    const picked = ['a', 'b', 'c'].map((n) => ({
+      path: `${n}.json`,
+      file: new File(['x'.repeat(600)], `${n}.json`),
+    }));
+    const read = readPicked(picked, 1024, 1000);
+    expect(read.inputs.map((i) => i.name)).toEqual(['a.json']);
+    expect(read.skipped.map((s) => s.name)).toEqual(['b.json', 'c.json']);
+    expect(read.skipped[0]?.why).toMatch(/per import/);
+  });
+});
+
 describe('saved dumps', () => {
   it('accepts what was saved and rejects damaged records', () => {
     const ok = {

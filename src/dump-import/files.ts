@@ -32,6 +32,12 @@ export interface PickedFile {
 /** Files a folder walk stops at (collect-logs folders hold a few hundred). */
 export const MAX_FILES = 1000;
 
+/**
+ * Largest sum of inputs one import reads (six 120 MB files froze the tab for half a minute):
+ * files past it are skipped with a message, the ones before it are imported.
+ */
+export const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
+
 /** Binary files never hold HNS text: skipped without reading. (A .zip is read: src/cluster unpacks it.) */
 const BINARY =
   /\.(etl|evtx|cab|7z|gz|tgz|exe|dll|sys|pdb|pcap|pcapng|png|jpe?g|gif|bmp|ico|vhdx?)$/i;
@@ -127,18 +133,31 @@ const mib = (n: number): string => `${(n / 1048576).toFixed(1)} MiB`;
  * `picked` as worker inputs. Files over `maxBytes` are refused without being read (the message
  * names the limit); binaries are skipped by extension, empty files dropped.
  */
-export function readPicked(picked: readonly PickedFile[], maxBytes: number): ReadFiles {
+export function readPicked(
+  picked: readonly PickedFile[],
+  maxBytes: number,
+  maxTotal = MAX_TOTAL_BYTES,
+): ReadFiles {
   const inputs: DumpInput[] = [];
   const skipped: { name: string; why: string }[] = [];
+  let total = 0;
   for (const { path, file } of picked) {
     if (!isProbablyText(path)) skipped.push({ name: path, why: 'binary file, not read' });
+    else if (file.size <= maxBytes && total + file.size > maxTotal)
+      skipped.push({
+        name: path,
+        why: `the files picked together pass the limit of ${(maxTotal / 1048576).toFixed(0)} MiB per import; import this one on its own`,
+      });
     else if (file.size > maxBytes)
       skipped.push({
         name: path,
         why: `${mib(file.size)} is over the limit of ${(maxBytes / 1048576).toFixed(0)} MiB per input; split it (one command per file)`,
       });
     else if (file.size === 0) skipped.push({ name: path, why: 'empty file' });
-    else inputs.push({ name: path, blob: file });
+    else {
+      total += file.size;
+      inputs.push({ name: path, blob: file });
+    }
   }
   return { inputs, skipped };
 }
