@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectDumpShown, openApp, paste } from './import-helpers';
+import { nextFrames } from './settle';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const XSS2 = '"><script>window.__pwned=1</script>';
@@ -60,7 +61,8 @@ test('a dump full of markup renders as text everywhere', async ({ page }) => {
   await expect(page.getByRole('tree')).toContainText(XSS);
   await expect(page.locator('.hv-side')).toContainText(XSS);
   for (const f of await page.getByTestId('finding').all()) await f.click().catch(() => undefined);
-  await page.waitForTimeout(300);
+  // Anything the clicks set off (a dialog, a script) has had its frames to run.
+  await nextFrames(page);
   expect(dialogs).toEqual([]);
   expect(
     await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { collectErrors } from './viewer-api';
 import { corpusFile, dropFiles, expectDumpShown, openApp, paste, SAMPLE } from './import-helpers';
 import { shot } from './shots';
+import { drawingSettled } from './settle';
 
 test.describe('importing a dump', () => {
   test('paste a dump and see the node drawn, with inputs, lint and derived objects', async ({
@@ -60,7 +61,7 @@ test.describe('importing a dump', () => {
     await expect(page.getByTestId('lint-panel')).toContainText('Problem');
     await page.locator('svg.hnsviz-topology').evaluate(() => undefined);
     await page.getByRole('button', { name: 'Fit to screen' }).click();
-    await page.waitForTimeout(400);
+    await drawingSettled(page);
     await page.screenshot({ path: shot('import-node') });
     expect(errors).toEqual([]);
   });
@@ -149,7 +150,7 @@ test.describe('importing a dump', () => {
     await expect(page.locator(`svg [data-id="port:${ep}"]`)).toHaveClass(/is-related/);
     await page.getByRole('tab', { name: 'Dump' }).click();
     await page.getByRole('button', { name: 'Fit to screen' }).click();
-    await page.waitForTimeout(400);
+    await drawingSettled(page);
     await page.screenshot({ path: shot('lint') });
     await page.getByRole('tab', { name: 'Objects' }).click();
     await expect(page.getByRole('treeitem', { selected: true })).toContainText('10.244.1.10');

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { collectErrors, DESIGNS, podBoxes } from './viewer-api';
+import { drawingSettled } from './settle';
 
 /** Labels that must be readable from the back of a room (first line unless `nth` says). */
 const KEY_LABELS = {
@@ -26,7 +27,7 @@ async function open(page: Page, scenario: string, theme: string): Promise<void> 
   await page.goto(`/?e2e=1&scenario=${scenario}&theme=${theme}`);
   await expect(page.locator('.hv-root[data-state="ready"]')).toBeVisible();
   await expect(page.locator('.hv-root')).toHaveAttribute('data-theme', theme);
-  await page.waitForTimeout(300); // the fit
+  await drawingSettled(page);
 }
 
 async function measure(page: Page, selector: string): Promise<Measured> {

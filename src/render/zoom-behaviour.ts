@@ -70,8 +70,13 @@ export function createZoom(
       viewport.setAttribute('transform', event.transform.toString());
       report(event.transform.k);
     })
+    // `data-zooming` while a gesture or transition runs: what tests wait on before a screenshot.
+    .on('start.state', () => svg.setAttribute('data-zooming', 'true'))
     // Once per gesture or transition, never per frame (for links and the store).
-    .on('end', () => onViewEnd?.());
+    .on('end', () => {
+      svg.removeAttribute('data-zooming');
+      onViewEnd?.();
+    });
   const sel = select(svg);
   sel.call(behaviour).on('dblclick.zoom', null);
 

@@ -1,13 +1,14 @@
 /**
- * Animation frame rate with 300+ endpoints drawn (issue 5 budget: 60 fps). Loads the reference
- * cluster with 150 extra pods per node, plays a cross-node trace with motion on, and records
- * requestAnimationFrame intervals and long tasks in Chromium. Prints the figure to stdout.
- * Run alone: `npm run bench:fps`.
+ * Animation frame rate with 300+ endpoints drawn (budget: 60 fps). Loads the reference cluster
+ * with 150 extra pods per node, plays a cross-node trace with motion on, and records
+ * requestAnimationFrame intervals and long tasks in Chromium. Headless software rendering is
+ * slower than a real GPU, so the figure is a lower bound.
  */
 import { expect, test } from '@playwright/test';
-import { eventRows, openTrace, packet } from './trace-helpers';
+import { eventRows, openTrace, packet } from '../../e2e/trace-helpers';
+import { report } from './budget';
 
-test('animation holds its frame rate with 300+ endpoints drawn', async ({ page }) => {
+test('frame rate while a trace plays with 300+ endpoints drawn', async ({ page }) => {
   test.setTimeout(60_000);
   await openTrace(page, 'motion=on');
   await page.evaluate(() => window.__hnsviz?.loadScaled(150));
@@ -51,13 +52,13 @@ test('animation holds its frame rate with 300+ endpoints drawn', async ({ page }
       longestTask: long.length ? Math.max(...long) : 0,
     };
   });
-  const line =
-    `fps-bench: ${endpoints} endpoints drawn, ${r.fps.toFixed(1)} fps over 4 s of playback ` +
-    `(median frame ${r.median.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, worst ${r.worst.toFixed(1)} ms, ${r.movingFrames} frames in flight, ` +
-    `${r.longTasks} long tasks, longest ${r.longestTask.toFixed(0)} ms)`;
-  console.log(line);
-  test.info().annotations.push({ type: 'fps', description: line });
-  expect(r.movingFrames).toBeGreaterThan(30);
-  // Headless software rendering is slower than a real GPU; guard against regressions only.
-  expect(r.fps).toBeGreaterThan(30);
+  console.log(
+    `fps: ${endpoints} endpoints drawn, 4 s of playback: median frame ${r.median.toFixed(1)} ms, ` +
+      `p95 ${r.p95.toFixed(1)} ms, worst ${r.worst.toFixed(1)} ms, ${r.movingFrames} frames in flight`,
+  );
+  report('fps', r.fps, 'fps', { above: 59 });
+  report('playbackLongestTaskMs', r.longestTask, 'ms', { below: 50 });
+  report('playbackLongTasks', r.longTasks, 'tasks');
+  // Functional only: the packet really moved during the measured frames.
+  expect(r.movingFrames).toBeGreaterThan(0);
 });

@@ -1,0 +1,17 @@
+/**
+ * `npm run bench:browser`: the browser figures (cold first view, CLI start, animation frame rate,
+ * long tasks while importing a 20 MB dump), each printed against its budget. Figures are never
+ * pass/fail here or in the e2e suite: a loaded machine changes them, not the code. A bench fails
+ * only when what it drives stops working.
+ */
+import { defineConfig } from '@playwright/test';
+import base from './playwright.config';
+
+export default defineConfig({
+  ...base,
+  testDir: 'bench/browser',
+  testMatch: '*.bench.ts',
+  timeout: 120_000,
+  retries: 0,
+  reporter: 'list',
+});
