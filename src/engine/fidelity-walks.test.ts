@@ -242,3 +242,18 @@ describe('smaller model errors', () => {
     expect(new Set(names)).toEqual(new Set(['Container NIC 5d000004']));
   });
 });
+
+describe('DNS suffixes in DNS traces (§7 S4, S11)', () => {
+  it.each(NEW)('%s: the pod’s resolver appends the endpoint’s suffixes', (d) => {
+    const t = tr(d, { from: 'a2', to: '10.96.0.10:53', proto: 'udp', reply: true });
+    const send = t.hops[0]!;
+    expect(send.why.join(' ')).toMatch(
+      /resolver appends the endpoint's search suffixes, for every container of the pod: default\.svc\.cluster\.local, svc\.cluster\.local, cluster\.local/,
+    );
+  });
+  it('old-winnat: no suffixes on the endpoint; kube-proxy’s DNS proxy appends them', () => {
+    const t = tr('old-winnat', { from: 'a1', to: '10.96.0.10:53', proto: 'udp', reply: true });
+    expect(t.hops[0]!.why.join(' ')).toMatch(/no search suffixes/);
+    expect(t.hops.find((h) => h.action === 'proxy')!.why.join(' ')).toMatch(/suffixes/);
+  });
+});

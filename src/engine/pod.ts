@@ -5,7 +5,7 @@
  * the port the request came in on; where those differ the trace says so.
  */
 import { cidrContains, formatIpv4 } from '../shared/ip';
-import type { Pod } from '../model/types';
+import type { Endpoint, Pod } from '../model/types';
 import { ipOf, podRoutes, type CPodRoute } from './compile';
 import type { WalkCtx } from './context';
 import type { Pkt } from './packet';
@@ -51,6 +51,7 @@ export function podSend(ctx: WalkCtx, pod: Pod, p: Pkt, arrivedOn: string | null
       action: 'send',
       why: [
         `pod ${pod.name}: route ${best?.prefix ?? '(first endpoint)'} → endpoint ${ep.name} (${ep.ipAddress})`,
+        ...dnsWhy(pod, ep, p, arrivedOn),
         ...(other
           ? [
               `the request came in on ${other.name} (${other.ipAddress ?? '?'}), but the pod's routes send ${formatIpv4(p.dst)} out of ${ep.name}: the reply takes another NIC (the two-endpoint trap)`,
@@ -66,4 +67,22 @@ export function podSend(ctx: WalkCtx, pod: Pod, p: Pkt, arrivedOn: string | null
     p,
   );
   return { next: { at: 'port', portId: ep.portId, dir: 'out' } };
+}
+
+/**
+ * A DNS query (port 53) says whose search list makes the names it asks for: the endpoint's own
+ * (new design: per-container DNS suffixes, the pod's resolver appends them) or, with none on
+ * the endpoint, kube-proxy's DNS proxy (old design). domain.md §3.2, §7 S4, §7 S11.
+ */
+function dnsWhy(pod: Pod, ep: Endpoint, p: Pkt, arrivedOn: string | null): string[] {
+  if (arrivedOn !== null || p.dport !== 53 || p.proto === 1) return [];
+  const search = ep.dns?.search ?? [];
+  const shared = (pod.containers?.length ?? 0) > 1 ? ', for every container of the pod' : '';
+  return search.length > 0
+    ? [
+        `DNS: the pod's resolver appends the endpoint's search suffixes${shared}: ${search.join(', ')} (names with a dot are asked as they are)`,
+      ]
+    : [
+        "DNS: the endpoint carries no search suffixes; names are sent as typed (in the old design kube-proxy's DNS proxy appends them)",
+      ];
 }

@@ -357,6 +357,20 @@ export interface Pod {
   /** The pod compartment's routing table: which endpoint a destination leaves by. */
   readonly routes: readonly PodRoute[];
   readonly labels: Readonly<Record<string, string>>;
+  /**
+   * The pod's containers, when known. From 1709 the infra (pause) container owns the network
+   * compartment and the pod's endpoint; the app containers join it and share both. WS2016 had
+   * one container per pod (domain.md §2.2, §3.1, §3.3 [S1][S18]). Absent for dumps.
+   */
+  readonly containers?: readonly PodContainer[];
+  /** The network compartment (Windows network namespace) the pod's containers share. */
+  readonly compartmentId?: number | null;
+}
+
+export interface PodContainer {
+  readonly name: string;
+  /** `infra`: the pause container holding the compartment and endpoint; `app`: joins it. */
+  readonly role: 'infra' | 'app';
 }
 
 export interface PodRoute {

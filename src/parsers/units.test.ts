@@ -155,6 +155,8 @@ describe('hnsviz.parse/1', () => {
       isRemote: true,
       policies: [{ type: 'PA', providerAddress: '10.123.74.74' }],
       pod: null,
+      dns: null,
+      creator: null,
     });
     expect(doc.networks[0]).toMatchObject({
       id: '9d59c0df-b1e2-4eee-9fde-b7ea829fc6a1',
@@ -166,6 +168,7 @@ describe('hnsviz.parse/1', () => {
       'nodes',
       'networks',
       'endpoints',
+      'pods',
       'loadBalancers',
       'vfp',
       'diagnostics',

@@ -105,7 +105,8 @@ export function addNewNode(
             { type: 'HostRoute' as const },
           ]
         : [],
-    provenance: given('documented', ref),
+    // flanneld creates the network (host-gw: cbr0, vxlan: the overlay) and its policies.
+    provenance: { ...given('documented', ref), creator: 'flannel' },
   };
 
   const endpoints: Endpoint[] = [];
@@ -135,7 +136,10 @@ export function addNewNode(
       isRemote: false,
       portId: hostPodPortId,
       policies: [],
-      provenance: given('documented', REF_L2, 'bridge endpoint in the host compartment'),
+      provenance: {
+        ...given('documented', REF_L2, 'bridge endpoint in the host compartment'),
+        creator: 'node-setup',
+      },
     });
   } else {
     endpoints.push({
@@ -150,7 +154,10 @@ export function addNewNode(
       portId: null,
       policies: [{ type: 'PA', hnsType: 'PA', providerAddress: node.ip }],
       state: 'Created',
-      provenance: given('documented', REF_OVL, 'kube-proxy --source-vip endpoint'),
+      provenance: {
+        ...given('documented', REF_OVL, 'kube-proxy --source-vip endpoint'),
+        creator: 'kube-proxy',
+      },
     });
   }
 
@@ -172,7 +179,11 @@ export function addNewNode(
       portId,
       dns: { servers: [spec.dnsServer], search: spec.dnsSearch },
       policies: podPolicies(spec, node, pod, flavour),
-      provenance: given('documented', `${ref}; domain.md §0 fact 4 [S1]`, 'one endpoint per pod'),
+      // The CNI plugin flannel delegates to creates the endpoint and its policies.
+      provenance: {
+        ...given('documented', `${ref}; domain.md §0 fact 4 [S1]`, 'one endpoint per pod'),
+        creator: flavour === 'l2bridge' ? 'win-bridge' : 'win-overlay',
+      },
     });
     draft.pods.push({
       id: ids.pod(pod.name),
@@ -186,6 +197,12 @@ export function addNewNode(
         { prefix: '0.0.0.0/0', endpointId: epId, nextHop: gateway },
       ],
       labels: pod.labels ?? {},
+      // The pause container owns the compartment and the endpoint; the app containers join it.
+      containers: [
+        { name: 'pause', role: 'infra' },
+        ...(pod.containers ?? [pod.name]).map((name) => ({ name, role: 'app' as const })),
+      ],
+      compartmentId: 2 + node.pods.indexOf(pod),
     });
   }
 
@@ -211,11 +228,10 @@ export function addNewNode(
           ? [{ type: 'PA', hnsType: 'PA', providerAddress: peer.ip }]
           : [{ type: 'L2Driver', hnsType: 'L2Driver' }],
       state: 'Created',
-      provenance: given(
-        'documented',
-        'domain.md §2.4 [S4]',
-        `remote endpoint for ${b} on ${peer.name}`,
-      ),
+      provenance: {
+        ...given('documented', 'domain.md §2.4 [S4]', `remote endpoint for ${b} on ${peer.name}`),
+        creator: 'kube-proxy',
+      },
     });
   }
 

@@ -86,7 +86,10 @@ export function addOldNode(spec: ClusterSpec, node: NodeSpec, draft: Draft): voi
       // No per-container search list yet: the user-space DNS proxy appends suffixes instead.
       dns: { servers: [spec.dnsServer], search: [] },
       policies: [],
-      provenance: given('documented', REF_OLD, 'NAT endpoint: default route, internet via WinNAT'),
+      provenance: {
+        ...given('documented', REF_OLD, 'NAT endpoint: default route, internet via WinNAT'),
+        creator: 'docker',
+      },
     });
     endpoints.push({
       ...common,
@@ -107,11 +110,10 @@ export function addOldNode(spec: ClusterSpec, node: NodeSpec, draft: Draft): voi
       ),
       dns: null,
       policies: [{ type: 'L2Driver', hnsType: 'L2Driver' }],
-      provenance: given(
-        'documented',
-        REF_OLD,
-        'cluster endpoint: pod CIDR route, the reported pod IP',
-      ),
+      provenance: {
+        ...given('documented', REF_OLD, 'cluster endpoint: pod CIDR route, the reported pod IP'),
+        creator: 'docker',
+      },
     });
     draft.pods.push({
       id: ids.pod(pod.name),
@@ -126,6 +128,9 @@ export function addOldNode(spec: ClusterSpec, node: NodeSpec, draft: Draft): voi
         { prefix: '0.0.0.0/0', endpointId: natEp, nextHop: natHostIp },
       ],
       labels: pod.labels ?? {},
+      // WS2016: one container per pod, in its own compartment (domain.md §3.1, §3.3 [S1]).
+      containers: [{ name: pod.name, role: 'app' }],
+      compartmentId: 2 + node.pods.indexOf(pod),
     });
   }
 

@@ -22,7 +22,13 @@ export const REFERENCE_CLUSTER: ClusterSpec = {
       natCidr: '172.20.1.0/24',
       pods: [
         { name: 'a1', ip: '10.244.1.10', natIp: '172.20.1.10', labels: { app: 'client' } },
-        { name: 'a2', ip: '10.244.1.11', natIp: '172.20.1.11', labels: { app: 'web' } },
+        {
+          name: 'a2',
+          ip: '10.244.1.11',
+          natIp: '172.20.1.11',
+          labels: { app: 'web' },
+          containers: ['web', 'metrics-sidecar'],
+        },
       ],
     },
     {

@@ -215,3 +215,35 @@ describe('old design', () => {
     ).toBe(false);
   });
 });
+
+describe('containers, DNS suffixes and creators (domain.md §3.3)', () => {
+  it('new designs: a pod’s containers share one endpoint and compartment; old: one container', () => {
+    for (const id of ['new-2017', 'new-l2bridge', 'new-overlay'] as const) {
+      const a2 = Object.values(buildScenario(id).pods).find((p) => p.name === 'a2')!;
+      expect(a2.containers).toEqual([
+        { name: 'pause', role: 'infra' },
+        { name: 'web', role: 'app' },
+        { name: 'metrics-sidecar', role: 'app' },
+      ]);
+      expect(a2.endpointIds).toHaveLength(1);
+      expect(a2.compartmentId).not.toBeNull();
+    }
+    const old = Object.values(buildScenario('old-winnat').pods).find((p) => p.name === 'a2')!;
+    expect(old.containers).toEqual([{ name: 'a2', role: 'app' }]);
+    expect(old.endpointIds).toHaveLength(2);
+  });
+  it('CNI creates pod endpoints, flannel the network, kube-proxy the load balancers', () => {
+    const t = buildScenario('new-overlay');
+    const ep = Object.values(t.endpoints);
+    expect(ep.find((e) => e.role === 'pod')?.provenance.creator).toBe('win-overlay');
+    expect(ep.find((e) => e.isRemote)?.provenance.creator).toBe('kube-proxy');
+    expect(Object.values(t.networks)[0]?.provenance.creator).toBe('flannel');
+    expect(
+      Object.values(t.loadBalancers).every((lb) => lb.provenance.creator === 'kube-proxy'),
+    ).toBe(true);
+    const l2 = buildScenario('new-l2bridge');
+    expect(Object.values(l2.endpoints).find((e) => e.role === 'pod')?.provenance.creator).toBe(
+      'win-bridge',
+    );
+  });
+});

@@ -11,6 +11,8 @@ export interface PodSpec {
   readonly labels?: Readonly<Record<string, string>>;
   /** Address of the pod's NIC on the node-local NAT network (old design only). */
   readonly natIp: string;
+  /** App containers (default: one named after the pod); the new designs add the pause container. */
+  readonly containers?: readonly string[];
 }
 
 export interface NodeSpec {

@@ -17,7 +17,20 @@ import {
   strs,
 } from './model-schema-common';
 import { vfpTables } from './model-schema-vfp';
-import { arr, bool, int, json, lit, nullable, num, obj, rec, type Schema, tagged } from './schema';
+import {
+  arr,
+  bool,
+  int,
+  json,
+  lit,
+  nullable,
+  num,
+  obj,
+  optional,
+  rec,
+  tagged,
+  type Schema,
+} from './schema';
 
 const node = obj({
   id: s,
@@ -207,6 +220,8 @@ export const topologySchema: Schema<Topology> = obj({
       endpointIds: strs,
       routes: arr(obj({ prefix: s, endpointId: s, nextHop: ns })),
       labels: rec(s, 1000),
+      containers: optional(arr(obj({ name: s, role: lit('infra', 'app') }), 1000)),
+      compartmentId: optional(nullable(int(0, 1_000_000))),
     }),
   ),
   services: rec(

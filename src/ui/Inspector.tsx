@@ -120,6 +120,24 @@ function ProvenanceView({
         <dt>source</dt>
         <dd>{p.ref ?? '—'}</dd>
       </div>
+      {p.creator && (
+        <div className="hv-field">
+          <dt>created by</dt>
+          <dd>{p.creator}</dd>
+        </div>
+      )}
+      {p.nameSource === 'model' && (
+        <div className="hv-field">
+          <dt>name</dt>
+          <dd>model name: no source shows the real one</dd>
+        </div>
+      )}
+      {p.assumption && (
+        <div className="hv-field">
+          <dt>assumed</dt>
+          <dd>{p.assumption}</dd>
+        </div>
+      )}
     </dl>
   );
 }

@@ -167,6 +167,18 @@ export function topologyToParseJson(
       isRemote: e.isRemote,
       policies: e.policies.map(endpointPolicyJson),
       pod: e.podId !== null ? (t.pods[e.podId]?.name ?? null) : null,
+      dns: e.dns ? { servers: [...e.dns.servers], search: [...e.dns.search] } : null,
+      creator: e.provenance.creator ?? null,
+    })),
+    pods: sortById(t.pods).map((p) => ({
+      id: p.id,
+      node: p.nodeId,
+      name: p.name,
+      namespace: p.namespace,
+      ip: p.ip,
+      endpoints: [...p.endpointIds],
+      containers: (p.containers ?? []).map((c) => ({ name: c.name, role: c.role })),
+      compartment: p.compartmentId ?? null,
     })),
     loadBalancers: sortById(t.loadBalancers).map((lb) => ({
       id: lb.id,
@@ -177,6 +189,7 @@ export function topologyToParseJson(
       externalPort: lb.externalPort,
       endpoints: [...lb.backendEndpointIds],
       dsr: lb.flags.dsr,
+      creator: lb.provenance.creator ?? null,
     })),
     vfp: {
       ports: sortById(t.ports).map((p) => ({
