@@ -12,6 +12,7 @@ import { ViewerActions } from './ViewerActions';
 import { CompareEvents } from './CompareEvents';
 import { ComparePanel } from './ComparePanel';
 import { LessonPanel } from './LessonPanel';
+import { MatrixPanel } from './MatrixPanel';
 import { TraceBar } from './TraceBar';
 import { TraceSide } from './TraceSide';
 import { Transcript } from './Transcript';
@@ -141,6 +142,8 @@ function ViewerShell({
       <main className="hv-main">
         {mode === 'compare' ? (
           <ComparePanel catalog={catalog} onDrawn={onDrawn} />
+        ) : mode === 'matrix' ? (
+          <MatrixPanel />
         ) : (
           <TopologyCanvas title={title} onDrawn={onDrawn} textScale={THEME_TEXT_SCALE[theme]} />
         )}

@@ -7,6 +7,7 @@ const MODES: readonly [ViewerMode, string][] = [
   ['explore', 'Trace'],
   ['compare', 'Compare'],
   ['lesson', 'Lessons'],
+  ['matrix', 'Matrix'],
 ];
 
 /** Default pair of the compare view (journey 1). */

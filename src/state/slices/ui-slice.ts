@@ -4,8 +4,8 @@ import type { AppState } from '../app-state';
 
 /** `auto` follows `prefers-reduced-motion`; `off` always steps instantly. */
 export type Motion = 'auto' | 'on' | 'off';
-/** What the viewer is doing: exploring the topology, comparing two designs, or a lesson. */
-export type ViewerMode = 'explore' | 'compare' | 'lesson';
+/** What the viewer is doing: exploring the topology, comparing two designs, a lesson, or the reachability matrix. */
+export type ViewerMode = 'explore' | 'compare' | 'lesson' | 'matrix';
 
 /** Page chrome: theme, motion preference, mode and panels. */
 export interface UiSlice {

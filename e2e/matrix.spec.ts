@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+import { collectErrors } from './viewer-api';
+import { eventRows, openTrace } from './trace-helpers';
+import { shot } from './shots';
+
+test('matrix: open it, filter to drops, hover and click a cell, see its trace; all by keyboard too', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openTrace(page);
+  await page.getByRole('radio', { name: 'Matrix' }).click();
+  const grid = page.getByRole('grid', { name: /Who can reach whom/ });
+  await expect(page.locator('.hv-matrix[data-status="done"]')).toBeVisible({ timeout: 30_000 });
+  await expect(grid.getByRole('columnheader', { name: 'default/web:http/tcp' })).toBeVisible();
+  await expect(grid.getByRole('rowheader', { name: 'default/a1' })).toBeVisible();
+  await page.screenshot({ path: shot('matrix') });
+
+  // Only drops: every shown cell row has a drop; a1 → b2:8080 is one of them.
+  await page.getByRole('checkbox', { name: 'Only drops' }).check();
+  await expect(grid.locator('td[data-verdict="dropped"]').first()).toBeVisible();
+  const a1 = grid
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: 'default/a1' }) });
+  const cols = await grid.getByRole('columnheader').allTextContents();
+  const b2 = cols.findIndex((c) => c === 'default/b2:8080/tcp');
+  expect(b2).toBeGreaterThan(0);
+  const cell = a1.locator(`td[aria-colindex="${b2 + 1}"]`);
+  await expect(cell).toHaveAttribute('data-verdict', 'dropped');
+  await cell.hover();
+  await expect(page.getByRole('tooltip')).toContainText('ACL_ENDPOINT_LAYER');
+  await expect(page.getByRole('tooltip')).toContainText('priority');
+  await page.screenshot({ path: shot('matrix-drops') });
+
+  // Click: the packet opens as a normal trace.
+  await cell.click();
+  await expect(page.locator('.hv-root[data-mode="explore"]')).toBeVisible();
+  await expect(eventRows(page).first()).toBeVisible();
+  await expect(page.locator('.hv-verdict')).toContainText('dropped');
+
+  // Back to the matrix (kept), reachable and usable by keyboard alone.
+  await page.getByRole('radio', { name: 'Matrix' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.hv-matrix[data-status="done"]')).toBeVisible();
+  const first = grid.locator('td[tabindex="0"]');
+  await first.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  const focused = grid.locator('td:focus');
+  await expect(focused).toHaveAttribute('data-r', '1');
+  await expect(focused).toHaveAttribute('data-c', '1');
+  await expect(page.locator('#hv-matrix-detail')).toContainText('Verdict');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.hv-root[data-mode="explore"]')).toBeVisible();
+  await expect(eventRows(page).first()).toBeVisible();
+  expect(errors).toEqual([]);
+});

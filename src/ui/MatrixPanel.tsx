@@ -1,0 +1,414 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { Matrix, MatrixCell } from '../engine/matrix/index';
+import type { Topology } from '../model/types';
+import { runMatrixPool, type MatrixRun } from '../worker/matrix-pool';
+import { matrixView, NO_FILTER, scopeChoices, windowOf, type MatrixFilter } from './matrix-view';
+import { useAppStore, useStoreApi } from './StoreContext';
+import { CellDetail, describeCell } from './MatrixCell';
+import './matrix.css';
+
+const ROW_H = 26;
+const COL_W = 28;
+const HEAD_H = 168;
+const ROW_HEAD_W = 230;
+
+const MARK: Readonly<Record<MatrixCell['verdict'], string>> = {
+  delivered: '✓',
+  dropped: '✕',
+  assumed: '?',
+};
+
+interface Result {
+  readonly matrix: Matrix | null;
+  readonly done: number;
+  readonly total: number;
+  readonly status: 'running' | 'done' | 'cancelled' | 'error';
+  readonly error: string | null;
+  readonly ms: number;
+}
+
+// A finished matrix per topology, so coming back from a trace is instant.
+const finished = new WeakMap<Topology, Result>();
+
+interface MatrixRunState {
+  readonly result: Result | null;
+  readonly cancel: () => void;
+  readonly restart: () => void;
+}
+
+function useMatrix(t: Topology | null): MatrixRunState {
+  const [epoch, setEpoch] = useState(0);
+  const [run, setRun] = useState<{ t: Topology; epoch: number; result: Result } | null>(null);
+  const pool = useRef<MatrixRun | null>(null);
+  useEffect(() => {
+    if (!t || (epoch === 0 && finished.has(t))) return undefined;
+    const t0 = performance.now();
+    const put = (result: Result) => setRun({ t, epoch, result });
+    const r = runMatrixPool(t, {
+      onRows: (matrix, done, total) =>
+        put({ matrix, done, total, status: 'running', error: null, ms: performance.now() - t0 }),
+      onDone: (matrix) => {
+        const res: Result = {
+          matrix,
+          done: matrix.stats.sourceClasses,
+          total: matrix.stats.sourceClasses,
+          status: 'done',
+          error: null,
+          ms: performance.now() - t0,
+        };
+        finished.set(t, res);
+        put(res);
+      },
+      onError: (error) => put({ ...EMPTY, status: 'error', error }),
+    });
+    pool.current = r;
+    if (!r)
+      queueMicrotask(() =>
+        put({ ...EMPTY, status: 'error', error: 'Web Workers are not available here.' }),
+      );
+    return () => {
+      r?.cancel();
+      pool.current = null;
+    };
+  }, [t, epoch]);
+  const mine = run && run.t === t && run.epoch === epoch ? run.result : null;
+  const cached = t && epoch === 0 ? (finished.get(t) ?? null) : null;
+  const result = mine ?? cached ?? (t ? EMPTY : null);
+  return {
+    result,
+    cancel: () => {
+      pool.current?.cancel();
+      pool.current = null;
+      if (t && result && result.status === 'running')
+        setRun({ t, epoch, result: { ...result, status: 'cancelled' } });
+    },
+    restart: () => setEpoch((e) => e + 1),
+  };
+}
+
+const EMPTY: Result = { matrix: null, done: 0, total: 0, status: 'running', error: null, ms: 0 };
+
+/** Matrix mode: who can reach whom, every cell a packet and its reply; click one to trace it. */
+export function MatrixPanel() {
+  const store = useStoreApi();
+  const topology = useAppStore((s) => s.topology);
+  const { result, cancel, restart } = useMatrix(topology);
+  const m = result?.matrix ?? null;
+  const [filter, setFilter] = useState<MatrixFilter>(NO_FILTER);
+  const view = useMemo(() => (m ? matrixView(m, filter) : null), [m, filter]);
+  const scopes = useMemo(() => (m ? scopeChoices(m) : []), [m]);
+  const hasMatrix = m !== null;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [scroll, setScroll] = useState({ top: 0, left: 0, w: 800, h: 500 });
+  const [focus, setFocus] = useState<{ r: number; c: number }>({ r: 0, c: 0 });
+  const [hover, setHover] = useState<{ r: number; c: number; x: number; y: number } | null>(null);
+  const focusPending = useRef(false);
+
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return undefined;
+    const measure = () =>
+      setScroll({ top: el.scrollTop, left: el.scrollLeft, w: el.clientWidth, h: el.clientHeight });
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [hasMatrix]);
+
+  const nRows = view?.rows.length ?? 0;
+  const nCols = view?.cols.length ?? 0;
+  const rw = windowOf(scroll.top, scroll.h - HEAD_H, ROW_H, nRows);
+  const cw = windowOf(scroll.left, scroll.w - ROW_HEAD_W, COL_W, nCols);
+  const fr = Math.min(focus.r, Math.max(0, nRows - 1));
+  const fc = Math.min(focus.c, Math.max(0, nCols - 1));
+
+  const cellOf = (r: number, c: number): MatrixCell | null => {
+    if (!m || !view) return null;
+    const row = m.rows[view.rows[r]!];
+    return row ? (m.cells[row[view.cols[c]!]!] ?? null) : null;
+  };
+
+  const open = (r: number, c: number) => {
+    if (!m || !view) return;
+    const s = m.sources[view.rows[r]!]!;
+    const d = m.destinations[view.cols[c]!]!;
+    const st = store.getState();
+    st.setTraceRequest({ from: s.from, to: d.to, proto: d.proto, reply: true });
+    st.setMode('explore');
+    // Play the packet once its trace is in.
+    const off = store.subscribe((x) => {
+      if (x.traceStatus === 'done') {
+        off();
+        x.setPlaying(true);
+      } else if (x.traceStatus === 'error' || x.mode !== 'explore') off();
+    });
+  };
+
+  const moveTo = (r: number, c: number) => {
+    const nr = Math.max(0, Math.min(nRows - 1, r));
+    const nc = Math.max(0, Math.min(nCols - 1, c));
+    setFocus({ r: nr, c: nc });
+    focusPending.current = true;
+    const el = scrollRef.current;
+    if (!el) return;
+    const top = nr * ROW_H;
+    const left = nc * COL_W;
+    const vh = el.clientHeight - HEAD_H;
+    const vw = el.clientWidth - ROW_HEAD_W;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_H > el.scrollTop + vh) el.scrollTop = top + ROW_H - vh;
+    if (left < el.scrollLeft) el.scrollLeft = left;
+    else if (left + COL_W > el.scrollLeft + vw) el.scrollLeft = left + COL_W - vw;
+  };
+
+  useEffect(() => {
+    if (!focusPending.current) return;
+    const td = scrollRef.current?.querySelector<HTMLElement>(`td[data-r="${fr}"][data-c="${fc}"]`);
+    if (td) {
+      focusPending.current = false;
+      td.focus({ preventScroll: true });
+    }
+  });
+
+  const onKey = (e: KeyboardEvent<HTMLTableElement>) => {
+    const page = Math.max(1, Math.floor((scroll.h - HEAD_H) / ROW_H) - 1);
+    const keys: Record<string, () => void> = {
+      ArrowUp: () => moveTo(fr - 1, fc),
+      ArrowDown: () => moveTo(fr + 1, fc),
+      ArrowLeft: () => moveTo(fr, fc - 1),
+      ArrowRight: () => moveTo(fr, fc + 1),
+      PageUp: () => moveTo(fr - page, fc),
+      PageDown: () => moveTo(fr + page, fc),
+      Home: () => (e.ctrlKey ? moveTo(0, 0) : moveTo(fr, 0)),
+      End: () => (e.ctrlKey ? moveTo(nRows - 1, nCols - 1) : moveTo(fr, nCols - 1)),
+      Enter: () => open(fr, fc),
+      ' ': () => open(fr, fc),
+    };
+    const act = keys[e.key];
+    if (!act) return;
+    e.preventDefault();
+    e.stopPropagation();
+    act();
+  };
+
+  const tipCell = hover ? cellOf(hover.r, hover.c) : null;
+  const focusedCell = nRows && nCols ? cellOf(fr, fc) : null;
+  const status = result?.status ?? 'running';
+
+  return (
+    <section className="hv-matrix" aria-label="Reachability matrix" data-status={status}>
+      <div className="hv-matrix-bar" role="toolbar" aria-label="Matrix filters">
+        <label>
+          <input
+            type="checkbox"
+            checked={filter.onlyDrops}
+            onChange={(e) => setFilter({ ...filter, onlyDrops: e.target.checked })}
+          />
+          Only drops
+        </label>
+        <label>
+          Scope{' '}
+          <select
+            value={filter.scope}
+            onChange={(e) => setFilter({ ...filter, scope: e.target.value })}
+          >
+            <option value="">everything</option>
+            {scopes.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Protocol{' '}
+          <select
+            value={filter.proto}
+            onChange={(e) =>
+              setFilter({ ...filter, proto: e.target.value as MatrixFilter['proto'] })
+            }
+          >
+            <option value="">all</option>
+            <option value="tcp">TCP</option>
+            <option value="udp">UDP</option>
+            <option value="icmp">ICMP</option>
+          </select>
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={filter.sortByDrops}
+            onChange={(e) => setFilter({ ...filter, sortByDrops: e.target.checked })}
+          />
+          Most drops first
+        </label>
+        <p className="hv-matrix-status" role="status" aria-live="polite">
+          {status === 'running' &&
+            `Computing… ${m ? `${m.sources.length - (view?.pending ?? 0)} of ${m.sources.length} rows` : 'classes'}`}
+          {status === 'done' &&
+            m &&
+            `${m.sources.length} × ${m.destinations.length} cells · ${m.stats.sourceClasses} source classes · ${m.stats.traces} traces · ${Math.round(result?.ms ?? 0)} ms`}
+          {status === 'cancelled' &&
+            `Cancelled: ${result?.done ?? 0} of ${result?.total ?? 0} classes`}
+          {status === 'error' && `Matrix failed: ${result?.error ?? ''}`}
+        </p>
+        {status === 'running' ? (
+          <button type="button" onClick={cancel}>
+            Cancel
+          </button>
+        ) : (
+          <button type="button" onClick={restart}>
+            Recompute
+          </button>
+        )}
+      </div>
+      <div
+        className="hv-matrix-scroll"
+        ref={scrollRef}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          setScroll({
+            top: el.scrollTop,
+            left: el.scrollLeft,
+            w: el.clientWidth,
+            h: el.clientHeight,
+          });
+          setHover(null);
+        }}
+      >
+        {m && view && (
+          <table
+            className="hv-matrix-table"
+            role="grid"
+            aria-label="Who can reach whom: rows are sources, columns destinations"
+            aria-rowcount={nRows + 1}
+            aria-colcount={nCols + 1}
+            onKeyDown={onKey}
+            style={{ width: ROW_HEAD_W + nCols * COL_W }}
+            data-rows={nRows}
+            data-cols={nCols}
+          >
+            <colgroup>
+              <col style={{ width: ROW_HEAD_W }} />
+              {cw.before > 0 && <col style={{ width: cw.before }} />}
+              {Array.from({ length: cw.n }, (_, k) => (
+                <col key={k} style={{ width: COL_W }} />
+              ))}
+              {cw.after > 0 && <col style={{ width: cw.after }} />}
+            </colgroup>
+            <thead>
+              <tr aria-rowindex={1} style={{ height: HEAD_H }}>
+                <th className="hv-matrix-corner" scope="col" aria-colindex={1}>
+                  <span>Source ↓ · Destination →</span>
+                </th>
+                {cw.before > 0 && <th aria-hidden="true" />}
+                {Array.from({ length: cw.n }, (_, k) => {
+                  const c = cw.first + k;
+                  const d = m.destinations[view.cols[c]!]!;
+                  return (
+                    <th
+                      key={d.id}
+                      scope="col"
+                      aria-colindex={c + 2}
+                      title={d.label}
+                      data-kind={d.kind}
+                    >
+                      <span className="hv-matrix-vlabel">{d.label}</span>
+                    </th>
+                  );
+                })}
+                {cw.after > 0 && <th aria-hidden="true" />}
+              </tr>
+            </thead>
+            <tbody>
+              {rw.before > 0 && (
+                <tr aria-hidden="true" style={{ height: rw.before }}>
+                  <td colSpan={cw.n + 3} />
+                </tr>
+              )}
+              {Array.from({ length: rw.n }, (_, k) => {
+                const r = rw.first + k;
+                const si = view.rows[r]!;
+                const s = m.sources[si]!;
+                const row = m.rows[si]!;
+                return (
+                  <tr key={s.id} aria-rowindex={r + 2} style={{ height: ROW_H }}>
+                    <th scope="row" aria-colindex={1} title={`${s.label} (${s.ip})`}>
+                      {s.label}
+                    </th>
+                    {cw.before > 0 && <td aria-hidden="true" />}
+                    {Array.from({ length: cw.n }, (_, q) => {
+                      const c = cw.first + q;
+                      const cell = m.cells[row[view.cols[c]!]!]!;
+                      const focused = r === fr && c === fc;
+                      return (
+                        <td
+                          key={c}
+                          data-r={r}
+                          data-c={c}
+                          data-verdict={cell.verdict}
+                          aria-colindex={c + 2}
+                          tabIndex={focused ? 0 : -1}
+                          aria-label={describeCell(cell)}
+                          aria-describedby={focused ? 'hv-matrix-detail' : undefined}
+                          onClick={() => {
+                            setFocus({ r, c });
+                            open(r, c);
+                          }}
+                          onFocus={() => setFocus({ r, c })}
+                          onMouseEnter={(e) => {
+                            const box = e.currentTarget.getBoundingClientRect();
+                            const host = scrollRef.current!.getBoundingClientRect();
+                            setHover({ r, c, x: box.right - host.left, y: box.bottom - host.top });
+                          }}
+                          onMouseLeave={() => setHover(null)}
+                        >
+                          {MARK[cell.verdict]}
+                        </td>
+                      );
+                    })}
+                    {cw.after > 0 && <td aria-hidden="true" />}
+                  </tr>
+                );
+              })}
+              {rw.after > 0 && (
+                <tr aria-hidden="true" style={{ height: rw.after }}>
+                  <td colSpan={cw.n + 3} />
+                </tr>
+              )}
+            </tbody>
+          </table>
+        )}
+        {m && view && nRows === 0 && (
+          <p className="hv-matrix-empty">
+            {view.pending > 0 ? 'Rows are being computed…' : 'No cell matches these filters.'}
+          </p>
+        )}
+      </div>
+      {hover && tipCell && m && view && (
+        <div
+          className="hv-matrix-tip"
+          role="tooltip"
+          style={{ left: Math.min(hover.x + 8, scroll.w - 340), top: hover.y + 40 }}
+        >
+          <CellDetail
+            cell={tipCell}
+            from={m.sources[view.rows[hover.r]!]!.label}
+            to={m.destinations[view.cols[hover.c]!]!.label}
+          />
+        </div>
+      )}
+      <div className="hv-matrix-detail" id="hv-matrix-detail">
+        {focusedCell && m && view ? (
+          <CellDetail
+            cell={focusedCell}
+            from={m.sources[view.rows[fr]!]!.label}
+            to={m.destinations[view.cols[fc]!]!.label}
+          />
+        ) : (
+          <p>Arrow keys move, Enter opens the packet as a trace.</p>
+        )}
+      </div>
+    </section>
+  );
+}

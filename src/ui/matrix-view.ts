@@ -1,0 +1,100 @@
+/**
+ * What the matrix view shows: which rows and columns, in which order, for the filters (only
+ * drops, one namespace or node, one protocol) and the "most drops first" sort. Pure; rows not
+ * computed yet are left out until they arrive.
+ */
+import type { Matrix, MatrixCell, MatrixProto } from '../engine/matrix/index';
+
+export interface MatrixFilter {
+  readonly onlyDrops: boolean;
+  /** '' (all), `ns:<namespace>` or `node:<node name>`. */
+  readonly scope: string;
+  readonly proto: '' | MatrixProto;
+  readonly sortByDrops: boolean;
+}
+
+export const NO_FILTER: MatrixFilter = {
+  onlyDrops: false,
+  scope: '',
+  proto: '',
+  sortByDrops: false,
+};
+
+export interface MatrixView {
+  /** Source indexes, in display order. */
+  readonly rows: readonly number[];
+  /** Destination indexes, in display order. */
+  readonly cols: readonly number[];
+  /** Rows of the matrix still being computed. */
+  readonly pending: number;
+}
+
+/** The namespaces and nodes a filter can pick, as `ns:…` / `node:…` values with labels. */
+export function scopeChoices(m: Matrix): { value: string; label: string }[] {
+  const ns = new Set<string>();
+  const nodes = new Set<string>();
+  for (const s of m.sources) {
+    if (s.namespace) ns.add(s.namespace);
+    if (s.node) nodes.add(s.node);
+  }
+  for (const d of m.destinations) if (d.namespace) ns.add(d.namespace);
+  return [
+    ...[...ns].sort().map((n) => ({ value: `ns:${n}`, label: `namespace ${n}` })),
+    ...[...nodes].sort().map((n) => ({ value: `node:${n}`, label: `node ${n}` })),
+  ];
+}
+
+function inScope(x: { namespace: string | null; node: string | null }, scope: string): boolean {
+  if (!scope) return true;
+  if (scope.startsWith('ns:')) return x.namespace === scope.slice(3);
+  return x.node === scope.slice(5);
+}
+
+export function matrixView(m: Matrix, f: MatrixFilter): MatrixView {
+  const dropped = m.cells.map((c: MatrixCell) => c.verdict === 'dropped');
+  let rows = m.sources.flatMap((s, i) => (m.rows[i] && inScope(s, f.scope) ? [i] : []));
+  let cols = m.destinations.flatMap((d, j) =>
+    (!f.proto || d.proto === f.proto) &&
+    (!f.scope || inScope(d, f.scope) || (d.namespace === null && d.node === null))
+      ? [j]
+      : [],
+  );
+  const pending = m.rows.filter((r) => !r).length;
+  if (f.onlyDrops || f.sortByDrops) {
+    const rowDrops = new Map<number, number>();
+    const colDrops = new Map<number, number>();
+    for (const i of rows) {
+      const row = m.rows[i]!;
+      let n = 0;
+      for (const j of cols)
+        if (dropped[row[j]!]) {
+          n++;
+          colDrops.set(j, (colDrops.get(j) ?? 0) + 1);
+        }
+      rowDrops.set(i, n);
+    }
+    if (f.onlyDrops) {
+      rows = rows.filter((i) => (rowDrops.get(i) ?? 0) > 0);
+      cols = cols.filter((j) => (colDrops.get(j) ?? 0) > 0);
+    }
+    if (f.sortByDrops) {
+      rows = [...rows].sort((a, b) => (rowDrops.get(b) ?? 0) - (rowDrops.get(a) ?? 0) || a - b);
+      cols = [...cols].sort((a, b) => (colDrops.get(b) ?? 0) - (colDrops.get(a) ?? 0) || a - b);
+    }
+  }
+  return { rows, cols, pending };
+}
+
+/** The visible window of a virtualised axis: first index, count, and the spacer sizes. */
+export function windowOf(
+  scroll: number,
+  viewport: number,
+  size: number,
+  count: number,
+  overscan = 4,
+): { first: number; n: number; before: number; after: number } {
+  const first = Math.max(0, Math.floor(scroll / size) - overscan);
+  const last = Math.min(count, Math.ceil((scroll + viewport) / size) + overscan);
+  const n = Math.max(0, last - first);
+  return { first, n, before: first * size, after: Math.max(0, (count - first - n) * size) };
+}
