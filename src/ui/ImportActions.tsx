@@ -62,6 +62,7 @@ export function ImportActions({ importer, catalog }: Props) {
         <ImportDialog
           onClose={() => setOpen(false)}
           onText={(name, text) => void importer.importText(name, text)}
+          onBlob={(name, blob) => void importer.importInputs([{ name, blob }])}
           onFiles={(picked) => void importer.importFiles(picked)}
         />
       )}

@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { filesFromDrop, type PickedFile } from '../dump-import/files';
+import { BIG_PASTE_CHARS, pasteLabel, preparePaste, previewOf, type BigPaste } from './big-paste';
 import { COLLECTOR_URL, PRIVACY_NOTE } from './import-text';
 
 interface Props {
   readonly onText: (name: string, text: string) => void;
+  /** A paste too big for the text box, sent to the parser like a file. */
+  readonly onBlob: (name: string, blob: Blob) => void;
   readonly onFiles: (files: PickedFile[]) => void;
   readonly onClose: () => void;
 }
@@ -15,9 +18,13 @@ const picked = (list: FileList | null): PickedFile[] =>
   }));
 
 /** "Import a dump": paste text, pick files or a folder, or drop them here. */
-export function ImportDialog({ onText, onFiles, onClose }: Props) {
+export function ImportDialog({ onText, onBlob, onFiles, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const [text, setText] = useState('');
+  // A big paste: its preview at once, its Blob and line count when prepared (in slices).
+  const [big, setBig] = useState<{ preview: string; chars: number; ready: BigPaste | null } | null>(
+    null,
+  );
   const [over, setOver] = useState(false);
   useEffect(() => {
     const d = ref.current;
@@ -61,14 +68,42 @@ export function ImportDialog({ onText, onFiles, onClose }: Props) {
           Paste the output of <code>Get-HnsNetwork</code>, <code>Get-HnsEndpoint</code>,{' '}
           <code>hnsdiag list all</code>, <code>vfpctrl</code>, or the collector&apos;s file
         </span>
-        <textarea
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          rows={12}
-          spellCheck={false}
-          autoComplete="off"
-          data-testid="paste-area"
-        />
+        {big === null ? (
+          <textarea
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onPaste={(e) => {
+              const pasted = e.clipboardData.getData('text/plain');
+              if (pasted.length < BIG_PASTE_CHARS) return;
+              e.preventDefault(); // megabytes in a textarea freeze the page
+              const pending = { preview: previewOf(pasted), chars: pasted.length, ready: null };
+              setBig(pending);
+              setText('');
+              void preparePaste(pasted).then((ready) =>
+                setBig((b) => (b === pending ? { ...pending, ready } : b)),
+              );
+            }}
+            rows={12}
+            spellCheck={false}
+            autoComplete="off"
+            data-testid="paste-area"
+          />
+        ) : (
+          <span className="hv-big-paste" data-testid="paste-summary">
+            <span>
+              <strong>
+                {big.ready !== null
+                  ? pasteLabel(big.ready)
+                  : `reading the paste (${(big.chars / 1e6).toFixed(1)} million characters)…`}
+              </strong>
+              : read in the background when you import. First lines:{' '}
+              <button type="button" className="hv-linklike" onClick={() => setBig(null)}>
+                Remove
+              </button>
+            </span>
+            <pre data-testid="paste-preview">{big.preview}</pre>
+          </span>
+        )}
       </label>
       <div
         className={`hv-dropzone${over ? ' is-over' : ''}`}
@@ -118,10 +153,11 @@ export function ImportDialog({ onText, onFiles, onClose }: Props) {
         <button
           type="button"
           className="hv-primary"
-          disabled={text.trim() === ''}
+          disabled={big === null ? text.trim() === '' : big.ready === null}
           onClick={() => {
             done();
-            onText('paste', text);
+            if (big?.ready) onBlob('paste', big.ready.blob);
+            else onText('paste', text);
           }}
         >
           Import
