@@ -6,5 +6,8 @@ export default defineConfig({
     exclude: ['e2e/**', 'node_modules/**', 'dist/**'],
     // Component tests opt in per file with a `// @vitest-environment jsdom` docblock.
     environment: 'node',
+    // Property and fuzz suites run hundreds of cases; on a loaded shared machine the 5 s default is a race,
+    // not a check. This is a hang guard only: no test asserts how fast anything runs.
+    testTimeout: 60_000,
   },
 });

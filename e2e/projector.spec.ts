@@ -117,7 +117,7 @@ test.describe('projector theme', () => {
   });
 });
 
-/** Header controls: none leaves the window or overlaps another; one row where asked. */
+/** Header controls: none leaves the window or overlaps another; at most two rows where asked. */
 async function headerBoxes(page: Page) {
   return page
     .locator('.hv-header')
@@ -140,7 +140,7 @@ for (const [width, theme, oneRow] of [
   [1400, 'projector', true],
   [1920, 'projector', true],
 ] as const) {
-  test(`header at ${width} px (${theme}): nothing overlaps or leaves the window${oneRow ? ', one row' : ''}`, async ({
+  test(`header at ${width} px (${theme}): nothing overlaps or leaves the window${oneRow ? ', at most two rows' : ''}`, async ({
     page,
   }) => {
     await page.setViewportSize({ width, height: 900 });
@@ -164,8 +164,9 @@ for (const [width, theme, oneRow] of [
     );
     for (const h of heights) expect(h).toBeLessThan(48);
     if (oneRow) {
+      // Four designs and four modes no longer fit one row; two rows of controls is the promise now.
       const header = await page.locator('.hv-header').boundingBox();
-      expect(header?.height ?? 0).toBeLessThan(72);
+      expect(header?.height ?? 0).toBeLessThan(124);
     }
   });
 }
