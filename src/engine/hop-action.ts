@@ -2,6 +2,8 @@
  * What a hop did, as one closed set (`Hop.action`). The strings are part of `hnsviz.trace/1`;
  * the UI, lessons and the compare summary switch on them, so a new action is added here first.
  */
+import { VFP_RULE_TYPES } from '../model/vfp-types';
+
 export const HOP_ACTIONS = [
   // A pod sends; a port passes a packet; a switch or the wire forwards it.
   'send',
@@ -11,16 +13,7 @@ export const HOP_ACTIONS = [
   'from wire',
   'leave',
   // VFP rule actions (the matched rule's type).
-  'allow',
-  'block',
-  'nat',
-  'dynnat',
-  'lbnat',
-  'encap',
-  'decap',
-  'transpose',
-  'paroute',
-  'other',
+  ...VFP_RULE_TYPES,
   // VFP group/layer outcomes and the unified-flow fast path.
   'no match',
   'allow (no rules)',

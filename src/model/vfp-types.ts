@@ -62,17 +62,21 @@ export interface VfpGroup {
   readonly provenance: Provenance;
 }
 
-export type VfpRuleType =
-  | 'allow'
-  | 'block'
-  | 'nat'
-  | 'dynnat'
-  | 'lbnat'
-  | 'encap'
-  | 'decap'
-  | 'transpose'
-  | 'paroute'
-  | 'other';
+/** Every VFP rule type, `other` last (a type the model does not act on). One list for the parser, schema and engine. */
+export const VFP_RULE_TYPES = [
+  'allow',
+  'block',
+  'nat',
+  'dynnat',
+  'lbnat',
+  'encap',
+  'decap',
+  'transpose',
+  'paroute',
+  'other',
+] as const;
+
+export type VfpRuleType = (typeof VFP_RULE_TYPES)[number];
 
 /** Conditions a packet must meet; `null` means "any". Prefixes are CIDRs (a bare IP = /32). */
 export interface RuleConditions {

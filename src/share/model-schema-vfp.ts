@@ -1,5 +1,6 @@
 /** Runtime schemas of the VFP part of `hnsviz.model/1`: ports, layers, groups, rules, rule sets. */
 import type { RuleAction } from '../model/types';
+import { VFP_RULE_TYPES } from '../model/vfp-types';
 import {
   arr,
   bool,
@@ -62,18 +63,7 @@ const ruleBody = {
   name: s,
   friendlyName: ns,
   priority: prio,
-  type: lit(
-    'allow',
-    'block',
-    'nat',
-    'dynnat',
-    'lbnat',
-    'encap',
-    'decap',
-    'transpose',
-    'paroute',
-    'other',
-  ),
+  type: lit(...VFP_RULE_TYPES),
   terminating: bool,
   stateful: bool,
   conditions: obj({

@@ -19,20 +19,12 @@ import { NODE_ID, VSWITCH_ID, provenance } from './ids';
 import type { RawVfp } from '../formats/raw';
 import { mac, normId, protocol } from '../normalise/values';
 import { copyTable, emptyTable } from '../../shared/table';
+import { VFP_RULE_TYPES } from '../../model/vfp-types';
 
 export type VfpInput = RawVfp & { readonly input: string };
 
-const RULE_TYPES: readonly VfpRuleType[] = [
-  'allow',
-  'block',
-  'nat',
-  'dynnat',
-  'lbnat',
-  'encap',
-  'decap',
-  'transpose',
-  'paroute',
-];
+// `other` is what an unknown type text becomes, never a type read as such.
+const RULE_TYPES: readonly VfpRuleType[] = VFP_RULE_TYPES.filter((t) => t !== 'other');
 
 function split(v: string | undefined): string[] | null {
   if (v === undefined) return null;
