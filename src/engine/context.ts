@@ -114,6 +114,14 @@ export function getFlow(ctx: WalkCtx, scope: string, p: Pkt): FlowEntry | undefi
   return i < 0 ? undefined : ctx.flowEntries[i];
 }
 
+/** Rewrite `p` to the tuple its flow records (the flow's inverse rewrite, or an undone hairpin SNAT). */
+export function adoptFlowTuple(p: Pkt, flow: FlowEntry): void {
+  p.src = flow.src;
+  p.dst = flow.dst;
+  p.sport = flow.sport;
+  p.dport = flow.dport;
+}
+
 /** Create (or replace) the flow of `scope` for the reply of `p`: the tuple with ends swapped. */
 export function setReplyFlow(ctx: WalkCtx, scope: string, p: Pkt, e: FlowEntry): void {
   const k = keyOf(p.proto, p.dst, p.dport, p.src, p.sport);

@@ -9,7 +9,7 @@ import { formatIpv4 } from '../shared/ip';
 import { DYNAMIC_PORTS, rangeSize } from '../model/port-ranges';
 import type { CNode } from './compile';
 import { ipOf } from './compile';
-import { getFlow, setReplyFlow, type WalkCtx } from './context';
+import { adoptFlowTuple, getFlow, setReplyFlow, type WalkCtx } from './context';
 import { hash5, type Pkt } from './packet';
 import { PKTMON_DROPS } from './verify';
 import type { Step } from './walk-types';
@@ -38,10 +38,7 @@ export function hairpin(ctx: WalkCtx, cn: CNode, portId: string, p: Pkt): Step |
   const flow = ctx.flowScopes.length > 0 ? getFlow(ctx, scope(portId), p) : undefined;
   if (flow) {
     const before = ctx.rec.snap(p);
-    p.src = flow.src;
-    p.dst = flow.dst;
-    p.sport = flow.sport;
-    p.dport = flow.dport;
+    adoptFlowTuple(p, flow);
     ctx.rec.hop(
       where,
       () => ({

@@ -16,7 +16,14 @@ import type { Direction } from '../model/types';
 import type { CNode } from './compile';
 import { ruleIdOf, type CGroup, type CLayer, type CPort, type RuleBody } from './compile-vfp';
 import { applyAction, type ActionResult } from './actions';
-import { getFlow, setReplyFlow, setReplyOwner, type FlowEntry, type WalkCtx } from './context';
+import {
+  adoptFlowTuple,
+  getFlow,
+  setReplyFlow,
+  setReplyOwner,
+  type FlowEntry,
+  type WalkCtx,
+} from './context';
 import { matchReasons } from './match';
 import { selectRule } from './select';
 import type { Pkt } from './packet';
@@ -220,10 +227,7 @@ export function runPort(
 /** The flow's inverse rewrite: one hop standing for every stateful layer of the port. */
 function applyFlow(ctx: WalkCtx, where: HopWhere, port: CPort, flow: FlowEntry, p: Pkt): void {
   const before = ctx.rec.snap(p);
-  p.src = flow.src;
-  p.dst = flow.dst;
-  p.sport = flow.sport;
-  p.dport = flow.dport;
+  adoptFlowTuple(p, flow);
   ctx.rec.hop(
     where,
     () => ({
