@@ -13,7 +13,20 @@ import { readPicked, type PickedFile } from './files';
 import { randomScrubKey } from '../share/scrub-view';
 import { failureOf, scrubDump } from './outcome';
 import { prewarm } from './prewarm';
-import { copyInputs, PERSIST_FORMAT, type DumpPersistence } from './persist';
+import {
+  copyInputs,
+  describeStorageFailure,
+  PERSIST_FORMAT,
+  type DumpPersistence,
+  type SavedSummary,
+} from './persist';
+
+/**
+ * Kept dumps up to this size reopen by themselves on a plain page load (their parse and
+ * drawing take well under a second); bigger ones, and any when a link or design was asked for,
+ * are offered instead ("Reopen last import").
+ */
+export const AUTO_REOPEN_BYTES = 2 * 1024 * 1024;
 
 /** The part of the engine client an import needs. */
 export interface DumpLoader {
@@ -44,6 +57,14 @@ export interface Importer {
   importInputs(inputs: readonly DumpInput[], skipped?: readonly SkippedInput[]): Promise<boolean>;
   /** Read the inputs kept from an earlier session, if any; show them unless `show` is false. */
   restore(show?: boolean): Promise<boolean>;
+  /**
+   * On page load: read only the kept dump's summary; reopen it when `mode` is `auto` and it is
+   * small (`AUTO_REOPEN_BYTES`), else offer it (`keptOffer`). Resolves to the summary (null:
+   * nothing kept) once the dump is shown or offered.
+   */
+  offerKept(mode: 'auto' | 'offer'): Promise<SavedSummary | null>;
+  /** Forget the kept copy without touching what is shown. */
+  forgetKept(): Promise<void>;
   /** Forget the kept inputs and the dump (the reference design is shown by the caller). */
   clear(): Promise<void>;
   /** Replace IPs, MACs, GUIDs and names in the shown dump (kept: a reload scrubs again). */
@@ -145,17 +166,38 @@ export function createImporter(store: AppStore, opts: ImporterOptions): Importer
       how.show ?? true,
     );
     kept = { inputs: copies, key: how.key, assign: how.assign ?? {} };
+    if (how.show ?? true) store.getState().offerKept(null);
     if (how.persist && opts.persistence) {
-      await opts.persistence
-        .save({
+      try {
+        await opts.persistence.save({
           format: PERSIST_FORMAT,
           savedAt: Date.now(),
           inputs: copyInputs(copies),
           scrubKey: how.key,
-        })
-        .catch(() => undefined); // quota or private mode: the dump is shown, just not kept
+        });
+        if (id === run) store.getState().storageFailed(null);
+      } catch (e) {
+        // Quota, blocked or private mode: the dump is shown, just not kept; say so.
+        if (id === run)
+          store
+            .getState()
+            .storageFailed(
+              `This dump will not be kept after a reload: ${describeStorageFailure(e)}.`,
+            );
+      }
     }
     return true;
+  };
+
+  const restore = async (show = true): Promise<boolean> => {
+    const saved = await opts.persistence?.load().catch(() => null);
+    if (!saved) return false;
+    return parse(saved.inputs, [], {
+      persist: false,
+      key: saved.scrubKey ? [...saved.scrubKey] : null,
+      restored: true,
+      show,
+    });
   };
 
   return {
@@ -177,20 +219,28 @@ export function createImporter(store: AppStore, opts: ImporterOptions): Importer
     importInputs(inputs, skipped = []) {
       return parse(inputs, skipped, { persist: true, key: null, restored: false });
     },
-    async restore(show = true) {
-      const saved = await opts.persistence?.load().catch(() => null);
-      if (!saved) return false;
-      return parse(saved.inputs, [], {
-        persist: false,
-        key: saved.scrubKey ? [...saved.scrubKey] : null,
-        restored: true,
-        show,
-      });
+    restore,
+    async offerKept(mode) {
+      const summary = (await opts.persistence?.summary().catch(() => null)) ?? null;
+      if (!summary) return null;
+      if (mode === 'auto' && summary.bytes <= AUTO_REOPEN_BYTES) {
+        if (await restore(true)) return summary;
+      }
+      // Only if nothing was imported meanwhile (that import replaced the kept copy).
+      if (store.getState().dump === null && !store.getState().importing)
+        store.getState().offerKept(summary);
+      return summary;
+    },
+    async forgetKept() {
+      store.getState().offerKept(null);
+      await opts.persistence?.clear().catch(() => undefined);
     },
     async clear() {
       run++;
       kept = null;
       store.getState().clearDump();
+      store.getState().offerKept(null);
+      store.getState().storageFailed(null);
       await opts.persistence?.clear().catch(() => undefined);
     },
     async scrub() {

@@ -1,9 +1,19 @@
-/** `DumpPersistence` on IndexedDB (database `hnsviz`, store `dumps`, key `last`). */
-import { asSavedDump, type DumpPersistence, type SavedDump } from './persist';
+/**
+ * `DumpPersistence` on IndexedDB (database `hnsviz`, store `dumps`): the inputs under key
+ * `last`, their summary under `last-summary` (written in the same transaction).
+ */
+import {
+  asSavedDump,
+  asSavedSummary,
+  summaryOf,
+  type DumpPersistence,
+  type SavedDump,
+} from './persist';
 
 const DB = 'hnsviz';
 const STORE = 'dumps';
 const KEY = 'last';
+const SUMMARY = 'last-summary';
 
 function open(factory: IDBFactory): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
@@ -25,8 +35,17 @@ function run<T>(
   return open(factory).then(
     (db) =>
       new Promise<T>((resolve, reject) => {
-        const tx = db.transaction(STORE, mode);
-        const req = op(tx.objectStore(STORE));
+        let tx: IDBTransaction;
+        let req: IDBRequest<T>;
+        try {
+          tx = db.transaction(STORE, mode);
+          req = op(tx.objectStore(STORE));
+        } catch (e) {
+          // put() throws at once for a value it cannot clone, or a closing database.
+          db.close();
+          reject(e instanceof Error ? e : new Error(String(e)));
+          return;
+        }
         tx.oncomplete = () => {
           db.close();
           resolve(req.result);
@@ -59,12 +78,30 @@ export function createIdbPersistence(
 ): DumpPersistence | null {
   if (!factory) return null;
   return {
-    save: (d: SavedDump) => run(factory, 'readwrite', (s) => s.put(d, KEY)).then(() => undefined),
+    save: (d: SavedDump) =>
+      run(factory, 'readwrite', (s) => {
+        s.put(summaryOf(d), SUMMARY);
+        return s.put(d, KEY);
+      }).then(() => undefined),
     load: () =>
       run(factory, 'readonly', (s) => s.get(KEY)).then(
         (v) => asSavedDump(v),
         () => null,
       ),
-    clear: () => run(factory, 'readwrite', (s) => s.delete(KEY)).then(() => undefined),
+    summary: () =>
+      run(factory, 'readonly', (s) => s.get(SUMMARY)).then(
+        async (v) => {
+          if (v !== undefined) return asSavedSummary(v);
+          // Kept by a version without summaries: read the record once (its files are Blobs).
+          const d = await run(factory, 'readonly', (s) => s.get(KEY)).then(asSavedDump);
+          return d ? summaryOf(d) : null;
+        },
+        () => null,
+      ),
+    clear: () =>
+      run(factory, 'readwrite', (s) => {
+        s.delete(SUMMARY);
+        return s.delete(KEY);
+      }).then(() => undefined),
   };
 }

@@ -1,9 +1,11 @@
 /**
  * Keep the last imported inputs across reloads, in the browser only (IndexedDB). The raw
  * inputs are stored (files as Blobs: IndexedDB keeps them without copying them on the main
- * thread) and parsed again on load, so a newer parser reads them better. The storage is
- * injectable: tests use `createMemoryPersistence()`.
+ * thread) and parsed again when reopened, so a newer parser reads them better. Next to them a
+ * small summary (sizes, names, date) is kept, so a page load can offer the dump without
+ * reading it. The storage is injectable: tests use `createMemoryPersistence()`.
  */
+import type { KeptDumpSummary } from '../state/slices/storage-slice';
 import type { DumpInput } from '../worker/protocol';
 
 export const PERSIST_FORMAT = 'hnsviz.saved-dump/1';
@@ -16,12 +18,50 @@ export interface SavedDump {
   readonly scrubKey: readonly number[] | null;
 }
 
+/**
+ * What a page load reads about the kept dump: enough to offer it, none of its bytes (a
+ * pasted text counts its UTF-16 length as bytes).
+ */
+export type SavedSummary = KeptDumpSummary;
+
 export interface DumpPersistence {
-  /** Store `dump` (replacing the previous one). Do not transfer its buffers afterwards. */
+  /**
+   * Store `dump` (replacing the previous one). Do not transfer its buffers afterwards.
+   * Rejects when the browser refuses (quota, blocked, private mode): the caller says so.
+   */
   save(dump: SavedDump): Promise<void>;
   /** The stored dump, or null (nothing stored, storage unavailable, or an unreadable record). */
   load(): Promise<SavedDump | null>;
+  /** The summary of the stored dump, or null; never reads the inputs themselves. */
+  summary(): Promise<SavedSummary | null>;
   clear(): Promise<void>;
+}
+
+const inputBytes = (i: DumpInput): number =>
+  i.blob ? i.blob.size : i.bytes ? i.bytes.byteLength : (i.text?.length ?? 0);
+
+/** The summary kept next to `dump`. */
+export function summaryOf(dump: SavedDump): SavedSummary {
+  return {
+    savedAt: dump.savedAt,
+    bytes: dump.inputs.reduce((n, i) => n + inputBytes(i), 0),
+    names: dump.inputs.map((i) => i.name),
+    scrubbed: dump.scrubKey !== null,
+  };
+}
+
+/** Validate a summary that came out of storage. */
+export function asSavedSummary(v: unknown): SavedSummary | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const o = v as Partial<Record<keyof SavedSummary, unknown>>;
+  if (typeof o.savedAt !== 'number' || typeof o.bytes !== 'number' || o.bytes < 0) return null;
+  if (!Array.isArray(o.names) || !o.names.every((n) => typeof n === 'string')) return null;
+  return {
+    savedAt: o.savedAt,
+    bytes: o.bytes,
+    names: o.names,
+    scrubbed: o.scrubbed === true,
+  };
 }
 
 /** Validate what came out of storage (it may be from an older version, or damaged). */
@@ -67,6 +107,7 @@ export function copyInputs(inputs: readonly DumpInput[]): DumpInput[] {
 export function createMemoryPersistence(): DumpPersistence & { peek(): SavedDump | null } {
   let saved: SavedDump | null = null;
   return {
+    summary: () => Promise.resolve(saved ? summaryOf(saved) : null),
     save: (d) => {
       saved = { ...d, inputs: copyInputs(d.inputs) };
       return Promise.resolve();
@@ -77,5 +118,32 @@ export function createMemoryPersistence(): DumpPersistence & { peek(): SavedDump
       return Promise.resolve();
     },
     peek: () => saved,
+  };
+}
+
+/** Why storing failed, in the user's words (the dump stays shown, it is just not kept). */
+export function describeStorageFailure(e: unknown): string {
+  const name = e instanceof Error || e instanceof DOMException ? e.name : '';
+  if (name === 'QuotaExceededError')
+    return "this browser's storage for the site is full (free space by clearing other sites' data)";
+  if (name === 'SecurityError' || name === 'InvalidStateError' || name === 'NotAllowedError')
+    return 'this browser does not allow the site to store data here (private browsing or site settings)';
+  const text = e instanceof Error ? e.message : String(e);
+  if (/blocked/i.test(text)) return 'another hnsviz tab holds the browser storage open';
+  return `the browser refused to store it (${text || name || 'unknown error'})`;
+}
+
+/**
+ * Persistence where the browser has none to give (no IndexedDB, or reading it throws): every
+ * save is refused with the reason, so the user learns that the dump will not be kept.
+ */
+export function createUnavailablePersistence(): DumpPersistence {
+  const refused = (): Promise<never> =>
+    Promise.reject(new DOMException('IndexedDB is not available', 'SecurityError'));
+  return {
+    save: refused,
+    load: () => Promise.resolve(null),
+    summary: () => Promise.resolve(null),
+    clear: () => Promise.resolve(),
   };
 }

@@ -23,13 +23,11 @@ export function bootApp(root: HTMLElement): MountedViewer {
     chrome: embed ? 'minimal' : 'full',
     appUrl,
     e2e: params.get('e2e') === '1',
-    // The last imported dump: shown again after a reload, unless a link or design was asked for.
+    // The last imported dump: a small one is shown again after a reload; a big one, or any
+    // when a link or design was asked for, is only offered ("Reopen last import").
     dumps: embed
       ? undefined
-      : {
-          keep: true,
-          restore: link.kind === 'ok' || params.has('scenario') ? 'background' : 'show',
-        },
+      : { keep: true, restore: link.kind === 'ok' || params.has('scenario') ? 'offer' : 'auto' },
     // Mirror the design into the URL so a reload (or a shared link) opens the same one.
     onScenarioChange: (id) => {
       const next = new URL(window.location.href);

@@ -1,6 +1,7 @@
 import type { DumpSlice } from './slices/dump-slice';
 import type { SelectionSlice } from './slices/selection-slice';
 import type { ShareSlice } from './slices/share-slice';
+import type { StorageSlice } from './slices/storage-slice';
 import type { TraceSlice } from './slices/trace-slice';
 import type { TopologySlice } from './slices/topology-slice';
 import type { UiSlice } from './slices/ui-slice';
@@ -13,4 +14,5 @@ export type AppState = TopologySlice &
   UiSlice &
   TraceSlice &
   ShareSlice &
-  DumpSlice;
+  DumpSlice &
+  StorageSlice;

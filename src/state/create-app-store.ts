@@ -5,6 +5,7 @@ import type { AppState } from './app-state';
 import { createDumpSlice } from './slices/dump-slice';
 import { createSelectionSlice } from './slices/selection-slice';
 import { createShareSlice } from './slices/share-slice';
+import { createStorageSlice } from './slices/storage-slice';
 import { createTopologySlice } from './slices/topology-slice';
 import { createTraceSlice } from './slices/trace-slice';
 import { createUiSlice } from './slices/ui-slice';
@@ -36,6 +37,7 @@ export function createAppStore(init: AppStoreInit = {}): AppStore {
       ...createTraceSlice(...a),
       ...createShareSlice(...a),
       ...createDumpSlice(...a),
+      ...createStorageSlice(...a),
     })),
   );
   if (init.topology) store.getState().loadTopology(init.scenarioId ?? null, init.topology);

@@ -25,6 +25,7 @@ import { ImportActions } from './ImportActions';
 import { ImportSide } from './ImportSide';
 import { SearchBox } from './SearchBox';
 import { ImportStatus } from './ImportStatus';
+import { KeptDumpNotices } from './KeptDumpNotices';
 import { useDumpImporter, type DumpRestore } from './useDumpImporter';
 import { THEME_TEXT_SCALE } from './text-scale';
 import './viewer.css';
@@ -138,6 +139,7 @@ function ViewerShell({
             }}
           />
         )}
+        {chrome === 'full' && <KeptDumpNotices importer={importer} />}
       </div>
       <main className="hv-main">
         {mode === 'compare' ? (

@@ -1,17 +1,21 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { createImporter, type Importer } from '../dump-import/importer';
+import { createUnavailablePersistence } from '../dump-import/persist';
 import { createIdbPersistence } from '../dump-import/persist-idb';
 import type { EngineClient } from '../worker/engine-client';
 import { spawnEngineClient } from '../worker/spawn-engine';
 import { useStoreApi } from './StoreContext';
 
-/** On mount: show the kept dump, only read it (a scenario was asked for), or leave it. */
-export type DumpRestore = 'show' | 'background' | false;
+/**
+ * On mount: `auto` reopens a small kept dump and offers a big one; `offer` only offers it (a
+ * link or design was asked for: nothing may replace or delay that view); false: neither.
+ */
+export type DumpRestore = 'auto' | 'offer' | false;
 
 /**
  * This viewer's dump importer: a parser worker of its own (spawned on the first import, disposed
- * with the viewer) and, when `keep`, IndexedDB for the last inputs (restored on mount as
- * `restore` says).
+ * with the viewer) and, when `keep`, IndexedDB for the last inputs (reopened or offered on
+ * mount as `restore` says).
  */
 export function useDumpImporter(keep: boolean, restore: DumpRestore): Importer {
   const store = useStoreApi();
@@ -21,7 +25,8 @@ export function useDumpImporter(keep: boolean, restore: DumpRestore): Importer {
       createImporter(store, {
         // Spawned on the first import (called later, never while rendering).
         loader: () => (client.current ??= spawnEngineClient()),
-        persistence: keep ? createIdbPersistence() : null,
+        // No IndexedDB here (or reading it throws): imports are refused storage, and say so.
+        persistence: keep ? (createIdbPersistence() ?? createUnavailablePersistence()) : null,
       }),
     [store, keep],
   );
@@ -33,7 +38,7 @@ export function useDumpImporter(keep: boolean, restore: DumpRestore): Importer {
     [],
   );
   useEffect(() => {
-    if (restore) void importer.restore(restore === 'show');
+    if (restore) void importer.offerKept(restore);
   }, [importer, restore]);
   return importer;
 }
