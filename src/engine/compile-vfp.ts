@@ -9,7 +9,7 @@
  */
 import { describeLayer, type LayerSpec } from '../model/vfp-builder';
 import { groupRuleBodies, mergeRuleLists, ruleSetOf } from '../model/vfp-rules';
-import { buildMatcher, compileCond, type CCond, type Matcher } from './matcher';
+import { buildMatcher, compileCond, type CCond, type Matcher, type RuleBody } from './matcher';
 
 export {
   BIG,
@@ -18,6 +18,7 @@ export {
   type LpmBucket,
   type Matcher,
   type PortIndex,
+  type RuleBody,
 } from './matcher';
 import type {
   Port,
@@ -26,7 +27,6 @@ import type {
   VfpGroup,
   VfpLayer,
   VfpRule,
-  VfpRuleBody,
   VfpRuleType,
 } from '../model/types';
 
@@ -34,9 +34,6 @@ import type {
 export interface CRule extends CCond {
   readonly rule: VfpRule;
 }
-
-/** What the engine reads of a rule: a model `VfpRule`, or a shared body (no id, see `ruleIdOf`). */
-export type RuleBody = VfpRuleBody & { readonly id?: string };
 
 export interface CGroup {
   readonly group: VfpGroup;

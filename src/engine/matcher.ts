@@ -5,8 +5,10 @@
  * rule list and shared by every port that carries it (see compile-vfp.ts).
  */
 import { parseCidr, type Cidr } from '../shared/ip';
-import type { PortRange, RuleConditions, VfpRuleType } from '../model/types';
-import type { RuleBody } from './compile-vfp';
+import type { PortRange, RuleConditions, VfpRuleBody, VfpRuleType } from '../model/types';
+
+/** What the engine reads of a rule: a model `VfpRule`, or a shared body (no id, see `ruleIdOf`). */
+export type RuleBody = VfpRuleBody & { readonly id?: string };
 
 /** A rule's conditions, parsed (shared by every rule object with the same `conditions`). */
 export interface CCond {

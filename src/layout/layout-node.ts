@@ -7,7 +7,7 @@
  * pod's rank by name — never on endpoint, port or layer counts — so switching designs keeps
  * each pod in place.
  */
-import type { Endpoint, Node, Port, Topology } from '../model/types';
+import type { Node, Port, Topology } from '../model/types';
 import {
   DEFAULT_MEASURES,
   fontSize,
@@ -23,14 +23,8 @@ import { remoteChips, remoteIds } from './layout-remote';
 import { hostSideItems } from './layout-host';
 import { barsOf } from './layout-vswitch';
 import { endpointChip, placePort } from './place-port';
+import { nodeSlots } from './slots';
 import { centred, fitSize, line } from './text-fit';
-
-/** What lives in one pod column. Keyed by pod name (or endpoint name for pod-less ports). */
-export interface Slot {
-  readonly key: string;
-  readonly podId: string | null;
-  readonly endpointIds: readonly string[];
-}
 
 /** Items, links and the anchor for the uplink wire of one node. */
 export interface NodeLayout {
@@ -40,27 +34,6 @@ export interface NodeLayout {
   readonly captions: readonly Caption[];
   /** Bottom-centre of the node's way out (external port or vSwitch bar). */
   readonly uplink: readonly [number, number];
-}
-
-/** Pod columns of a node: its pods by name, then pod-less container endpoints (dumps). */
-export function nodeSlots(topology: Topology, node: Node): Slot[] {
-  const pods = Object.values(topology.pods)
-    .filter((p) => p.nodeId === node.id)
-    .sort((a, b) => a.name.localeCompare(b.name));
-  const slots: Slot[] = pods.map((p) => ({ key: p.name, podId: p.id, endpointIds: p.endpointIds }));
-  const loose = Object.values(topology.endpoints)
-    .filter(
-      (e) =>
-        e.nodeId === node.id && e.podId === null && e.portId !== null && isContainer(topology, e),
-    )
-    .filter((e) => e.role !== 'host' && e.role !== 'source-vip')
-    .sort((a, b) => a.name.localeCompare(b.name));
-  for (const e of loose) slots.push({ key: e.name, podId: null, endpointIds: [e.id] });
-  return slots;
-}
-
-function isContainer(topology: Topology, e: Endpoint): boolean {
-  return e.portId !== null && topology.ports[e.portId]?.kind === 'container';
 }
 
 /** Width of a node with `slotCount` pod columns. */

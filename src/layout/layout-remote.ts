@@ -2,7 +2,7 @@
 import type { Node, Topology } from '../model/types';
 import { compareNatural } from './collate';
 import { DEFAULT_MEASURES, type LayoutItem, type Measures } from './geometry';
-import type { Slot } from './layout-node';
+import type { Slot } from './slots';
 import { endpointChip } from './place-port';
 
 export function remoteChips(

@@ -2,7 +2,7 @@
  * A node and what lives in its host: the TCP/IP stack (compartment 1), WinNAT and kube-proxy.
  * Part of the model; `types.ts` re-exports everything here.
  */
-import type { PortRange, ProtocolNumber, Provenance } from './types';
+import type { PortRange, ProtocolNumber, Provenance } from './base-types';
 
 export interface Node {
   readonly id: string;

@@ -5,11 +5,11 @@
 import type {
   AddressFamily,
   Direction,
-  LoadBalancer,
+  LbDistribution,
   PortRange,
   ProtocolNumber,
   Provenance,
-} from './types';
+} from './base-types';
 
 export type PortKind = 'container' | 'host-vnic' | 'external';
 
@@ -101,7 +101,7 @@ export type RuleAction =
       readonly kind: 'lbnat';
       readonly loadBalancerId: string;
       readonly backends: readonly LbBackend[];
-      readonly distribution: LoadBalancer['distribution'];
+      readonly distribution: LbDistribution;
       /** Also rewrite the source to this address (non-DSR, ETP=Cluster); null keeps the client IP. */
       readonly snatIp: string | null;
     }

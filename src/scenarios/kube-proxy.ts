@@ -2,8 +2,7 @@
 import { PROTO } from '../model/types';
 import type { LoadBalancer } from '../model/types';
 import { given, ids, nodeOfPod } from './common';
-import type { ClusterSpec, NodeSpec } from './spec';
-import type { LbMode, NewFlavour } from './new-design';
+import type { ClusterSpec, LbMode, NewFlavour, NodeSpec } from './spec';
 
 const REF_LB = 'domain.md §4.1 [S3][S4][S15]';
 

@@ -27,19 +27,9 @@ import {
   portMaker,
   type Draft,
 } from './common';
-import type { ClusterSpec, NodeSpec, PodSpec } from './spec';
+import type { ClusterSpec, LbMode, NewFlavour, NodeSpec, PodSpec } from './spec';
 import { kubeProxyLoadBalancers } from './kube-proxy';
 import { aclPolicies } from './network-policy';
-
-export type NewFlavour = 'l2bridge' | 'overlay';
-
-/**
- * How kube-proxy winkernel load-balances: `dsr` (WS2019, `--enable-dsr`: LB_DSR on every pod
- * port, client IP kept) or `non-dsr` (1709/1803 as the 2017 post announced it: ELB policy
- * lists without DSR; the endpoint's ROUTE NeedEncap steers service traffic to the host port,
- * where the load balancer DNATs and SNATs to the node IP).
- */
-export type LbMode = 'dsr' | 'non-dsr';
 
 const REF_L2 = 'domain.md §2.3 [S13][S20]';
 const REF_OVL = 'domain.md §2.4 [S20][S19][S13]';

@@ -77,3 +77,14 @@ export interface ClusterSpec {
   readonly networkPolicies: readonly NetworkPolicySpec[];
   readonly externals: readonly ExternalSpec[];
 }
+
+/** The network flavour of a new-design cluster. */
+export type NewFlavour = 'l2bridge' | 'overlay';
+
+/**
+ * How kube-proxy winkernel load-balances: `dsr` (WS2019, `--enable-dsr`: LB_DSR on every pod
+ * port, client IP kept) or `non-dsr` (1709/1803 as the 2017 post announced it: ELB policy
+ * lists without DSR; the endpoint's ROUTE NeedEncap steers service traffic to the host port,
+ * where the load balancer DNATs and SNATs to the node IP).
+ */
+export type LbMode = 'dsr' | 'non-dsr';

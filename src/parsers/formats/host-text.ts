@@ -11,39 +11,7 @@
 import { isIpv4, parseIpv4 } from '../../shared/ip';
 import { commandOf } from './commands';
 import type { LineReader } from './reader';
-
-export type HostCommand = 'route-print' | 'ipconfig';
-
-export interface RawHostInterface {
-  /** `vEthernet (Ethernet)`, `Ethernet 2`, … (the adapter part of the heading). */
-  readonly name: string;
-  readonly description: string | null;
-  readonly mac: string | null;
-  readonly ips: string[];
-  readonly masks: string[];
-  readonly gateways: string[];
-  readonly line: number;
-}
-
-export interface RawHostRoute {
-  readonly prefix: string;
-  /** Null when on-link. */
-  readonly nextHop: string | null;
-  /** The interface column: the address of the interface the route leaves by. */
-  readonly interfaceIp: string;
-  readonly metric: number;
-  readonly line: number;
-}
-
-export interface RawHost {
-  hostName: string | null;
-  readonly interfaces: RawHostInterface[];
-  readonly routes: RawHostRoute[];
-}
-
-export function emptyHost(): RawHost {
-  return { hostName: null, interfaces: [], routes: [] };
-}
+import { type HostCommand, type RawHost, type RawHostInterface, type RawHostRoute } from './raw';
 
 /** Which host command a prompt's command line runs, if any. */
 export function hostCommandOf(cmd: string): HostCommand | null {

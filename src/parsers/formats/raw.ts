@@ -1,7 +1,5 @@
 /** What the format parsers hand to the model builder: plain objects with their origin. */
 
-import { emptyHost, type RawHost } from './host-text';
-
 export type Rendering =
   | 'json'
   | 'json-ps51'
@@ -54,6 +52,41 @@ export interface Extracted {
   readonly renderings: Set<Rendering>;
   /** `route print` / `ipconfig /all` sections (the collector's last two). */
   readonly host: RawHost;
+}
+
+// The host's own view of its network (read by host-text.ts).
+
+export type HostCommand = 'route-print' | 'ipconfig';
+
+export interface RawHostInterface {
+  /** `vEthernet (Ethernet)`, `Ethernet 2`, … (the adapter part of the heading). */
+  readonly name: string;
+  readonly description: string | null;
+  readonly mac: string | null;
+  readonly ips: string[];
+  readonly masks: string[];
+  readonly gateways: string[];
+  readonly line: number;
+}
+
+export interface RawHostRoute {
+  readonly prefix: string;
+  /** Null when on-link. */
+  readonly nextHop: string | null;
+  /** The interface column: the address of the interface the route leaves by. */
+  readonly interfaceIp: string;
+  readonly metric: number;
+  readonly line: number;
+}
+
+export interface RawHost {
+  hostName: string | null;
+  readonly interfaces: RawHostInterface[];
+  readonly routes: RawHostRoute[];
+}
+
+export function emptyHost(): RawHost {
+  return { hostName: null, interfaces: [], routes: [] };
 }
 
 export function emptyExtracted(): Extracted {

@@ -9,8 +9,7 @@
 import { pushAll } from '../../shared/arrays';
 import type { Doc } from '../decode/cleanup';
 import type { DiagSink } from '../diagnostics';
-import type { HostCommand } from './host-text';
-import type { Extracted, KindHint, Rendering, RawObject, VfpContext } from './raw';
+import type { Extracted, HostCommand, KindHint, Rendering, RawObject, VfpContext } from './raw';
 
 /** What the scanner knows at a line; readers read it and may update the context fields. */
 export interface ScanState {
