@@ -59,16 +59,24 @@ function fit(v: unknown, rawDepth: number | null, report: FitReport): unknown {
     }
     return out ?? v;
   }
-  let changed = false;
-  const out = {};
-  for (const [k, x] of Object.entries(v)) {
+  // Copy on write: most models need no fitting, so nothing is allocated until a key or value
+  // changes; then the keys before it are copied over and the rest follow.
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o);
+  let out: object | null = null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const x = o[k];
     const key = k.length <= MAX_MODEL_STRING ? k : fitString(k);
     if (key !== k) report.strings++;
     const y = fit(x, k === 'raw' && rawDepth === null ? 0 : next, report);
-    if (y !== x || key !== k) changed = true;
-    define(out, key, y);
+    if (out === null && (y !== x || key !== k)) {
+      out = Object.create(Object.getPrototypeOf(o) as object | null) as object;
+      for (let j = 0; j < i; j++) define(out, keys[j]!, o[keys[j]!]);
+    }
+    if (out !== null) define(out, key, y);
   }
-  return changed ? Object.setPrototypeOf(out, Object.getPrototypeOf(v) as object | null) : v;
+  return out ?? v;
 }
 
 /**

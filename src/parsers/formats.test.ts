@@ -269,6 +269,30 @@ MAC address           : 00-15-5D-11-22-33
     expect(r.diagnostics.some((d) => d.code === 'E_JSON_SYNTAX' && d.line === 5)).toBe(true);
   });
 
+  it('numbers the elements of a big CRLF array as in the normalised text, whatever its line ends', () => {
+    const eps = Array.from({ length: 400 }, (_, i) => ({
+      ID: `77777777-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      IPAddress: `10.3.${i >> 8}.${i & 255}`,
+      Name: 'y'.repeat(200),
+      Policies: [{ Type: 'PA', PA: '10.0.0.4' }],
+    }));
+    const lf = JSON.stringify(eps, null, 4);
+    expect(lf.length).toBeGreaterThan(65536);
+    const lines = (text: string): string[] => {
+      const r = parseInputs([{ name: 'big.json', text }], { deriveVfp: false });
+      expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+      return Object.values(r.topology.endpoints).map((e) => e.provenance.id ?? '');
+    };
+    const want = lines(lf);
+    expect(want[1]).toBe('big.json:13');
+    const crlf = lf.replace(/\n/g, '\r\n');
+    expect(lines(crlf)).toEqual(want);
+    // One LF without its CR: the CRLF reading gives up and the normalised text is read.
+    const mixed = crlf.replace('\r\n    },\r\n    {', '\n    },\r\n    {');
+    expect(mixed).not.toBe(crlf);
+    expect(lines(mixed)).toEqual(want);
+  });
+
   it('names fields hnsviz does not know, once per input', () => {
     const text = JSON.stringify([
       { ID: '12121212-0000-4000-8000-000000000001', IPAddress: '10.0.0.1', FancyNewField: 1 },

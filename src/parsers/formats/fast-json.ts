@@ -40,36 +40,41 @@ interface Parts {
   readonly lines: number[];
 }
 
+/** Whether text[from, to) is only spaces and tabs. */
+function blank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
 /**
  * Cut a pretty-printed array into its elements: each ends at a line holding only `}` at the
- * element indentation. One forward pass over the line breaks finds the ends and numbers the
- * element lines. Null when the layout is not the expected one (nothing emitted then).
- * With `crlf` the text still has its CRLF line ends (JSON reads CR as blank); a lone CR would
- * make the line numbers differ from the normalised text's, so it also gives null.
+ * element indentation. One forward pass over the line breaks (one native `indexOf` per line,
+ * nothing copied) finds the ends and numbers the element lines. Null when the layout is not
+ * the expected one (nothing emitted then).
+ * With `crlf` the text still has its CRLF line ends: every `\n` must follow a `\r`, else null
+ * (the text is normalised and read again). A CR that ends no line can only be blank space
+ * between JSON tokens (a JSON string cannot hold one); it is read as such and not counted.
  */
 function splitArray(text: string, open: number, crlf: boolean): Parts | null {
   let p = skipWs(text, open + 1);
   if (text.charCodeAt(p) !== 123) return null;
   const lineStart = text.lastIndexOf('\n', p) + 1;
-  if (lineStart === 0) return null;
+  if (lineStart === 0 || !blank(text, lineStart, p)) return null;
+  const n = p - lineStart;
   const indent = text.slice(lineStart, p);
-  if (!/^[ \t]*$/.test(indent)) return null;
-  const n = indent.length;
   const starts: number[] = [];
   const ends: number[] = [];
   const lines: number[] = [];
   let line = 1;
   let k = text.indexOf('\n');
-  // The next CR not yet checked (-1: none left, or not CRLF text): each must end a line.
-  let cr = crlf ? text.indexOf('\r') : -1;
   let start = p;
   for (;;) {
     // The line breaks before the element (its start line is the one of the next break)...
     while (k >= 0 && k < start) {
-      if (cr >= 0 && cr < k) {
-        if (cr !== k - 1) return null;
-        cr = text.indexOf('\r', k + 1);
-      }
+      if (crlf && text.charCodeAt(k - 1) !== 13) return null;
       line++;
       k = text.indexOf('\n', k + 1);
     }
@@ -77,10 +82,7 @@ function splitArray(text: string, open: number, crlf: boolean): Parts | null {
     // ... then the first `\n<indent>}` from there: the element's end.
     for (;;) {
       if (k < 0) return null;
-      if (cr >= 0 && cr < k) {
-        if (cr !== k - 1) return null;
-        cr = text.indexOf('\r', k + 1);
-      }
+      if (crlf && text.charCodeAt(k - 1) !== 13) return null;
       line++;
       if (text.charCodeAt(k + 1 + n) === 125 && (n === 0 || text.startsWith(indent, k + 1))) break;
       k = text.indexOf('\n', k + 1);
@@ -96,6 +98,9 @@ function splitArray(text: string, open: number, crlf: boolean): Parts | null {
     if (text.charCodeAt(p) !== 123 || text.lastIndexOf('\n', p) + 1 + n !== p) return null;
     start = p;
   }
+  // After the array: blank space only, and its line breaks in the same style.
+  for (; k >= 0; k = text.indexOf('\n', k + 1))
+    if (crlf && text.charCodeAt(k - 1) !== 13) return null;
   if (skipWs(text, p + 1) < text.length) return null;
   return { starts, ends, lines };
 }
