@@ -1,7 +1,9 @@
 /**
- * Third build: the command line as ONE plain-JavaScript ES module for node, dist/cli.mjs
- * (bin/hnsviz.mjs imports it). Every dependency is bundled in, so the installed CLI needs no
- * runtime packages and no TypeScript loader, and starts in one module load.
+ * Third build: the command line as plain-JavaScript ES modules for node: dist/cli.mjs (what
+ * bin/hnsviz.mjs imports: argument parsing, help, the command table) and one chunk per command
+ * (and shared code) in dist/cli/, loaded when that command runs. Every dependency is bundled
+ * in, so the installed CLI needs no runtime packages and no TypeScript loader, and
+ * `hnsviz --version` / `--help` load only the small entry.
  * `npm run build` runs it after the app build (which empties dist/); scripts/build-cli.mjs runs
  * it alone when dist/cli.mjs is missing or older than the sources.
  */
@@ -22,7 +24,7 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: false,
     rollupOptions: {
-      output: { format: 'es', entryFileNames: 'cli.mjs', codeSplitting: false },
+      output: { format: 'es', entryFileNames: 'cli.mjs', chunkFileNames: 'cli/[name]-[hash].mjs' },
     },
   },
 });

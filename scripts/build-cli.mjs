@@ -2,7 +2,7 @@
 // Build dist/cli.mjs (vite.cli.config.ts). With --if-stale, only when it is missing or older than
 // any source it is built from (src/**, package.json, the config), so `npm run hnsviz` works in a
 // fresh clone and after edits, and costs one directory walk otherwise.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,6 +34,8 @@ function stale() {
 }
 
 if (!process.argv.includes('--if-stale') || stale()) {
+  // Chunks carry a hash in their names: clear the old ones so dist/cli/ holds one build.
+  rmSync(join(root, 'dist/cli'), { recursive: true, force: true });
   const { build } = await import('vite');
   await build({ configFile: config, root, logLevel: 'warn' });
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { defineCommand } from './command';
+import { COMMANDS } from './commands/index';
 import type { CliIo } from './io';
 import { runCli } from './run';
 import { VERSION } from './version';
@@ -89,6 +90,13 @@ describe('hnsviz (global)', () => {
     expect((await run(['describe', '--scenario'])).code).toBe(2);
     expect((await run(['describe', '--json=yes', '--scenario', 'old-winnat'])).code).toBe(2);
     expect((await run(['parse'])).err).toMatch(/at least 1 argument/);
+  });
+
+  it("the table's summaries are the commands' own (the table loads them lazily)", async () => {
+    for (const entry of COMMANDS) {
+      const cmd = await entry.load();
+      expect([cmd.name, cmd.summary]).toEqual([entry.name, entry.summary]);
+    }
   });
 
   it('a command added to the table gets the same parsing and help', async () => {

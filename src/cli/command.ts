@@ -59,9 +59,28 @@ export interface CommandSpec<O extends OptionSpecs> {
 export interface Command {
   readonly name: string;
   readonly summary: string;
-  readonly help: () => string;
+  readonly help: () => string | Promise<string>;
   /** Parse `argv` (the words after the command name) and run. */
   readonly main: (argv: readonly string[], io: CliIo) => Promise<number>;
+}
+
+/**
+ * A command whose module is loaded only when it runs (or shows its own help), so that
+ * `hnsviz --version` and `hnsviz --help` do not load the engine, the parsers or the scenarios.
+ * `summary` must be the loaded command's own (a test checks every entry of the table).
+ */
+export function lazyCommand(
+  name: string,
+  summary: string,
+  load: () => Promise<Command>,
+): Command & { readonly load: () => Promise<Command> } {
+  return {
+    name,
+    summary,
+    load,
+    help: async () => (await load()).help(),
+    main: async (argv, io) => (await load()).main(argv, io),
+  };
 }
 
 /** Bad usage: reported as `hnsviz <cmd>: <message>` with a pointer to `--help`, exit 2. */

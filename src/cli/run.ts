@@ -50,7 +50,7 @@ export async function runCli(
       err(`hnsviz: unknown command '${rest[0]}'\nrun 'hnsviz --help' for the list\n`);
       return 2;
     }
-    out(cmd ? cmd.help() : globalHelp(commands));
+    out(cmd ? await cmd.help() : globalHelp(commands));
     return 0;
   }
   const cmd = commands.find((c) => c.name === first);

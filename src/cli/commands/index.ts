@@ -1,20 +1,40 @@
 /**
- * The command table: one module per command, listed here in the order `hnsviz --help` shows
- * them. A new command is a new module built with `defineCommand` plus one line below.
+ * The command table, in the order `hnsviz --help` shows them. Each command is its own module,
+ * built with `defineCommand`, and is imported only when it runs (`lazyCommand`): the built CLI
+ * keeps each in its own chunk, so `--version` and `--help` load none of the engine.
+ * A new command is a new module plus one line below (its summary repeated: a test compares).
  */
-import type { Command } from '../command';
-import { describeCommand } from './describe';
-import { diffCommand } from './diff';
-import { lintCommand } from './lint';
-import { matrixCommand } from './matrix';
-import { parseCommand } from './parse';
-import { traceCommand } from './trace';
+import { lazyCommand, type Command } from '../command';
 
-export const COMMANDS: readonly Command[] = [
-  traceCommand,
-  matrixCommand,
-  describeCommand,
-  parseCommand,
-  lintCommand,
-  diffCommand,
+export const COMMANDS: readonly (Command & { readonly load: () => Promise<Command> })[] = [
+  lazyCommand(
+    'trace',
+    'Trace a packet hop by hop and rule by rule.',
+    async () => (await import('./trace')).traceCommand,
+  ),
+  lazyCommand(
+    'matrix',
+    'Who can reach whom: every source against every destination, and the deciding rule.',
+    async () => (await import('./matrix')).matrixCommand,
+  ),
+  lazyCommand(
+    'describe',
+    'Summarise a scenario or dump (counts, or the hnsviz.parse/1 document).',
+    async () => (await import('./describe')).describeCommand,
+  ),
+  lazyCommand(
+    'parse',
+    'Read HNS dumps and print what was understood.',
+    async () => (await import('./parse')).parseCommand,
+  ),
+  lazyCommand(
+    'lint',
+    'Check HNS dumps for known misconfigurations (Problem, Evidence, Fix).',
+    async () => (await import('./lint')).lintCommand,
+  ),
+  lazyCommand(
+    'diff',
+    'Show what changed between two snapshots (objects, fields, VFP rules, a trace).',
+    async () => (await import('./diff')).diffCommand,
+  ),
 ];
