@@ -18,7 +18,10 @@ export interface FlowEntry {
   /** Where the rule's name comes from (`Hop.nameSource`); null for host-side flows. */
   readonly nameSource: 'seen' | 'model' | null;
   readonly layer: string | null;
-  /** For kube-proxy flows: the client connection's proxy listener. */
+  /**
+   * For kube-proxy flows: the client connection's proxy listener. For a port's flow that no
+   * stateful rule made: the direction its connection crossed the port (`in` / `out`).
+   */
   readonly note: string;
 }
 

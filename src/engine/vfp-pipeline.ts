@@ -35,6 +35,9 @@ export type PortResult = { readonly ok: true } | { readonly ok: false; readonly 
 
 const R_VFP = 'domain.md §1.2 [S26][S36]';
 const R_ICMP = 'domain.md §0 fact 9, §7 S5 [S7]';
+const R_STATEFUL_ACL = 'domain.md §1.2, §5.2 [S26][S36]';
+const PASS_THROUGH =
+  'ACL rules are stateful: a connection let through one way is let back the other (inferred)';
 const OK: PortResult = { ok: true };
 
 /** Run `p` through `port` in direction `dir`, mutating it. */
@@ -206,9 +209,11 @@ export function runPort(
       note: '',
     });
     if (changed) setReplyOwner(ctx, p, port.port.id);
-  } else if (dir === 'in' && !flow && port.layers.some((l) => l.layer.stateful)) {
-    // A connection coming in through stateful layers gets a flow too (the UFT keeps one per
-    // connection): its reply leaves by it, untouched, instead of meeting the OUT rules (SNAT).
+  } else if (!flow && port.layers.some((l) => l.layer.stateful)) {
+    // Every connection through stateful layers gets a flow (the UFT keeps one per connection),
+    // even when no stateful rule rewrote it. Coming in: its reply leaves by it instead of
+    // meeting the OUT rules (SNAT). Going out: its reply is let back in instead of meeting an
+    // IN default block (stateful ACLs, domain.md §5.2).
     setReplyFlow(ctx, port.port.id, p, {
       src: p.dst,
       dst: p.src,
@@ -218,7 +223,7 @@ export function runPort(
       ruleId: null,
       nameSource: null,
       layer: null,
-      note: '',
+      note: dir,
     });
   }
   return OK;
@@ -239,11 +244,14 @@ function applyFlow(ctx: WalkCtx, where: HopWhere, port: CPort, flow: FlowEntry, 
       why: [
         flow.rule
           ? `reply matches the flow created by ${flow.rule}`
-          : 'reply matches the flow its connection created coming in (nothing to rewrite)',
+          : `reply matches the flow its connection created ${flow.note === 'out' ? 'going out' : 'coming in'} (nothing to rewrite)`,
         'the stateful layers are covered by the flow (unified flow table); stateless layers still apply in order',
+        ...(flow.rule ? [] : [PASS_THROUGH]),
       ],
-      confidence: 'observed',
-      ref: R_VFP,
+      // A rule's flow is the paper's flow pair; one for a connection no stateful rule rewrote
+      // (an ACL allow, an empty ACL layer) is inferred from the rules' stateful flag (§5.2).
+      confidence: flow.rule ? 'observed' : 'inferred',
+      ref: flow.rule ? R_VFP : R_STATEFUL_ACL,
       verify: [`vfpctrl /port ${port.port.name} /list-unified-flow`],
     }),
     before,

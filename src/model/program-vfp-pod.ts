@@ -63,15 +63,14 @@ export function lbBackends(t: Topology, lb: LoadBalancer): LbBackend[] {
  * (domain.md §2.3, §8.5: NeedEncap semantics inferred). Dumps do not say, so never for them.
  */
 export function lbOnHostPort(node: Node, lb: LoadBalancer): boolean {
+  return steersToHost(node) && !lb.flags.dsr && lb.kind === 'clusterip';
+}
+
+/** `node`'s pods send their ROUTE NeedEncap prefixes to the host port (see `lbOnHostPort`). */
+export function steersToHost(node: Node): boolean {
   const kp = node.kubeProxy;
   // A dump's kube-proxy is inferred from its load balancers (no flags): keep the pod-port model.
-  return (
-    kp?.mode === 'kernelspace' &&
-    !kp.provenance.derived &&
-    !kp.enableDsr &&
-    !lb.flags.dsr &&
-    lb.kind === 'clusterip'
-  );
+  return kp?.mode === 'kernelspace' && !kp.provenance.derived && !kp.enableDsr;
 }
 
 /** The address HNS puts in the `<nodeMgmtIP>` slot of LB rule names. */

@@ -4,12 +4,13 @@
  * only on the node and network are memoised per programVfp call and shared by its ports.
  */
 import { ANY, derived, MODEL_NAME, type LayerSpec, type RuleSpec } from './vfp-builder';
-import { memo, mgmtIpOf, type PodPortContext } from './program-vfp-pod';
+import { memo, mgmtIpOf, steersToHost, type PodPortContext } from './program-vfp-pod';
 import { VXLAN_UDP_PORT } from './port-ranges';
 
 const ORDER = 'layer order: teaching model, domain.md §8.1 (not verified)';
 const R_ROUTE = 'domain.md §1.5, §2.3 [S13][S28]';
 const R_ENCAP = 'domain.md §1.6, §2.4 [S20][S19]';
+const R_NEED_ENCAP = 'domain.md §2.3, §8.5 [S13]';
 
 /** L2Bridge: PA route (LPM next hop) and MAC rewrite (container MAC ↔ host MAC). */
 export function l2bridgeLayers(ctx: PodPortContext, withPaRoute: boolean): LayerSpec[] {
@@ -19,8 +20,17 @@ export function l2bridgeLayers(ctx: PodPortContext, withPaRoute: boolean): Layer
   const named = (d: string) => derived('network', network.id, d, 'inferred', R_ROUTE, MODEL_NAME);
   const local = network.subnets.map((s) => s.addressPrefix);
   const layers: LayerSpec[] = [];
+  // Without DSR the pods' ROUTE NeedEncap prefixes (the service CIDR) go to the host port, where
+  // the load balancer is: the next hop is the host, so the frame is addressed to the host's MAC.
+  const steered = steersToHost(node)
+    ? ep.policies.flatMap((p) =>
+        p.type === 'ROUTE' && p.needEncap && !local.includes(p.destinationPrefix)
+          ? [p.destinationPrefix]
+          : [],
+      )
+    : [];
   if (withPaRoute) {
-    const rules = memo(ctx, `PA_ROUTE|${node.id}|${network.id}`, () => {
+    const rules = memo(ctx, `PA_ROUTE|${node.id}|${network.id}|${steered.join(',')}`, () => {
       const rules: RuleSpec[] = local.map((prefix) => ({
         name: `PA_ROUTE_LOCAL_${prefix}`,
         priority: 100,
@@ -29,11 +39,30 @@ export function l2bridgeLayers(ctx: PodPortContext, withPaRoute: boolean): Layer
         action: { kind: 'paroute', nextHop: null },
         provenance: named(`local subnet ${prefix}: bridged in the vSwitch`),
       }));
+      const host = mgmtIpOf(node, network);
+      for (const prefix of steered)
+        rules.push({
+          name: `PA_ROUTE_${prefix}`,
+          priority: 100,
+          type: 'paroute',
+          conditions: { dstPrefixes: [prefix] },
+          action: { kind: 'paroute', nextHop: host },
+          // Shared by the node's pod ports (same ROUTE policies): no one endpoint owns it.
+          provenance: derived(
+            'endpoint-policy',
+            null,
+            `ROUTE ${prefix} NeedEncap: to the host port (${host}), where the load balancer is`,
+            'inferred',
+            R_NEED_ENCAP,
+            MODEL_NAME,
+          ),
+        });
       const bridgeIfs = new Set(
         node.hostStack.interfaces.filter((i) => i.kind === 'bridge-endpoint').map((i) => i.name),
       );
       for (const r of node.hostStack.routes) {
-        if (bridgeIfs.has(r.interface) || local.includes(r.prefix)) continue;
+        if (bridgeIfs.has(r.interface) || local.includes(r.prefix) || steered.includes(r.prefix))
+          continue;
         rules.push({
           name: `PA_ROUTE_${r.prefix}`,
           priority: 100,
