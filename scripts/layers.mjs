@@ -32,7 +32,7 @@ export const APP = {
   'dump-import': ['state', 'worker', 'share'],
   ui: ['state', 'render', 'share', 'export', 'dump-import', 'worker'],
   embed: ['ui', 'state', 'render', 'share', 'export', 'dump-import', 'worker'],
-  cli: [],
+  cli: ['export'],
 };
 
 /** npm packages an app folder may not import (the core may import none of these). */

@@ -2,7 +2,7 @@
  * What a command needs from the process. `nodeIo()` gives the real one; tests pass their own,
  * so every command runs in-process without touching the file system or the terminal.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 export type Sink = ((text: string) => void) | { write(text: string): unknown };
@@ -16,6 +16,8 @@ export interface CliIo {
   /** Folders given as inputs (`--dump nodeA/`); without them every path is a file. */
   readonly isDirectory?: (path: string) => boolean;
   readonly readDir?: (path: string) => readonly string[];
+  /** Write a whole file (`-o FILE`); without it, commands can print only to stdout. */
+  readonly writeFile?: (path: string, text: string) => void;
 }
 
 export function nodeIo(): CliIo {
@@ -26,6 +28,7 @@ export function nodeIo(): CliIo {
     readStdin: () => readFileSync(0),
     isDirectory: (path) => statSync(path).isDirectory(),
     readDir: (path) => readdirSync(path),
+    writeFile: (path, text) => writeFileSync(path, text),
   };
 }
 

@@ -33,6 +33,11 @@ export const COMMANDS: readonly (Command & { readonly load: () => Promise<Comman
     async () => (await import('./lint')).lintCommand,
   ),
   lazyCommand(
+    'export',
+    'Write a drawing (SVG), Mermaid, model JSON or a trace transcript, headless.',
+    async () => (await import('./export')).exportCommand,
+  ),
+  lazyCommand(
     'diff',
     'Show what changed between two snapshots (objects, fields, VFP rules, a trace).',
     async () => (await import('./diff')).diffCommand,

@@ -1,0 +1,126 @@
+/**
+ * `hnsviz export`: the app's exports, headless. A scenario or dump as an SVG drawing, a Mermaid
+ * flowchart or the `hnsviz.model/1` JSON; with `--from/--to`, a traced packet as text,
+ * Markdown, an SVG drawing with its path, or the `hnsviz.trace/1` JSON. To stdout, or a file
+ * with `-o`. `--scrub` replaces addresses and names the way the app's exports do.
+ */
+import { traceFlow, TraceInputError, type Trace } from '../../engine/index';
+import { topologyToMermaid } from '../../export/mermaid';
+import { topologyToJson } from '../../export/model-json';
+import { topologyToSvg } from '../../export/static-svg';
+import { traceToMarkdown, traceToText } from '../../export/trace-text';
+import { PORT_MAX } from '../../model/port-ranges';
+import { scrubTopologyWith } from '../../model/scrub-topology';
+import type { Topology } from '../../model/types';
+import { choiceOption, defineCommand, intOption, UsageError } from '../command';
+import { hasErrors } from '../report';
+import { loadSource } from '../source';
+import { TRACE_OPTIONS } from './trace';
+
+const FORMATS = ['svg', 'mermaid', 'json', 'text', 'markdown'] as const;
+type Format = (typeof FORMATS)[number];
+const TOPOLOGY_FORMATS: readonly Format[] = ['svg', 'mermaid', 'json'];
+const TRACE_FORMATS: readonly Format[] = ['text', 'markdown', 'svg', 'json'];
+
+export const exportCommand = defineCommand({
+  name: 'export',
+  summary: 'Write a drawing (SVG), Mermaid, model JSON or a trace transcript, headless.',
+  usage: [
+    '--scenario ID [--format svg|mermaid|json] [-o FILE]',
+    'FILE… [--format svg|mermaid|json] [--scrub] [-o FILE]',
+    '(--scenario ID | FILE…) --from WHO --to DEST [--format text|markdown|svg|json] [-o FILE]',
+  ],
+  details: [
+    'Without --from/--to: the topology as svg (the default; the drawing as the app lays it out, ' +
+      'light theme), mermaid (a flowchart) or json (hnsviz.model/1, which the app reopens).',
+    'With --from/--to: the traced packet as text (the default), markdown (a hop table), svg ' +
+      '(the drawing with the objects it passes numbered and its path drawn) or json (hnsviz.trace/1).',
+    '--scrub replaces IP and MAC addresses, GUIDs and names consistently (a fresh key each run), ' +
+      'as the app does for an export of a dump; the trace runs on the scrubbed model.',
+    'Exit status 1 when a dump has errors or the traced packet is dropped (the export is still written).',
+  ],
+  options: {
+    ...TRACE_OPTIONS,
+    format: { type: 'string', short: 'f', value: 'FORMAT', help: FORMATS.join(', ') },
+    output: { type: 'string', short: 'o', value: 'FILE', help: 'write to FILE instead of stdout' },
+    scrub: { type: 'boolean', help: 'replace addresses and names (for sharing a dump)' },
+  },
+  positionals: { min: 0, max: Infinity },
+  examples: [
+    'hnsviz export --scenario new-l2bridge -o cluster.svg',
+    'hnsviz export node1.json --format mermaid --scrub',
+    'hnsviz export --scenario old-winnat --from a1 --to 10.96.10.10:80 --format markdown',
+    'hnsviz export node1.json --from 10.244.1.5 --to 10.96.0.10:53 --proto udp -f svg -o drop.svg',
+  ],
+  run({ values, positionals }, ctx) {
+    const traced = values.from !== undefined || values.to !== undefined;
+    if (traced && (values.from === undefined || values.to === undefined))
+      throw new UsageError('give both --from and --to to export a trace');
+    const allowed = traced ? TRACE_FORMATS : TOPOLOGY_FORMATS;
+    const format = choiceOption('format', values.format, FORMATS, traced ? 'text' : 'svg');
+    if (!allowed.includes(format))
+      throw new UsageError(
+        traced
+          ? `--format ${format} draws the topology; a trace exports as ${TRACE_FORMATS.join(', ')}`
+          : `--format ${format} needs a trace (--from and --to)`,
+      );
+    const proto = choiceOption('proto', values.proto, ['tcp', 'udp', 'icmp'], 'tcp');
+    const srcPort = intOption('src-port', values['src-port'], 1, PORT_MAX);
+    const seed = intOption('seed', values.seed, 0, 2 ** 31);
+    if (values.output !== undefined && !ctx.io.writeFile)
+      throw new UsageError('-o: writing files is not available here');
+    const src = loadSource(values.scenario, [...(values.dump ?? []), ...positionals], ctx);
+    let topology: Topology = src.topology;
+    let name = (s: string) => s;
+    if (values.scrub === true) {
+      const key = Array.from(crypto.getRandomValues(new Uint32Array(4)));
+      const scrubbed = scrubTopologyWith(topology, key);
+      topology = scrubbed.topology;
+      name = scrubbed.mention;
+    }
+    let trace: Trace | null = null;
+    if (traced) {
+      try {
+        trace = traceFlow(topology, {
+          from: name(values.from!),
+          to: name(values.to!),
+          proto,
+          reply: values.reply === true,
+          ...(srcPort !== undefined ? { srcPort } : {}),
+          ...(seed !== undefined ? { seed } : {}),
+        });
+      } catch (e) {
+        if (e instanceof TraceInputError) throw new UsageError(e.message);
+        throw e;
+      }
+    }
+    const text = render(format, topology, trace);
+    if (values.output !== undefined) {
+      try {
+        ctx.io.writeFile!(values.output, text);
+      } catch (e) {
+        throw new UsageError(
+          `cannot write ${values.output}: ${e instanceof Error ? e.message : String(e)}`,
+        );
+      }
+      ctx.err(`wrote ${values.output} (${format}, ${Buffer.byteLength(text)} bytes)\n`);
+    } else ctx.out(text);
+    return hasErrors(src) || trace?.verdict === 'dropped' ? 1 : 0;
+  },
+});
+
+function render(format: Format, topology: Topology, trace: Trace | null): string {
+  const nl = (s: string) => (s.endsWith('\n') ? s : s + '\n');
+  switch (format) {
+    case 'svg':
+      return topologyToSvg(topology, { trace });
+    case 'mermaid':
+      return nl(topologyToMermaid(topology));
+    case 'json':
+      return nl(trace ? JSON.stringify(trace, null, 2) : topologyToJson(topology));
+    case 'text':
+      return nl(traceToText(trace!));
+    case 'markdown':
+      return nl(traceToMarkdown(trace!));
+  }
+}
