@@ -293,6 +293,46 @@ MAC address           : 00-15-5D-11-22-33
     expect(lines(mixed)).toEqual(want);
   });
 
+  it('reads a big array the same whether its allocator trees are skipped or parsed', () => {
+    const lbs = Array.from({ length: 300 }, (_, i) => ({
+      ID: `66666666-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      References: [`/endpoints/66666666-0000-4000-8000-${String(i % 7).padStart(12, '0')}`],
+      Resources: {
+        Allocators: Array.from({ length: 4 }, (_, k) => ({ ID: `a-${k}`, Tag: 'VNET Policy' })),
+      },
+      // After the skipped member, so what follows it must still be read.
+      Policies: [
+        {
+          Type: 'ELB',
+          Protocol: 6,
+          InternalPort: 80,
+          ExternalPort: 80 + i,
+          SourceVIP: `10.244.0.${i & 255}`,
+          VIPs: ['10.96.0.1'],
+        },
+      ],
+      State: 2,
+    }));
+    const pretty = JSON.stringify(lbs, null, 4);
+    expect(pretty.length).toBeGreaterThan(65536);
+    // Minified, the text is one JSON.parse (no element cut, nothing skipped).
+    const minified = JSON.stringify(lbs);
+    // A Resources value with a line less indented than its key: not skipped, still read.
+    const odd = pretty.replace('"Resources": {\n', '"Resources": {\n"Odd": 1,\n');
+    const view = (text: string) => {
+      const r = parseInputs([{ name: 'lbs.json', text }], { deriveVfp: false });
+      expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+      return Object.values(r.topology.loadBalancers).map((lb) => ({ ...lb, provenance: null }));
+    };
+    const want = view(minified);
+    expect(want).toHaveLength(300);
+    expect(want[5]?.sourceVip).toBe('10.244.0.5');
+    expect(view(pretty)).toEqual(want);
+    expect(view(pretty.replace(/\n/g, '\r\n'))).toEqual(want);
+    expect(odd).not.toBe(pretty);
+    expect(view(odd)).toEqual(want);
+  });
+
   it('names fields hnsviz does not know, once per input', () => {
     const text = JSON.stringify([
       { ID: '12121212-0000-4000-8000-000000000001', IPAddress: '10.0.0.1', FancyNewField: 1 },

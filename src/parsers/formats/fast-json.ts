@@ -38,7 +38,37 @@ interface Parts {
   readonly starts: number[];
   readonly ends: number[];
   readonly lines: number[];
+  /**
+   * The value of the element's `SKIPPED_MEMBER`, `[skipFrom, skipTo)`, spread over several
+   * lines: it need not be parsed (-1: none found).
+   */
+  readonly skipFrom: number[];
+  readonly skipTo: number[];
 }
+
+/**
+ * HNS's allocator bookkeeping (`Resources: { Allocators: [...] }`): nothing in hnsviz reads it,
+ * yet it is most of the bytes of a big dump (each policy list and endpoint carries a tree of
+ * them). A pretty-printed element's `Resources` value is replaced by an empty container before
+ * `JSON.parse`; the element is parsed whole when that does not give valid JSON.
+ */
+const SKIPPED_MEMBER = '"Resources":';
+
+/** Spaces at `from` (a line start). */
+function indentAt(text: string, from: number): number {
+  let i = from;
+  while (text.charCodeAt(i) === 32) i++;
+  return i - from;
+}
+
+/** Whether a line ends at `i` (CR or LF). */
+function lineEndsAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 13 || c === 10;
+}
+
+/** The closing bracket of a container opened by `open` ({ or [). */
+const closerOf = (open: number): number => open + 2;
 
 /** Whether text[from, to) is only spaces and tabs. */
 function blank(text: string, from: number, to: number): boolean {
@@ -68,6 +98,8 @@ function splitArray(text: string, open: number, crlf: boolean): Parts | null {
   const starts: number[] = [];
   const ends: number[] = [];
   const lines: number[] = [];
+  const skipFrom: number[] = [];
+  const skipTo: number[] = [];
   let line = 1;
   let k = text.indexOf('\n');
   let start = p;
@@ -79,18 +111,74 @@ function splitArray(text: string, open: number, crlf: boolean): Parts | null {
       k = text.indexOf('\n', k + 1);
     }
     const startLine = line;
-    // ... then the first `\n<indent>}` from there: the element's end.
+    // ... then the first `\n<indent>}` from there: the element's end. On the way, the key
+    // indentation (that of the element's second line) and a multi-line `SKIPPED_MEMBER` value.
+    let keys = -1;
+    let from = -1;
+    let to = -1;
     for (;;) {
       if (k < 0) return null;
       if (crlf && text.charCodeAt(k - 1) !== 13) return null;
       line++;
-      if (text.charCodeAt(k + 1 + n) === 125 && (n === 0 || text.startsWith(indent, k + 1))) break;
-      k = text.indexOf('\n', k + 1);
+      const ls = k + 1;
+      if (text.charCodeAt(ls + n) === 125 && (n === 0 || text.startsWith(indent, ls))) break;
+      k = text.indexOf('\n', ls);
+      if (keys < 0) {
+        keys = indentAt(text, ls);
+        continue;
+      }
+      if (
+        from >= 0 ||
+        text.charCodeAt(ls + keys) !== 34 ||
+        !text.startsWith(SKIPPED_MEMBER, ls + keys) ||
+        indentAt(text, ls) !== keys
+      )
+        continue;
+      // The key line: the value must open at its end and its lines must all be deeper.
+      let v = ls + keys + SKIPPED_MEMBER.length;
+      while (text.charCodeAt(v) === 32) v++;
+      const opener = text.charCodeAt(v);
+      if ((opener !== 123 && opener !== 91) || v + 1 + (crlf ? 1 : 0) !== k) continue;
+      // Deeper (or blank) lines belong to the value; `k` stays at the break before the first
+      // line that does not, which the loop above reads next.
+      for (;;) {
+        if (k < 0) return null;
+        const c = text.charCodeAt(k + 1);
+        if (c !== 13 && c !== 10 && !blank(text, k + 1, k + 2 + keys)) break;
+        if (crlf && text.charCodeAt(k - 1) !== 13) return null;
+        line++;
+        k = text.indexOf('\n', k + 1);
+      }
+      // The closer: alone on the next line at the key indentation (JSON.stringify's layout), or
+      // alone on the value's last line, deeper (PowerShell's: under the opening bracket).
+      const closer = closerOf(opener);
+      let q: number;
+      const c0 = k + 1 + keys;
+      if (
+        text.charCodeAt(c0) === closer &&
+        indentAt(text, k + 1) === keys &&
+        lineEndsAt(text, text.charCodeAt(c0 + 1) === 44 ? c0 + 2 : c0 + 1)
+      ) {
+        q = c0;
+        if (crlf && text.charCodeAt(k - 1) !== 13) return null;
+        line++;
+        k = text.indexOf('\n', k + 1);
+      } else {
+        q = k - 1;
+        while (q > v && (text.charCodeAt(q) === 13 || text.charCodeAt(q) === 32)) q--;
+        if (text.charCodeAt(q) === 44) q--;
+      }
+      if (q > v + 1 && text.charCodeAt(q) === closer) {
+        from = v;
+        to = q + 1;
+      }
     }
     const end = k + n + 2;
     starts.push(start);
     ends.push(end);
     lines.push(startLine);
+    skipFrom.push(from);
+    skipTo.push(to);
     k = text.indexOf('\n', k + 1);
     p = skipWs(text, end);
     if (text.charCodeAt(p) === 44) p = skipWs(text, p + 1);
@@ -102,7 +190,23 @@ function splitArray(text: string, open: number, crlf: boolean): Parts | null {
   for (; k >= 0; k = text.indexOf('\n', k + 1))
     if (crlf && text.charCodeAt(k - 1) !== 13) return null;
   if (skipWs(text, p + 1) < text.length) return null;
-  return { starts, ends, lines };
+  return { starts, ends, lines, skipFrom, skipTo };
+}
+
+/** `JSON.parse` of an element with its skipped member's value emptied; undefined if invalid. */
+function parseSkipping(
+  text: string,
+  start: number,
+  end: number,
+  from: number,
+  to: number,
+): unknown {
+  const empty = text.charCodeAt(from) === 123 ? '{}' : '[]';
+  try {
+    return JSON.parse(text.slice(start, from) + empty + text.slice(to, end)) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -126,26 +230,29 @@ export function locateObjects(
   const sample = crlf ? text.slice(p, p + 1200).replace(/\r\n/g, '\n') : text.slice(p, p + 600);
   const rendering = renderingOf(sample.slice(0, 600), false);
   if (parts !== null) {
-    const { starts, ends, lines } = parts;
+    const { starts, ends, lines, skipFrom, skipTo } = parts;
     for (let i = 0; i < starts.length; i++) {
       const line = lines[i]!;
       const start = starts[i]!;
       const end = ends[i]!;
-      let value: unknown;
-      try {
-        value = JSON.parse(text.slice(start, end));
-      } catch {
-        // A damaged element: read what can be read, say where it broke, go on.
-        let slice = text.slice(start, end);
-        if (crlf) slice = slice.replace(/\r\n/g, '\n');
-        const r = readJson(slice);
-        value = r.value;
-        if (r.error) {
-          const at = line + countBreaks(slice, 0, r.error.offset);
-          sink.add(r.error.truncated ? 'W_TRUNCATED' : 'E_JSON_SYNTAX', at, 1, r.error.message, {
-            expected: r.error.expected,
-            hint: jsonHint(r.error),
-          });
+      const from = skipFrom[i]!;
+      let value = from >= 0 ? parseSkipping(text, start, end, from, skipTo[i]!) : undefined;
+      if (value === undefined) {
+        try {
+          value = JSON.parse(text.slice(start, end));
+        } catch {
+          // A damaged element: read what can be read, say where it broke, go on.
+          let slice = text.slice(start, end);
+          if (crlf) slice = slice.replace(/\r\n/g, '\n');
+          const r = readJson(slice);
+          value = r.value;
+          if (r.error) {
+            const at = line + countBreaks(slice, 0, r.error.offset);
+            sink.add(r.error.truncated ? 'W_TRUNCATED' : 'E_JSON_SYNTAX', at, 1, r.error.message, {
+              expected: r.error.expected,
+              hint: jsonHint(r.error),
+            });
+          }
         }
       }
       if (isRecord(value) && !('Output' in value)) {
