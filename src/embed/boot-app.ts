@@ -8,6 +8,12 @@ import { installEmbedBridge, parseOrigins } from './bridge';
 import { mountViewer, type MountedViewer } from './mount-viewer';
 import { referenceCatalog } from '../share/reference-catalog';
 import { isTheme } from '../view-model/theme';
+import {
+  localStorageOrNull,
+  readThemeChoice,
+  rememberThemeChoice,
+  trackSystemTheme,
+} from './theme-preference';
 
 /** Mount the app into `root` as the current URL says. */
 export function bootApp(root: HTMLElement): MountedViewer {
@@ -35,14 +41,15 @@ export function bootApp(root: HTMLElement): MountedViewer {
       window.history.replaceState(window.history.state, '', next);
     },
   });
+  // The theme: `?theme=` imposes one for this page; otherwise the app shows the reader's
+  // remembered choice or the OS's, live; an embed shows its link's theme, else the OS's.
+  trackSystemTheme(viewer.store);
   const theme = params.get('theme');
+  const storage = embed ? null : localStorageOrNull();
   if (isTheme(theme)) viewer.store.getState().setTheme(theme);
-  else if (
-    embed &&
-    link.kind !== 'ok' &&
-    window.matchMedia?.('(prefers-color-scheme: dark)').matches
-  )
-    viewer.store.getState().setTheme('dark');
+  else if (!embed) viewer.store.getState().setThemePreference(readThemeChoice(storage));
+  else if (link.kind !== 'ok') viewer.store.getState().setThemePreference('system');
+  if (!embed) rememberThemeChoice(viewer.store, storage);
   // `?motion=off|on` (e2e and screenshots use off): instant steps instead of the moving packet.
   const motion = params.get('motion');
   if (motion === 'off' || motion === 'on') viewer.store.getState().setMotion(motion);

@@ -12,6 +12,7 @@ import { decodePayload, describeLinkProblem } from '../share/codec';
 import { parseViewState } from '../share/view-state';
 import { viewFromAttributes, ELEMENT_ATTRIBUTES } from './element-attrs';
 import { mountViewer, type MountedViewer } from './mount-viewer';
+import { trackSystemTheme } from './theme-preference';
 import { DEFAULT_SCENARIO, referenceCatalog } from '../share/reference-catalog';
 
 /** Replaced by the element build with all the viewer's CSS (vite.element.config.ts). */
@@ -36,6 +37,7 @@ export class HnsVizElement extends HTMLElement {
   static readonly observedAttributes = ELEMENT_ATTRIBUTES;
   private viewer: MountedViewer | null = null;
   private queued = false;
+  private stopSystemTheme = (): void => undefined;
 
   connectedCallback(): void {
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
@@ -44,10 +46,12 @@ export class HnsVizElement extends HTMLElement {
     mount.className = 'hns-viz-mount';
     shadow.replaceChildren(mount);
     this.viewer = mountViewer(mount, { chrome: 'minimal', appUrl: APP_URL });
+    this.stopSystemTheme = trackSystemTheme(this.viewer.store);
     this.apply();
   }
 
   disconnectedCallback(): void {
+    this.stopSystemTheme();
     this.viewer?.unmount();
     this.viewer = null;
   }
@@ -80,12 +84,10 @@ export class HnsVizElement extends HTMLElement {
     if (!r.ok) return viewer.store.getState().setLinkNotice(describeLinkProblem(r.problem));
     viewer.store.getState().setLinkNotice(null);
     viewer.applyState(r.state);
-    if (
-      !this.hasAttribute('theme') &&
-      !payload &&
-      matchMedia('(prefers-color-scheme: dark)').matches
-    )
-      viewer.store.getState().setTheme('dark');
+    // The host page's `theme` attribute (or its state's theme) decides; without one, the
+    // element follows the reader's OS preference, live.
+    if (!this.hasAttribute('theme') && !payload)
+      viewer.store.getState().setThemePreference('system');
   }
 }
 

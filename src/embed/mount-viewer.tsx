@@ -53,8 +53,10 @@ export function mountViewer(element: HTMLElement, options: MountViewerOptions = 
     : (catalog.ids.find((id) => id === DEFAULT_SCENARIO) ?? catalog.ids[0]);
   const store = createAppStore(first ? { scenarioId: first, topology: catalog.build(first) } : {});
   let cancelStep = (): void => undefined;
+  // A state the host applies is the page speaking: its theme is shown even over a preference.
   const applyState = (state: ViewState): void => {
     cancelStep();
+    store.getState().setTheme(state.theme);
     cancelStep = applyViewState(store, state, catalog);
   };
   if (options.initialState) applyState(options.initialState);

@@ -45,7 +45,8 @@ export function applyViewState(store: AppStore, v: ViewState, catalog: CatalogLi
   const api = store.getState();
   const topology = v.source.kind === 'scenario' ? catalog.build(v.source.id) : v.source.topology;
   api.loadTopology(v.source.kind === 'scenario' ? v.source.id : null, topology);
-  api.setTheme(v.theme);
+  // A reader's own theme preference outlives links and files; without one, the view decides.
+  if (api.themePreference === null) api.setTheme(v.theme);
   api.setVerbosity(v.verbosity);
   api.setCompare(v.compare);
   api.setMode(v.compare ? 'compare' : 'explore');

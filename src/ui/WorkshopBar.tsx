@@ -1,5 +1,5 @@
 import type { ViewerMode } from '../state/slices/ui-slice';
-import type { Theme } from '../view-model/theme';
+import { isThemeChoice } from '../view-model/theme';
 import { DEFAULT_PRESET_ID, presetById } from '../lessons/presets';
 import { useAppStore, useStoreApi } from './StoreContext';
 
@@ -18,6 +18,8 @@ export function WorkshopBar() {
   const store = useStoreApi();
   const mode = useAppStore((s) => s.mode);
   const theme = useAppStore((s) => s.theme);
+  const preference = useAppStore((s) => s.themePreference);
+  const system = useAppStore((s) => s.systemTheme);
   const setMode = (m: ViewerMode): void => {
     const s = store.getState();
     if (m === s.mode) return;
@@ -45,7 +47,13 @@ export function WorkshopBar() {
       </div>
       <label className="hv-theme">
         <span className="hv-wide-only">Theme</span>
-        <select value={theme} onChange={(e) => store.getState().setTheme(e.target.value as Theme)}>
+        <select
+          value={preference === 'system' ? 'system' : theme}
+          onChange={(e) => {
+            if (isThemeChoice(e.target.value)) store.getState().setThemePreference(e.target.value);
+          }}
+        >
+          {system !== null && <option value="system">System ({system})</option>}
           <option value="light">Light</option>
           <option value="dark">Dark</option>
           <option value="projector">Projector</option>
