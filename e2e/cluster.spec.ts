@@ -152,4 +152,49 @@ test('diff: a snapshot where b1 is gone shows the stale endpoint and the trace t
   );
   await panel.getByTestId('diff-summary').scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot('cluster-diff') });
+
+  // The same trace on both snapshots in the compare view, with what differs.
+  await panel.getByTestId('diff-compare').click();
+  await expect(page.locator('.hv-root')).toHaveAttribute('data-mode', 'compare');
+  const panes = page.locator('.hv-pane');
+  await expect(panes).toHaveCount(2);
+  await expect(panes.nth(0).locator('select')).toHaveValue(/^snapshot:/);
+  await expect(panes.nth(0)).toContainText('Before: the dump shown');
+  await expect(panes.nth(1)).toContainText('After: the snapshot after-a.txt +1');
+  const summary = page.getByRole('region', { name: 'Comparison summary' });
+  await expect(summary.locator('thead')).toContainText('Same packet, before and after');
+  const outcome = summary.locator('tr[data-key="outcome"]');
+  await expect(outcome).toHaveAttribute('data-differs', 'true');
+  await expect(outcome.locator('td').nth(0)).toHaveText('delivered');
+  await expect(outcome.locator('td').nth(1)).toContainText('dropped: stale remote endpoint');
+  await expect(page.getByTestId('compare-parting')).toContainText('WIN-B');
+  // Both panes drawn as clusters, stepped in lockstep to the end: the after side dropped.
+  await expect(panes.nth(1).locator('svg [data-kind="node"]')).toHaveCount(2);
+  await panes.nth(0).locator('svg.hnsviz-topology').focus();
+  await page.keyboard.press('End');
+  await expect(panes.nth(1).locator('.hv-pane-done')).toContainText('dropped');
+  await expect(panes.nth(0).locator('.hv-pane-done')).toContainText('delivered');
+  await page.screenshot({ path: shot('cluster-diff-compare') });
+
+  // Back to tracing: the snapshot is still there.
+  await page.getByRole('radio', { name: 'Trace' }).click();
+  await page.getByRole('tab', { name: 'Dump' }).click();
+  await expect(page.getByTestId('diff-summary')).toContainText('0 added');
+});
+
+test('lint names the node a finding is on when several nodes are imported', async ({ page }) => {
+  await openApp(page);
+  await dropFiles(page, [
+    { name: 'hnsviz-win-a.txt', text: fixture('l2bridge-win-a.txt') },
+    { name: 'hnsviz-win-b.txt', text: fixture('l2bridge-win-b-after.txt') },
+  ]);
+  await expectCluster(page, 2);
+  await page.getByRole('tab', { name: 'Dump' }).click();
+  const stale = page.getByTestId('lint-panel').locator('[data-code="remote-endpoint-stale"]');
+  // The stale remote endpoint, then the load balancers that still send to it.
+  await expect(stale.getByTestId('finding-nodes')).toHaveText(
+    'WIN-A: 10.244.2.10, 10.96.10.10, a NodePort load balancer, 10.0.0.100',
+  );
+  await stale.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('cluster-lint') });
 });

@@ -20,6 +20,7 @@ import {
 import type { Check, Finding, LintContext } from './types';
 
 export type { Finding, FindingSeverity, LintContext } from './types';
+export { nodeList, onNodes, type FindingObject, type FindingOnNode } from './on-nodes';
 
 export const CHECKS: Readonly<Record<string, Check>> = {
   endpointState,

@@ -29,7 +29,11 @@ export function viewStateOf(s: AppState, catalog: CatalogLike): ViewState | null
     source,
     trace: s.traceRequest,
     step: s.step,
-    compare: s.compare,
+    // A pair of imported snapshots is not a design a link can name: the link shows one view.
+    compare:
+      s.compare && catalog.ids.includes(s.compare.left) && catalog.ids.includes(s.compare.right)
+        ? s.compare
+        : null,
     view: s.viewCentre,
     theme: s.theme,
     verbosity: s.verbosity,

@@ -13,7 +13,7 @@ const cell = (ev: TraceEvent | undefined) =>
   );
 
 /** Compare mode's event table: one row per lockstep step, both designs side by side. */
-export function CompareEvents() {
+export function CompareEvents({ label = (id) => id }: { label?: (id: string) => string }) {
   const store = useStoreApi();
   const compare = useAppStore((s) => s.compare);
   const left = useAppStore((s) => traceEvents(s.compareResult?.left ?? null, s.verbosity));
@@ -32,8 +32,8 @@ export function CompareEvents() {
         <thead>
           <tr>
             <th scope="col">#</th>
-            <th scope="col">{compare.left}</th>
-            <th scope="col">{compare.right}</th>
+            <th scope="col">{label(compare.left)}</th>
+            <th scope="col">{label(compare.right)}</th>
           </tr>
         </thead>
         <tbody>

@@ -1,10 +1,12 @@
 import { useMemo } from 'react';
-import { compareRows, summarizeTrace } from '../view-model/compare-summary';
+import { compareRows, partingPoint, summarizeTrace } from '../view-model/compare-summary';
 import { ComparePane } from './ComparePane';
 import type { ScenarioCatalog } from '../share/scenario-catalog';
+import { isSnapshotId } from './snapshot-catalog';
 import { useAppStore, useStoreApi } from './StoreContext';
 
 const PENDING = [
+  'Outcome',
   'Endpoints per pod',
   'Hops (request)',
   'NAT points',
@@ -25,7 +27,12 @@ function Summary({ catalog }: { catalog: ScenarioCatalog }) {
       summarizeTrace(result.right, catalog.build(compare.right)),
     );
   }, [compare, result, catalog]);
+  const parting = useMemo(
+    () => (result?.left && result.right ? partingPoint(result.left, result.right) : null),
+    [result],
+  );
   if (!compare) return null;
+  const snapshots = isSnapshotId(compare.left) && isSnapshotId(compare.right);
   return (
     <section className="hv-summary" aria-label="Comparison summary">
       {result?.error && <p role="alert">{result.error}</p>}
@@ -33,7 +40,7 @@ function Summary({ catalog }: { catalog: ScenarioCatalog }) {
         <caption className="hv-sr-only">What the same packet costs in each design</caption>
         <thead>
           <tr>
-            <th scope="col">Same packet, two designs</th>
+            <th scope="col">Same packet, {snapshots ? 'before and after' : 'two designs'}</th>
             <th scope="col">{catalog.shortTitle(compare.left)}</th>
             <th scope="col">{catalog.shortTitle(compare.right)}</th>
           </tr>
@@ -56,11 +63,21 @@ function Summary({ catalog }: { catalog: ScenarioCatalog }) {
           ))}
         </tbody>
       </table>
+      {parting && (
+        <p className="hv-parting" data-testid="compare-parting" data-step={parting.index}>
+          <strong>Paths part at event {parting.index + 1}:</strong>{' '}
+          {catalog.shortTitle(compare.left)}: {parting.left ?? 'ended'} ·{' '}
+          {catalog.shortTitle(compare.right)}: {parting.right ?? 'ended'}
+        </p>
+      )}
     </section>
   );
 }
 
-/** Compare mode: the same request in two designs side by side, in lockstep, with a summary. */
+/**
+ * Compare mode: the same request in two designs (or an imported dump before and after)
+ * side by side, in lockstep, with a summary of what differs and where the paths part.
+ */
 export function ComparePanel({
   catalog,
   onDrawn,

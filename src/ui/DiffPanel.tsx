@@ -1,16 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
-import { diffTopologies, type TopologyDiff } from '../cluster/diff';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { diffTopologies } from '../cluster/diff';
 import type { Trace } from '../engine/types';
 import { readPicked, type PickedFile } from '../dump-import/files';
 import { MAX_INPUT_BYTES } from '../parsers/index';
 import type { EngineClient } from '../worker/engine-client';
 import { spawnEngineClient } from '../worker/spawn-engine';
 import { useAppStore, useStoreApi } from './StoreContext';
-
-interface Snapshot {
-  readonly names: readonly string[];
-  readonly diff: TopologyDiff;
-}
+import type { SnapshotCompare } from './useSnapshotCompare';
 
 const MAX_SHOWN = 200;
 
@@ -18,14 +14,19 @@ const MAX_SHOWN = 200;
  * "What changed": the shown dump (before) against another snapshot (after) the user picks —
  * the same node(s) later, or a node that should be alike. The snapshot is parsed by a worker of
  * its own (the view keeps the current dump); objects added, removed and changed field by field,
- * VFP rules included; and the current trace run again on the snapshot.
+ * VFP rules included; and the current trace run again on the snapshot, here and side by side in
+ * the compare view. The snapshot itself is the viewer's (`useSnapshotCompare`).
  */
-export function DiffPanel() {
+export function DiffPanel({ snapshots }: { snapshots: SnapshotCompare }) {
   const store = useStoreApi();
   const before = useAppStore((s) => s.dumpTopology);
   const request = useAppStore((s) => s.traceRequest);
   const trace = useAppStore((s) => s.trace);
-  const [snap, setSnap] = useState<Snapshot | null>(null);
+  const snap = snapshots.after;
+  const diff = useMemo(
+    () => (before && snap ? diffTopologies(before, snap.topology) : null),
+    [before, snap],
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // The after side of the trace, tagged with the request and snapshot it answers.
@@ -41,9 +42,22 @@ export function DiffPanel() {
     },
     [],
   );
-  // The after side of the current trace, whenever the trace or the snapshot changes.
+  // The after side of the current trace, whenever the trace or the snapshot changes. The
+  // worker holds the snapshot it parsed; one restored from the viewer is sent to it again.
+  const [loaded, setLoaded] = useState<unknown>(null);
   useEffect(() => {
-    if (!snap || !request || !client.current) return;
+    if (!snap || loaded === snap) return;
+    client.current ??= spawnEngineClient();
+    let live = true;
+    void client.current?.setTopology(snap.topology).then(() => {
+      if (live) setLoaded(snap);
+    });
+    return () => {
+      live = false;
+    };
+  }, [snap, loaded]);
+  useEffect(() => {
+    if (!snap || !request || !client.current || loaded !== snap) return;
     let live = true;
     const done = (value: Trace | string): void => {
       if (live) setAfter({ for: [snap, request], value });
@@ -55,7 +69,7 @@ export function DiffPanel() {
     return () => {
       live = false;
     };
-  }, [snap, request]);
+  }, [snap, request, loaded]);
   const afterTrace =
     after && after.for[0] === snap && after.for[1] === request ? after.value : null;
   if (!before) return null;
@@ -75,17 +89,16 @@ export function DiffPanel() {
     setError(null);
     try {
       const parsed = await client.current.loadDump(inputs);
-      setSnap({
-        names: parsed.inputs.map((i) => i.name),
-        diff: diffTopologies(before, parsed.topology),
-      });
+      const next = { topology: parsed.topology, names: parsed.inputs.map((i) => i.name) };
+      setLoaded(next);
+      snapshots.setAfter(next);
     } catch (e) {
       setError(`The snapshot could not be read: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       setBusy(false);
     }
   };
-  const d = snap?.diff;
+  const d = diff;
   const select = (id: string): void => {
     if (
       before.endpoints[id] ||
@@ -165,6 +178,22 @@ export function DiffPanel() {
               <dd data-side="after">{verdict(afterTrace)}</dd>
             </dl>
           )}
+          <p>
+            <button
+              type="button"
+              className="hv-linklike"
+              data-testid="diff-compare"
+              disabled={!request}
+              onClick={() => snapshots.compareSnapshots()}
+            >
+              Trace both side by side
+            </button>{' '}
+            <span className="hv-derived-note">
+              {request
+                ? '(the compare view: before and after in lockstep, with what differs)'
+                : '(trace a packet first)'}
+            </span>
+          </p>
           <ul className="hv-diff">
             {d.removed.slice(0, MAX_SHOWN).map((x) => row('−', x.label, x.id, 'removed'))}
             {d.added.slice(0, MAX_SHOWN).map((x) => row('+', x.label, x.id, 'added'))}

@@ -28,6 +28,8 @@ import { ImportStatus } from './ImportStatus';
 import { KeptDumpNotices } from './KeptDumpNotices';
 import { useDumpImporter, type DumpRestore } from './useDumpImporter';
 import { THEME_TEXT_SCALE } from './text-scale';
+import { isSnapshotId } from './snapshot-catalog';
+import { useSnapshotCompare } from './useSnapshotCompare';
 import './viewer.css';
 
 /** Props of the viewer component. */
@@ -73,8 +75,9 @@ function ViewerShell({
   const scenarioId = useAppStore((s) => s.scenarioId);
   const theme = useAppStore((s) => s.theme);
   const mode = useAppStore((s) => s.mode);
-  const build = useCallback((id: string) => catalog.build(id), [catalog]);
-  useTraceEngine(build, engine);
+  // The compare view and the trace runner also know the imported before/after snapshots.
+  const snapshots = useSnapshotCompare(catalog);
+  useTraceEngine(snapshots.build, engine);
   usePlaybackDriver();
   const importer = useDumpImporter(dumps?.keep ?? false, dumps?.restore ?? false);
   const dumpShown = useAppStore(selectDumpShown);
@@ -143,7 +146,7 @@ function ViewerShell({
       </div>
       <main className="hv-main">
         {mode === 'compare' ? (
-          <ComparePanel catalog={catalog} onDrawn={onDrawn} />
+          <ComparePanel catalog={snapshots.catalog} onDrawn={onDrawn} />
         ) : mode === 'matrix' ? (
           <MatrixPanel />
         ) : (
@@ -157,11 +160,17 @@ function ViewerShell({
       <aside className="hv-side">
         {mode !== 'compare' && <SearchBox />}
         {mode === 'compare' ? (
-          <CompareEvents />
+          <CompareEvents
+            label={(id) => (isSnapshotId(id) ? snapshots.catalog.shortTitle(id) : id)}
+          />
         ) : (
           <TraceSide
             lead={mode === 'lesson' ? <LessonPanel onScenario={switchTo} /> : undefined}
-            dump={dumpShown && chrome === 'full' ? <ImportSide importer={importer} /> : undefined}
+            dump={
+              dumpShown && chrome === 'full' ? (
+                <ImportSide importer={importer} snapshots={snapshots} />
+              ) : undefined
+            }
             objects={
               <>
                 <ObjectTree />

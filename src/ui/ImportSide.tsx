@@ -5,9 +5,16 @@ import { NodesPanel } from './NodesPanel';
 import { COLLECTOR_URL } from './import-text';
 import { LintPanel } from './LintPanel';
 import { useAppStore } from './StoreContext';
+import type { SnapshotCompare } from './useSnapshotCompare';
 
 /** The side panel's "Dump" tab: inputs (detected format, encoding), lint, diagnostics. */
-export function ImportSide({ importer }: { importer: Importer }) {
+export function ImportSide({
+  importer,
+  snapshots,
+}: {
+  importer: Importer;
+  snapshots: SnapshotCompare;
+}) {
   const dump = useAppStore((s) => s.dump);
   if (!dump) return null;
   return (
@@ -48,7 +55,7 @@ export function ImportSide({ importer }: { importer: Importer }) {
       </section>
       <NodesPanel importer={importer} />
       <LintPanel findings={dump.findings} />
-      <DiffPanel />
+      <DiffPanel snapshots={snapshots} />
       <DiagnosticsPanel diagnostics={dump.diagnostics} />
     </div>
   );

@@ -1,12 +1,35 @@
 import { useState } from 'react';
+import { nodeList, onNodes } from '../lint/on-nodes';
 import type { Finding } from '../lint/types';
+import type { Topology } from '../model/types';
 import { useAppStore, useStoreApi } from './StoreContext';
 
 const MAX = 60;
 
+/** What an object without an address is called in a finding's node line. */
+const KIND_TEXT: Readonly<Record<string, string>> = {
+  loadBalancer: 'a NodePort load balancer',
+  vswitch: 'its vSwitch',
+  endpoint: 'an endpoint without IP',
+  network: 'a network without subnet',
+  other: 'the node',
+};
+
 /** One finding: Problem → Evidence → Fix; the title selects the objects concerned. */
-function FindingItem({ f, active, onPick }: { f: Finding; active: boolean; onPick: () => void }) {
+function FindingItem({
+  f,
+  active,
+  onPick,
+  cluster,
+}: {
+  f: Finding;
+  active: boolean;
+  onPick: () => void;
+  /** Set when several nodes are imported: the finding then says which node(s) it is on. */
+  cluster: Topology | null;
+}) {
   const store = useStoreApi();
+  const where = cluster ? onNodes(cluster, f) : [];
   return (
     <li className={`hv-finding is-${f.severity}${active ? ' is-active' : ''}`} data-code={f.code}>
       <button
@@ -35,13 +58,38 @@ function FindingItem({ f, active, onPick }: { f: Finding; active: boolean; onPic
         <dd>{f.evidence}</dd>
         <dt>Fix</dt>
         <dd>{f.fix}</dd>
+        {where.length > 0 && (
+          <>
+            <dt>{where.length === 1 ? 'Node' : 'Nodes'}</dt>
+            <dd data-testid="finding-nodes">
+              {where.map((n, i) => (
+                <span key={n.node}>
+                  {i > 0 && '; '}
+                  <strong>{n.name}</strong>
+                  {': '}
+                  {n.objects
+                    .map((o) => (o.ips.length > 0 ? o.ips.join(', ') : (KIND_TEXT[o.kind] ?? o.id)))
+                    .slice(0, 6)
+                    .join(', ')}
+                  {n.objects.length > 6 ? ` and ${n.objects.length - 6} more` : ''}
+                </span>
+              ))}
+            </dd>
+          </>
+        )}
       </dl>
     </li>
   );
 }
 
-/** Lint findings on the dumped node; clicking one highlights its objects. */
+/**
+ * Lint findings on the imported node(s); clicking one highlights its objects. With several
+ * nodes each finding names the node(s) its objects are on.
+ */
 export function LintPanel({ findings }: { findings: readonly Finding[] }) {
+  const topology = useAppStore((s) => s.dumpTopology);
+  const names = topology ? topology.nodeIds.map((id) => topology.nodes[id]?.name ?? id) : [];
+  const cluster = topology && names.length > 1 ? topology : null;
   const [all, setAll] = useState(false);
   const highlight = useAppStore((s) => s.highlightIds);
   const selected = useAppStore((s) => s.selectedId);
@@ -55,11 +103,21 @@ export function LintPanel({ findings }: { findings: readonly Finding[] }) {
         Lint findings ({findings.length})
       </h2>
       {findings.length === 0 ? (
-        <p className="hv-empty">No known problem found on this node.</p>
+        <p className="hv-empty" data-testid="lint-empty">
+          {names.length > 1
+            ? `No known problem found on ${names.length === 2 ? 'either' : 'any'} of the ${names.length} nodes (${nodeList(names)}), nor between them.`
+            : `No known problem found on this node${names[0] ? ` (${names[0]})` : ''}.`}
+        </p>
       ) : (
         <ul className="hv-findings">
           {shown.map((f, i) => (
-            <FindingItem key={i} f={f} active={live && picked === i} onPick={() => setPicked(i)} />
+            <FindingItem
+              key={i}
+              f={f}
+              active={live && picked === i}
+              onPick={() => setPicked(i)}
+              cluster={cluster}
+            />
           ))}
         </ul>
       )}

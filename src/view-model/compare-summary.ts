@@ -7,9 +7,12 @@ import { isUserSpaceAction, opensConnection } from '../engine/hop-action';
 import type { Hop, Trace } from '../engine/types';
 import type { Topology } from '../model/types';
 import { traceEvents } from './trace-events';
+import { deciderText, placeText } from './trace-format';
 
 export interface DesignSummary {
   readonly verdict: Trace['verdict'];
+  /** The verdict, with the reason when the packet did not arrive. */
+  readonly outcome: string;
   /** Most endpoints any pod has (1 in the new design, 2 in the old). */
   readonly endpointsPerPod: number | null;
   /** Places the request visits (hop-level events of the request leg). */
@@ -54,8 +57,10 @@ export function summarizeTrace(trace: Trace, topology: Topology | null): DesignS
   const clientIp = first?.before.srcIp ?? null;
   const destPort = last?.component === 'port' ? last.objectId : null;
   const pods = topology ? Object.values(topology.pods) : [];
+  const failed = trace.legs.find((l) => l.verdict !== 'delivered');
   return {
     verdict: trace.verdict,
+    outcome: failed ? `${failed.verdict}: ${failed.reason}` : trace.verdict,
     endpointsPerPod: pods.length > 0 ? Math.max(...pods.map((p) => p.endpointIds.length)) : null,
     hops: traceEvents(trace, 'hops').filter((e) => e.hop.phase === 'request').length,
     natPoints: [...new Set(request.filter(rewritesAddress).map(natPlace))],
@@ -78,6 +83,7 @@ const yesNo = (b: boolean): string => (b ? 'yes' : 'no');
 /** Side-by-side rows, each marked when the designs differ. */
 export function compareRows(left: DesignSummary, right: DesignSummary): SummaryRow[] {
   const rows: [SummaryRow['key'], string, (d: DesignSummary) => string][] = [
+    ['outcome', 'Outcome', (d) => d.outcome],
     ['endpointsPerPod', 'Endpoints per pod', (d) => String(d.endpointsPerPod ?? '—')],
     ['hops', 'Hops (request)', (d) => String(d.hops)],
     ['natPoints', 'NAT points', (d) => (d.natPoints.length ? d.natPoints.join(', ') : 'none')],
@@ -91,4 +97,27 @@ export function compareRows(left: DesignSummary, right: DesignSummary): SummaryR
     const r = f(right);
     return { key, label, left: l, right: r, differs: l !== r };
   });
+}
+
+/** Where two traces of one request first go different ways (hop level), or null if nowhere. */
+export interface PartingPoint {
+  /** Index of the first differing hop-level event (same on both sides). */
+  readonly index: number;
+  readonly left: string | null;
+  readonly right: string | null;
+}
+
+export function partingPoint(left: Trace, right: Trace): PartingPoint | null {
+  const a = traceEvents(left, 'hops');
+  const b = traceEvents(right, 'hops');
+  const text = (i: number, evs: typeof a): string | null => {
+    const ev = evs[i];
+    return ev ? `${placeText(ev)} · ${deciderText(ev)} → ${ev.hop.action}` : null;
+  };
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const l = text(i, a);
+    const r = text(i, b);
+    if (l !== r) return { index: i, left: l, right: r };
+  }
+  return null;
 }

@@ -3,8 +3,7 @@
  * `--json`: one `hnsviz.lint/1` document. Exit 1 with error diagnostics or error findings.
  */
 import { parseCluster } from '../../cluster/index';
-import { lintCluster, type Finding } from '../../lint/index';
-import type { Topology } from '../../model/types';
+import { lintCluster, onNodes } from '../../lint/index';
 import { defineCommand, UsageError } from '../command';
 import { readInputs } from '../io';
 import { diagnosticLines, hasErrors, inputLines } from '../report';
@@ -70,41 +69,3 @@ export const lintCommand = defineCommand({
     return failed ? 1 : 0;
   },
 });
-
-/** A finding's objects grouped by the node they are on, with their IPs (VIPs for LBs). */
-export function onNodes(
-  t: Topology,
-  f: Finding,
-): { node: string; name: string; objects: { id: string; kind: string; ips: string[] }[] }[] {
-  const out = new Map<
-    string,
-    { node: string; name: string; objects: { id: string; kind: string; ips: string[] }[] }
-  >();
-  for (const id of f.objectIds) {
-    const e = t.endpoints[id];
-    const lb = t.loadBalancers[id];
-    const n = t.networks[id];
-    const vs = t.vswitches[id];
-    const node = e?.nodeId ?? lb?.nodeId ?? n?.nodeId ?? vs?.nodeId ?? t.ports[id]?.nodeId ?? null;
-    const kind = e ? 'endpoint' : lb ? 'loadBalancer' : n ? 'network' : vs ? 'vswitch' : 'other';
-    const ips = e?.ipAddress
-      ? [e.ipAddress]
-      : lb
-        ? [...lb.frontendVips]
-        : n
-          ? n.subnets.map((s) => s.addressPrefix)
-          : [];
-    const key = node ?? '';
-    let slot = out.get(key);
-    if (!slot) {
-      slot = {
-        node: key,
-        name: node !== null ? (t.nodes[node]?.name ?? node) : '(unknown node)',
-        objects: [],
-      };
-      out.set(key, slot);
-    }
-    slot.objects.push({ id, kind, ips });
-  }
-  return [...out.values()];
-}
