@@ -2,11 +2,19 @@
  * The bounds every model fits, so that whatever the parsers build can be shared and reopened:
  * the link/file schema (src/share) enforces the same numbers. The parsers apply
  * `fitModelLimits` to what they build; a dump can hold longer strings or deeper policy JSON.
+ * Lists are never cut (`MAX_MODEL_LIST`): a view with a longer one cannot be shared, and the
+ * share side says so first.
  */
 import type { Topology } from './types';
 
 /** Longest string (and table key) in a model. */
 export const MAX_MODEL_STRING = 4096;
+/**
+ * Most entries in one list or id table of a shared model (a link or a view file). A dump can
+ * hold more (a node with 200k endpoints): such a view is refused with this reason before it
+ * is shared, never cut, since a cut list would trace differently.
+ */
+export const MAX_MODEL_LIST = 100_000;
 /** Deepest nesting of containers in opaque `raw` policy JSON. */
 export const MAX_RAW_DEPTH = 16;
 /** Stands in for JSON cut at `MAX_RAW_DEPTH`. */
@@ -88,4 +96,43 @@ export function fitModelLimits(t: Topology): { topology: Topology; report: FitRe
   const report: FitReport = { strings: 0, cuts: 0 };
   const topology = fit(t, null, report) as Topology;
   return { topology, report };
+}
+
+/** Why a list of `count` entries cannot travel in a link or a view file. */
+export function tooManyEntries(count: number): string {
+  return `${count.toLocaleString('en')} entries; a link or view file holds at most ${MAX_MODEL_LIST.toLocaleString('en')} in one list`;
+}
+
+/**
+ * The first list or table in `value` (plain JSON data) longer than `MAX_MODEL_LIST`, with its
+ * path in the schema's notation, or null. Iterative (any depth), no copying: a cheap check to
+ * run before serialising a big view.
+ */
+export function firstOverfullList(
+  value: unknown,
+  root = '$',
+): { path: string; count: number } | null {
+  const stack: [unknown, string][] = [[value, root]];
+  while (stack.length > 0) {
+    const [v, path] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      if (v.length > MAX_MODEL_LIST) return { path, count: v.length };
+      for (let i = v.length - 1; i >= 0; i--)
+        if (typeof v[i] === 'object' && v[i] !== null) stack.push([v[i], `${path}[${i}]`]);
+      continue;
+    }
+    const keys = Object.keys(v);
+    if (keys.length > MAX_MODEL_LIST) return { path, count: keys.length };
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const k = keys[i]!;
+      const x = (v as Record<string, unknown>)[k];
+      if (typeof x === 'object' && x !== null)
+        stack.push([
+          x,
+          /^[A-Za-z_$][\w$]*$/.test(k) ? `${path}.${k}` : `${path}[${JSON.stringify(k)}]`,
+        ]);
+    }
+  }
+  return null;
 }

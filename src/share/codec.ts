@@ -7,6 +7,8 @@
  * is validated by `parseViewState`. Nothing here throws.
  */
 import { deflateSync, Inflate } from 'fflate';
+import { firstOverfullList, tooManyEntries } from '../model/limits';
+import { MAX_IMPORT_BYTES } from './open-view-file';
 import {
   compactViewState,
   parseViewState,
@@ -171,12 +173,21 @@ export function whyNotShareable(
   state: ViewState,
   knownScenarios: readonly string[],
 ): string | null {
+  // A list over the cap: found without serialising a big model (the same words as the schema).
+  const over = firstOverfullList(compactViewState(state));
+  if (over) return `${over.path}: ${tooManyEntries(over.count)}`;
+  let json: string;
   let value: unknown;
   try {
-    value = JSON.parse(JSON.stringify(compactViewState(state))) as unknown;
+    json = JSON.stringify(compactViewState(state));
+    value = JSON.parse(json) as unknown;
   } catch (e) {
     return e instanceof Error ? e.message : 'the view does not serialise';
   }
+  // A view too big for a link goes out as a file: that file must open again too.
+  const bytes = json.length > MAX_IMPORT_BYTES / 3 ? new TextEncoder().encode(json).length : 0;
+  if (bytes > MAX_IMPORT_BYTES)
+    return `as a file it is ${(bytes / 1048576).toFixed(1)} MiB; view files up to ${MAX_IMPORT_BYTES / 1048576} MiB open`;
   const r = parseViewState(value, knownScenarios);
   return r.ok ? null : r.problem.message;
 }

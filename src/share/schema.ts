@@ -7,7 +7,7 @@
  * Hand-written (about 100 lines) rather than a dependency: valibot would do, but this is all
  * the app needs and it costs nothing in the bundle.
  */
-import { MAX_MODEL_STRING, MAX_RAW_DEPTH } from '../model/limits';
+import { MAX_MODEL_LIST, MAX_MODEL_STRING, MAX_RAW_DEPTH, tooManyEntries } from '../model/limits';
 
 /** A validation failure at `path` (e.g. `$.source.topology.nodes["n1"].name`). */
 export class SchemaError extends Error {
@@ -81,12 +81,15 @@ export const optional =
   (v, p) =>
     v === undefined ? (fallback as D) : s(v, p);
 
+const tooMany = (count: number, max: number): string =>
+  max === MAX_MODEL_LIST ? tooManyEntries(count) : `${count} entries, more than ${max}`;
+
 /** An array of at most `max` items. */
 export const arr =
-  <T>(s: Schema<T>, max = 100_000): Schema<T[]> =>
+  <T>(s: Schema<T>, max = MAX_MODEL_LIST): Schema<T[]> =>
   (v, p) => {
     if (!Array.isArray(v)) return fail(p, 'expected a list');
-    if (v.length > max) return fail(p, `more than ${max} items`);
+    if (v.length > max) return fail(p, tooMany(v.length, max));
     return v.map((x, i) => s(x, `${p}[${i}]`));
   };
 
@@ -112,11 +115,11 @@ export const obj =
 
 /** A string-keyed table of at most `max` entries. */
 export const rec =
-  <T>(s: Schema<T>, max = 100_000): Schema<Record<string, T>> =>
+  <T>(s: Schema<T>, max = MAX_MODEL_LIST): Schema<Record<string, T>> =>
   (v, p) => {
     if (!isPlainObject(v)) return fail(p, 'expected an object');
     const keys = Object.keys(v);
-    if (keys.length > max) return fail(p, `more than ${max} entries`);
+    if (keys.length > max) return fail(p, tooMany(keys.length, max));
     const out: Record<string, T> = {};
     for (const k of keys) {
       if (k.length > MAX_MODEL_STRING) fail(p, 'key too long');

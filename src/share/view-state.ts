@@ -6,6 +6,7 @@
  */
 import type { TraceRequest } from '../engine/types';
 import { checkInvariants } from '../model/invariants';
+import { firstOverfullList, tooManyEntries } from '../model/limits';
 import type { Topology } from '../model/types';
 import { THEMES, type Theme } from '../view-model/theme';
 import { VERBOSITIES, type Verbosity } from '../view-model/trace-events';
@@ -91,7 +92,8 @@ const viewStateSchema: Schema<ViewState> = obj({
   ),
   theme: optional(lit(...THEMES), 'light'),
   verbosity: optional(lit(...VERBOSITIES), 'layers'),
-  selected: optional(nullable(str(512)), null),
+  // Any model id (ids are strings of up to MAX_MODEL_STRING characters, like the rest).
+  selected: optional(nullable(str()), null),
 });
 
 /** The view a viewer opens on when nothing (or nothing valid) is given. */
@@ -124,6 +126,13 @@ export type ViewStateResult =
  * invariants, then that scenario ids are ones `knownScenarios` has. Never throws.
  */
 export function parseViewState(value: unknown, knownScenarios: readonly string[]): ViewStateResult {
+  // Lists over the cap first, in the words the share side uses (whyNotShareable).
+  const over = firstOverfullList(value);
+  if (over)
+    return {
+      ok: false,
+      problem: { code: 'E_LINK_SCHEMA', message: `${over.path}: ${tooManyEntries(over.count)}` },
+    };
   const r = validate(viewStateSchema, value);
   if (!r.ok) return { ok: false, problem: { code: 'E_LINK_SCHEMA', message: r.error.message } };
   const state = r.value;
