@@ -3,7 +3,7 @@
  * The reachability matrix replays them for another source of the same class: when every
  * choice comes out the same for it, its walk is the representative's up to its own address.
  */
-import { hashTuple } from './packet';
+import { hashList, hashTuple } from './packet';
 
 export interface Choice {
   readonly kind: 'backend' | 'port';
@@ -35,4 +35,37 @@ export function replayChoice(
     ch.ipMask & (1 << i) ? ip(a) : ch.portMask & (1 << i) ? port(a) : a,
   );
   return ch.offset + (hashTuple(ch.seed, ...args) % ch.mod);
+}
+
+/**
+ * A choice prepared for replay by walkers that differ only in their own addresses: which
+ * arguments are the walker's own addresses (`own[i]` indexes its address list, -1: kept).
+ */
+export interface PreparedChoice {
+  readonly ch: Choice;
+  readonly own: Int32Array;
+  /** No argument is an own address: every walker gets `ch.value`. */
+  readonly fixed: boolean;
+}
+
+export function prepareChoice(ch: Choice, ownIps: readonly number[]): PreparedChoice {
+  const own = new Int32Array(ch.args.length).fill(-1);
+  let fixed = true;
+  ch.args.forEach((a, i) => {
+    if (!(ch.ipMask & (1 << i))) return;
+    own[i] = ownIps.indexOf(a);
+    if (own[i] >= 0) fixed = false;
+  });
+  return { ch, own, fixed };
+}
+
+const scratch: number[] = [];
+
+/** `replayChoice` for a walker whose own addresses are `ownIps` (same order as prepared). */
+export function replayPrepared(p: PreparedChoice, ownIps: readonly number[]): number {
+  const { ch, own } = p;
+  if (p.fixed) return ch.value;
+  const n = ch.args.length;
+  for (let i = 0; i < n; i++) scratch[i] = own[i]! >= 0 ? ownIps[own[i]!]! : ch.args[i]!;
+  return ch.offset + (hashList(ch.seed, scratch, n) % ch.mod);
 }

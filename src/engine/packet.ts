@@ -81,6 +81,13 @@ export function hashTuple(seed: number, ...parts: readonly number[]): number {
   return h >>> 0;
 }
 
+/** `hashTuple` over the first `n` numbers of `parts` (replays reuse one scratch array). */
+export function hashList(seed: number, parts: ArrayLike<number>, n: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < n; i++) h = fnv(h, parts[i]!);
+  return h >>> 0;
+}
+
 /** Feed the 4 little-endian bytes of `n` to an FNV-1a state. */
 function fnv(h: number, n: number): number {
   h = Math.imul(h ^ (n & 0xff), 0x01000193) >>> 0;

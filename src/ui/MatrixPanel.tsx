@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { Matrix, MatrixCell } from '../engine/matrix/index';
+import { cellAt, type Matrix, type MatrixCell } from '../engine/matrix/index';
 import type { Topology } from '../model/types';
 import { runMatrixPool, type MatrixRun } from '../worker/matrix-pool';
 import { matrixView, NO_FILTER, scopeChoices, windowOf, type MatrixFilter } from './matrix-view';
@@ -124,8 +124,7 @@ export function MatrixPanel() {
 
   const cellOf = (r: number, c: number): MatrixCell | null => {
     if (!m || !view) return null;
-    const row = m.rows[view.rows[r]!];
-    return row ? (m.cells[row[view.cols[c]!]!] ?? null) : null;
+    return cellAt(m, view.rows[r]!, view.cols[c]!);
   };
 
   const open = (r: number, c: number) => {
@@ -330,7 +329,6 @@ export function MatrixPanel() {
                 const r = rw.first + k;
                 const si = view.rows[r]!;
                 const s = m.sources[si]!;
-                const row = m.rows[si]!;
                 return (
                   <tr key={s.id} aria-rowindex={r + 2} style={{ height: ROW_H }}>
                     <th scope="row" aria-colindex={1} title={`${s.label} (${s.ip})`}>
@@ -339,7 +337,7 @@ export function MatrixPanel() {
                     {cw.before > 0 && <td aria-hidden="true" />}
                     {Array.from({ length: cw.n }, (_, q) => {
                       const c = cw.first + q;
-                      const cell = m.cells[row[view.cols[c]!]!]!;
+                      const cell = cellAt(m, si, view.cols[c]!)!;
                       const focused = r === fr && c === fc;
                       return (
                         <td

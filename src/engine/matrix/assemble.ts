@@ -15,6 +15,8 @@ export interface ClassBatch {
   /** Index, in the worker's own table, of `cells[0]`. */
   readonly base: number;
   readonly cells: readonly MatrixCell[];
+  /** Per cell of `cells`: a template (see `Matrix.templated`). */
+  readonly templated: readonly boolean[];
   readonly rows: readonly { readonly source: number; readonly cells: Uint32Array }[];
   readonly traces: number;
 }
@@ -33,11 +35,13 @@ export class ClassRunner {
     if (!res) return null;
     const base = this.sent;
     const cells = this.table.cells.slice(base);
+    const templated = this.table.templated.slice(base);
     this.sent = this.table.cells.length;
     return {
       classIndex: k,
       base,
       cells,
+      templated,
       rows: [...res.rows].map(([source, cells]) => ({ source, cells })),
       traces: res.traces,
     };
@@ -72,7 +76,7 @@ export class MatrixAssembler {
   add(worker: number, b: ClassBatch): number[] {
     let map = this.maps.get(worker);
     if (!map) this.maps.set(worker, (map = []));
-    b.cells.forEach((c, i) => (map[b.base + i] = this.table.intern(c)));
+    b.cells.forEach((c, i) => (map[b.base + i] = this.table.intern(c, b.templated[i])));
     for (const r of b.rows) {
       const row = new Uint32Array(r.cells.length);
       for (let d = 0; d < row.length; d++) row[d] = map[r.cells[d]!]!;
@@ -95,6 +99,8 @@ export class MatrixAssembler {
       sources,
       destinations,
       cells: this.table.cells,
+      templated: this.table.templated,
+      tokens: this.plan.tokens,
       rows: this.rows,
       stats: {
         sourceClasses: classes.length,

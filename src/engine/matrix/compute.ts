@@ -7,12 +7,13 @@
  */
 import { parseIpv4 } from '../../shared/ip';
 import type { Topology } from '../../model/types';
-import type { Choice } from '../choices';
-import { replayChoice } from '../choices';
+import type { Choice, PreparedChoice } from '../choices';
+import { prepareChoice, replayPrepared } from '../choices';
 import { traceLogged } from '../trace';
 import { TraceInputError, type Trace } from '../types';
 import { cellKey, cellOf, cellRequest } from './cell';
-import { sourceClasses, substitute, tokenRegex, type OwnTokens } from './classes';
+import { sourceClasses, type OwnTokens } from './classes';
+import { fillTemplate, templateRegex, tokenRegex, toTemplate } from './tokens';
 import { matrixDestinations, matrixSources } from './enumerate';
 import type { Matrix, MatrixCell, MatrixDestination, MatrixSource } from './types';
 
@@ -35,16 +36,18 @@ export function planMatrix(t: Topology, seed = 1): MatrixPlan {
   return { sources, destinations, classes, tokens, programs, seed };
 }
 
-/** Distinct cells, shared by index. */
+/** Distinct cells, shared by index; templates (see `Matrix.templated`) apart from the rest. */
 export class CellTable {
   readonly cells: MatrixCell[] = [];
+  readonly templated: boolean[] = [];
   private readonly index = new Map<string, number>();
-  intern(c: MatrixCell): number {
-    const k = cellKey(c);
+  intern(c: MatrixCell, templated = false): number {
+    const k = `${templated ? 'T' : 'C'}${cellKey(c)}`;
     let i = this.index.get(k);
     if (i === undefined) {
       i = this.cells.length;
       this.cells.push(c);
+      this.templated.push(templated);
       this.index.set(k, i);
     }
     return i;
@@ -85,62 +88,85 @@ function traceCell(
   return { cell: cellOf(trace), choices };
 }
 
+/** A representative's choice, prepared for replay, with what it picked. */
+interface RepChoice extends PreparedChoice {
+  /** The picked backend (`ip`, `port`) and which of the representative's own addresses it is. */
+  readonly ip: number;
+  readonly port: number;
+  readonly self: number;
+}
+
+function repChoices(choices: readonly Choice[], r: OwnTokens): RepChoice[] {
+  return choices.map((ch) => {
+    const [ip, port] = ch.kind === 'backend' && ch.pick ? ch.pick(ch.value) : [-1, -1];
+    return { ...prepareChoice(ch, r.ips), ip, port, self: r.ips.indexOf(ip) };
+  });
+}
+
 /**
- * Would `m`'s walk make every choice `r`'s made, up to their own identities? Never when the
- * destination is one of them: swapping the two would move the destination too.
+ * Would `m`'s walk make every choice the representative's walk made (`choices`), up to their
+ * own identities? Never when the destination is `m` (swapping the two would move the
+ * destination too; the caller checks the representative).
  */
 function sameChoices(
-  r: OwnTokens,
   m: OwnTokens,
   dst: number,
-  choices: readonly Choice[],
-  sameProgram: () => boolean,
+  choices: readonly RepChoice[],
+  sameProgram: boolean,
 ): boolean {
-  const ipR = r.ips;
   const ipM = m.ips;
-  if (ipR.length !== ipM.length || ipR.includes(dst) || ipM.includes(dst)) return false;
-  const mapIp = (n: number) => {
-    const i = ipR.indexOf(n);
-    return i >= 0 ? ipM[i]! : n;
-  };
-  const same = (n: number) => n;
-  for (const ch of choices) {
-    const v = replayChoice(ch, mapIp, same);
+  if (ipM.includes(dst)) return false;
+  for (const c of choices) {
+    const ch = c.ch;
+    const v = replayPrepared(c, ipM);
     if (ch.kind === 'port' || !ch.pick) {
       if (v !== ch.value) return false;
       continue;
     }
-    const [ipA, portA] = ch.pick(ch.value);
-    const [ipB, portB] = ch.pick(v);
-    if (portA !== portB) return false;
-    const selfA = ipR.indexOf(ipA);
+    let ipB = c.ip;
+    if (v !== ch.value) {
+      const [ip, port] = ch.pick(v);
+      if (port !== c.port) return false;
+      ipB = ip;
+    }
     const selfB = ipM.indexOf(ipB);
-    if (selfA !== selfB) return false;
-    if (selfA < 0 && ipA !== ipB) return false;
+    if (c.self !== selfB) return false;
+    if (c.self < 0 && c.ip !== ipB) return false;
     // Picked as its own backend: its own port's backend rules now matter too.
-    if (selfA >= 0 && !sameProgram()) return false;
+    if (c.self >= 0 && !sameProgram) return false;
   }
   return true;
 }
 
 const FIELDS = ['reason', 'at', 'layer', 'group', 'rule', 'backend'] as const;
 
-function mentions(c: MatrixCell, re: RegExp | null): boolean {
-  if (!re) return false;
-  const test = new RegExp(re.source);
+/** Does a text of `c` name its source? (`test`: `tokenRegex` without the global flag.) */
+function mentions(c: MatrixCell, test: RegExp | null): boolean {
+  if (!test) return false;
   return FIELDS.some((f) => {
     const v = c[f];
     return v !== null && test.test(v);
   });
 }
 
-function moved(c: MatrixCell, from: OwnTokens, re: RegExp | null, to: OwnTokens): MatrixCell {
+/** Apply `f` to every text field of `c`. */
+function mapTexts(c: MatrixCell, f: (text: string) => string): MatrixCell {
   const out: Record<string, unknown> = { ...c };
-  for (const f of FIELDS) {
-    const v = c[f];
-    if (v !== null) out[f] = substitute(v, from, re, to);
+  for (const k of FIELDS) {
+    const v = c[k];
+    if (v !== null) out[k] = f(v);
   }
   return out as unknown as MatrixCell;
+}
+
+/** `c` (of source `tok`) as a template of its source class (`re`: `templateRegex(tok)`). */
+function templateOf(c: MatrixCell, tok: OwnTokens, re: RegExp): MatrixCell {
+  return mapTexts(c, (v) => toTemplate(v, tok, re));
+}
+
+/** A template cell filled in for the source `tok`. */
+export function fillCell(c: MatrixCell, tok: OwnTokens | null): MatrixCell {
+  return mapTexts(c, (v) => fillTemplate(v, tok));
 }
 
 export interface ClassResult {
@@ -163,10 +189,14 @@ export function computeClass(
   const members = plan.classes[k]!;
   const D = plan.destinations.length;
   const rows = members.map(() => new Uint32Array(D));
-  const regex = members.map((s) => {
-    const tok = plan.tokens[s];
-    return tok ? tokenRegex(tok) : null;
+  const tok = members.map((s) => plan.tokens[s] ?? null);
+  const test = tok.map((x) => {
+    const re = x && tokenRegex(x);
+    return re ? new RegExp(re.source) : null;
   });
+  const templates: (RegExp | undefined)[] = [];
+  // Templates map by role: members share a cell only when their roles line up.
+  const roles = tok.map((x) => (x ? x.roles.join('\u0000') : ''));
   const dstIps = plan.destinations.map((x) => parseIpv4(x.ip) ?? -1);
   let traces = 0;
   for (let d = 0; d < D; d++) {
@@ -177,26 +207,32 @@ export function computeClass(
       const r = members[rp]!;
       const { cell, choices } = traceCell(t, plan, r, d, pending.length > 1);
       traces++;
-      const ci = table.intern(cell);
+      const tokR = tok[rp]!;
+      const ci = mentions(cell, test[rp]!)
+        ? table.intern(templateOf(cell, tokR, (templates[rp] ??= templateRegex(tokR))), true)
+        : table.intern(cell);
       rows[rp]![d] = ci;
       if (pending.length === 1) break;
-      const tokR = plan.tokens[r]!;
-      const own = mentions(cell, regex[rp]!);
       const rest: number[] = [];
-      for (let j = 1; j < pending.length; j++) {
-        const mp = pending[j]!;
-        const tokM = plan.tokens[members[mp]!]!;
-        if (
-          sameChoices(
-            tokR,
-            tokM,
-            dstIps[d]!,
-            choices,
-            () => plan.programs[r] === plan.programs[members[mp]!],
+      if (tokR.ips.includes(dstIps[d]!)) rest.push(...pending.slice(1));
+      else {
+        const prepared = repChoices(choices, tokR);
+        for (let j = 1; j < pending.length; j++) {
+          const mp = pending[j]!;
+          const tokM = tok[mp]!;
+          if (
+            roles[mp] === roles[rp] &&
+            tokM.ips.length === tokR.ips.length &&
+            sameChoices(
+              tokM,
+              dstIps[d]!,
+              prepared,
+              plan.programs[r] === plan.programs[members[mp]!],
+            )
           )
-        )
-          rows[mp]![d] = own ? table.intern(moved(cell, tokR, regex[rp]!, tokM)) : ci;
-        else rest.push(mp);
+            rows[mp]![d] = ci;
+          else rest.push(mp);
+        }
       }
       pending = rest;
     }
@@ -222,6 +258,8 @@ export function computeMatrix(t: Topology, seed = 1): Matrix {
     sources: plan.sources,
     destinations: plan.destinations,
     cells: table.cells,
+    templated: table.templated,
+    tokens: plan.tokens,
     rows,
     stats: {
       sourceClasses: plan.classes.length,
@@ -249,6 +287,8 @@ export function bruteForceMatrix(t: Topology, seed = 1): Matrix {
     sources,
     destinations,
     cells: table.cells,
+    templated: table.templated,
+    tokens: sources.map(() => null),
     rows,
     stats: {
       sourceClasses: sources.length,
@@ -259,8 +299,12 @@ export function bruteForceMatrix(t: Topology, seed = 1): Matrix {
   };
 }
 
-/** The cell at (`s`, `d`). */
+/** The cell at (`s`, `d`), a template filled in for its source. */
 export function cellAt(m: Matrix, s: number, d: number): MatrixCell | null {
   const row = m.rows[s];
-  return row ? (m.cells[row[d]!] ?? null) : null;
+  if (!row) return null;
+  const i = row[d]!;
+  const c = m.cells[i];
+  if (!c) return null;
+  return m.templated[i] ? fillCell(c, m.tokens[s] ?? null) : c;
 }

@@ -31,3 +31,35 @@ export function substitute(
     return to ? (to.values[i] ?? m) : `\u27e8${from.roles[i] ?? '?'}\u27e9`;
   });
 }
+
+const OPEN = '\u27e8';
+const CLOSE = '\u27e9';
+
+/** `tokenRegex` that also finds `⟨`, which templates escape (see `toTemplate`). */
+export function templateRegex(tok: OwnTokens): RegExp {
+  const re = tokenRegex(tok);
+  return new RegExp(re ? `${re.source}|${OPEN}` : OPEN, 'g');
+}
+
+/**
+ * `text` as a template of its source: `tok`'s values become `⟨role⟩` placeholders and a
+ * literal `⟨` becomes `⟨⟨`, so `fillTemplate` gives the text back for any source with the
+ * same roles (a dump's own `⟨…⟩` text is never taken for a placeholder).
+ */
+export function toTemplate(text: string, tok: OwnTokens, re: RegExp): string {
+  return text.replace(re, (m) =>
+    m === OPEN ? OPEN + OPEN : `${OPEN}${tok.roles[tok.values.indexOf(m)] ?? '?'}${CLOSE}`,
+  );
+}
+
+const PLACEHOLDER = /\u27e8(\u27e8|[^\u27e8\u27e9]*\u27e9)/g;
+
+/** A template's text for the source `tok` (the inverse of `toTemplate`). */
+export function fillTemplate(text: string, tok: OwnTokens | null): string {
+  if (!text.includes(OPEN)) return text;
+  return text.replace(PLACEHOLDER, (m, g: string) => {
+    if (g === OPEN) return OPEN;
+    const i = tok ? tok.roles.indexOf(g.slice(0, -1)) : -1;
+    return i >= 0 ? tok!.values[i]! : m;
+  });
+}

@@ -2,6 +2,7 @@
  * The reachability matrix: who can reach whom, and which rule decided it. The JSON form of a
  * `MatrixDoc` is the CLI's `hnsviz.matrix/1` document.
  */
+import type { OwnTokens } from './tokens';
 
 export type MatrixProto = 'tcp' | 'udp' | 'icmp';
 
@@ -57,13 +58,20 @@ export interface MatrixCell {
 
 /**
  * A computed matrix, compactly: `rows[s][d]` indexes `cells` (identical cells are shared, so
- * a 300 × 5,000 matrix holds a few thousand distinct cell objects).
+ * a 300 × 5,000 matrix holds a few thousand distinct cell objects). A cell whose texts name
+ * its row's own source (its port, its address) is stored once for a whole source class as a
+ * template (`templated`): read cells with `cellAt`, which fills in the row's source. The
+ * verdict is never templated, so `cells[rows[s][d]].verdict` can be read directly.
  */
 export interface Matrix {
   readonly topology: string;
   readonly sources: readonly MatrixSource[];
   readonly destinations: readonly MatrixDestination[];
   readonly cells: readonly MatrixCell[];
+  /** Per cell: its texts hold `⟨role⟩` placeholders for the row's source (see `cellAt`). */
+  readonly templated: readonly boolean[];
+  /** Per source: its own tokens (null for hosts and the external client). */
+  readonly tokens: readonly (OwnTokens | null)[];
   readonly rows: readonly (Uint32Array | null)[];
   /** How the work went: classes, traces actually run, cells filled. */
   readonly stats: MatrixStats;
