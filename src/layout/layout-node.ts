@@ -7,7 +7,7 @@
  * pod's rank by name — never on endpoint, port or layer counts — so switching designs keeps
  * each pod in place.
  */
-import type { Node, Port, Topology } from '../model/types';
+import type { Node, Pod, Port, Topology } from '../model/types';
 import {
   DEFAULT_MEASURES,
   fontSize,
@@ -154,8 +154,10 @@ export function layoutNode(
     const y0 = yTop + row * slotRowH(m); // this row's origin (row 0: the node's)
     const gutter = row < grid.rows - 1 ? sx + sw + 10 : null;
     const pod = slot.podId ? topology.pods[slot.podId] : undefined;
-    const podBox = { x: sx, y: y0 + m.compY + m.compH - m.podH, w: sw, h: m.podH };
-    if (pod) items.push(podItem(pod.id, pod.name, pod.ip, pod.namespace, node.name, podBox, m));
+    // A pod whose containers are known fills its compartment: the card lists them.
+    const podH = pod?.containers?.length ? m.compH : m.podH;
+    const podBox = { x: sx, y: y0 + m.compY + m.compH - podH, w: sw, h: podH };
+    if (pod) items.push(podItem(pod, node.name, podBox, m));
     const eps = slot.endpointIds.flatMap((id) => topology.endpoints[id] ?? []);
     const gap = 10;
     const cw = (sw - gap * (eps.length - 1)) / Math.max(eps.length, 1);
@@ -243,35 +245,86 @@ function nodeFrame(node: Node, box: Box, m: Measures): LayoutItem {
   };
 }
 
-function podItem(
-  id: string,
-  name: string,
-  ip: string,
-  ns: string,
-  nodeName: string,
-  box: Box,
-  m: Measures,
-): LayoutItem {
+function podItem(pod: Pod, nodeName: string, box: Box, m: Measures): LayoutItem {
   const t = m.text;
+  const { id, name, ip } = pod;
+  const lines = [
+    centred(
+      name,
+      box.w,
+      42 + 6 * (t - 1),
+      podSize(name, 32, 1 + (t - 1) / 2, 'title', box.w),
+      'title',
+    ),
+    centred(ip, box.w, 76 + 18 * (t - 1), podSize(ip, 22, t, 'label', box.w), 'label'),
+  ];
+  // Small lines shrink to fit the card (down to 12), then ellipsize.
+  const small = (text: string, dy: number, base: number) =>
+    centred(text, box.w, dy, fitSize(text, fontSize(m, base), 12, 'detail', box.w, 4), 'detail');
+  const share = containerShare(pod);
+  if (share) {
+    // The compartment, one line per container (the infra one marked), then what they share:
+    // from 1709 one endpoint and compartment for all; WS2016 one container per pod
+    // (domain.md §2.2, §3.3).
+    const step = Math.round(fontSize(m, 14) * 1.15);
+    const top = 76 + 18 * (t - 1) + Math.round(step * 1.3);
+    const summaryY = box.h - 34 * t;
+    const room = Math.max(1, Math.floor((summaryY - step * 0.9 - top) / step) + 1);
+    const rows = [share.compartment, ...share.rows];
+    const shown = rows.length > room ? rows.slice(0, room - 1) : rows;
+    if (shown.length < rows.length) shown.push(`+${rows.length - shown.length} more`);
+    shown.forEach((row, i) => lines.push(small(row, top + i * step, 14)));
+    lines.push(small(share.summary, summaryY, 15));
+    // Overview zoom hides the small lines: one bigger line says it at a glance.
+    share.glance.forEach((g, i) => {
+      const size = fitSize(g, fontSize(m, 22), 12, 'overview', box.w, 4);
+      lines.push(centred(g, box.w, top + step * 1.5 + i * fontSize(m, 22) * 1.3, size, 'overview'));
+    });
+  }
+  lines.push(small(`namespace ${pod.namespace}`, box.h - 14 * t, 15));
   return {
     id,
     kind: 'pod',
     box,
-    ariaLabel: `Pod ${name}, ${ip}, on ${nodeName}`,
+    ariaLabel: `Pod ${name}, ${ip}, on ${nodeName}${share ? `; ${share.spoken}` : ''}`,
     name,
     tone: 'pod',
-    lines: [
-      centred(
-        name,
-        box.w,
-        42 + 6 * (t - 1),
-        podSize(name, 32, 1 + (t - 1) / 2, 'title', box.w),
-        'title',
-      ),
-      centred(ip, box.w, 76 + 18 * (t - 1), podSize(ip, 22, t, 'label', box.w), 'label'),
-      centred(`namespace ${ns}`, box.w, box.h - 14 * t, fontSize(m, 15), 'detail'),
-    ],
+    lines,
     radius: 14,
+  };
+}
+
+/** How a pod's containers share its network: lines to draw and a spoken form. */
+function containerShare(pod: Pod): {
+  compartment: string;
+  rows: string[];
+  summary: string;
+  glance: string[];
+  spoken: string;
+} | null {
+  const cs = pod.containers ?? [];
+  if (cs.length === 0) return null;
+  const eps = pod.endpointIds.length;
+  const comp =
+    pod.compartmentId !== null && pod.compartmentId !== undefined
+      ? `compartment ${pod.compartmentId}`
+      : 'one compartment';
+  const epText = `${eps} endpoint${eps === 1 ? '' : 's'}`;
+  const rows = cs.map((c) => `▣ ${c.name}${c.role === 'infra' ? ' (infra)' : ''}`);
+  if (cs.length === 1)
+    return {
+      compartment: comp,
+      rows,
+      summary: `1 container · ${epText}`,
+      glance: ['1 container', epText],
+      spoken: `one container (${cs[0]!.name}) with ${epText}, ${comp}`,
+    };
+  return {
+    compartment: comp,
+    rows,
+    summary: `${cs.length} share ${epText}`,
+    glance: [`${cs.length} containers`, `share ${epText}`],
+    spoken: `containers ${cs.map((c) => c.name).join(', ')} share ${epText} and ${comp}`,
   };
 }
 

@@ -29,7 +29,8 @@ function Row({
         <span className="hv-event-n">{ev.index + 1}</span>
         <span className="hv-event-place">{placeText(ev)}</span>
         <span className="hv-event-rule">
-          {deciderText(ev)}
+          {/* The name gives way (ellipsis); the model-name badge never does. */}
+          <span className="hv-event-rule-name">{deciderText(ev)}</span>
           {ev.hop.nameSource === 'model' && <ModelName />}
         </span>
         <span className="hv-event-action">
