@@ -60,6 +60,15 @@ export function nextHopMac(ctx: WalkCtx, node: CNode | undefined, p: Pkt): strin
   return null;
 }
 
+/** Whose address an lbnat SNATs to: the node's, or the kube-proxy source VIP (overlay). */
+function snatWhat(ctx: WalkCtx, node: CNode | undefined, ip: string): string {
+  const n = ipOf(ctx.c, ip);
+  if (n !== null && node?.hostIps.has(n)) return 'the node IP';
+  if (node?.node.kubeProxy?.sourceVip === ip)
+    return 'the kube-proxy source VIP, domain.md §2.4, §4.2';
+  return 'the load balancer SourceVIP';
+}
+
 /** Index of the backend for `p`: a stable 5-tuple hash, or source-IP affinity. */
 function chooseBackend(
   ctx: WalkCtx,
@@ -138,7 +147,7 @@ export function applyAction(
       }
       if (!ctx.rec.on) return OK;
       const whys = [backendWhy(ctx, a, i)];
-      if (a.snatIp) whys.push(`source NAT to ${a.snatIp} (node IP / SourceVIP)`);
+      if (a.snatIp) whys.push(`source NAT to ${a.snatIp} (${snatWhat(ctx, node, a.snatIp)})`);
       else whys.push('client source IP kept');
       if (!cl.dsr) return { drop: null, why: whys, ref: null, confidence: 'documented' };
       whys.push('DSR rewrite modelled as DNAT at the source (inferred, domain.md §8.3)');

@@ -129,7 +129,16 @@ export function forwardVswitch(
       'domain.md §1.2 [S36]',
     );
   const ep = cn.endpointsByIp.get(p.dst);
-  if (ep && onSwitch(t, vswitchId, fromPortId, ep.portId))
+  if (ep && onSwitch(t, vswitchId, fromPortId, ep.portId)) {
+    // The host stack (host vNIC port) addresses what it sends to a local endpoint to that
+    // endpoint's MAC, e.g. a reply its load balancer un-NATed back to the client pod.
+    if (
+      fromPortId !== null &&
+      t.ports[fromPortId]?.kind === 'host-vnic' &&
+      !p.outer &&
+      ep.macAddress
+    )
+      p.dstMac = ep.macAddress;
     return go(
       ctx,
       cn,
@@ -138,6 +147,7 @@ export function forwardVswitch(
       ep.portId,
       () => `destination ${formatIpv4(p.dst)} is local endpoint ${ep.name}`,
     );
+  }
   const hostIface = cn.hostIps.get(p.dst);
   if (hostIface !== undefined || cn.hostVips.has(p.dst) || ep?.role === 'source-vip') {
     const iface = cn.node.hostStack.interfaces.find((i) => i.name === hostIface);

@@ -3,7 +3,7 @@
  * names (the host), external names, `ip:port`, `service[:port]`, `pod:port`.
  */
 import { isIpv4, parseIpv4 } from '../shared/ip';
-import type { Endpoint, External, Pod } from '../model/types';
+import type { Endpoint, External, Pod, Service } from '../model/types';
 import type { CNode, CompiledTopology } from './compile';
 import { TraceInputError } from './types';
 import { entryOf } from '../shared/table';
@@ -143,7 +143,9 @@ function resolveTargetText(c: CompiledTopology, to: string, proto: number): Targ
     assumptions.push('No destination port given: port 80 assumed.');
     return 80;
   };
-  const svc = c.serviceByName.get(name);
+  const dns = dnsName(c, name);
+  if (dns) assumptions.push(dns.how);
+  const svc = dns?.service ?? c.serviceByName.get(name);
   if (svc) {
     const sp = svc.ports.find((x) => x.protocol === proto) ?? svc.ports[0];
     return { ip: parseIpv4(svc.clusterIp) ?? 0, port: port(sp?.port ?? null), assumptions };
@@ -171,4 +173,39 @@ function resolveTargetText(c: CompiledTopology, to: string, proto: number): Targ
     port: port(viaSvc?.ports.find((x) => x.protocol === proto)?.port ?? null),
     assumptions,
   };
+}
+
+const R_NAMES = 'domain.md §7 S11 [S7]';
+const CLUSTER_DOMAIN = 'cluster.local';
+
+/**
+ * A Service's DNS name (domain.md §7 S11): `web`, `web.default`, `web.default.svc`,
+ * `web.default.svc.cluster.local[.]`. Which forms resolve depends on who appends the search
+ * suffixes. From 1709 the pod's own resolver does, with the endpoint's search list, and only to
+ * a name without dots; an FQDN needs none (k8s docs [S7]). In WS2016 kube-proxy's DNS proxy
+ * retried every A query with "", `default.svc.cluster.local`, `svc.cluster.local`,
+ * `cluster.local` (winuserspace proxysocket.go), so every form of a `default` Service resolved.
+ * Null when `name` is not such a name (a pod, node or plain Service name falls through).
+ */
+function dnsName(c: CompiledTopology, name: string): { service: Service; how: string } | null {
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+\.?$/i.test(name) || isIpv4(name.replace(/\.$/, ''))) return null;
+  const labels = name.replace(/\.$/, '').toLowerCase().split('.');
+  const [svcName, ns] = labels;
+  const rest = labels.slice(2).join('.');
+  if (rest !== '' && rest !== 'svc' && rest !== `svc.${CLUSTER_DOMAIN}`) return null;
+  const service = Object.values(c.t.services).find((x) => x.name === svcName && x.namespace === ns);
+  if (!service) return null;
+  const fqdn = `${svcName}.${ns}.svc.${CLUSTER_DOMAIN}`;
+  const userspace = [...c.nodes.values()].some((n) => n.node.kubeProxy?.mode === 'userspace');
+  if (rest === `svc.${CLUSTER_DOMAIN}`)
+    return { service, how: `${name} is a fully qualified name: resolved as is (${R_NAMES}).` };
+  if (userspace)
+    return {
+      service,
+      how: `${name}: kube-proxy's DNS proxy retried the query with its suffixes and ${fqdn} answered (${R_NAMES}; domain.md §3.2 [S5]).`,
+    };
+  throw new TraceInputError(
+    '--to',
+    `--to: ${name} does not resolve from a Windows pod: its resolver appends the search suffixes only to a name without dots (use ${svcName} or ${fqdn}; ${R_NAMES})`,
+  );
 }

@@ -5,6 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildScenario } from '../scenarios/index';
+import { finishTopology } from '../scenarios/common';
+import { newDraft } from '../scenarios/new-design';
+import { REFERENCE_CLUSTER } from '../scenarios/reference';
+import { programVfp } from '../model/program-vfp';
+import { checkInvariants } from '../model/invariants';
 import type { Design, Topology } from '../model/types';
 import { traceFlow, traceVerdict } from './trace';
 import type { Hop, Trace, TraceRequest } from './types';
@@ -86,5 +91,47 @@ describe('new-2017: service traffic is addressed to the host (ROUTE NeedEncap)',
   it('the DSR designs keep no such route (LB_DSR rewrites first)', () => {
     const t = get('new-l2bridge');
     expect(Object.values(t.rules).some((r) => r.name === 'PA_ROUTE_10.96.0.0/12')).toBe(false);
+  });
+});
+
+describe('non-DSR load balancing on overlay: ClusterIP SNAT to the source VIP', () => {
+  // kube-proxy without DSR on an overlay network (--source-vip): the 2017 design's host-port
+  // load balancing, on flannel VXLAN (domain.md §1.6, §2.4, §4.2).
+  const t = programVfp(
+    finishTopology(
+      REFERENCE_CLUSTER,
+      'new-2017',
+      'non-DSR overlay',
+      newDraft(REFERENCE_CLUSTER, 'overlay', 'non-dsr'),
+      false,
+    ),
+  );
+  const pick = (backend: string): Trace => {
+    for (let srcPort = 40000; srcPort < 40100; srcPort++) {
+      const r = traceFlow(t, { from: 'a1', to: '10.96.10.10:80', reply: true, srcPort });
+      if (r.legs[0]?.deliveredTo?.name === backend) return r;
+    }
+    throw new Error(`no source port picks ${backend}`);
+  };
+  it.each(['a2', 'b1'])('a1 → web → %s: SNAT to 10.244.1.2, reply un-NATed to a1', (backend) => {
+    const r = pick(backend);
+    expect(checkInvariants(t)).toEqual([]);
+    const lb = phase(r, 'request').find((h) => h.action === 'lbnat')!;
+    expect(lb).toMatchObject({ layer: 'SLB_LB_LAYER', priority: 100, confidence: 'inferred' });
+    expect(lb.after.srcIp).toBe('10.244.1.2');
+    expect(lb.why.join(' ')).toMatch(/source NAT to 10\.244\.1\.2 \(the kube-proxy source VIP/);
+    expect(lb.ref).toMatch(/§4\.2/);
+    expect(r.legs[0]!.final.srcIp).toBe('10.244.1.2');
+    if (backend === 'b1') {
+      const wire = r.hops.filter((h) => h.component === 'wire');
+      expect(wire.map((h) => h.before.outer?.dstIp)).toEqual(['10.0.0.5', '10.0.0.4']);
+    }
+    // Reply: the host port's flow restores the VIP; a1 gets it addressed to its own MAC.
+    const back = phase(r, 'reply').find((h) => h.action === 'flow (inverse rewrite)' && h.rule)!;
+    expect(back.rule).toMatch(/^LB_.*_10\.96\.10\.10_80_8080_6$/);
+    expect(back.after).toMatchObject({ srcIp: '10.96.10.10', srcPort: 80, dstIp: '10.244.1.10' });
+    expect(r.deliveredTo?.name).toBe('a1');
+    expect(r.final).toMatchObject({ srcIp: '10.96.10.10', dstMac: '0e:2a:0a:f4:01:0a' });
+    expect(traceVerdict(t, r.request)).toBe('delivered');
   });
 });

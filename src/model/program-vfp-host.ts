@@ -8,6 +8,7 @@ import type { LoadBalancer, Node, Topology } from './types';
 
 const R_HOST = 'domain.md §1.5 [S12]';
 const R_NODEPORT = 'domain.md §4.1, §7 S6 [S4][S7]';
+const R_SOURCE_VIP = 'domain.md §1.6, §2.4, §4.2 [S4][S13]';
 const R_STEERED = 'domain.md §1.6, §2.3, §3.3, §8.4, §8.5 [S1][S3][S13]';
 
 /** LB, SLB_LB_LAYER and SLB_HAIRPIN_LAYER for the management host vNIC port of `node`. */
@@ -48,9 +49,9 @@ export function hostPortLayers(t: Topology, node: Node, lbs: readonly LoadBalanc
           provenance: derived(
             'load-balancer',
             lb.id,
-            `ClusterIP ${vip}:${lb.externalPort} without DSR, steered here by the pods' ROUTE NeedEncap; SNAT → ${lb.sourceVip ?? mgmt}`,
+            `ClusterIP ${vip}:${lb.externalPort} without DSR, steered here by the pods' ROUTE NeedEncap; SNAT → ${lb.sourceVip ?? mgmt}${lb.sourceVip && lb.sourceVip !== mgmt ? ' (the source VIP: overlay)' : ''}`,
             'inferred',
-            R_STEERED,
+            lb.sourceVip && lb.sourceVip !== mgmt ? `${R_STEERED}; ${R_SOURCE_VIP}` : R_STEERED,
           ),
         });
       }
