@@ -3,6 +3,7 @@
  * that replaces it), how to point at a diagnostic, and the scrubbed copy of a whole result.
  */
 import type { Finding } from '../lint/types';
+import { drawableCount, firstStubAt } from './drawable';
 import { scrubTopologyWith } from '../model/scrub-topology';
 import type { Topology } from '../model/types';
 import type { Diagnostic } from '../parsers/index';
@@ -42,10 +43,20 @@ export function failureOf(
   parsed: ParsedDump,
   skipped: readonly SkippedInput[],
 ): ImportFailure | null {
-  if (objectCount(parsed.topology) > 0) return null;
+  if (drawableCount(parsed.topology) > 0) return null;
   const diagnostics = sortDiagnostics(parsed.diagnostics);
-  const first = diagnostics[0];
   const names = parsed.inputs.map((i) => i.name).join(', ');
+  const stub = objectCount(parsed.topology) > 0 ? firstStubAt(parsed.topology) : null;
+  if (stub !== null)
+    return {
+      message:
+        `Nothing could be drawn from ${names}: the object at ${stub} has no HNS fields ` +
+        '(no ID, name, type, address or policy; an empty or unrelated object after a prompt ' +
+        'line). The previous view is kept.',
+      diagnostics,
+      skipped,
+    };
+  const first = diagnostics[0];
   const message = first
     ? `Nothing could be drawn from ${names}: ${first.code} at ${whereOf(first)} — ${first.message}.`
     : `No HNS objects were found in ${names}.`;
