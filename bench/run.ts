@@ -14,6 +14,7 @@ import { programVfp } from '../src/model/program-vfp';
 import { vfpRuleCount } from '../src/model/vfp-rules';
 import { runClusterBench } from './cluster-bench';
 import { runParseBench } from './parse-bench';
+import { runHostileBench } from './hostile-bench';
 import { realRecall } from './real-recall';
 import type { Topology } from '../src/model/types';
 import { syntheticDraft } from './synthetic';
@@ -244,6 +245,8 @@ if (parse) {
   Object.assign(result, rest, { parseEndpoints: endpoints, parseLoadBalancers: loadBalancers });
 }
 if (withParse) Object.assign(result, realRecall());
+// Minified vs pretty parse time, and 200k endpoints after a prompt line (bench/hostile-bench.ts).
+if (withParse) Object.assign(result, runHostileBench());
 // 20 synthetic nodes imported together (bench/cluster-bench.ts); heavy, so only when asked.
 if (process.argv.includes('--cluster')) Object.assign(result, runClusterBench());
 if (json) console.log(JSON.stringify(result));
