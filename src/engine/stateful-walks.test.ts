@@ -135,3 +135,34 @@ describe('non-DSR load balancing on overlay: ClusterIP SNAT to the source VIP', 
     expect(traceVerdict(t, r.request)).toBe('delivered');
   });
 });
+
+describe('S12 hairpin in new-2017: the host port load-balances a2 back to itself', () => {
+  it('a2 → web → a2: DNAT + SNAT to the node IP on the host port, reply un-NATed to a2', () => {
+    let r: Trace | null = null;
+    for (let srcPort = 40000; srcPort < 40200 && !r; srcPort++) {
+      const x = tr('new-2017', { from: 'a2', to: '10.96.10.10:80', srcPort, reply: true });
+      const lb = x.hops.find((h) => h.phase === 'request' && h.action === 'lbnat');
+      if (lb?.after.dstIp === '10.244.1.11') r = x;
+    }
+    expect(r).not.toBeNull();
+    const t = r!;
+    const lb = phase(t, 'request').find((h) => h.action === 'lbnat')!;
+    expect(lb).toMatchObject({
+      layer: 'SLB_LB_LAYER',
+      priority: 100,
+      confidence: 'inferred',
+    });
+    expect(lb.objectId).toMatch(/^port:win-a:host/);
+    expect(lb.after).toMatchObject({ srcIp: '10.0.0.4', dstIp: '10.244.1.11', dstPort: 8080 });
+    expect(lb.after.dstMac).toBe('00:15:5d:f4:01:0b');
+    expect(t.hops.some((h) => h.component === 'wire')).toBe(false);
+    expect(t.legs[0]).toMatchObject({ verdict: 'delivered', deliveredTo: { name: 'a2' } });
+    expect(t.legs[0]!.final).toMatchObject({ srcIp: '10.0.0.4', dstIp: '10.244.1.11' });
+    // Reply: a2 answers the node, the host port's flow restores the VIP.
+    const back = phase(t, 'reply').find((h) => h.action === 'flow (inverse rewrite)' && h.rule)!;
+    expect(back.confidence).toBe('observed');
+    expect(t.final).toMatchObject({ srcIp: '10.96.10.10', srcPort: 80, dstIp: '10.244.1.11' });
+    expect(t.final.dstPort).toBe(t.request.srcPort);
+    expect(t.final.dstMac).toBe('00:15:5d:f4:01:0b');
+  });
+});
