@@ -9,7 +9,8 @@ export function HopDetail({ ev }: { ev: TraceEvent | null }) {
   const verify = [...new Set(ev.hops.flatMap((x) => x.verify))];
   const modelNamed = ev.hops.some((x) => x.nameSource === 'model');
   return (
-    <section className="hv-hop" aria-label="Current hop">
+    // Focusable: it scrolls when the hop has much to say, and keyboard users must reach that.
+    <section className="hv-hop" aria-label="Current hop" tabIndex={0}>
       <p className="hv-hop-head">
         <span className={`hv-phase phase-${h.phase}`}>{h.phase}</span>
         <strong>{placeText(ev)}</strong>
