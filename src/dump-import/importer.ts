@@ -38,6 +38,8 @@ export interface DumpLoader {
       assign?: Readonly<Record<string, string>>;
     },
   ): Promise<ParsedDump>;
+  /** Stop the work in flight (the worker is restarted); its promise rejects. */
+  cancel?(): void;
 }
 
 export interface ImporterOptions {
@@ -74,6 +76,8 @@ export interface Importer {
    * gives the input a node of its own): the user's correction of the attribution.
    */
   reassign(input: string, node: string): Promise<boolean>;
+  /** Stop the import in progress; the previous view stays and the user is told. */
+  cancel(): void;
 }
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -82,6 +86,8 @@ export function createImporter(store: AppStore, opts: ImporterOptions): Importer
   const maxBytes = opts.maxBytes ?? MAX_INPUT_BYTES;
   const newKey = opts.scrubKey ?? randomScrubKey;
   let run = 0;
+  /** The import whose parse is in the worker now, if any. */
+  let parsing: number | null = null;
   let kept: {
     inputs: DumpInput[];
     key: number[] | null;
@@ -99,6 +105,8 @@ export function createImporter(store: AppStore, opts: ImporterOptions): Importer
       assign?: Readonly<Record<string, string>>;
     },
   ): Promise<boolean> => {
+    // A newer import wins: the older one's work is stopped, not waited for.
+    if (parsing !== null) opts.loader()?.cancel?.();
     const id = ++run;
     const api = store.getState();
     api.importStarted();
@@ -117,6 +125,7 @@ export function createImporter(store: AppStore, opts: ImporterOptions): Importer
     }
     const copies = copyInputs(inputs); // the originals' buffers are transferred to the worker
     let parsed: ParsedDump;
+    parsing = id;
     try {
       parsed = await loader.loadDump(inputs, {
         maxBytes,
@@ -132,6 +141,7 @@ export function createImporter(store: AppStore, opts: ImporterOptions): Importer
         },
       });
     } catch (e) {
+      if (parsing === id) parsing = null;
       if (id === run)
         store.getState().importFailed({
           message: `The parser failed: ${message(e)}. The previous view is kept.`,
@@ -140,6 +150,7 @@ export function createImporter(store: AppStore, opts: ImporterOptions): Importer
         });
       return false;
     }
+    if (parsing === id) parsing = null;
     if (id !== run) return false; // a newer import started meanwhile
     const failure = failureOf(parsed, skipped);
     if (failure) {
@@ -252,6 +263,17 @@ export function createImporter(store: AppStore, opts: ImporterOptions): Importer
         key,
         restored: false,
         assign: kept.assign,
+      });
+    },
+    cancel() {
+      if (!store.getState().importing) return;
+      run++; // whatever the cancelled import still delivers is dropped
+      if (parsing !== null) opts.loader()?.cancel?.();
+      parsing = null;
+      store.getState().importFailed({
+        message: 'Import cancelled. The previous view is kept.',
+        diagnostics: [],
+        skipped: [],
       });
     },
     async reassign(input, node) {

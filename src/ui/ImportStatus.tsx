@@ -28,6 +28,9 @@ export function ImportStatus({
       <div className="hv-import-status" role="status" data-testid="import-progress">
         <span>{progress ? progressText(progress) : 'Starting the parser…'}</span>
         <progress max={1} value={progress?.phase === 'read' ? undefined : pct} />
+        <button type="button" onClick={() => importer.cancel()} data-testid="import-cancel">
+          Cancel
+        </button>
       </div>
     );
   }

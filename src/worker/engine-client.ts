@@ -19,9 +19,30 @@ export type DumpProgressEvent = Extract<FromWorker, { type: 'dump/progress' }>;
 export interface EnginePort {
   postMessage(msg: ToWorker, transfer?: Transferable[]): void;
   addEventListener(type: 'message', fn: (e: { data: FromWorker }) => void): void;
-  addEventListener(type: 'error', fn: (e: unknown) => void): void;
+  addEventListener(type: 'error' | 'messageerror', fn: (e: unknown) => void): void;
   terminate?(): void;
 }
+
+/**
+ * The watchdog's clock: calls `beat` every so often and returns a stop function. Injected so
+ * tests drive it by hand; the app's default beats every 10 s.
+ */
+export type WatchdogClock = (beat: () => void) => () => void;
+
+export interface EngineClientOptions {
+  /** Beats of the watchdog without a word from a worker that owes answers before it is restarted. */
+  readonly silentBeats?: number;
+  readonly clock?: WatchdogClock;
+  /** Told when the worker failed and was restarted (the message says why). */
+  readonly onFault?: (message: string) => void;
+}
+
+const intervalClock =
+  (ms: number): WatchdogClock =>
+  (beat) => {
+    const t = setInterval(beat, ms);
+    return () => clearInterval(t);
+  };
 
 export class EngineError extends Error {
   constructor(
@@ -48,11 +69,21 @@ export interface EngineClient {
       assign?: Readonly<Record<string, string>>;
     },
   ): Promise<ParsedDump>;
+  /**
+   * Stop whatever the worker is doing: it is terminated and a fresh one gets the last loaded
+   * topology; requests in flight reject with `E_CANCELLED`.
+   */
+  cancel(): void;
   dispose(): void;
 }
 
 /** Create a client. `spawn` makes a fresh port; it is called again when the worker dies. */
-export function createEngineClient(spawn: () => EnginePort): EngineClient {
+export function createEngineClient(
+  spawn: () => EnginePort,
+  opts: EngineClientOptions = {},
+): EngineClient {
+  const silentBeats = opts.silentBeats ?? 12; // two minutes of silence with the default clock
+  let quietBeats = 0;
   let seq = 0;
   let topology: Topology | null = null;
   const pending = new Map<
@@ -64,10 +95,18 @@ export function createEngineClient(spawn: () => EnginePort): EngineClient {
     }
   >();
   let port = connect();
+  const stopClock = (opts.clock ?? intervalClock(10_000))(() => {
+    // A worker that closed itself or hangs says nothing; one that works sends progress.
+    if (pending.size === 0) quietBeats = 0;
+    else if (++quietBeats >= silentBeats)
+      restart('E_WORKER_FAILED', `the worker did not answer for ${silentBeats} watchdog beats`);
+  });
 
   function connect(): EnginePort {
     const p = spawn();
     p.addEventListener('message', (e: { data: FromWorker }) => {
+      if (p !== port) return; // a terminated worker's last words
+      quietBeats = 0;
       const m = e.data;
       const id = 'requestId' in m ? m.requestId : undefined;
       const w = id ? pending.get(id) : undefined;
@@ -80,18 +119,27 @@ export function createEngineClient(spawn: () => EnginePort): EngineClient {
       if (m.type === 'error') w.reject(new EngineError(m.code, m.message));
       else w.resolve(m);
     });
-    p.addEventListener('error', () => {
-      // The worker died: fail what is in flight, restart, and restore the state.
-      for (const w of pending.values())
-        w.reject(new EngineError('E_INTERNAL', 'engine worker crashed; restarted'));
-      pending.clear();
-      port.terminate?.();
-      port = connect();
-      if (topology)
-        void send({ type: 'model/set', requestId: nextId(), topology }).catch(() => undefined);
-    });
+    const died = (what: string) => () => {
+      if (p === port) restart('E_WORKER_FAILED', what);
+    };
+    p.addEventListener('error', died('the worker crashed'));
+    p.addEventListener('messageerror', died('a message from the worker could not be read'));
     p.postMessage({ type: 'init', version: PROTOCOL_VERSION, requestId: nextId() });
     return p;
+  }
+  /** Fail what is in flight, replace the worker, and give the new one the loaded topology. */
+  function restart(code: 'E_WORKER_FAILED' | 'E_CANCELLED', why: string): void {
+    const message =
+      code === 'E_CANCELLED' ? 'cancelled' : `${why}; it was restarted with the current topology`;
+    const failed = [...pending.values()];
+    pending.clear();
+    quietBeats = 0;
+    port.terminate?.();
+    port = connect();
+    if (topology)
+      void send({ type: 'model/set', requestId: nextId(), topology }).catch(() => undefined);
+    for (const w of failed) w.reject(new EngineError(code, message));
+    if (code === 'E_WORKER_FAILED') opts.onFault?.(message);
   }
   function nextId(): string {
     seq += 1;
@@ -136,7 +184,11 @@ export function createEngineClient(spawn: () => EnginePort): EngineClient {
       topology = m.dump.topology;
       return m.dump;
     },
+    cancel() {
+      if (pending.size > 0) restart('E_CANCELLED', 'cancelled');
+    },
     dispose() {
+      stopClock();
       port.postMessage({ type: 'dispose' });
       port.terminate?.();
     },

@@ -7,7 +7,13 @@ import { traceFlow } from '../engine/trace';
 import { TraceInputError } from '../engine/types';
 import type { Topology } from '../model/types';
 import { loadDump, readBlobs } from './load-dump';
-import { PROTOCOL_VERSION, type DumpInput, type FromWorker, type ToWorker } from './protocol';
+import {
+  MAX_REQUEST_BYTES,
+  PROTOCOL_VERSION,
+  type DumpInput,
+  type FromWorker,
+  type ToWorker,
+} from './protocol';
 
 /** A message is untrusted data: check its shape without narrowing its declared type. */
 const isList = (v: unknown): boolean => Array.isArray(v);
@@ -57,6 +63,17 @@ export function createHandler(post: (m: FromWorker) => void): (msg: ToWorker) =>
               requestId: msg.requestId,
             });
           const { requestId, maxBytes, assign } = msg;
+          const size = inputs.reduce(
+            (n, i) => n + (i.blob?.size ?? i.bytes?.byteLength ?? (i.text?.length ?? 0) * 2),
+            0,
+          );
+          if (size > MAX_REQUEST_BYTES)
+            return post({
+              type: 'error',
+              code: 'E_TOO_LARGE',
+              message: `the inputs hold ${(size / 1048576).toFixed(0)} MiB; one import may read at most ${MAX_REQUEST_BYTES / 1048576} MiB`,
+              requestId,
+            });
           const run = (inputs: readonly DumpInput[]): void => {
             const dump = loadDump(
               inputs,

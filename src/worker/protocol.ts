@@ -8,6 +8,12 @@ import type { Finding } from '../lint/types';
 import type { ClusterNode, Stitch } from '../cluster/index';
 import type { Diagnostic, InputInfo } from '../parsers/index';
 
+/**
+ * The most one `dump/load` may read (all inputs together): above it the request fails alone
+ * with `E_TOO_LARGE` instead of the worker running out of memory.
+ */
+export const MAX_REQUEST_BYTES = 512 * 1024 * 1024;
+
 /** 2: `dump/load` carries bytes (transferred) or text and answers `dump/progress` + `dump/parsed`. */
 export const PROTOCOL_VERSION = 2;
 
@@ -17,6 +23,12 @@ export const ERROR_CODES = [
   'E_BAD_ARGUMENT',
   'E_INTERNAL',
   'E_NOT_IMPLEMENTED',
+  /** The request would allocate more than one request may (`MAX_REQUEST_BYTES`). */
+  'E_TOO_LARGE',
+  /** Client side: the worker crashed, closed or went silent and was restarted. */
+  'E_WORKER_FAILED',
+  /** Client side: the request was cancelled (the worker was restarted). */
+  'E_CANCELLED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -2,10 +2,10 @@
  * Spawn the engine as a module Web Worker (the UI never traces on the main thread).
  * The `new URL()` must stay inline in `new Worker()` for Vite to detect and bundle it.
  */
-import { createEngineClient, type EngineClient } from './engine-client';
+import { createEngineClient, type EngineClient, type EngineClientOptions } from './engine-client';
 
 /** A client for a fresh engine worker, or null where Worker does not exist (jsdom, SSR). */
-export function spawnEngineClient(): EngineClient | null {
+export function spawnEngineClient(opts: EngineClientOptions = {}): EngineClient | null {
   if (typeof Worker === 'undefined') return null;
   return createEngineClient(
     () =>
@@ -13,5 +13,6 @@ export function spawnEngineClient(): EngineClient | null {
         type: 'module',
         name: 'hnsviz-engine',
       }),
+    opts,
   );
 }
