@@ -38,6 +38,18 @@ test('matrix: open it, filter to drops, hover and click a cell, see its trace; a
   await expect(eventRows(page).first()).toBeVisible();
   await expect(page.locator('.hv-verdict')).toContainText('dropped');
 
+  // The event list: each rule's priority, filtered to drops, ACL hops, one layer.
+  const show = page.getByRole('combobox', { name: 'Show events' });
+  await show.selectOption('drops');
+  await expect(eventRows(page)).toHaveCount(1);
+  await expect(eventRows(page).first().locator('.hv-event-prio')).toHaveText(/^priority \d+$/);
+  await show.selectOption('acl');
+  await expect(eventRows(page).first()).toContainText('ACL');
+  await show.selectOption('layer:ACL_ENDPOINT_LAYER');
+  await expect(eventRows(page).first()).toContainText('ACL_ENDPOINT_LAYER');
+  await page.screenshot({ path: shot('events-filtered') });
+  await show.selectOption('');
+
   // Back to the matrix (kept), reachable and usable by keyboard alone.
   await page.getByRole('radio', { name: 'Matrix' }).focus();
   await page.keyboard.press('Enter');

@@ -1,4 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import {
+  eventFilterChoices,
+  filterEvents,
+  priorityText,
+  type EventFilter,
+} from '../view-model/event-filter';
 import { traceEvents, type TraceEvent } from '../view-model/trace-events';
 import { ConfidenceBadge } from './ConfidenceBadge';
 import { ModelName } from './HopDetail';
@@ -33,6 +39,10 @@ function Row({
           <span className="hv-event-rule-name">{deciderText(ev)}</span>
           {ev.hop.nameSource === 'model' && <ModelName />}
         </span>
+        <span className="hv-event-prio" title="Priority of the deciding rule">
+          <span className="hv-sr-only">priority </span>
+          {priorityText(ev)}
+        </span>
         <span className="hv-event-action">
           {h.action}
           {rw && <span className="hv-event-rewrite"> — {rw}</span>}
@@ -58,10 +68,17 @@ function Row({
   );
 }
 
-/** One row per event (an ordered list), in sync with the drawing; click a row to jump there. */
+/**
+ * One row per event (an ordered list), in sync with the drawing; click a row to jump there.
+ * A filter keeps only drops, rewrites, ACL hops or one layer (rows keep their step numbers).
+ */
 export function EventList() {
   const store = useStoreApi();
-  const events = useAppStore((s) => traceEvents(s.trace, s.verbosity));
+  const all = useAppStore((s) => traceEvents(s.trace, s.verbosity));
+  const [filter, setFilter] = useState<EventFilter>('');
+  const choices = useMemo(() => eventFilterChoices(all), [all]);
+  const shown = choices.some((c) => c.value === filter) ? filter : '';
+  const events = useMemo(() => filterEvents(all, shown), [all, shown]);
   const step = useAppStore((s) => s.step);
   const rules = useAppStore((s) => s.verbosity === 'rules');
   const listRef = useRef<HTMLOListElement>(null);
@@ -74,16 +91,36 @@ export function EventList() {
     if (top < list.scrollTop || top + row.offsetHeight > list.scrollTop + list.clientHeight)
       list.scrollTop = top - list.clientHeight / 3;
   }, [step, events]);
-  if (events.length === 0) return <p className="hv-hint">Run a trace to see its events.</p>;
+  if (all.length === 0) return <p className="hv-hint">Run a trace to see its events.</p>;
   const jump = (i: number): void => {
     store.getState().setPlaying(false);
     store.getState().setStep(i);
   };
   return (
-    <ol className="hv-events" ref={listRef} aria-label="Trace events">
-      {events.map((ev) => (
-        <Row key={ev.index} ev={ev} current={ev.index === step} rules={rules} onJump={jump} />
-      ))}
-    </ol>
+    <>
+      <label className="hv-events-filter">
+        Show{' '}
+        <select
+          aria-label="Show events"
+          value={shown}
+          onChange={(e) => setFilter(e.target.value as EventFilter)}
+        >
+          {choices.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </select>{' '}
+        <span className="hv-events-count" role="status">
+          {shown ? `${events.length} of ${all.length}` : `${all.length} events`}
+        </span>
+      </label>
+      {events.length === 0 && <p className="hv-hint">No event of this trace matches.</p>}
+      <ol className="hv-events" ref={listRef} aria-label="Trace events">
+        {events.map((ev) => (
+          <Row key={ev.index} ev={ev} current={ev.index === step} rules={rules} onJump={jump} />
+        ))}
+      </ol>
+    </>
   );
 }
