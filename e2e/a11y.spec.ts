@@ -73,3 +73,11 @@ test('import dialog and an imported dump', async ({ page }) => {
   await expectDumpShown(page);
   await expectAccessible(page);
 });
+
+test('the keyboard-shortcut sheet', async ({ page }) => {
+  await openTrace(page, 'motion=off&theme=dark');
+  await page.locator('svg.hnsviz-topology').focus();
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await expectAccessible(page);
+});

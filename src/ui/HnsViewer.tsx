@@ -28,6 +28,7 @@ import { ImportStatus } from './ImportStatus';
 import { KeptDumpNotices } from './KeptDumpNotices';
 import { useDumpImporter, type DumpRestore } from './useDumpImporter';
 import { THEME_TEXT_SCALE } from './text-scale';
+import { ShortcutSheet } from './ShortcutSheet';
 import { isSnapshotId } from './snapshot-catalog';
 import { useSnapshotCompare } from './useSnapshotCompare';
 import './viewer.css';
@@ -154,6 +155,7 @@ function ViewerShell({
         )}
       </main>
       <Transcript />
+      {chrome === 'full' && <ShortcutSheet />}
       <footer className="hv-footer">
         <Legend />
       </footer>

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { search, type SearchHit } from '../layout/search';
 import { useAppStore, useStoreApi } from './StoreContext';
+import { ariaKeys, shortcutOf, typingIn } from './shortcuts';
 
 const KIND: Record<string, string> = {
   ip: 'IP',
@@ -10,12 +11,6 @@ const KIND: Record<string, string> = {
   guid: 'GUID',
   name: 'name',
 };
-
-/** True when a key press is meant for a text field, not for a page shortcut. */
-function typing(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
-}
 
 /**
  * One box (`/` focuses it) that finds objects by IP, CIDR, MAC in any spelling, GUID prefix,
@@ -34,7 +29,7 @@ export function SearchBox() {
   );
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent): void => {
-      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      if (shortcutOf(e) !== 'search' || typingIn(e.target)) return;
       e.preventDefault();
       input.current?.focus();
       input.current?.select();
@@ -71,7 +66,7 @@ export function SearchBox() {
         type="search"
         className="hv-search-input"
         aria-label="Search objects"
-        aria-keyshortcuts="/"
+        aria-keyshortcuts={ariaKeys('search')}
         aria-controls={listId}
         aria-expanded={open && result !== null}
         aria-activedescendant={open && hits[active] ? `hv-hit-${active}` : undefined}

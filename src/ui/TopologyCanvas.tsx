@@ -8,6 +8,7 @@ import { selectDumpShown } from '../state/slices/dump-slice';
 import type { TopologyRenderer } from '../render/view-model';
 import { useAppStore, useStoreApi } from './StoreContext';
 import { useFitOnResize } from './useFitOnResize';
+import { shortcutOf } from './shortcuts';
 import { usePacketAnimator } from './usePacketAnimator';
 
 /** Drawings with more objects than this are drawn after React's commit, CHUNK objects a task. */
@@ -128,10 +129,11 @@ export function TopologyCanvas({ title, onDrawn, fitOnResize = false, textScale 
   const onKeyDown = (e: KeyboardEvent<SVGSVGElement>): void => {
     const r = rendererRef.current;
     if (!r) return;
-    if (e.key === '+' || e.key === '=') r.zoomBy(1.25);
-    else if (e.key === '-') r.zoomBy(0.8);
-    else if (e.key === '0') r.fit();
-    else if (e.key === 'Escape') store.getState().select(null);
+    const key = shortcutOf(e);
+    if (key === 'zoom-in') r.zoomBy(1.25);
+    else if (key === 'zoom-out') r.zoomBy(0.8);
+    else if (key === 'fit') r.fit();
+    else if (key === 'deselect') store.getState().select(null);
     else return;
     e.preventDefault();
   };

@@ -2,6 +2,7 @@ import { useEffect, type KeyboardEvent } from 'react';
 import type { AppStore } from '../state/create-app-store';
 import { eventCount } from '../state/slices/trace-slice';
 import { useStoreApi } from './StoreContext';
+import { shortcutOf, typingIn } from './shortcuts';
 
 /** Time per step at speed 1 (ms): the packet travels (≤ 900 ms) then dwells. */
 export const STEP_MS = 1300;
@@ -30,44 +31,36 @@ export function usePlaybackDriver(): void {
   }, [store]);
 }
 
-const TYPING = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
-
 /**
- * Playback keys: space play/pause, ←/→ step, Home/End first/last. Returns true when handled.
- * Ignored while typing in a field; space is left to buttons (it activates them).
+ * Playback keys (see SHORTCUTS): space play/pause, ←/→ step, Home/End first/last. Returns true
+ * when handled. Ignored while typing in a field; space is left to buttons (it activates them).
  */
 export function handlePlaybackKey(
   store: AppStore,
-  e: Pick<KeyboardEvent, 'key' | 'target'>,
+  e: Pick<KeyboardEvent, 'key' | 'target' | 'ctrlKey' | 'metaKey' | 'altKey'>,
 ): boolean {
   const el = e.target as HTMLElement | null;
-  if (el && (TYPING.has(el.tagName) || el.isContentEditable)) return false;
+  if (typingIn(el)) return false;
   const s = store.getState();
   if (eventCount(s) === 0) return false;
-  switch (e.key) {
-    case ' ':
-      if (el?.tagName === 'BUTTON') return false;
-      s.setPlaying(!s.playing);
-      return true;
-    case 'ArrowRight':
-    case 'ArrowDown':
-      s.setPlaying(false);
-      s.stepBy(1);
-      return true;
-    case 'ArrowLeft':
-    case 'ArrowUp':
-      s.setPlaying(false);
-      s.stepBy(-1);
-      return true;
-    case 'Home':
-      s.setPlaying(false);
-      s.setStep(0);
-      return true;
-    case 'End':
-      s.setPlaying(false);
-      s.setStep(eventCount(s) - 1);
-      return true;
-    default:
-      return false;
+  const key = shortcutOf(e);
+  if (key === 'play') {
+    if (el?.tagName === 'BUTTON') return false;
+    s.setPlaying(!s.playing);
+    return true;
   }
+  const to =
+    key === 'next'
+      ? s.step + 1
+      : key === 'prev'
+        ? s.step - 1
+        : key === 'first'
+          ? 0
+          : key === 'last'
+            ? eventCount(s) - 1
+            : null;
+  if (to === null) return false;
+  s.setPlaying(false);
+  s.setStep(to);
+  return true;
 }
