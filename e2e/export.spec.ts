@@ -18,9 +18,11 @@ test('SVG export is what is on screen and re-imports to the same view', async ({
   expect(svg).not.toContain('class="');
   expect(svg).not.toContain('<script');
 
-  // Back in: a fresh viewer on another design, then the exported file.
+  // Back in: a fresh viewer on another design, then the exported file, read by a worker.
   await openViewer(page, 'new-overlay');
+  const reader = page.waitForEvent('worker', (w) => w.url().includes('view-file'));
   await page.getByTestId('open-file').setInputFiles(path);
+  await reader;
   await expect(page.locator('.hv-root')).toHaveAttribute('data-scenario', 'old-winnat');
   expect((await linkView(page)).selectedId).toBe('pod:a2');
   expect(errors).toEqual([]);

@@ -8,18 +8,45 @@ import { parseViewState, VIEW_FORMAT, type ViewState } from './view-state';
 /** Id of the `<metadata>` element that carries the view state. */
 export const SVG_STATE_ID = 'hnsviz-view-state';
 
+const ENTITIES: Readonly<Record<string, string>> = {
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+};
+
+/** XML character data back to text: entities, character references and CDATA sections. */
+function xmlText(raw: string): string {
+  return raw
+    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
+    .map((part) =>
+      part.startsWith('<![CDATA[')
+        ? part.slice(9, -3)
+        : part.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (m, e: string) => {
+            if (e[0] !== '#') return ENTITIES[e] ?? m;
+            const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+            return code <= 0x10ffff ? String.fromCodePoint(code) : m;
+          }),
+    )
+    .join('');
+}
+
 /**
  * The view state embedded in an SVG file's text, as untrusted JSON (validate it with
- * `parseViewState`), or null when there is none. Never throws; runs no script of the file.
+ * `parseViewState`), or null when there is none. Read as text, without an XML parser, so that
+ * it runs in a worker too (DOMParser exists only on the main thread); nothing of the file
+ * runs. Never throws.
  */
 export function readSvgState(text: string): unknown {
   try {
-    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-    if (doc.getElementsByTagName('parsererror').length > 0) return null;
-    const meta = [...doc.getElementsByTagName('metadata')].find(
-      (m) => m.getAttribute('id') === SVG_STATE_ID,
-    );
-    return meta?.textContent ? (JSON.parse(meta.textContent) as unknown) : null;
+    const open = new RegExp(`<metadata\\b[^>]*\\bid=(["'])${SVG_STATE_ID}\\1[^>]*>`).exec(text);
+    if (!open) return null;
+    const from = open.index + open[0].length;
+    const to = text.indexOf('</metadata>', from);
+    if (to < 0) return null;
+    const body = xmlText(text.slice(from, to)).trim();
+    return body ? (JSON.parse(body) as unknown) : null;
   } catch {
     return null;
   }
@@ -65,8 +92,8 @@ export function importViewText(
   return r.ok ? { ok: true, state: r.state } : refuse(name, r.problem.message);
 }
 
-/** Read a `File` (size-capped) and import it. */
-export async function importViewFile(
+/** Read a `File` (size-capped) and import it, on this thread. */
+export async function importViewFileHere(
   file: File,
   knownScenarios: readonly string[],
 ): Promise<ImportResult> {
@@ -77,4 +104,39 @@ export async function importViewFile(
   } catch {
     return refuse(file.name, 'could not be read');
   }
+}
+
+/**
+ * Read a `File` (size-capped) and import it in a worker of its own (a 30 MB SVG or a big view
+ * file is read, parsed and validated off the main thread), falling back to this thread where
+ * no worker can start (jsdom, an embed whose script comes from another origin).
+ */
+export function importViewFile(
+  file: File,
+  knownScenarios: readonly string[],
+): Promise<ImportResult> {
+  if (file.size > MAX_IMPORT_BYTES)
+    return Promise.resolve(refuse(file.name, `larger than ${MAX_IMPORT_BYTES / 1048576} MiB`));
+  let worker: Worker;
+  try {
+    if (typeof Worker === 'undefined') throw new Error('no workers');
+    worker = new Worker(new URL('./view-file.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'hnsviz-view-file',
+    });
+  } catch {
+    return importViewFileHere(file, knownScenarios);
+  }
+  return new Promise<ImportResult>((resolve) => {
+    worker.onmessage = (e: MessageEvent<ImportResult>) => {
+      worker.terminate();
+      resolve(e.data);
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      worker.terminate();
+      resolve(importViewFileHere(file, knownScenarios));
+    };
+    worker.postMessage({ file, knownScenarios: [...knownScenarios] });
+  });
 }
