@@ -1,9 +1,8 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { cellAt, type Matrix, type MatrixCell } from '../engine/matrix/index';
-import type { Topology } from '../model/types';
-import { runMatrixPool, type MatrixRun } from '../worker/matrix-pool';
+import { cellAt, type MatrixCell } from '../engine/matrix/index';
 import { matrixView, NO_FILTER, scopeChoices, windowOf, type MatrixFilter } from './matrix-view';
 import { useAppStore, useStoreApi } from './StoreContext';
+import { useMatrix } from './useMatrix';
 import { CellDetail, describeCell } from './MatrixCell';
 import './matrix.css';
 
@@ -17,76 +16,6 @@ const MARK: Readonly<Record<MatrixCell['verdict'], string>> = {
   dropped: '✕',
   assumed: '?',
 };
-
-interface Result {
-  readonly matrix: Matrix | null;
-  readonly done: number;
-  readonly total: number;
-  readonly status: 'running' | 'done' | 'cancelled' | 'error';
-  readonly error: string | null;
-  readonly ms: number;
-}
-
-// A finished matrix per topology, so coming back from a trace is instant.
-const finished = new WeakMap<Topology, Result>();
-
-interface MatrixRunState {
-  readonly result: Result | null;
-  readonly cancel: () => void;
-  readonly restart: () => void;
-}
-
-function useMatrix(t: Topology | null): MatrixRunState {
-  const [epoch, setEpoch] = useState(0);
-  const [run, setRun] = useState<{ t: Topology; epoch: number; result: Result } | null>(null);
-  const pool = useRef<MatrixRun | null>(null);
-  useEffect(() => {
-    if (!t || (epoch === 0 && finished.has(t))) return undefined;
-    const t0 = performance.now();
-    const put = (result: Result) => setRun({ t, epoch, result });
-    const r = runMatrixPool(t, {
-      onRows: (matrix, done, total) =>
-        put({ matrix, done, total, status: 'running', error: null, ms: performance.now() - t0 }),
-      onDone: (matrix) => {
-        const res: Result = {
-          matrix,
-          done: matrix.stats.sourceClasses,
-          total: matrix.stats.sourceClasses,
-          status: 'done',
-          error: null,
-          ms: performance.now() - t0,
-        };
-        finished.set(t, res);
-        put(res);
-      },
-      onError: (error) => put({ ...EMPTY, status: 'error', error }),
-    });
-    pool.current = r;
-    if (!r)
-      queueMicrotask(() =>
-        put({ ...EMPTY, status: 'error', error: 'Web Workers are not available here.' }),
-      );
-    return () => {
-      r?.cancel();
-      pool.current = null;
-    };
-  }, [t, epoch]);
-  const mine = run && run.t === t && run.epoch === epoch ? run.result : null;
-  const cached = t && epoch === 0 ? (finished.get(t) ?? null) : null;
-  const result = mine ?? cached ?? (t ? EMPTY : null);
-  return {
-    result,
-    cancel: () => {
-      pool.current?.cancel();
-      pool.current = null;
-      if (t && result && result.status === 'running')
-        setRun({ t, epoch, result: { ...result, status: 'cancelled' } });
-    },
-    restart: () => setEpoch((e) => e + 1),
-  };
-}
-
-const EMPTY: Result = { matrix: null, done: 0, total: 0, status: 'running', error: null, ms: 0 };
 
 /** Matrix mode: who can reach whom, every cell a packet and its reply; click one to trace it. */
 export function MatrixPanel() {

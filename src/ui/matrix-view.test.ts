@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { computeMatrix, cellAt } from '../engine/matrix/index';
+import { buildScenario } from '../scenarios/index';
+import { matrixView, NO_FILTER, scopeChoices, windowOf } from './matrix-view';
+
+describe('matrix view', () => {
+  const m = computeMatrix(buildScenario('new-l2bridge'));
+
+  it('only drops keeps rows and columns with a drop, every one of them', () => {
+    const v = matrixView(m, { ...NO_FILTER, onlyDrops: true });
+    expect(v.rows.length).toBeGreaterThan(0);
+    expect(v.rows.length).toBeLessThanOrEqual(m.sources.length);
+    for (const r of v.rows)
+      expect(v.cols.some((c) => cellAt(m, r, c)!.verdict === 'dropped')).toBe(true);
+    for (const c of v.cols)
+      expect(v.rows.some((r) => cellAt(m, r, c)!.verdict === 'dropped')).toBe(true);
+  });
+
+  it('one protocol, one node, most drops first', () => {
+    const udp = matrixView(m, { ...NO_FILTER, proto: 'udp' });
+    expect(udp.cols.length).toBeGreaterThan(0);
+    expect(udp.cols.every((c) => m.destinations[c]!.proto === 'udp')).toBe(true);
+    const node = scopeChoices(m).find((s) => s.value.startsWith('node:'))!;
+    const one = matrixView(m, { ...NO_FILTER, scope: node.value });
+    expect(one.rows.every((r) => `node:${m.sources[r]!.node}` === node.value)).toBe(true);
+    const drops = (r: number, cols: readonly number[]) =>
+      cols.filter((c) => cellAt(m, r, c)!.verdict === 'dropped').length;
+    const sorted = matrixView(m, { ...NO_FILTER, sortByDrops: true });
+    const counts = sorted.rows.map((r) => drops(r, sorted.cols));
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(counts[0]).toBeGreaterThan(counts[counts.length - 1]!);
+  });
+
+  it('leaves out rows still being computed, and counts them', () => {
+    const partial = { ...m, rows: m.rows.map((r, i) => (i === 0 ? null : r)) };
+    const v = matrixView(partial, NO_FILTER);
+    expect(v.pending).toBe(1);
+    expect(v.rows).not.toContain(0);
+  });
+
+  it('windows a virtualised axis with spacers that add up', () => {
+    const w = windowOf(260, 100, 26, 1000);
+    expect(w.first).toBe(6);
+    expect(w.before + w.n * 26 + w.after).toBe(1000 * 26);
+    expect(windowOf(0, 100, 26, 0)).toEqual({ first: 0, n: 0, before: 0, after: 0 });
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * The matrix of a topology, computed by the Web Worker pool (src/worker/matrix-pool.ts):
+ * rows stream in, Cancel keeps what was computed, Recompute starts again. A finished matrix is
+ * kept per topology, so coming back from a trace is instant.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { Matrix } from '../engine/matrix/index';
+import type { Topology } from '../model/types';
+import { runMatrixPool, type MatrixRun } from '../worker/matrix-pool';
+
+interface Result {
+  readonly matrix: Matrix | null;
+  readonly done: number;
+  readonly total: number;
+  readonly status: 'running' | 'done' | 'cancelled' | 'error';
+  readonly error: string | null;
+  readonly ms: number;
+}
+
+// A finished matrix per topology, so coming back from a trace is instant.
+const finished = new WeakMap<Topology, Result>();
+
+interface MatrixRunState {
+  readonly result: Result | null;
+  readonly cancel: () => void;
+  readonly restart: () => void;
+}
+
+export function useMatrix(t: Topology | null): MatrixRunState {
+  const [epoch, setEpoch] = useState(0);
+  const [run, setRun] = useState<{ t: Topology; epoch: number; result: Result } | null>(null);
+  const pool = useRef<MatrixRun | null>(null);
+  useEffect(() => {
+    if (!t || (epoch === 0 && finished.has(t))) return undefined;
+    const t0 = performance.now();
+    const put = (result: Result) => setRun({ t, epoch, result });
+    const r = runMatrixPool(t, {
+      onRows: (matrix, done, total) =>
+        put({ matrix, done, total, status: 'running', error: null, ms: performance.now() - t0 }),
+      onDone: (matrix) => {
+        const res: Result = {
+          matrix,
+          done: matrix.stats.sourceClasses,
+          total: matrix.stats.sourceClasses,
+          status: 'done',
+          error: null,
+          ms: performance.now() - t0,
+        };
+        finished.set(t, res);
+        put(res);
+      },
+      onError: (error) => put({ ...EMPTY, status: 'error', error }),
+    });
+    pool.current = r;
+    if (!r)
+      queueMicrotask(() =>
+        put({ ...EMPTY, status: 'error', error: 'Web Workers are not available here.' }),
+      );
+    return () => {
+      r?.cancel();
+      pool.current = null;
+    };
+  }, [t, epoch]);
+  const mine = run && run.t === t && run.epoch === epoch ? run.result : null;
+  const cached = t && epoch === 0 ? (finished.get(t) ?? null) : null;
+  const result = mine ?? cached ?? (t ? EMPTY : null);
+  return {
+    result,
+    cancel: () => {
+      pool.current?.cancel();
+      pool.current = null;
+      if (t && result && result.status === 'running')
+        setRun({ t, epoch, result: { ...result, status: 'cancelled' } });
+    },
+    restart: () => setEpoch((e) => e + 1),
+  };
+}
+
+const EMPTY: Result = { matrix: null, done: 0, total: 0, status: 'running', error: null, ms: 0 };
