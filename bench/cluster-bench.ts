@@ -28,13 +28,36 @@ function gcFn(): () => void {
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
-/** Node k's dump: the synthetic node with its own IP, PA, pod prefix and GUIDs. */
+/**
+ * Node k's dump: the synthetic node with its own IP, PA, pod prefix and GUIDs. Its 100 remote
+ * endpoints stand for real pods of the other nodes (remote r: pod 10.<100+j>.1.r on node j, PA
+ * j's node IP), and its first RemoteSubnetRoutes point at the other nodes' pod subnets, so
+ * stitching links them and cross-node traces arrive, as on a real cluster.
+ */
 function nodeDump(base: string, k: number): Uint8Array {
   const ip = `10.0.0.${4 + k}`;
+  const other = (m: number): number => (k + 1 + (m % (NODES - 1))) % NODES;
   const text = base
     .replace(/"10\.0\.0\.4"/g, `"${ip}"`)
     .replace(/10\.244\./g, `10.${100 + k}.`)
-    .replace(/-8000-/g, `-8${k.toString(16).padStart(3, '0')}-`);
+    .replace(/-8000-/g, `-8${k.toString(16).padStart(3, '0')}-`)
+    .replace(
+      /"IPAddress": {2}"10\.\d+\.(\d+)\.(\d+)",(\s*)"IsRemoteEndpoint": {2}true,([\s\S]*?)"PA": {2}"10\.0\.0\.\d+"/g,
+      (_, c: string, d: string, sp: string, mid: string) => {
+        const r = (Number(c) - 1) * 256 + Number(d) - 200;
+        const j = other(r);
+        return `"IPAddress":  "10.${100 + j}.1.${r}",${sp}"IsRemoteEndpoint":  true,${mid}"PA":  "10.0.0.${4 + j}"`;
+      },
+    )
+    .replace(
+      /"DestinationPrefix": {2}"10\.\d+\.(\d+)\.0\/24",([\s\S]*?)"ProviderAddress": {2}"10\.0\.0\.\d+"/g,
+      (all, c: string, mid: string) => {
+        const m = Number(c) - 2;
+        if (m >= NODES - 1) return all;
+        const j = other(m);
+        return `"DestinationPrefix":  "10.${100 + j}.1.0/24",${mid}"ProviderAddress":  "10.0.0.${4 + j}"`;
+      },
+    );
   return new TextEncoder().encode(text);
 }
 
@@ -76,9 +99,10 @@ export function runClusterBench(): Record<string, number> {
   const t = r.topology;
   compileTopology(t);
   // One cross-node trace per node: a pod on node k to a pod on node k+1 (remote on k).
+  // (Remote 19 of node k stands for pod 10.<100+k+1>.1.19.)
   const cross = Array.from({ length: NODES }, (_, k) => ({
     from: `10.${100 + k}.1.10`,
-    to: `10.${100 + ((k + 1) % NODES)}.1.20:80`,
+    to: `10.${100 + ((k + 1) % NODES)}.1.19:80`,
   }));
   const crossTraces = cross.map((q) => traceFlow(t, q));
   const crossVerdicts = crossTraces.map((x) => x.verdict);

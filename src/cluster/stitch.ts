@@ -1,10 +1,11 @@
 /**
  * Stitching: each remote endpoint on one node linked to the node that owns its address and to
  * the local endpoint it stands for there, with the evidence that linked it. Linear in the
- * number of endpoints (one index pass, one lookup per remote endpoint; pod subnets are few).
+ * number of endpoints: one index pass, then per remote endpoint hash lookups (PA, pod subnets
+ * and RemoteSubnetRoutes indexed by prefix), never a scan over the nodes.
  */
 import type { Endpoint, Topology } from '../model/types';
-import { cidrContains, parseCidr, parseIpv4, type Cidr } from '../shared/ip';
+import { maskOf, parseCidr, parseIpv4, type Cidr } from '../shared/ip';
 import { podSubnets } from './assemble';
 
 export type StitchEvidence =
@@ -91,6 +92,13 @@ export function stitch(t: Topology): Stitch[] {
     else if (!on.includes(e.nodeId)) on.push(e.nodeId);
   }
   for (const ix of nodes) for (const pa of ix.pas) if (!byPa.has(pa)) byPa.set(pa, ix);
+  // Pod subnets by prefix: a lookup per remote endpoint costs the number of distinct prefix
+  // lengths, not the number of nodes (a scan of every node made stitching quadratic).
+  const subnetIndex = new PrefixIndex<{ node: NodeIndex; prefix: string }>();
+  nodes.forEach((node) => {
+    for (const sub of node.subnets) subnetIndex.add(sub.cidr, { node, prefix: sub.prefix });
+  });
+  const routeCache = new Map<string, PrefixIndex<{ prefix: string; pa: string }>>();
 
   const out: Stitch[] = [];
   for (const e of remotes) {
@@ -110,7 +118,7 @@ export function stitch(t: Topology): Stitch[] {
         : `its PA ${pa} is no imported node's address`;
     }
     if (evidence === null && ip !== null) {
-      const route = remoteSubnetRoute(t, e, ip);
+      const route = remoteSubnetRoute(t, e, ip, routeCache);
       if (route) {
         pa = route.pa;
         evidence = 'remote-subnet-route';
@@ -122,14 +130,11 @@ export function stitch(t: Topology): Stitch[] {
       }
     }
     if (evidence === null && ip !== null) {
-      for (const ix of nodes) {
-        if (ix.id === e.nodeId) continue;
-        const s = ix.subnets.find((x) => cidrContains(x.cidr, ip));
-        if (!s) continue;
-        owner = ix;
+      const hit = subnetIndex.find(ip, (x) => x.node.id === e.nodeId);
+      if (hit) {
+        owner = hit.node;
         evidence = 'pod-subnet';
-        detail = `${e.ipAddress} lies in ${ix.name}'s pod subnet ${s.prefix}`;
-        break;
+        detail = `${e.ipAddress} lies in ${hit.node.name}'s pod subnet ${hit.prefix}`;
       }
     }
     if (evidence === null && ip !== null) {
@@ -170,12 +175,51 @@ function remoteSubnetRoute(
   t: Topology,
   e: Endpoint,
   ip: number,
+  cache: Map<string, PrefixIndex<{ prefix: string; pa: string }>>,
 ): { prefix: string; pa: string } | null {
-  const net = t.networks[e.networkId];
-  for (const p of net?.policies ?? []) {
-    if (p.type !== 'RemoteSubnetRoute') continue;
-    const c = parseCidr(p.destinationPrefix);
-    if (c && cidrContains(c, ip)) return { prefix: p.destinationPrefix, pa: p.providerAddress };
+  // One index per network (an overlay network holds a route per other node).
+  let ix = cache.get(e.networkId);
+  if (!ix) {
+    ix = new PrefixIndex();
+    for (const p of t.networks[e.networkId]?.policies ?? []) {
+      if (p.type !== 'RemoteSubnetRoute') continue;
+      const c = parseCidr(p.destinationPrefix);
+      if (c) ix.add(c, { prefix: p.destinationPrefix, pa: p.providerAddress });
+    }
+    cache.set(e.networkId, ix);
   }
-  return null;
+  return ix.find(ip);
+}
+
+/**
+ * Values by IPv4 prefix. `find` returns the value added first among those whose prefix holds
+ * the address (what a scan in insertion order would return), passing over those `skip` refuses.
+ */
+class PrefixIndex<V> {
+  private readonly byBits = new Map<number, Map<number, { order: number; value: V }[]>>();
+  private count = 0;
+
+  add(c: Cidr, value: V): void {
+    let m = this.byBits.get(c.bits);
+    if (!m) {
+      m = new Map<number, { order: number; value: V }[]>();
+      this.byBits.set(c.bits, m);
+    }
+    const list = m.get(c.base) ?? [];
+    list.push({ order: this.count++, value });
+    m.set(c.base, list);
+  }
+
+  find(ip: number, skip?: (v: V) => boolean): V | null {
+    let best: { order: number; value: V } | null = null;
+    for (const [bits, m] of this.byBits) {
+      const list = m.get((ip & maskOf(bits)) >>> 0);
+      for (const x of list ?? []) {
+        if (skip?.(x.value)) continue;
+        if (!best || x.order < best.order) best = x;
+        break;
+      }
+    }
+    return best?.value ?? null;
+  }
 }
