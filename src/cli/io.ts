@@ -18,6 +18,8 @@ export interface CliIo {
   readonly readDir?: (path: string) => readonly string[];
   /** Write a whole file (`-o FILE`); without it, commands can print only to stdout. */
   readonly writeFile?: (path: string, text: string) => void;
+  /** Long-running commands (`serve`) stop when this resolves; default: SIGINT or SIGTERM. */
+  readonly untilStopped?: () => Promise<void>;
 }
 
 export function nodeIo(): CliIo {

@@ -38,6 +38,11 @@ export const COMMANDS: readonly (Command & { readonly load: () => Promise<Comman
     async () => (await import('./export')).exportCommand,
   ),
   lazyCommand(
+    'serve',
+    'Serve the viewer locally (offline) and print its address.',
+    async () => (await import('./serve')).serveCommand,
+  ),
+  lazyCommand(
     'diff',
     'Show what changed between two snapshots (objects, fields, VFP rules, a trace).',
     async () => (await import('./diff')).diffCommand,
