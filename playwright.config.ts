@@ -36,10 +36,10 @@ export default defineConfig({
     },
   },
   webServer: {
-    // Building here too lets `npx playwright test` run alone; the build costs about 1 s.
+    // Building here too lets `npx playwright test` run alone (app, element, library, CLI, types).
     command: `npm run build && npx vite preview --strictPort --host 127.0.0.1 --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
+    timeout: 180_000,
   },
 });

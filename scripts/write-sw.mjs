@@ -9,8 +9,10 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const DIST = new URL('../dist/', import.meta.url).pathname;
-// cli.mjs is the command line, not part of the app.
+// Not part of the app: the command line (cli.mjs, cli/), the library build for bundlers (lib/)
+// and the type declarations (types/).
 const SKIP = new Set(['sw.js', 'cli.mjs']);
+const SKIP_DIRS = ['cli/', 'lib/', 'types/'];
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -21,7 +23,7 @@ function walk(dir) {
 
 const files = walk(DIST)
   .map((p) => relative(DIST, p).split(sep).join('/'))
-  .filter((p) => !SKIP.has(p))
+  .filter((p) => !SKIP.has(p) && !SKIP_DIRS.some((d) => p.startsWith(d)))
   .sort();
 const hash = createHash('sha256');
 for (const f of files) hash.update(f).update(readFileSync(join(DIST, f)));

@@ -95,3 +95,10 @@ export class HnsVizElement extends HTMLElement {
 export function defineHnsViz(name = 'hns-viz'): void {
   if (!customElements.get(name)) customElements.define(name, HnsVizElement);
 }
+
+declare global {
+  /** `document.createElement('hns-viz')` and `querySelector('hns-viz')` are typed. */
+  interface HTMLElementTagNameMap {
+    'hns-viz': HnsVizElement;
+  }
+}

@@ -13,59 +13,25 @@ export interface Decoded {
   readonly newline: 'lf' | 'crlf' | 'cr' | 'none';
 }
 
+/**
+ * `TextDecoder` (every browser and node ≥ 11 has it, UTF-16BE included); typed here because the
+ * core compiles without the DOM and node typings. Not fatal: invalid bytes become U+FFFD.
+ */
 interface TextDecoderLike {
   decode(bytes: Uint8Array): string;
 }
 type TextDecoderCtor = new (label: string, opts?: { fatal?: boolean }) => TextDecoderLike;
+const { TextDecoder } = globalThis as unknown as { TextDecoder: TextDecoderCtor };
 
-function decoderFor(label: 'utf-8' | 'utf-16le' | 'utf-16be'): TextDecoderLike | null {
-  const ctor = (globalThis as { TextDecoder?: TextDecoderCtor }).TextDecoder;
-  if (ctor === undefined) return null;
-  try {
-    return new ctor(label, { fatal: false });
-  } catch {
-    return null;
-  }
-}
-
-/** Plain-JS fallbacks for runtimes without TextDecoder (or without UTF-16BE support). */
-function decodeUtf16(bytes: Uint8Array, start: number, littleEndian: boolean): string {
-  const parts: string[] = [];
-  const chunk: number[] = [];
-  for (let i = start; i + 1 < bytes.length; i += 2) {
-    const lo = bytes[i] ?? 0;
-    const hi = bytes[i + 1] ?? 0;
-    chunk.push(littleEndian ? lo | (hi << 8) : (lo << 8) | hi);
-    if (chunk.length === 8192) {
-      // eslint-disable-next-line no-restricted-syntax -- at most 8,192 codes
-      parts.push(String.fromCharCode(...chunk));
-      chunk.length = 0;
-    }
-  }
-  // eslint-disable-next-line no-restricted-syntax -- at most 8,192 codes
-  parts.push(String.fromCharCode(...chunk));
-  return parts.join('');
+const decoders = new Map<string, TextDecoderLike>();
+function decode(label: 'utf-8' | 'utf-16le' | 'utf-16be', bytes: Uint8Array): string {
+  let dec = decoders.get(label);
+  if (!dec) decoders.set(label, (dec = new TextDecoder(label, { fatal: false })));
+  return dec.decode(bytes);
 }
 
 function decodeUtf8(bytes: Uint8Array, start: number): string {
-  const dec = decoderFor('utf-8');
-  if (dec) return dec.decode(start === 0 ? bytes : bytes.subarray(start));
-  // Minimal fallback: enough for the ASCII-heavy dumps; invalid sequences become U+FFFD.
-  let out = '';
-  for (let i = start; i < bytes.length;) {
-    const b = bytes[i] ?? 0;
-    const need = b < 0x80 ? 0 : b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : b >= 0xc0 ? 1 : -1;
-    if (need < 0) {
-      out += '\ufffd';
-      i++;
-      continue;
-    }
-    let cp = need === 0 ? b : b & (0x3f >> need);
-    for (let k = 1; k <= need; k++) cp = (cp << 6) | ((bytes[i + k] ?? 0) & 0x3f);
-    out += String.fromCodePoint(cp > 0x10ffff ? 0xfffd : cp);
-    i += need + 1;
-  }
-  return out;
+  return decode('utf-8', start === 0 ? bytes : bytes.subarray(start));
 }
 
 /** Guess BOM-less UTF-16 from where the NUL bytes sit in the first 4 KiB. */
@@ -132,9 +98,10 @@ export function decodeBytesRaw(bytes: Uint8Array): Decoded {
 }
 
 function utf16(bytes: Uint8Array, start: number, le: boolean): string {
-  const dec = decoderFor(le ? 'utf-16le' : 'utf-16be');
-  if (dec) return dec.decode(bytes.subarray(start, start + ((bytes.length - start) & ~1)));
-  return decodeUtf16(bytes, start, le);
+  return decode(
+    le ? 'utf-16le' : 'utf-16be',
+    bytes.subarray(start, start + ((bytes.length - start) & ~1)),
+  );
 }
 
 export function decodeText(text: string): Decoded {
