@@ -247,10 +247,9 @@ MAC address           : 00-15-5D-11-22-33
     const text =
       'PS C:\\> Get-HnsPolicyList | ConvertTo-Json -Depth 10\n' + JSON.stringify(lbs, null, 4);
     expect(text.length).toBeGreaterThan(4_000_000);
-    const t0 = performance.now();
+    // Speed is the bench's job (parseRatio); this checks every element is read.
     const r = parseInputs([{ name: 'big', text }], { deriveVfp: false });
     expect(Object.keys(r.topology.loadBalancers)).toHaveLength(6000);
-    expect(performance.now() - t0).toBeLessThan(4000);
   });
 
   it('reads the other elements of a big array when one element is damaged', () => {
