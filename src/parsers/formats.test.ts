@@ -1,5 +1,4 @@
 /** Renderings the visible corpus does not cover, written after hns-schema.md. */
-import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { parseInputs } from './index';
 
