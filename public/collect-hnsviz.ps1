@@ -28,20 +28,33 @@
   powershell -ExecutionPolicy Bypass -File .\collect-hnsviz.ps1
 
 .EXAMPLE
-  # Every Windows node at once, over PowerShell remoting, then fetch the files:
-  $nodes = 'win-a', 'win-b'
+  # EVERY Windows node at once, over PowerShell remoting from an admin machine (WinRM; the
+  # remote session of an administrator is elevated). The node names can come from kubectl:
+  $nodes = (kubectl get nodes -l kubernetes.io/os=windows -o jsonpath='{.items[*].metadata.name}') -split ' '
   Invoke-Command -ComputerName $nodes -FilePath .\collect-hnsviz.ps1 -ArgumentList 'C:\k\hnsviz.txt'
   foreach ($n in $nodes) { Copy-Item "\\$n\C$\k\hnsviz.txt" ".\hnsviz-$n.txt" }
 
 .EXAMPLE
-  # From a HostProcess pod on each node (no remoting needed); then kubectl cp the file out:
-  kubectl exec <hostprocess-pod> -- powershell -ExecutionPolicy Bypass -File C:\hostprocess\collect-hnsviz.ps1 -OutFile C:\hostprocess\hnsviz.txt
+  # EVERY Windows node without remoting: from a HostProcess pod on each node (for example a
+  # DaemonSet with hostProcess: true running as NT AUTHORITY\SYSTEM; it sees the node's C:\).
+  # The script goes in over stdin and the file comes back over stdout, so no tar is needed:
+  foreach ($p in (kubectl get pods -n <ns> -l <label> -o jsonpath='{.items[*].metadata.name}') -split ' ') {
+    Get-Content .\collect-hnsviz.ps1 -Raw | kubectl exec -i -n <ns> $p -- powershell -Command "[IO.File]::WriteAllText('C:\k\collect-hnsviz.ps1', [Console]::In.ReadToEnd())"
+    kubectl exec -n <ns> $p -- powershell -ExecutionPolicy Bypass -File C:\k\collect-hnsviz.ps1 -OutFile C:\k\hnsviz.txt
+    kubectl exec -n <ns> $p -- cmd /c type C:\k\hnsviz.txt > ".\hnsviz-$p.txt"
+  }
+  # (PowerShell 5.1's '>' saves UTF-16; hnsviz reads UTF-8 and UTF-16 alike.)
 
 .NOTES
-  A cross-node question (a pod on one node, a service backend on another) needs every node's
-  file. Import them TOGETHER: drop all the files (or their folders, or a zip) on the hnsviz
-  page at once, or `hnsviz trace --dump hnsviz-win-a.txt hnsviz-win-b.txt ...`. The first line
-  of each file names its node, so hnsviz keeps the nodes apart and stitches them.
+  IMPORT THE FILES TOGETHER. A cross-node question (a pod on one node, a service backend on
+  another) needs every node's file, read at once:
+    - in the app: drop all the files (or the folder holding them, or a zip of it) on the hnsviz
+      page in one go, or Import... > "choose files" and select them all;
+    - on the command line: hnsviz trace --dump hnsviz-win-a.txt hnsviz-win-b.txt --from <pod> --to <ip:port>
+      (also: hnsviz lint .\ , hnsviz diff before\ after\).
+  The first line of each file names its node, so hnsviz keeps the nodes apart (whatever the
+  file names) and stitches each node's remote endpoints to the pods they stand for. Collect all
+  nodes at about the same time: files from different moments disagree as a stale cluster would.
 #>
 [CmdletBinding()]
 param(

@@ -66,3 +66,52 @@ describe('public/collect-hnsviz.ps1', () => {
     expect(codes).toContain('policy-without-vfp-rule');
   });
 });
+
+describe("collect-hnsviz.ps1's help (Get-Help -Full)", () => {
+  // The comment-based help block, as Get-Help reads it: keyword → its text.
+  const help = /<#([\s\S]*?)#>/.exec(script)?.[1] ?? '';
+  const sections = help.split(/^\.(?=[A-Z]+\b)/m).slice(1);
+  const of = (keyword: string): string[] =>
+    sections.filter((s) => s.startsWith(keyword)).map((s) => s.slice(keyword.length));
+
+  it('has the sections Get-Help shows, before the param block', () => {
+    expect(script.indexOf('<#')).toBeLessThan(script.indexOf('param('));
+    for (const k of ['SYNOPSIS', 'DESCRIPTION', 'PARAMETER', 'EXAMPLE', 'NOTES'])
+      expect(of(k).length, k).toBeGreaterThan(0);
+    // The parameter it documents is the script's own.
+    expect(of('PARAMETER')[0]).toMatch(/^ OutFile\b/);
+    expect(script).toMatch(/param\(\s*\[string\] \$OutFile/);
+  });
+
+  it('says how to collect from every Windows node: over Invoke-Command and from a HostProcess pod', () => {
+    const examples = of('EXAMPLE');
+    const remoting = examples.find((e) => e.includes('Invoke-Command'));
+    expect(remoting).toBeDefined();
+    // Every Windows node, not one: the list comes from the cluster, the files come back per node.
+    expect(remoting).toContain('kubernetes.io/os=windows');
+    expect(remoting).toMatch(
+      /Invoke-Command -ComputerName \$nodes -FilePath \.\\collect-hnsviz\.ps1/,
+    );
+    expect(remoting).toMatch(/foreach \(\$n in \$nodes\)[^\n]*Copy-Item/);
+    const hostProcess = examples.find((e) => /HostProcess/.test(e));
+    expect(hostProcess).toBeDefined();
+    expect(hostProcess).toMatch(/foreach \(\$p in /);
+    expect(hostProcess).toContain('kubectl exec');
+    expect(hostProcess).toContain('-File C:\\k\\collect-hnsviz.ps1 -OutFile C:\\k\\hnsviz.txt');
+  });
+
+  it('says how to import the files together, in the app and on the command line', () => {
+    const notes = of('NOTES').join('\n');
+    expect(notes).toMatch(/IMPORT THE FILES TOGETHER/);
+    expect(notes).toMatch(/drop all the files/);
+    expect(notes).toMatch(/choose files/);
+    expect(notes).toMatch(/hnsviz trace --dump \S+\.txt \S+\.txt/);
+    // The header line is what tells the nodes apart; the help and the script agree on it.
+    expect(notes).toMatch(/first line of each file names its node/);
+    expect(script).toContain('Add-Line "# hnsviz collector 1 on $env:COMPUTERNAME at');
+  });
+
+  it('is plain ASCII, so Windows PowerShell 5.1 reads it right even without a BOM', () => {
+    expect([...script].filter((c) => c.charCodeAt(0) > 0x7f)).toEqual([]);
+  });
+});
