@@ -190,6 +190,38 @@ describe('hnsviz trace', () => {
     expect(viaStdin.err).toMatch(/^<stdin>:\d+:1: info I_HOST_TEXT: route print/);
   });
 
+  it('--help says --to takes Service DNS names, and the forms it names behave as it says', async () => {
+    const help = (await run(['trace', '--help'])).out;
+    expect(help).toMatch(
+      /--to DEST +.*a Service DNS name \(web\.default\.svc\.cluster\.local:80\)/,
+    );
+    expect(help).toMatch(/short name \(web\) and the fully qualified name/);
+    expect(help).toMatch(/\(web\.default\) only where kube-proxy’s DNS proxy appends/);
+    const trace = (scenario: string, to: string) =>
+      run(['trace', '--scenario', scenario, '--from', 'a1', '--to', to, '--json']);
+    for (const to of [
+      'web:80',
+      'web.default.svc.cluster.local:80',
+      'web.default.svc.cluster.local.:80',
+    ]) {
+      const r = await trace('new-l2bridge', to);
+      expect(r.code).toBe(0);
+      expect(
+        (JSON.parse(r.out) as { hops: { before: { dstIp: string } }[] }).hops[0]!.before.dstIp,
+      ).toBe('10.96.10.10');
+    }
+    const dotted = await trace('new-l2bridge', 'web.default:80');
+    expect(dotted.code).toBe(2);
+    expect(dotted.err).toMatch(/appends the search suffixes only to a name without dots/);
+    expect((await trace('old-winnat', 'web.default:80')).code).toBe(0);
+    // The example the help gives runs as written.
+    const example = /hnsviz trace (--scenario .*kube-dns\.kube-system\.svc\.cluster\.local.*)/.exec(
+      help,
+    );
+    expect(example).not.toBeNull();
+    expect((await run(['trace', ...example![1]!.split(' ')])).code).toBe(0);
+  });
+
   it('refuses a scenario and a dump together, and an unreadable dump', async () => {
     expect(
       (await run(['trace', '--scenario', 'old-winnat', 'x.txt', '--from', 'a', '--to', 'b'])).err,

@@ -18,7 +18,7 @@ export const TRACE_OPTIONS = {
   to: {
     type: 'string',
     value: 'DEST',
-    help: 'where it goes: IP, IP:port, pod name, service or service:port',
+    help: 'where it goes: IP, IP:port, pod name, service or service:port, or a Service DNS name (web.default.svc.cluster.local:80)',
   },
   proto: { type: 'string', value: 'tcp|udp|icmp', help: 'protocol (default tcp)' },
   'src-port': { type: 'string', value: 'N', help: 'source port (default: derived from the seed)' },
@@ -33,6 +33,11 @@ export const traceCommand = defineCommand({
   details: [
     'Problems in a dump are printed to stderr; the trace runs on what was understood.',
     'Exit status 1 means the packet was dropped (the trace says where and why).',
+    '--to also takes a Service by its DNS names, as a Windows pod resolves them: the short name (web) ' +
+      'and the fully qualified name (web.default.svc.cluster.local, with or without the final dot) ' +
+      'everywhere; a name with dots but no cluster domain (web.default) only where kube-proxy’s DNS ' +
+      'proxy appends the search suffixes (the old design, old-winnat), since a pod’s own resolver ' +
+      'appends them only to a name without dots (domain.md §7 S11).',
   ],
   options: {
     ...TRACE_OPTIONS,
@@ -42,6 +47,7 @@ export const traceCommand = defineCommand({
   examples: [
     'hnsviz trace --scenario new-l2bridge --from a1 --to 10.96.10.10:80 --reply',
     'hnsviz trace node1.json --from 10.244.1.5 --to 10.96.0.10:53 --proto udp --json',
+    'hnsviz trace --scenario new-overlay --from a1 --to kube-dns.kube-system.svc.cluster.local:53 --proto udp',
   ],
   run({ values, positionals }, ctx) {
     const { topology } = loadSource(values.scenario, [...(values.dump ?? []), ...positionals], ctx);
