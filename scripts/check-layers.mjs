@@ -4,7 +4,8 @@
 //   - every folder under src/ belongs to a layer,
 //   - tsconfig.core.json compiles exactly the core folders (--write rewrites its include),
 //   - README.md names exactly the core folders (between the core-folders markers),
-//   - no module imports itself through others at run time (type-only imports are erased),
+//   - no module imports itself through others (type-only imports included: a type shared by
+//     two modules that need each other belongs in a third),
 //   - the folders of src/ import each other without cycles (type-only imports included).
 // ESLint enforces the allowed directions; this catches what a per-file rule cannot see.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -48,10 +49,21 @@ const files = [...sourceFiles(`${root}src`), ...sourceFiles(`${root}app`)].map((
   relative(root, f),
 );
 const graph = importGraph(root, files);
-const runtime = new Map(
-  [...graph].map(([f, edges]) => [f, edges.filter((e) => !e.typeOnly).map((e) => e.to)]),
-);
-for (const c of findCycles(runtime)) problems.push(`import cycle: ${c.join(' → ')}`);
+const adjacency = new Map([...graph].map(([f, edges]) => [f, edges.map((e) => e.to)]));
+for (const c of findCycles(adjacency)) {
+  const inCycle = [...graph]
+    .filter(([f]) => c.includes(f))
+    .flatMap(([f, edges]) => edges.filter((e) => c.includes(e.to)).map((e) => ({ from: f, ...e })));
+  const hint = inCycle.every((e) => e.typeOnly)
+    ? ' (type-only: move the shared types to a module of their own)'
+    : '';
+  problems.push(
+    `import cycle${hint}: ${c.join(', ')}\n    ${inCycle
+      .slice(0, 8)
+      .map((e) => `${e.from} → ${e.to}${e.typeOnly ? ' (type)' : ''}`)
+      .join('\n    ')}`,
+  );
+}
 
 const folderOf = (f) => (f.startsWith('src/') ? (f.split('/')[1] ?? f) : f.split('/')[0]);
 const isTest = (f) => /\.test\.tsx?$/.test(f);

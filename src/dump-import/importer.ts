@@ -6,7 +6,7 @@
  */
 import { MAX_INPUT_BYTES } from '../parsers/index';
 import type { AppStore } from '../state/create-app-store';
-import type { SkippedInput } from '../state/slices/dump-slice';
+import type { SkippedInput } from '../state/app-state';
 import type { DumpProgressEvent } from '../worker/engine-client';
 import type { DumpInput, ParsedDump } from '../worker/protocol';
 import { readPicked, type PickedFile } from './files';

@@ -7,7 +7,7 @@ import { drawableCount, firstStubAt } from './drawable';
 import { scrubTopologyWith } from '../model/scrub-topology';
 import type { Topology } from '../model/types';
 import type { Diagnostic } from '../parsers/index';
-import type { ImportFailure, SkippedInput } from '../state/slices/dump-slice';
+import type { ImportFailure, SkippedInput } from '../state/app-state';
 import type { ParsedDump } from '../worker/protocol';
 
 /** Objects a user would see drawn. */

@@ -5,7 +5,7 @@
  * small summary (sizes, names, date) is kept, so a page load can offer the dump without
  * reading it. The storage is injectable: tests use `createMemoryPersistence()`.
  */
-import type { KeptDumpSummary } from '../state/slices/storage-slice';
+import type { KeptDumpSummary } from '../state/app-state';
 import type { DumpInput } from '../worker/protocol';
 
 export const PERSIST_FORMAT = 'hnsviz.saved-dump/1';

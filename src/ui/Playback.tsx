@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { SPEED_MAX, SPEED_MIN, eventCount } from '../state/slices/trace-slice';
 import type { Verbosity } from '../view-model/trace-events';
-import type { Motion } from '../state/slices/ui-slice';
+import type { Motion } from '../state/app-state';
 import { Icon } from './icons';
 import { useAppStore, useStoreApi } from './StoreContext';
 

@@ -1,4 +1,4 @@
-import type { ViewerMode } from '../state/slices/ui-slice';
+import type { ViewerMode } from '../state/app-state';
 import { isThemeChoice } from '../view-model/theme';
 import { DEFAULT_PRESET_ID, presetById } from '../lessons/presets';
 import { useAppStore, useStoreApi } from './StoreContext';

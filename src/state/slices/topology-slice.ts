@@ -1,24 +1,8 @@
-import type { StateCreator } from 'zustand/vanilla';
 import { indexTopology } from '../../layout/object-index';
-import type { Topology } from '../../model/types';
-import type { AppState } from '../app-state';
 import { hasEntry } from '../../shared/table';
+import type { SliceCreator, TopologySlice } from '../app-state';
 
-/** The loaded model: which scenario (or dump) and its topology. */
-export interface TopologySlice {
-  /** Scenario id (`new-l2bridge`, …) or null for a topology that did not come from one. */
-  readonly scenarioId: string | null;
-  readonly topology: Topology | null;
-  /** Show `topology`; keeps the selection when the selected id still exists (stable ids). */
-  loadTopology(scenarioId: string | null, topology: Topology): void;
-}
-
-export const createTopologySlice: StateCreator<
-  AppState,
-  [['zustand/immer', never]],
-  [],
-  TopologySlice
-> = (set) => ({
+export const createTopologySlice: SliceCreator<TopologySlice> = (set) => ({
   scenarioId: null,
   topology: null,
   loadTopology: (scenarioId, topology) =>

@@ -1,63 +1,8 @@
-import type { StateCreator } from 'zustand/vanilla';
-import type { Trace, TraceRequest } from '../../engine/types';
-import type { AppState } from '../app-state';
-import { mapStep, traceEvents, type Verbosity } from '../../view-model/trace-events';
-
-/** Two scenario ids shown side by side. */
-export interface ComparePair {
-  readonly left: string;
-  readonly right: string;
-}
-
-/** Result of one side of the compare view. */
-export interface CompareResult {
-  readonly left: Trace | null;
-  readonly right: Trace | null;
-  readonly error: string | null;
-}
+import { mapStep, traceEvents } from '../../view-model/trace-events';
+import type { SliceCreator, TraceSlice } from '../app-state';
 
 export const SPEED_MIN = 0.25;
 export const SPEED_MAX = 4;
-
-/**
- * The packet trace being shown and its playback. The trace itself is computed by the engine
- * worker (see `state/trace-runner.ts`); this slice only holds the request, the result and the
- * playback cursor. Per-frame packet positions never come here (style.md §3.4).
- */
-export interface TraceSlice {
-  readonly traceRequest: TraceRequest | null;
-  /** Result for the current scenario and `traceRequest`. */
-  readonly trace: Trace | null;
-  readonly traceStatus: 'idle' | 'running' | 'done' | 'error';
-  readonly traceError: string | null;
-  /** Index into the visible event list; -1 = not started. */
-  readonly step: number;
-  readonly playing: boolean;
-  /** Playback speed, clamped to 0.25..4. */
-  readonly speed: number;
-  readonly verbosity: Verbosity;
-  /** Scenario ids side by side; null = single view. */
-  readonly compare: ComparePair | null;
-  readonly compareResult: CompareResult | null;
-  /** Bumped on every new request so late engine answers for an older one are dropped. */
-  readonly traceRunId: number;
-  /** Ask for a trace (null clears it). Resets playback; the trace runner does the engine call. */
-  setTraceRequest(req: TraceRequest | null): void;
-  /** Jump to an event (clamped to -1..last; pauses at the last one). */
-  setStep(step: number): void;
-  stepBy(delta: number): void;
-  setPlaying(playing: boolean): void;
-  setSpeed(speed: number): void;
-  setVerbosity(v: Verbosity): void;
-  setCompare(c: ComparePair | null): void;
-  /** The scenario changed: drop the result (keep the request) so the runner traces again. */
-  invalidateTrace(): void;
-  /** Called by the trace runner. */
-  traceStarted(runId: number): void;
-  traceSucceeded(runId: number, trace: Trace): void;
-  traceFailed(runId: number, message: string): void;
-  compareSucceeded(runId: number, result: CompareResult): void;
-}
 
 /** Number of rows in the visible event list (the longer side in compare mode). */
 export function eventCount(
@@ -76,12 +21,7 @@ export function eventCount(
 const clampSpeed = (v: number): number =>
   Number.isFinite(v) ? Math.min(SPEED_MAX, Math.max(SPEED_MIN, v)) : 1;
 
-export const createTraceSlice: StateCreator<
-  AppState,
-  [['zustand/immer', never]],
-  [],
-  TraceSlice
-> = (set, get) => ({
+export const createTraceSlice: SliceCreator<TraceSlice> = (set, get) => ({
   traceRequest: null,
   trace: null,
   traceStatus: 'idle',
