@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseCluster } from '../cluster/index';
+import { computeMatrix, toMatrixDoc } from '../engine/matrix/index';
 import type { CliIo } from './io';
 import { runCli } from './run';
 import type { MatrixDoc } from '../engine/matrix/index';
@@ -87,6 +90,42 @@ describe('hnsviz matrix', () => {
     expect(garbage.out).toBe('');
     const missing = await run(['matrix', '--scenario', 'new-l2bridge', '--expect', 'nope'], files);
     expect(missing.code).toBe(2);
+  });
+
+  it('--dump A B: two nodes’ files as one cluster, the same document as the engine gives', async () => {
+    const fixture = (f: string) =>
+      readFileSync(new URL(`../cluster/__fixtures__/${f}`, import.meta.url), 'utf8');
+    const files = {
+      'win-a.txt': fixture('l2bridge-win-a.txt'),
+      'win-b.txt': fixture('l2bridge-win-b.txt'),
+    };
+    const r = await run(['matrix', '--dump', 'win-a.txt', 'win-b.txt', '--json'], files);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as MatrixDoc;
+    expect(new Set(doc.sources.map((s) => s.node))).toEqual(new Set(['WIN-A', 'WIN-B']));
+    expect(doc.cells).toHaveLength(doc.sources.length * doc.destinations.length);
+    // Exactly what the engine computes on the stitched cluster, cell for cell.
+    const t = parseCluster(Object.entries(files).map(([name, text]) => ({ name, text }))).topology;
+    expect(doc).toEqual(JSON.parse(JSON.stringify(toMatrixDoc(computeMatrix(t)))));
+    // a1 on WIN-A is refused by b2's policy on WIN-B; a2 gets through.
+    const src = (ip: string) => doc.sources.find((s) => s.ip === ip)!.id;
+    const b2 = doc.destinations.find((d) => d.ip === '10.244.2.11' && d.port === 8080)!.id;
+    const at = (s: string) => doc.cells.find((c) => c.source === s && c.destination === b2)!;
+    expect(at(src('10.244.1.10'))).toMatchObject({
+      verdict: 'dropped',
+      layer: 'ACL_ENDPOINT_LAYER',
+    });
+    expect(at(src('10.244.1.11')).verdict).toBe('delivered');
+    // The same files as plain arguments, with --only-drops and an expect file.
+    const drops = await run(
+      ['matrix', 'win-a.txt', 'win-b.txt', '--only-drops', '--expect', 'policy'],
+      {
+        ...files,
+        policy: 'deny 10.244.1.10 10.244.2.11:8080\nallow 10.244.1.11 10.244.2.11:8080\n',
+      },
+    );
+    expect(drops.code).toBe(0);
+    expect(drops.out).toMatch(/WIN-B/);
   });
 
   it('bad usage exits 2', async () => {
