@@ -4,8 +4,9 @@
  * are all inside the file:
  * - CSS: the extracted stylesheet is removed from the output and its text replaces the
  *   `/*__HNSVIZ_CSS__*\/` marker in src/embed/hns-viz-element.ts (adopted into the shadow root);
- * - worker: `worker/spawn-engine` is aliased to an inlined (blob URL) worker, so the element
- *   also works when its script is served from another origin.
+ * - workers: `worker/spawn-engine` and the matrix pool's `spawn-matrix` are aliased to inlined
+ *   (blob URL) workers, so the element, matrix included, also works when its script is served
+ *   from another origin.
  */
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +45,11 @@ export default defineConfig({
       {
         find: /^\.\.\/worker\/spawn-engine$/,
         replacement: fileURLToPath(new URL('./src/embed/spawn-engine-inline.ts', import.meta.url)),
+      },
+      // The matrix pool's workers (imported as `./spawn-matrix` by src/worker/matrix-pool.ts).
+      {
+        find: /^\.\/spawn-matrix$/,
+        replacement: fileURLToPath(new URL('./src/embed/spawn-matrix-inline.ts', import.meta.url)),
       },
     ],
   },

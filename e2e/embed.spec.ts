@@ -125,3 +125,50 @@ test('embed mode is responsive to its container', async ({ page }) => {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
   await page.screenshot({ path: 'test-results/embed-narrow.png' });
 });
+
+test('the custom element shows the matrix from inlined workers; a cell opens its trace', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  const csp = await watchCsp(page);
+  // Every worker the page starts: the element's engine and matrix workers are blob URLs.
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  // The page itself fetches no worker script (the iframes are the app, with its own files).
+  const fetched: string[] = [];
+  page.on('request', (r) => {
+    if (r.frame() === page.mainFrame() && /worker/i.test(r.url())) fetched.push(r.url());
+  });
+  await page.goto('/embed-demo.html');
+  const element = page.locator('#element');
+  await expect(element.locator('.hv-root')).toHaveAttribute('data-state', 'ready');
+  const before = workers.length;
+  await page.evaluate(() => document.getElementById('element')?.setAttribute('mode', 'matrix'));
+  await expect(element.locator('.hv-root')).toHaveAttribute('data-mode', 'matrix');
+  await expect(element.locator('.hv-matrix[data-status="done"]')).toBeVisible({ timeout: 30_000 });
+  expect(workers.length).toBeGreaterThan(before);
+  for (const url of workers.slice(before)) expect(url).toMatch(/^blob:/);
+  expect(fetched).toEqual([]);
+
+  const grid = element.getByRole('grid', { name: /Who can reach whom/ });
+  await element.getByRole('checkbox', { name: 'Only drops' }).check();
+  const a1 = grid
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: 'default/a1' }) });
+  const cols = await grid.getByRole('columnheader').allTextContents();
+  const b2 = cols.findIndex((c) => c === 'default/b2:8080/tcp');
+  expect(b2).toBeGreaterThan(0);
+  const cell = a1.locator(`td[aria-colindex="${b2 + 1}"]`);
+  await expect(cell).toHaveAttribute('data-verdict', 'dropped');
+  await element.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/embed-matrix.png', fullPage: false });
+  await cell.click();
+  await expect(element.locator('.hv-root')).toHaveAttribute('data-mode', 'explore');
+  await expect(element.locator('.hv-verdict')).toContainText('dropped');
+
+  // A bad mode is a message in the element, and the view stays.
+  await page.evaluate(() => document.getElementById('element')?.setAttribute('mode', 'grid'));
+  await expect(element.locator('[data-testid="link-notice"]')).toContainText('mode');
+  expect(await csp()).toEqual([]);
+  expect(errors).toEqual([]);
+});

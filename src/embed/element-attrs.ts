@@ -13,7 +13,27 @@ export const ELEMENT_ATTRIBUTES = [
   'compare',
   'selected',
   'state',
+  'mode',
 ] as const;
+
+/** What `mode` may say: the view shown (a trace and its drawing, or the reachability matrix). */
+export const ELEMENT_MODES = ['trace', 'matrix'] as const;
+export type ElementMode = (typeof ELEMENT_MODES)[number];
+
+/** The `mode` attribute: null when absent, an error message when not one of `ELEMENT_MODES`. */
+export function modeFromAttribute(
+  value: string | null,
+): { ok: true; mode: ElementMode | null } | { ok: false; message: string } {
+  if (value === null) return { ok: true, mode: null };
+  const v = value.trim().toLowerCase();
+  const mode = ELEMENT_MODES.find((m) => m === v);
+  return mode
+    ? { ok: true, mode }
+    : {
+        ok: false,
+        message: `mode: expected ${ELEMENT_MODES.join(' or ')}, got ${JSON.stringify(value.slice(0, 40))}`,
+      };
+}
 
 /** `10.96.10.10:80/tcp` → `{ to: '10.96.10.10:80', proto: 'tcp' }`. */
 export function splitTarget(to: string): { to: string; proto?: string } {

@@ -3,6 +3,7 @@
  *
  *   <script type="module" src="https://…/hns-viz.js"></script>
  *   <hns-viz scenario="new-l2bridge" from="a1" to="10.96.10.10:80/tcp" step="3"></hns-viz>
+ *   <hns-viz scenario="old-winnat" mode="matrix"></hns-viz>
  *
  * Each element has its own store, React root and engine worker (several on one page are
  * independent). Attributes are observed; changes are batched into one view update. Styles
@@ -10,7 +11,7 @@
  */
 import { decodePayload, describeLinkProblem } from '../share/codec';
 import { parseViewState } from '../share/view-state';
-import { viewFromAttributes, ELEMENT_ATTRIBUTES } from './element-attrs';
+import { modeFromAttribute, viewFromAttributes, ELEMENT_ATTRIBUTES } from './element-attrs';
 import { mountViewer, type MountedViewer } from './mount-viewer';
 import { trackSystemTheme } from './theme-preference';
 import { DEFAULT_SCENARIO, referenceCatalog } from '../share/reference-catalog';
@@ -82,8 +83,12 @@ export class HnsVizElement extends HTMLElement {
     } else value = viewFromAttributes((n) => this.getAttribute(n), DEFAULT_SCENARIO);
     const r = parseViewState(value, referenceCatalog.ids);
     if (!r.ok) return viewer.store.getState().setLinkNotice(describeLinkProblem(r.problem));
+    const mode = modeFromAttribute(this.getAttribute('mode'));
+    if (!mode.ok) return viewer.store.getState().setLinkNotice(mode.message);
     viewer.store.getState().setLinkNotice(null);
     viewer.applyState(r.state);
+    // After the state (which shows a trace or a comparison): the matrix of the same design.
+    if (mode.mode === 'matrix') viewer.store.getState().setMode('matrix');
     // The host page's `theme` attribute (or its state's theme) decides; without one, the
     // element follows the reader's OS preference, live.
     if (!this.hasAttribute('theme') && !payload)

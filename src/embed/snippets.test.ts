@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultViewState } from '../share/view-state';
 import { parseOrigins } from './bridge';
-import { splitTarget, viewFromAttributes } from './element-attrs';
+import { modeFromAttribute, splitTarget, viewFromAttributes } from './element-attrs';
 import { attr, elementSnippet, iframeSnippet, shareLink } from '../share/snippets';
 
 describe('snippets', () => {
@@ -52,5 +52,19 @@ describe('bridge origins', () => {
       ),
     ).toEqual(['https://docs.example', 'http://localhost:3000']);
     expect(parseOrigins(null)).toEqual([]);
+  });
+});
+
+describe("the element's mode attribute", () => {
+  it('reads trace or matrix, absent is null, anything else is a located message', () => {
+    expect(modeFromAttribute(null)).toEqual({ ok: true, mode: null });
+    expect(modeFromAttribute(' Matrix ')).toEqual({ ok: true, mode: 'matrix' });
+    expect(modeFromAttribute('trace')).toEqual({ ok: true, mode: 'trace' });
+    const bad = modeFromAttribute('<img src=x>'.repeat(10));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.message).toMatch(/^mode: expected trace or matrix, got "/);
+      expect(bad.message.length).toBeLessThan(100);
+    }
   });
 });

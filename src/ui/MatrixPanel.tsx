@@ -9,6 +9,8 @@ import './matrix.css';
 const ROW_H = 26;
 const COL_W = 28;
 const HEAD_H = 168;
+/** Column heads in a short view (an embed): labels cut sooner, so rows still show. */
+const COMPACT_HEAD_H = 88;
 const ROW_HEAD_W = 230;
 
 const MARK: Readonly<Record<MatrixCell['verdict'], string>> = {
@@ -44,9 +46,10 @@ export function MatrixPanel() {
     return () => ro.disconnect();
   }, [hasMatrix]);
 
+  const headH = scroll.h < 2 * HEAD_H + 4 * ROW_H ? COMPACT_HEAD_H : HEAD_H;
   const nRows = view?.rows.length ?? 0;
   const nCols = view?.cols.length ?? 0;
-  const rw = windowOf(scroll.top, scroll.h - HEAD_H, ROW_H, nRows);
+  const rw = windowOf(scroll.top, scroll.h - headH, ROW_H, nRows);
   const cw = windowOf(scroll.left, scroll.w - ROW_HEAD_W, COL_W, nCols);
   const fr = Math.min(focus.r, Math.max(0, nRows - 1));
   const fc = Math.min(focus.c, Math.max(0, nCols - 1));
@@ -81,7 +84,7 @@ export function MatrixPanel() {
     if (!el) return;
     const top = nr * ROW_H;
     const left = nc * COL_W;
-    const vh = el.clientHeight - HEAD_H;
+    const vh = el.clientHeight - headH;
     const vw = el.clientWidth - ROW_HEAD_W;
     if (top < el.scrollTop) el.scrollTop = top;
     else if (top + ROW_H > el.scrollTop + vh) el.scrollTop = top + ROW_H - vh;
@@ -99,7 +102,7 @@ export function MatrixPanel() {
   });
 
   const onKey = (e: KeyboardEvent<HTMLTableElement>) => {
-    const page = Math.max(1, Math.floor((scroll.h - HEAD_H) / ROW_H) - 1);
+    const page = Math.max(1, Math.floor((scroll.h - headH) / ROW_H) - 1);
     const keys: Record<string, () => void> = {
       ArrowUp: () => moveTo(fr - 1, fc),
       ArrowDown: () => moveTo(fr + 1, fc),
@@ -225,7 +228,7 @@ export function MatrixPanel() {
               {cw.after > 0 && <col style={{ width: cw.after }} />}
             </colgroup>
             <thead>
-              <tr aria-rowindex={1} style={{ height: HEAD_H }}>
+              <tr aria-rowindex={1} style={{ height: headH }}>
                 <th className="hv-matrix-corner" scope="col" aria-colindex={1}>
                   <span>Source ↓ · Destination →</span>
                 </th>
@@ -241,7 +244,9 @@ export function MatrixPanel() {
                       title={d.label}
                       data-kind={d.kind}
                     >
-                      <span className="hv-matrix-vlabel">{d.label}</span>
+                      <span className="hv-matrix-vlabel" style={{ maxHeight: headH - 8 }}>
+                        {d.label}
+                      </span>
                     </th>
                   );
                 })}

@@ -7,6 +7,7 @@
 import { classOrder, MatrixAssembler, type Matrix, type MatrixPlan } from '../engine/matrix/index';
 import type { Topology } from '../model/types';
 import type { MatrixWorkerIn, MatrixWorkerOut } from './matrix.worker';
+import { spawnMatrixWorker } from './spawn-matrix';
 
 export interface MatrixPoolOptions {
   readonly workers?: number;
@@ -16,7 +17,7 @@ export interface MatrixPoolOptions {
   readonly onRows?: (m: Matrix, done: number, total: number) => void;
   readonly onDone?: (m: Matrix) => void;
   readonly onError?: (message: string) => void;
-  /** Tests inject their own; default: a module worker of `matrix.worker.ts`. */
+  /** Tests inject their own; default: `spawnMatrixWorker` (inlined in the element build). */
   readonly spawn?: () => Worker;
 }
 
@@ -24,17 +25,10 @@ export interface MatrixRun {
   cancel(): void;
 }
 
-function spawnWorker(): Worker {
-  return new Worker(new URL('./matrix.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'hnsviz-matrix',
-  });
-}
-
 /** Start computing `t`'s matrix; null where Worker does not exist (jsdom, SSR). */
 export function runMatrixPool(t: Topology, o: MatrixPoolOptions = {}): MatrixRun | null {
   if (typeof Worker === 'undefined' && !o.spawn) return null;
-  const spawn = o.spawn ?? spawnWorker;
+  const spawn = o.spawn ?? spawnMatrixWorker;
   const wanted = Math.max(1, o.workers ?? globalThis.navigator?.hardwareConcurrency ?? 2);
   const seed = o.seed ?? 1;
   const pool: Worker[] = [];
