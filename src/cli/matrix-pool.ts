@@ -1,19 +1,21 @@
 /**
- * The matrix across `worker_threads`: classes handed out one at a time, biggest first, to as
- * many workers as asked (default: the machine's available parallelism), rows merged as they
- * come back. A worker is this very module loaded again (the built `dist/cli.mjs`), told by its
- * `workerData` to serve classes; run from TypeScript sources (tests, tsx) there is no
- * loadable module for a worker, so the classes run on this thread instead.
+ * The matrix across `worker_threads`: work units (a source class over a range of destination
+ * columns, see `workUnits`) handed out one at a time to as many workers as asked (default: the
+ * machine's available parallelism), rows merged as they come back. A worker is this very
+ * module loaded again (the built `dist/cli.mjs`), told by its `workerData` to serve units; run
+ * from TypeScript sources (tests, tsx) there is no loadable module for a worker, so the units
+ * run on this thread instead.
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import {
   ClassRunner,
-  classOrder,
   MatrixAssembler,
+  workUnits,
   type ClassBatch,
   type Matrix,
   type MatrixPlan,
+  type WorkUnit,
 } from '../engine/matrix/index';
 import type { Topology } from '../model/types';
 
@@ -27,8 +29,8 @@ interface WorkerInit {
 
 function serve(init: WorkerInit): void {
   const runner = new ClassRunner(init.topology, init.plan);
-  parentPort!.on('message', (k: number) => {
-    parentPort!.postMessage(runner.run(k));
+  parentPort!.on('message', (u: WorkUnit) => {
+    parentPort!.postMessage(runner.run(u));
   });
 }
 
@@ -51,13 +53,13 @@ export async function computeMatrixPool(
   onRows?: (sources: readonly number[], m: MatrixAssembler) => void,
 ): Promise<Matrix> {
   const asm = new MatrixAssembler(t.id, plan);
-  const order = classOrder(plan);
+  const order = workUnits(plan);
   const url = selfUrl();
   const n = Math.min(workers, order.length);
   if (n <= 1 || !url) {
     const runner = new ClassRunner(t, plan);
-    for (const k of order) {
-      const done = asm.add(0, runner.run(k)!);
+    for (const u of order) {
+      const done = asm.add(0, runner.run(u)!);
       onRows?.(done, asm);
     }
     return asm.matrix();

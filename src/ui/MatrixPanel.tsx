@@ -271,8 +271,24 @@ export function MatrixPanel() {
                     {cw.before > 0 && <td aria-hidden="true" />}
                     {Array.from({ length: cw.n }, (_, q) => {
                       const c = cw.first + q;
-                      const cell = cellAt(m, si, view.cols[c]!)!;
+                      const cell = cellAt(m, si, view.cols[c]!);
                       const focused = r === fr && c === fc;
+                      // Its unit is still being computed (rows fill left to right).
+                      if (!cell)
+                        return (
+                          <td
+                            key={c}
+                            data-r={r}
+                            data-c={c}
+                            data-verdict="pending"
+                            aria-colindex={c + 2}
+                            tabIndex={focused ? 0 : -1}
+                            aria-label="not computed yet"
+                            onFocus={() => setFocus({ r, c })}
+                          >
+                            ·
+                          </td>
+                        );
                       return (
                         <td
                           key={c}

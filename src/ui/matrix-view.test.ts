@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { computeMatrix, cellAt } from '../engine/matrix/index';
+import {
+  cellAt,
+  ClassRunner,
+  computeMatrix,
+  MatrixAssembler,
+  planMatrix,
+  workUnits,
+} from '../engine/matrix/index';
 import { buildScenario } from '../scenarios/index';
 import { matrixView, NO_FILTER, scopeChoices, windowOf } from './matrix-view';
 
@@ -43,5 +50,20 @@ describe('matrix view', () => {
     expect(w.first).toBe(6);
     expect(w.before + w.n * 26 + w.after).toBe(1000 * 26);
     expect(windowOf(0, 100, 26, 0)).toEqual({ first: 0, n: 0, before: 0, after: 0 });
+  });
+
+  it('a matrix still filling: started rows show, every unfinished row counts as pending', () => {
+    const t = buildScenario('new-l2bridge');
+    const plan = planMatrix(t);
+    const asm = new MatrixAssembler(t.id, plan);
+    const [first] = workUnits(plan, 3);
+    asm.add(0, new ClassRunner(t, plan).run(first!)!);
+    const s = plan.classes[first!.k]![0]!;
+    const v = matrixView(asm.matrix(), NO_FILTER);
+    expect(v.rows).toEqual([s]);
+    expect(v.pending).toBe(plan.sources.length);
+    // Pending cells are no drops: the filter keeps only rows with a computed drop.
+    const drops = matrixView(asm.matrix(), { ...NO_FILTER, onlyDrops: true });
+    expect(drops.pending).toBe(plan.sources.length);
   });
 });

@@ -1,9 +1,15 @@
 /**
  * What the matrix view shows: which rows and columns, in which order, for the filters (only
  * drops, one namespace or node, one protocol) and the "most drops first" sort. Pure; rows not
- * computed yet are left out until they arrive.
+ * started yet are left out until their first cells arrive (cells still computing count as no
+ * drop).
  */
-import type { Matrix, MatrixCell, MatrixProto } from '../engine/matrix/index';
+import {
+  PENDING_CELL,
+  type Matrix,
+  type MatrixCell,
+  type MatrixProto,
+} from '../engine/matrix/index';
 
 export interface MatrixFilter {
   readonly onlyDrops: boolean;
@@ -59,7 +65,7 @@ export function matrixView(m: Matrix, f: MatrixFilter): MatrixView {
       ? [j]
       : [],
   );
-  const pending = m.rows.filter((r) => !r).length;
+  const pending = m.rows.filter((r) => !r || r.includes(PENDING_CELL)).length;
   if (f.onlyDrops || f.sortByDrops) {
     const rowDrops = new Map<number, number>();
     const colDrops = new Map<number, number>();

@@ -1,10 +1,11 @@
 /**
  * The matrix across a pool of Web Workers (`navigator.hardwareConcurrency`): the first worker
- * computes the plan (so the main thread never does), every worker then takes source classes
- * one at a time, biggest first; rows stream to `onRows` as classes finish. `cancel()`
+ * computes the plan (so the main thread never does), every worker then takes work units (a
+ * source class over a range of destination columns, see `workUnits`) one at a time; the matrix
+ * so far goes to `onRows` as units finish. `cancel()`
  * terminates the workers and keeps what was computed.
  */
-import { classOrder, MatrixAssembler, type Matrix, type MatrixPlan } from '../engine/matrix/index';
+import { MatrixAssembler, workUnits, type Matrix, type MatrixPlan } from '../engine/matrix/index';
 import type { Topology } from '../model/types';
 import type { MatrixWorkerIn, MatrixWorkerOut } from './matrix.worker';
 import { spawnMatrixWorker } from './spawn-matrix';
@@ -13,7 +14,7 @@ export interface MatrixPoolOptions {
   readonly workers?: number;
   readonly seed?: number;
   readonly onPlan?: (plan: MatrixPlan) => void;
-  /** A class finished: the matrix so far (rows not yet computed are null). */
+  /** A unit finished: the matrix so far (see `MatrixAssembler.matrix`), units done and all. */
   readonly onRows?: (m: Matrix, done: number, total: number) => void;
   readonly onDone?: (m: Matrix) => void;
   readonly onError?: (message: string) => void;
@@ -53,7 +54,7 @@ export function runMatrixPool(t: Topology, o: MatrixPoolOptions = {}): MatrixRun
     const plan = msg.plan;
     o.onPlan?.(plan);
     const asm = new MatrixAssembler(t.id, plan);
-    const order = classOrder(plan);
+    const order = workUnits(plan);
     if (order.length === 0) {
       stop();
       o.onDone?.(asm.matrix());
@@ -62,7 +63,7 @@ export function runMatrixPool(t: Topology, o: MatrixPoolOptions = {}): MatrixRun
     let next = 0;
     let finished = 0;
     const feed = (w: Worker) => {
-      if (next < order.length) send(w, { type: 'class', k: order[next++]! });
+      if (next < order.length) send(w, { type: 'unit', unit: order[next++]! });
     };
     const onBatch = (i: number) => (ev: MessageEvent<MatrixWorkerOut>) => {
       const m = ev.data;

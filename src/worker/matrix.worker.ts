@@ -1,8 +1,14 @@
 /**
- * A matrix worker: computes the plan when asked (the first worker), then one source class per
- * message (see src/engine/matrix/assemble.ts). Plain data in, plain data out.
+ * A matrix worker: computes the plan when asked (the first worker), then one work unit (a
+ * source class over a range of destinations) per message (see src/engine/matrix/assemble.ts). Plain data in, plain data out.
  */
-import { ClassRunner, planMatrix, type ClassBatch, type MatrixPlan } from '../engine/matrix/index';
+import {
+  ClassRunner,
+  planMatrix,
+  type ClassBatch,
+  type MatrixPlan,
+  type WorkUnit,
+} from '../engine/matrix/index';
 import type { Topology } from '../model/types';
 
 export type MatrixWorkerIn =
@@ -13,7 +19,7 @@ export type MatrixWorkerIn =
       /** Null: compute the plan here and post it back. */
       readonly plan: MatrixPlan | null;
     }
-  | { readonly type: 'class'; readonly k: number };
+  | { readonly type: 'unit'; readonly unit: WorkUnit };
 
 export type MatrixWorkerOut =
   | { readonly type: 'plan'; readonly plan: MatrixPlan }
@@ -37,7 +43,7 @@ scope.onmessage = (e) => {
       return;
     }
     if (!runner) throw new Error('matrix worker: class before init');
-    const batch = runner.run(msg.k);
+    const batch = runner.run(msg.unit);
     if (batch) scope.postMessage({ type: 'batch', batch });
   } catch (err) {
     scope.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) });

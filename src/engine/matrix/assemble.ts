@@ -1,17 +1,28 @@
 /**
  * Spreading a matrix over workers, without the workers themselves (those are platform code:
- * Web Workers in the app, worker_threads in the CLI). A worker runs `ClassRunner` on the
- * topology and the plan; the main side hands out classes one at a time, biggest first
- * (`classOrder`), and merges each worker's batches with `MatrixAssembler`, so rows stream in
- * as classes finish and a cancel stops between classes.
+ * Web Workers in the app, worker_threads in the CLI). The work is cut into units, a source
+ * class over a range of destination columns (`workUnits`): a class as big as a whole node's pods
+ * is then shared by every worker, and the left columns of every row fill first, so the view
+ * shows rows while the rest is computed. A worker runs `ClassRunner` on the topology and the
+ * plan; the main side hands out units one at a time and merges each worker's batches with
+ * `MatrixAssembler`; a cancel stops between units.
  */
 import type { Topology } from '../../model/types';
 import { CellTable, computeClass, type MatrixPlan } from './compute';
-import type { Matrix, MatrixCell } from './types';
+import { PENDING_CELL, type Matrix, type MatrixCell } from './types';
 
-/** The rows of one class from one worker, with the cells that worker had not sent before. */
+/** One piece of work: source class `k` against destinations `from` ≤ d < `to`. */
+export interface WorkUnit {
+  readonly k: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The rows of one unit from one worker, with the cells that worker had not sent before. */
 export interface ClassBatch {
   readonly classIndex: number;
+  /** The unit's first destination: `rows[i].cells[j]` is destination `from + j`. */
+  readonly from: number;
   /** Index, in the worker's own table, of `cells[0]`. */
   readonly base: number;
   readonly cells: readonly MatrixCell[];
@@ -21,7 +32,7 @@ export interface ClassBatch {
   readonly traces: number;
 }
 
-/** The worker side: one plan, one cell table, one class at a time. */
+/** The worker side: one plan, one cell table, one unit at a time. */
 export class ClassRunner {
   private readonly table = new CellTable();
   private sent = 0;
@@ -30,15 +41,16 @@ export class ClassRunner {
     private readonly plan: MatrixPlan,
   ) {}
 
-  run(k: number, cancelled?: () => boolean): ClassBatch | null {
-    const res = computeClass(this.t, this.plan, k, this.table, cancelled);
+  run(u: WorkUnit, cancelled?: () => boolean): ClassBatch | null {
+    const res = computeClass(this.t, this.plan, u.k, this.table, cancelled, u.from, u.to);
     if (!res) return null;
     const base = this.sent;
     const cells = this.table.cells.slice(base);
     const templated = this.table.templated.slice(base);
     this.sent = this.table.cells.length;
     return {
-      classIndex: k,
+      classIndex: u.k,
+      from: u.from,
       base,
       cells,
       templated,
@@ -48,12 +60,25 @@ export class ClassRunner {
   }
 }
 
-/** Classes biggest first (members × destinations is their work), so the tail is short. */
-export function classOrder(plan: MatrixPlan): number[] {
-  return plan.classes
+/** Columns per unit: small enough that the first units come back while a user looks. */
+export const UNIT_COLUMNS = 256;
+
+/**
+ * The units of `plan`: every class cut into ranges of `columns` destinations; the first range
+ * of every class first, then the second, and so on, biggest classes first within a range
+ * (members × columns is their work), so the tail is short.
+ */
+export function workUnits(plan: MatrixPlan, columns = UNIT_COLUMNS): WorkUnit[] {
+  const D = plan.destinations.length;
+  const order = plan.classes
     .map((c, k) => [k, c.length] as const)
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
     .map(([k]) => k);
+  const out: WorkUnit[] = [];
+  const step = Math.max(1, columns);
+  for (let from = 0; from < Math.max(D, 1); from += step)
+    for (const k of order) out.push({ k, from, to: Math.min(D, from + step) });
+  return out;
 }
 
 /** The main side: merges batches from any number of workers into one matrix. */
@@ -62,14 +87,23 @@ export class MatrixAssembler {
   /** Per worker: its table index → ours. */
   private readonly maps = new Map<number, number[]>();
   readonly rows: (Uint32Array | null)[];
+  /** Per source: cells not computed yet. */
+  private readonly left: number[];
+  private cellsLeft = 0;
   private traces = 0;
-  private done = 0;
 
   constructor(
     private readonly topologyId: string,
     readonly plan: MatrixPlan,
   ) {
+    const D = plan.destinations.length;
     this.rows = plan.sources.map(() => null);
+    this.left = plan.sources.map(() => 0);
+    for (const c of plan.classes)
+      for (const s of c) {
+        this.left[s] = D;
+        this.cellsLeft += D;
+      }
   }
 
   /** Merge a batch; returns the source indexes whose rows it completed. */
@@ -77,21 +111,25 @@ export class MatrixAssembler {
     let map = this.maps.get(worker);
     if (!map) this.maps.set(worker, (map = []));
     b.cells.forEach((c, i) => (map[b.base + i] = this.table.intern(c, b.templated[i])));
+    const D = this.plan.destinations.length;
+    const completed: number[] = [];
     for (const r of b.rows) {
-      const row = new Uint32Array(r.cells.length);
-      for (let d = 0; d < row.length; d++) row[d] = map[r.cells[d]!]!;
-      this.rows[r.source] = row;
+      let row = this.rows[r.source];
+      if (!row) this.rows[r.source] = row = new Uint32Array(D).fill(PENDING_CELL);
+      for (let j = 0; j < r.cells.length; j++) row[b.from + j] = map[r.cells[j]!]!;
+      this.left[r.source]! -= r.cells.length;
+      this.cellsLeft -= r.cells.length;
+      if (this.left[r.source] === 0) completed.push(r.source);
     }
     this.traces += b.traces;
-    this.done++;
-    return b.rows.map((r) => r.source);
+    return completed;
   }
 
   get complete(): boolean {
-    return this.done === this.plan.classes.length;
+    return this.cellsLeft === 0;
   }
 
-  /** The matrix so far (rows not yet computed are null). */
+  /** The matrix so far (rows not started are null; cells not computed are `PENDING_CELL`). */
   matrix(): Matrix {
     const { sources, destinations, classes } = this.plan;
     return {

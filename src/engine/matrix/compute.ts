@@ -176,8 +176,8 @@ export interface ClassResult {
 }
 
 /**
- * All rows of class `k`, cells interned into `table`. `cancelled` is polled between
- * destinations (a worker checks for a cancel message there).
+ * The rows of class `k` over destinations `from` ≤ d < `to` (index 0 of a row is `from`),
+ * cells interned into `table`. `cancelled` is polled between destinations.
  */
 export function computeClass(
   t: Topology,
@@ -185,10 +185,11 @@ export function computeClass(
   k: number,
   table: CellTable,
   cancelled: () => boolean = () => false,
+  from = 0,
+  to = plan.destinations.length,
 ): ClassResult | null {
   const members = plan.classes[k]!;
-  const D = plan.destinations.length;
-  const rows = members.map(() => new Uint32Array(D));
+  const rows = members.map(() => new Uint32Array(to - from));
   const tok = members.map((s) => plan.tokens[s] ?? null);
   const test = tok.map((x) => {
     const re = x && tokenRegex(x);
@@ -199,8 +200,9 @@ export function computeClass(
   const roles = tok.map((x) => (x ? x.roles.join('\u0000') : ''));
   const dstIps = plan.destinations.map((x) => parseIpv4(x.ip) ?? -1);
   let traces = 0;
-  for (let d = 0; d < D; d++) {
-    if ((d & 63) === 0 && cancelled()) return null;
+  for (let d = from; d < to; d++) {
+    if (((d - from) & 63) === 0 && cancelled()) return null;
+    const at = d - from;
     let pending = members.map((_, i) => i);
     while (pending.length > 0) {
       const rp = pending[0]!;
@@ -211,7 +213,7 @@ export function computeClass(
       const ci = mentions(cell, test[rp]!)
         ? table.intern(templateOf(cell, tokR, (templates[rp] ??= templateRegex(tokR))), true)
         : table.intern(cell);
-      rows[rp]![d] = ci;
+      rows[rp]![at] = ci;
       if (pending.length === 1) break;
       const rest: number[] = [];
       if (tokR.ips.includes(dstIps[d]!)) rest.push(...pending.slice(1));
@@ -230,7 +232,7 @@ export function computeClass(
               plan.programs[r] === plan.programs[members[mp]!],
             )
           )
-            rows[mp]![d] = ci;
+            rows[mp]![at] = ci;
           else rest.push(mp);
         }
       }
@@ -304,6 +306,7 @@ export function cellAt(m: Matrix, s: number, d: number): MatrixCell | null {
   const row = m.rows[s];
   if (!row) return null;
   const i = row[d]!;
+  // `PENDING_CELL` (not computed yet) indexes no cell.
   const c = m.cells[i];
   if (!c) return null;
   return m.templated[i] ? fillCell(c, m.tokens[s] ?? null) : c;

@@ -9,6 +9,7 @@ export type {
   MatrixSource,
   MatrixStats,
 } from './types';
+export { PENDING_CELL } from './types';
 export { matrixDestinations, matrixSources } from './enumerate';
 export { sourceClasses } from './classes';
 export { cellOf, cellRequest, decidingHop } from './cell';
@@ -35,4 +36,11 @@ export {
   type ExpectViolation,
   type OutputOptions,
 } from './format';
-export { ClassRunner, classOrder, MatrixAssembler, type ClassBatch } from './assemble';
+export {
+  ClassRunner,
+  MatrixAssembler,
+  UNIT_COLUMNS,
+  workUnits,
+  type ClassBatch,
+  type WorkUnit,
+} from './assemble';

@@ -56,6 +56,9 @@ export interface MatrixCell {
   readonly backend: string | null;
 }
 
+/** A row's entry for a cell not computed yet (a matrix still filling). */
+export const PENDING_CELL = 0xffffffff;
+
 /**
  * A computed matrix, compactly: `rows[s][d]` indexes `cells` (identical cells are shared, so
  * a 300 × 5,000 matrix holds a few thousand distinct cell objects). A cell whose texts name
@@ -72,6 +75,7 @@ export interface Matrix {
   readonly templated: readonly boolean[];
   /** Per source: its own tokens (null for hosts and the external client). */
   readonly tokens: readonly (OwnTokens | null)[];
+  /** Per source; null until its first cells arrive, `PENDING_CELL` where not yet computed. */
   readonly rows: readonly (Uint32Array | null)[];
   /** How the work went: classes, traces actually run, cells filled. */
   readonly stats: MatrixStats;

@@ -1,0 +1,93 @@
+/**
+ * Work units: a class cut into destination ranges, handed to several runners in any order,
+ * assembles into exactly the matrix computed in one piece; a matrix still filling shows its
+ * missing cells as pending.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildScenario } from '../../scenarios/index';
+import { scaledCluster } from '../../scenarios/scaled';
+import { syntheticTopology } from '../../../bench/synthetic';
+import {
+  cellAt,
+  ClassRunner,
+  computeMatrix,
+  MatrixAssembler,
+  PENDING_CELL,
+  planMatrix,
+  workUnits,
+  type Matrix,
+} from './index';
+import type { Topology } from '../../model/types';
+
+const cells = (m: Matrix) =>
+  m.sources.map((_, i) => m.destinations.map((_, j) => JSON.stringify(cellAt(m, i, j))));
+
+/** Units of `columns` columns over `runners` runners, round robin, in reverse order. */
+function assembled(t: Topology, columns: number, runners: number) {
+  const plan = planMatrix(t);
+  const rs = Array.from({ length: runners }, () => new ClassRunner(t, plan));
+  const asm = new MatrixAssembler(t.id, plan);
+  const units = workUnits(plan, columns).reverse();
+  const completed: number[] = [];
+  units.forEach((u, i) => completed.push(...asm.add(i % runners, rs[i % runners]!.run(u)!)));
+  return { asm, units, completed, plan };
+}
+
+describe('matrix work units', () => {
+  it('cover every (class, destination) once, left columns first', () => {
+    const plan = planMatrix(buildScenario('new-l2bridge', scaledCluster(2)));
+    const units = workUnits(plan, 4);
+    const seen = new Set<string>();
+    for (const u of units)
+      for (let d = u.from; d < u.to; d++) {
+        const k = `${u.k}:${d}`;
+        expect(seen.has(k), k).toBe(false);
+        seen.add(k);
+      }
+    expect(seen.size).toBe(plan.classes.length * plan.destinations.length);
+    // Every class's first range comes before any second range.
+    const firstSecond = units.findIndex((u) => u.from > 0);
+    expect(
+      units
+        .slice(0, firstSecond)
+        .map((u) => u.k)
+        .sort((a, b) => a - b),
+    ).toEqual(plan.classes.map((_, k) => k));
+  });
+
+  for (const [name, t] of [
+    ['reference cluster', buildScenario('new-overlay')],
+    ['scaled cluster', buildScenario('old-winnat', scaledCluster(3))],
+    ['synthetic node', syntheticTopology(12, 40)],
+  ] as const)
+    it(`assemble into the one-piece matrix: ${name}`, () => {
+      const whole = computeMatrix(t);
+      for (const [columns, runners] of [
+        [1, 3],
+        [5, 2],
+        [1000, 1],
+      ] as const) {
+        const { asm, completed, plan } = assembled(t, columns, runners);
+        expect(asm.complete).toBe(true);
+        expect(new Set(completed).size).toBe(plan.sources.length);
+        expect(cells(asm.matrix())).toEqual(cells(whole));
+      }
+    });
+
+  it('a matrix still filling: pending cells read as null', () => {
+    const t = buildScenario('new-l2bridge', scaledCluster(2));
+    const plan = planMatrix(t);
+    const asm = new MatrixAssembler(t.id, plan);
+    const runner = new ClassRunner(t, plan);
+    const [first] = workUnits(plan, 3);
+    const done = asm.add(0, runner.run(first!)!);
+    expect(done).toEqual([]); // three columns of many: no row is complete
+    expect(asm.complete).toBe(false);
+    const m = asm.matrix();
+    const s = plan.classes[first!.k]![0]!;
+    expect(m.rows[s]![0]).not.toBe(PENDING_CELL);
+    expect(m.rows[s]![3]).toBe(PENDING_CELL);
+    expect(cellAt(m, s, 0)).not.toBeNull();
+    expect(cellAt(m, s, 3)).toBeNull();
+  });
+});
