@@ -1,9 +1,10 @@
-// `npm run bench [-- --json] [-- --no-parse] [-- --cluster]`: the parser bench (bench/parse-bench.ts), then on a
+// `npm run bench [-- --json] [-- --no-parse] [-- --cluster] [-- --matrix]`: the parser bench (bench/parse-bench.ts), then on a
 // synthetic node (300 endpoints, 5,000 DSR load balancers → ~1.5M VFP rules) compile, trace
 // latency, sweep throughput and heap, twice: VFP deferred (`deferred*` keys: derived per port by
 // the engine, what a big dump gets) and VFP derived eagerly by programVfp (the unprefixed keys;
 // `bytesPerVfpRule` is its heap growth over the rule count). Ratios (`…Over…`) compare figures
-// of this one run, so a busy machine skews them less than the absolute figures.
+// of this one run, so a busy machine skews them less than the absolute figures. `--matrix`: only
+// the programmed node's sweep and its reachability matrix (the `matrix*` keys and their ratios).
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -22,7 +23,8 @@ import { syntheticDraft } from './synthetic';
 const ENDPOINTS = 300;
 const LBS = 5000;
 const json = process.argv.includes('--json');
-const withParse = !process.argv.includes('--no-parse');
+const matrixOnly = process.argv.includes('--matrix');
+const withParse = !matrixOnly && !process.argv.includes('--no-parse');
 
 function gcFn(): () => void {
   try {
@@ -144,26 +146,6 @@ function sweeps(ts: readonly Topology[]): SweepFigures[] {
   }));
 }
 
-let t0 = performance.now();
-const draft = syntheticDraft(ENDPOINTS, LBS);
-const draftMs = performance.now() - t0;
-
-// Deferred: the node as a big dump leaves the parser (it skips programVfp above 200k rules);
-// the engine derives each port's VFP on demand from the same specs, sharing what pods share.
-const deferredTraces = measure(draft);
-
-// Programmed: VFP derived eagerly into the model (1.5M rules; shared lists stored once as rule
-// sets), as for a small dump or a scenario.
-const heap0 = heapMiB();
-t0 = performance.now();
-const t = programVfp(draft);
-const programVfpMs = performance.now() - t0;
-const heapModel = heapMiB() - heap0;
-const programmedTraces = measure(t);
-const [deferredSweep, programmedSweep] = sweeps([draft, t]);
-const deferred = { ...deferredTraces, ...deferredSweep! };
-const programmed = { ...programmedTraces, ...programmedSweep! };
-
 /**
  * The reachability matrix of the programmed node (every pod and the host × every service,
  * pod port and internet address), on this thread, after the sweeps on the same compiled
@@ -195,10 +177,55 @@ function matrixFigures(t: Topology) {
     matrixCellsPerCpuSecond: Math.round(warm.cells / warm.cpu),
   };
 }
+const print = (result: Record<string, number | Record<string, number>>) => {
+  if (json) console.log(JSON.stringify(result));
+  else
+    for (const [k, v] of Object.entries(result))
+      console.log(`${k.padEnd(30)} ${typeof v === 'object' ? JSON.stringify(v) : v}`);
+};
+
+/** Matrix cells per second over verdict-only traces per second, both on the programmed node. */
+const matrixRatios = (m: ReturnType<typeof matrixFigures>, sweep: SweepFigures) => ({
+  matrixSpeedup: ratio(m.matrixCellsPerSecond, sweep.sweepTracesPerSecond),
+  matrixSpeedupCpu: ratio(m.matrixCellsPerCpuSecond, sweep.sweepTracesPerCpuSecond),
+});
+const ratio = (a: number, b: number) => round(a / b, 2);
+const MATRIX_BUDGETS = { matrixSpeedup: 50, matrixMs: 2000 };
+
+if (matrixOnly) {
+  // The programmed node alone: its sweep (the ratio's denominator), then its matrix.
+  const t = programVfp(syntheticDraft(ENDPOINTS, LBS));
+  const c = compileTopology(t);
+  for (const id of Object.keys(t.ports)) compiledPort(c, id);
+  const [sweep] = sweeps([t]);
+  const m = matrixFigures(t);
+  print({ ...sweep!, ...m, ...matrixRatios(m, sweep!), budgets: MATRIX_BUDGETS });
+  process.exit(0);
+}
+
+let t0 = performance.now();
+const draft = syntheticDraft(ENDPOINTS, LBS);
+const draftMs = performance.now() - t0;
+
+// Deferred: the node as a big dump leaves the parser (it skips programVfp above 200k rules);
+// the engine derives each port's VFP on demand from the same specs, sharing what pods share.
+const deferredTraces = measure(draft);
+
+// Programmed: VFP derived eagerly into the model (1.5M rules; shared lists stored once as rule
+// sets), as for a small dump or a scenario.
+const heap0 = heapMiB();
+t0 = performance.now();
+const t = programVfp(draft);
+const programVfpMs = performance.now() - t0;
+const heapModel = heapMiB() - heap0;
+const programmedTraces = measure(t);
+const [deferredSweep, programmedSweep] = sweeps([draft, t]);
+const deferred = { ...deferredTraces, ...deferredSweep! };
+const programmed = { ...programmedTraces, ...programmedSweep! };
+
 const matrix = matrixFigures(t);
 
 const vfpRules = vfpRuleCount(t);
-const ratio = (a: number, b: number) => round(a / b, 2);
 const result: Record<string, number | Record<string, number>> = {
   endpoints: ENDPOINTS,
   loadBalancers: LBS,
@@ -224,9 +251,7 @@ const result: Record<string, number | Record<string, number>> = {
   ),
   traceP95OverMedian: ratio(programmed.traceP95Micros, programmed.traceMicros),
   ...matrix,
-  // Matrix cells per second over verdict-only traces per second, both on the programmed node.
-  matrixSpeedup: ratio(matrix.matrixCellsPerSecond, programmed.sweepTracesPerSecond),
-  matrixSpeedupCpu: ratio(matrix.matrixCellsPerCpuSecond, programmed.sweepTracesPerCpuSecond),
+  ...matrixRatios(matrix, programmed),
   deferredTraceP95OverMedian: ratio(deferred.traceP95Micros, deferred.traceMicros),
   budgets: {
     traceMicros: 200,
@@ -234,8 +259,7 @@ const result: Record<string, number | Record<string, number>> = {
     bytesPerVfpRule: 64,
     programVfpMsPer100kRules: 70,
     traceP95OverMedian: 2,
-    matrixSpeedup: 50,
-    matrixMs: 2000,
+    ...MATRIX_BUDGETS,
     parseRatio: 1.5,
     parseRatioText: 2,
   },
@@ -249,7 +273,4 @@ if (withParse) Object.assign(result, realRecall());
 if (withParse) Object.assign(result, runHostileBench());
 // 20 synthetic nodes imported together (bench/cluster-bench.ts); heavy, so only when asked.
 if (process.argv.includes('--cluster')) Object.assign(result, runClusterBench());
-if (json) console.log(JSON.stringify(result));
-else
-  for (const [k, v] of Object.entries(result))
-    console.log(`${k.padEnd(30)} ${typeof v === 'object' ? JSON.stringify(v) : v}`);
+print(result);
