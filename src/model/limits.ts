@@ -94,8 +94,33 @@ function fit(v: unknown, rawDepth: number | null, report: FitReport): unknown {
  */
 export function fitModelLimits(t: Topology): { topology: Topology; report: FitReport } {
   const report: FitReport = { strings: 0, cuts: 0 };
+  // Most models fit: a walk that allocates nothing says so, and only a model that does not is
+  // walked again to be copied where needed.
+  if (fits(t, null)) return { topology: t, report };
   const topology = fit(t, null, report) as Topology;
   return { topology, report };
+}
+
+/**
+ * Whether `fit(v, rawDepth, …)` would give back `v` itself. `for…in` (no key array per object,
+ * unlike `Object.keys`) also visits inherited enumerable keys; a model object has none, and one
+ * more key can only turn the answer to false, which `fit` then settles.
+ */
+function fits(v: unknown, rawDepth: number | null): boolean {
+  if (typeof v === 'string') return v.length <= MAX_MODEL_STRING;
+  if (v === null || typeof v !== 'object') return true;
+  if (rawDepth !== null && rawDepth >= MAX_RAW_DEPTH) return false;
+  const next = rawDepth === null ? null : rawDepth + 1;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (!fits(v[i], next)) return false;
+    return true;
+  }
+  const o = v as Record<string, unknown>;
+  for (const k in o) {
+    if (k.length > MAX_MODEL_STRING) return false;
+    if (!fits(o[k], k === 'raw' && rawDepth === null ? 0 : next)) return false;
+  }
+  return true;
 }
 
 /** Why a list of `count` entries cannot travel in a link or a view file. */

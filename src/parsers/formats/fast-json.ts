@@ -2,9 +2,10 @@
  * Fast path for clean JSON inputs (the big ones: ConvertTo-Json of every endpoint and policy
  * list on a busy node). A pretty-printed top-level array is cut into its elements by their
  * closing brace at the element indentation (JSON strings cannot hold raw newlines, so that
- * line only occurs at structure), and each element goes through native JSON.parse and straight
- * to `emit`: the parsed tree dies young instead of being kept whole (a damaged element is read
- * by the tolerant reader, with a diagnostic). Anything else takes one
+ * line only occurs at structure), and the elements go through native JSON.parse, a batch of
+ * them at a time, and straight to `emit`: the parsed trees die after their batch instead of
+ * being kept whole (a damaged element is read by the tolerant reader, with a diagnostic).
+ * Anything else takes one
  * JSON.parse of the whole text. Returns null when JSON.parse rejects the text (the tolerant
  * scanner takes over).
  */
@@ -210,9 +211,58 @@ function parseSkipping(
 }
 
 /**
+ * Elements are read in batches of about this many characters: one `JSON.parse` of
+ * `[e1,e2,…]` per batch. V8 allocates what `JSON.parse` builds from a source of 100 KB or more
+ * straight in the old generation, and a string this long outside the young one, so a big dump's
+ * parsed elements and cut texts no longer fill the young generation and trigger the scavenges
+ * that copied the model built so far (element by element, each parse was young).
+ */
+export const BATCH_CHARS = 150_000;
+
+/**
+ * Elements `[i, to)` (to: about `batchChars` characters on), each with its skipped member's value
+ * emptied, parsed as one array; `values` is null when that is not valid JSON or does not give
+ * one value per element (its elements are then read one by one, as they always could be).
+ */
+function parseBatch(
+  parts: Parts,
+  text: string,
+  i: number,
+  batchChars: number,
+): { to: number; values: unknown[] | null } {
+  const { starts, ends, skipFrom, skipTo } = parts;
+  const pieces: string[] = ['['];
+  let size = 0;
+  let j = i;
+  for (; j < starts.length && size < batchChars; j++) {
+    if (j > i) pieces.push(',');
+    const start = starts[j]!;
+    const end = ends[j]!;
+    const from = skipFrom[j]!;
+    if (from >= 0) {
+      const to = skipTo[j]!;
+      pieces.push(text.slice(start, from), text.charCodeAt(from) === 123 ? '{}' : '[]');
+      pieces.push(text.slice(to, end));
+      size += from - start + end - to;
+    } else {
+      pieces.push(text.slice(start, end));
+      size += end - start;
+    }
+  }
+  pieces.push(']');
+  try {
+    const values = JSON.parse(pieces.join('')) as unknown[];
+    return { to: j, values: values.length === j - i ? values : null };
+  } catch {
+    return { to: j, values: null };
+  }
+}
+
+/**
  * `crlf`: the text is not newline-normalised yet (its first line break is CRLF). Only a big
  * pretty-printed array is read then; null (nothing emitted, no diagnostic) means "normalise
- * the newlines and call again".
+ * the newlines and call again". `batchChars` (0: one element at a time) is for tests that
+ * compare both ways of reading.
  */
 export function locateObjects(
   text: string,
@@ -220,6 +270,7 @@ export function locateObjects(
   sink: DiagSink,
   emit: Emit,
   crlf = false,
+  batchChars = BATCH_CHARS,
 ): Rendering | null {
   const p = skipWs(text, 0);
   const c = text[p];
@@ -231,12 +282,26 @@ export function locateObjects(
   const rendering = renderingOf(sample.slice(0, 600), false);
   if (parts !== null) {
     const { starts, ends, lines, skipFrom, skipTo } = parts;
+    let batch: unknown[] | null = null;
+    let batchFrom = 0;
+    let batchTo = 0;
     for (let i = 0; i < starts.length; i++) {
       const line = lines[i]!;
       const start = starts[i]!;
       const end = ends[i]!;
       const from = skipFrom[i]!;
-      let value = from >= 0 ? parseSkipping(text, start, end, from, skipTo[i]!) : undefined;
+      if (i >= batchTo && batchChars > 0) {
+        batchFrom = i;
+        const b = parseBatch(parts, text, i, batchChars);
+        batchTo = b.to;
+        batch = b.values;
+      }
+      let value =
+        batch !== null
+          ? batch[i - batchFrom]
+          : from >= 0
+            ? parseSkipping(text, start, end, from, skipTo[i]!)
+            : undefined;
       if (value === undefined) {
         try {
           value = JSON.parse(text.slice(start, end));
