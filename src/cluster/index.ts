@@ -86,11 +86,16 @@ export function parseCluster(
   inputs: readonly ParseInput[],
   opts: ClusterOptions = {},
 ): ClusterResult {
-  const { assign, onProgress, ...parseOpts } = opts;
+  const { assign, onProgress, onRead, ...parseOpts } = opts;
   // A zip archive (what people attach to issues) is read as the files it holds.
   const zipErrors: Diagnostic[] = [];
-  inputs = inputs.flatMap((i) => {
-    if (!isZip(i.bytes)) return [i];
+  /** Index in the caller's list of each input read, or -1 for a file out of an archive. */
+  const origin: number[] = [];
+  inputs = inputs.flatMap((i, k) => {
+    if (!isZip(i.bytes)) {
+      origin.push(k);
+      return [i];
+    }
     const z = unzipInputs(i.name, i.bytes!);
     if (z.error !== null)
       zipErrors.push(
@@ -98,6 +103,7 @@ export function parseCluster(
           hint: 'unpack the archive and import its files or folders',
         }),
       );
+    for (let m = 0; m < z.inputs.length; m++) origin.push(-1);
     return z.inputs;
   });
   if (inputs.length === 0) {
@@ -111,7 +117,14 @@ export function parseCluster(
     };
   }
   const alone: ParseResult[] = inputs.map((input, k) => {
-    const r = parseInputs([input], parseOpts);
+    const from = origin[k] ?? -1;
+    // Reading progress is said once, on this first pass, in the caller's numbering.
+    const r = parseInputs(
+      [input],
+      onRead && from >= 0
+        ? { ...parseOpts, onRead: (p) => onRead({ ...p, input: from }) }
+        : parseOpts,
+    );
     onProgress?.(k + 1, inputs.length);
     return r;
   });

@@ -137,6 +137,7 @@ export function createImporter(store: AppStore, opts: ImporterOptions): Importer
               done: p.done,
               total: p.total,
               ...(p.input !== undefined ? { input: p.input } : {}),
+              ...(p.lines !== undefined ? { lines: p.lines } : {}),
             });
         },
       });

@@ -26,10 +26,17 @@ import { emptyExtracted, type Extracted, type RawObject } from './formats/raw';
 import { scanDoc } from './formats/scan';
 import { addHost, emptyHostInput } from './formats/host-text';
 import { sniffName } from './formats/file-names';
+import {
+  countLines,
+  READ_PROGRESS_STEP,
+  ReadTracker,
+  type ReadProgress,
+} from './formats/read-progress';
 
 export type { Diagnostic, DiagnosticCode, Severity } from './diagnostics';
 export type { FieldConflict } from './normalise/merge';
 export { CATALOGUE } from './diagnostics';
+export type { ReadProgress } from './formats/read-progress';
 
 /**
  * Above this estimate (local ports × (load balancers + 10)) VFP rules are not derived while
@@ -54,6 +61,13 @@ export interface ParseOptions {
   readonly deriveVfp?: boolean;
   /** Called after each input with (inputs done, inputs total). */
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Called while an input is read: how much of it (bytes, or characters for text) and how many
+   * lines, every `readStep` units (default `READ_PROGRESS_STEP`) and once at its end. The
+   * result is the same with or without it.
+   */
+  readonly onRead?: (p: ReadProgress) => void;
+  readonly readStep?: number;
 }
 
 export interface InputInfo {
@@ -86,6 +100,7 @@ function readInput(
   sink: DiagSink,
   maxBytes: number,
   emit: Emit,
+  track?: ReadTracker,
 ): { decoded: Decoded | null; extracted: Extracted; refused: boolean } {
   const size = input.bytes?.length ?? input.text?.length ?? 0;
   if (size > maxBytes) {
@@ -110,16 +125,18 @@ function readInput(
   // A big CRLF JSON dump is read as it is (normalising would copy it once more); anything
   // else, and a CRLF text the fast path does not take, is normalised first.
   const crlf = raw.newline === 'crlf';
-  let fast = crlf ? locateObjects(raw.text, name.hint, sink, emit, true) : null;
+  track?.over(raw.text.length);
+  let fast = crlf ? locateObjects(raw.text, name.hint, sink, emit, true, undefined, track) : null;
   const decoded = fast !== null ? raw : normaliseNewlines(raw);
-  fast ??= locateObjects(decoded.text, name.hint, sink, emit);
+  if (fast === null) track?.over(decoded.text.length);
+  fast ??= locateObjects(decoded.text, name.hint, sink, emit, false, undefined, track);
   if (fast !== null) {
     const extracted = emptyExtracted();
     extracted.renderings.add(fast);
     return { decoded, extracted, refused: false };
   }
   const doc = cleanUp(decoded.text, sink);
-  const extracted = scanDoc(doc, sink, name.hint);
+  const extracted = scanDoc(doc, sink, name.hint, track);
   for (const raw of extracted.objects) emit(raw);
   return { decoded, extracted, refused: false };
 }
@@ -166,7 +183,12 @@ function parseAll(inputs: readonly ParseInput[], opts: ParseOptions): ParseResul
         mergeInto(merged, norm, sinkFor);
         objects++;
       };
-      const { decoded, extracted, refused } = readInput(input, sink, maxBytes, emit);
+      const size = input.bytes?.length ?? input.text?.length ?? 0;
+      const track = opts.onRead
+        ? new ReadTracker(k, size, opts.readStep ?? READ_PROGRESS_STEP, opts.onRead)
+        : undefined;
+      const { decoded, extracted, refused } = readInput(input, sink, maxBytes, emit, track);
+      track?.end(decoded ? countLines(decoded.text) : 0);
       if (unknown.size > 0) {
         const list = [...unknown].map(([k, n]) => (n > 1 ? `${k} (${n}×)` : k));
         sink.add(

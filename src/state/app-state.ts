@@ -189,6 +189,8 @@ export interface ImportProgress {
   readonly done: number;
   readonly total: number;
   readonly input?: string;
+  /** Lines of `input` read so far. */
+  readonly lines?: number;
 }
 
 /**

@@ -147,8 +147,9 @@ export function ImportDialog({ onText, onBlob, onFiles, onClose }: Props) {
         .
       </div>
       <div className="hv-dialog-actions">
-        <button type="button" onClick={done}>
-          Cancel
+        {/* "Close", not "Cancel": the import panel's "Cancel import" stops a running import. */}
+        <button type="button" onClick={done} data-testid="import-dialog-close">
+          Close
         </button>
         <button
           type="button"

@@ -1,7 +1,7 @@
 import type { Importer } from '../dump-import/importer';
 import { selectDumpShown } from '../state/slices/dump-slice';
 import { DiagnosticList } from './DiagnosticsPanel';
-import { progressText } from './import-text';
+import { progressPercent, progressText } from './import-text';
 import { useAppStore, useStoreApi } from './StoreContext';
 
 /**
@@ -23,13 +23,24 @@ export function ImportStatus({
   const shown = useAppStore(selectDumpShown);
 
   if (importing) {
-    const pct = progress && progress.total > 0 ? progress.done / progress.total : 0;
+    const text = progress ? progressText(progress) : 'Starting the parser…';
+    // Indeterminate while files are listed; a share of the bytes while they are read.
+    const pct = progress && progress.phase !== 'read' ? progressPercent(progress) : undefined;
     return (
       <div className="hv-import-status" role="status" data-testid="import-progress">
-        <span>{progress ? progressText(progress) : 'Starting the parser…'}</span>
-        <progress max={1} value={progress?.phase === 'read' ? undefined : pct} />
+        <span>{text}</span>
+        <progress
+          max={100}
+          value={pct}
+          aria-label="Import progress"
+          aria-valuenow={pct}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuetext={text}
+          data-testid="import-progress-bar"
+        />
         <button type="button" onClick={() => importer.cancel()} data-testid="import-cancel">
-          Cancel
+          Cancel import
         </button>
       </div>
     );

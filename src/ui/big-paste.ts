@@ -57,10 +57,11 @@ export async function preparePaste(
   return { blob, bytes: blob.size, lines, preview: previewOf(text) };
 }
 
-const count = (n: number): string =>
+/** `9,999`, then `180k`. */
+export const shortCount = (n: number): string =>
   n < 10_000 ? n.toLocaleString('en') : `${Math.round(n / 1000).toLocaleString('en')}k`;
 
 /** "pasted 20.0 MB, 412k lines" */
 export function pasteLabel(p: Pick<BigPaste, 'bytes' | 'lines'>): string {
-  return `pasted ${(p.bytes / 1e6).toFixed(1)} MB, ${count(p.lines)} line${p.lines === 1 ? '' : 's'}`;
+  return `pasted ${(p.bytes / 1e6).toFixed(1)} MB, ${shortCount(p.lines)} line${p.lines === 1 ? '' : 's'}`;
 }

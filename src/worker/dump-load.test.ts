@@ -52,17 +52,43 @@ describe('dump/load contract', () => {
     expect(Object.keys(dump.topology.loadBalancers).length).toBeGreaterThan(0);
     expect(Array.isArray(dump.findings)).toBe(true);
     const total = size + text.length;
-    expect(progress.map((p) => [p.phase, p.done, p.total])).toEqual([
-      ['parse', 0, total],
-      ['parse', size, total],
-      ['lint', total, total],
+    // Small inputs: one report at the end of each (the parser reports every 256 KiB).
+    expect(progress.map((p) => [p.phase, p.done, p.total, p.input, p.lines])).toEqual([
+      ['parse', 0, total, '43.txt', undefined],
+      ['parse', size, total, '43.txt', expect.any(Number)],
+      ['parse', total, total, 'paste', text.split('\n').length - (text.endsWith('\n') ? 1 : 0)],
+      ['lint', total, total, undefined, undefined],
     ]);
-    expect(progress[1]?.input).toBe('paste');
     // The parsed model is the worker's loaded model: a trace needs no model/set.
     const ep = Object.values(dump.topology.endpoints).find((e) => e.portId && e.ipAddress);
     expect(ep).toBeDefined();
     const t = await c.trace({ from: ep!.ipAddress!, to: '10.96.0.10:53', proto: 'udp' });
     expect(t.request.from).toBe(ep!.ipAddress);
+    c.dispose();
+  });
+
+  it('reports progress within one big input: bytes and lines read, strictly increasing', async () => {
+    const c = createEngineClient(fakeWorker);
+    const block = readFileSync(
+      new URL('../parsers/__fixtures__/corpus/30-rke2-calico-endpoint-fl-acl.txt', import.meta.url),
+      'utf8',
+    );
+    // ~1.3 MB of list view: about five reports at the parser's 256 KiB step.
+    const text = block.repeat(Math.ceil(1_300_000 / block.length));
+    const progress: DumpProgressEvent[] = [];
+    await c.loadDump([{ name: 'paste', blob: new Blob([text]) }], {
+      onProgress: (p) => progress.push(p),
+    });
+    const total = new TextEncoder().encode(text).length;
+    const parse = progress.filter((p) => p.phase === 'parse' && p.lines !== undefined);
+    const inside = parse.filter((p) => p.done > 0 && p.done < total);
+    expect(inside.length).toBeGreaterThanOrEqual(3);
+    for (let k = 1; k < parse.length; k++) {
+      expect(parse[k]!.done).toBeGreaterThan(parse[k - 1]!.done);
+      expect(parse[k]!.lines!).toBeGreaterThan(parse[k - 1]!.lines!);
+    }
+    expect(parse.at(-1)).toMatchObject({ done: total, total, input: 'paste' });
+    expect(parse.at(-1)!.lines).toBe(text.split('\n').length - 1);
     c.dispose();
   });
 

@@ -1,7 +1,8 @@
 /**
  * The worker side of `dump/load`: read every input with `parseCluster` (one node or several,
  * attributed by evidence; `assign` is the user's reassignment), lint the result,
- * and report byte progress on the way. Pure apart from the `progress` callback.
+ * and report progress within each input (bytes or characters read, lines) on the way.
+ * Pure apart from the `progress` callback.
  */
 import { parseCluster } from '../cluster/index';
 import { lintCluster } from '../lint/index';
@@ -13,6 +14,8 @@ export interface DumpProgress {
   readonly done: number;
   readonly total: number;
   readonly input?: string;
+  /** Lines of `input` read so far. */
+  readonly lines?: number;
 }
 
 const sizeOf = (i: DumpInput): number => i.bytes?.byteLength ?? i.text?.length ?? 0;
@@ -33,6 +36,13 @@ export function loadDump(
 ): ParsedDump {
   const sizes = inputs.map(sizeOf);
   const total = sizes.reduce((a, b) => a + b, 0);
+  /** Units of the inputs before each one. */
+  const before: number[] = [];
+  let sum = 0;
+  for (const n of sizes) {
+    before.push(sum);
+    sum += n;
+  }
   let done = 0;
   const first = inputs[0];
   progress({ phase: 'parse', done, total, ...(first ? { input: first.name } : {}) });
@@ -44,10 +54,13 @@ export function loadDump(
   const result = parseCluster(parseIn, {
     maxBytes,
     ...(assign ? { assign } : {}),
-    onProgress: (k) => {
-      done += sizes[k - 1] ?? 0;
-      const next = inputs[k];
-      if (next) progress({ phase: 'parse', done, total, input: next.name });
+    // Within each input, as the parser reads it (bytes, or characters of pasted text).
+    onRead: (p) => {
+      const at = (before[p.input] ?? 0) + p.done;
+      if (at < done) return;
+      done = at;
+      const input = inputs[p.input]?.name;
+      progress({ phase: 'parse', done, total, lines: p.lines, ...(input ? { input } : {}) });
     },
   });
   progress({ phase: 'lint', done: total, total });

@@ -65,6 +65,8 @@ export type FromWorker =
       readonly total: number;
       /** The input being read (phase `parse`). */
       readonly input?: string;
+      /** Lines of `input` read so far (phase `parse`, once its reading has started). */
+      readonly lines?: number;
     }
   | { readonly type: 'dump/parsed'; readonly requestId: string; readonly dump: ParsedDump }
   | {

@@ -16,6 +16,7 @@ import { jsonHint, objectsOf, renderingOf } from './json-stream';
 import { readJson } from './json-reader';
 import { LineCounter } from './line-counter';
 import { isRecord, type KindHint, type RawObject, type Rendering } from './raw';
+import type { ReadTracker } from './read-progress';
 
 type Emit = (raw: RawObject) => void;
 
@@ -271,6 +272,7 @@ export function locateObjects(
   emit: Emit,
   crlf = false,
   batchChars = BATCH_CHARS,
+  track?: ReadTracker,
 ): Rendering | null {
   const p = skipWs(text, 0);
   const c = text[p];
@@ -290,6 +292,7 @@ export function locateObjects(
       const start = starts[i]!;
       const end = ends[i]!;
       const from = skipFrom[i]!;
+      track?.at(start, line);
       if (i >= batchTo && batchChars > 0) {
         batchFrom = i;
         const b = parseBatch(parts, text, i, batchChars);

@@ -10,6 +10,7 @@ import { commandOf, hintOf } from './commands';
 import { isHnsdiagTableStart } from './hnsdiag';
 import { hostCommandOf } from './host-text';
 import { emptyExtracted, type Extracted, type KindHint } from './raw';
+import type { ReadTracker } from './read-progress';
 import type { LineReader, ScanState } from './reader';
 import { LINE_READERS } from './registry';
 import { isVfpStart, vfpContextFromCommand } from './vfpctrl';
@@ -79,8 +80,19 @@ export function readerAt(text: string): string | null {
  * Walk a cleaned paste: commands give context, every other line is offered to the readers of
  * the registry; lines no reader takes (outside log lines) are reported as skipped.
  */
-export function scanDoc(doc: Doc, sink: DiagSink, nameHint: KindHint = null): Extracted {
+export function scanDoc(
+  doc: Doc,
+  sink: DiagSink,
+  nameHint: KindHint = null,
+  track?: ReadTracker,
+): Extracted {
   const s = newState(doc, sink, nameHint);
+  // Progress is an offset in the cleaned lines (what the readers walk).
+  const starts = track ? s.starts() : null;
+  if (track && starts) {
+    const lastLine = doc.lines.length - 1;
+    track.over(lastLine < 0 ? 0 : (starts[lastLine] ?? 0) + (doc.lines[lastLine] ?? '').length + 1);
+  }
   const vars = new Map<string, string>();
   let unparsedFrom = -1;
   let unparsedCount = 0;
@@ -105,6 +117,7 @@ export function scanDoc(doc: Doc, sink: DiagSink, nameHint: KindHint = null): Ex
 
   let i = 0;
   while (i < lines.length) {
+    if (starts) track?.at(starts[i] ?? 0, doc.lineNo[i] ?? i + 1);
     const line = lines[i] ?? '';
     const trimmed = line.trimStart();
     if (trimmed === '' || trimmed.startsWith('#') || trimmed.startsWith('```')) {
