@@ -65,7 +65,7 @@ export function matrixView(m: Matrix, f: MatrixFilter): MatrixView {
       ? [j]
       : [],
   );
-  const pending = m.rows.filter((r) => !r || r.includes(PENDING_CELL)).length;
+  const pending = m.pendingRows ?? m.rows.filter((r) => !r || r.includes(PENDING_CELL)).length;
   if (f.onlyDrops || f.sortByDrops) {
     const rowDrops = new Map<number, number>();
     const colDrops = new Map<number, number>();

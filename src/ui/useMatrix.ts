@@ -34,10 +34,33 @@ export function useMatrix(t: Topology | null): MatrixRunState {
     if (!t || (epoch === 0 && finished.has(t))) return undefined;
     const t0 = performance.now();
     const put = (result: Result) => setRun({ t, epoch, result });
+    // Units finish many times a second: draw the latest state at most once per UPDATE_MS, so
+    // merging and redrawing never crowd the main thread while the workers fill the matrix.
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let latest: Result | null = null;
+    const flush = () => {
+      timer = null;
+      if (latest) put(latest);
+      latest = null;
+    };
     const r = runMatrixPool(t, {
-      onRows: (matrix, done, total) =>
-        put({ matrix, done, total, status: 'running', error: null, ms: performance.now() - t0 }),
+      onRows: (matrix, done, total) => {
+        const first = latest === null && timer === null && done === 1;
+        latest = {
+          matrix,
+          done,
+          total,
+          status: 'running',
+          error: null,
+          ms: performance.now() - t0,
+        };
+        if (first) flush();
+        else timer ??= setTimeout(flush, UPDATE_MS);
+      },
       onDone: (matrix) => {
+        if (timer) clearTimeout(timer);
+        timer = null;
+        latest = null;
         const res: Result = {
           matrix,
           done: matrix.stats.sourceClasses,
@@ -57,6 +80,7 @@ export function useMatrix(t: Topology | null): MatrixRunState {
         put({ ...EMPTY, status: 'error', error: 'Web Workers are not available here.' }),
       );
     return () => {
+      if (timer) clearTimeout(timer);
       r?.cancel();
       pool.current = null;
     };
@@ -75,5 +99,8 @@ export function useMatrix(t: Topology | null): MatrixRunState {
     restart: () => setEpoch((e) => e + 1),
   };
 }
+
+/** The longest a streamed update waits to be drawn. */
+const UPDATE_MS = 120;
 
 const EMPTY: Result = { matrix: null, done: 0, total: 0, status: 'running', error: null, ms: 0 };

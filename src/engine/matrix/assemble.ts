@@ -90,6 +90,7 @@ export class MatrixAssembler {
   /** Per source: cells not computed yet. */
   private readonly left: number[];
   private cellsLeft = 0;
+  private rowsLeft = 0;
   private traces = 0;
 
   constructor(
@@ -103,6 +104,7 @@ export class MatrixAssembler {
       for (const s of c) {
         this.left[s] = D;
         this.cellsLeft += D;
+        this.rowsLeft++;
       }
   }
 
@@ -119,7 +121,10 @@ export class MatrixAssembler {
       for (let j = 0; j < r.cells.length; j++) row[b.from + j] = map[r.cells[j]!]!;
       this.left[r.source]! -= r.cells.length;
       this.cellsLeft -= r.cells.length;
-      if (this.left[r.source] === 0) completed.push(r.source);
+      if (this.left[r.source] === 0) {
+        completed.push(r.source);
+        this.rowsLeft--;
+      }
     }
     this.traces += b.traces;
     return completed;
@@ -140,6 +145,7 @@ export class MatrixAssembler {
       templated: this.table.templated,
       tokens: this.plan.tokens,
       rows: this.rows,
+      pendingRows: this.rowsLeft,
       stats: {
         sourceClasses: classes.length,
         destinations: destinations.length,

@@ -77,6 +77,8 @@ export interface Matrix {
   readonly tokens: readonly (OwnTokens | null)[];
   /** Per source; null until its first cells arrive, `PENDING_CELL` where not yet computed. */
   readonly rows: readonly (Uint32Array | null)[];
+  /** Rows not complete yet, for a matrix still filling (absent: the rows that are null). */
+  readonly pendingRows?: number;
   /** How the work went: classes, traces actually run, cells filled. */
   readonly stats: MatrixStats;
 }

@@ -69,6 +69,7 @@ describe('matrix work units', () => {
       ] as const) {
         const { asm, completed, plan } = assembled(t, columns, runners);
         expect(asm.complete).toBe(true);
+        expect(asm.matrix().pendingRows).toBe(0);
         expect(new Set(completed).size).toBe(plan.sources.length);
         expect(cells(asm.matrix())).toEqual(cells(whole));
       }
@@ -89,5 +90,6 @@ describe('matrix work units', () => {
     expect(m.rows[s]![3]).toBe(PENDING_CELL);
     expect(cellAt(m, s, 0)).not.toBeNull();
     expect(cellAt(m, s, 3)).toBeNull();
+    expect(m.pendingRows).toBe(plan.sources.length);
   });
 });
