@@ -4,8 +4,9 @@
 export { mountViewer, type MountViewerOptions, type MountedViewer } from './embed/mount-viewer';
 export { referenceCatalog, DEFAULT_SCENARIO } from './share/reference-catalog';
 export type { HnsvizTestApi } from './embed/test-api';
-export { bootApp } from './embed/boot-app';
+export { bootApp, type BootOptions } from './embed/boot-app';
 export { registerOfflineSupport } from './embed/offline';
+export type { AppUpdates, UpdateState } from './ui/UpdateNotice';
 export { installEmbedBridge, type BridgeCommand, type BridgeEvent } from './embed/bridge';
 export { defineHnsViz, HnsVizElement } from './embed/hns-viz-element';
 export { decodeLink, encodeLink, MAX_LINK_CHARS } from './share/codec';

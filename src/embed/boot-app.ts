@@ -5,7 +5,7 @@
 import { decodeLink, describeLinkProblem } from '../share/codec';
 import { installUrlSync } from '../share/url-sync';
 import { installEmbedBridge, parseOrigins } from './bridge';
-import { mountViewer, type MountedViewer } from './mount-viewer';
+import { mountViewer, type MountedViewer, type MountViewerOptions } from './mount-viewer';
 import { referenceCatalog } from '../share/reference-catalog';
 import { isTheme } from '../view-model/theme';
 import {
@@ -15,8 +15,14 @@ import {
   trackSystemTheme,
 } from './theme-preference';
 
+/** What the shell adds to what the URL says. */
+export interface BootOptions {
+  /** New versions of the app (`registerOfflineSupport()`), for the "Reload" notice. */
+  readonly updates?: MountViewerOptions['updates'];
+}
+
 /** Mount the app into `root` as the current URL says. */
-export function bootApp(root: HTMLElement): MountedViewer {
+export function bootApp(root: HTMLElement, options: BootOptions = {}): MountedViewer {
   const url = new URL(window.location.href);
   const params = url.searchParams;
   const link = decodeLink(url.hash, referenceCatalog.ids);
@@ -29,6 +35,7 @@ export function bootApp(root: HTMLElement): MountedViewer {
     chrome: embed ? 'minimal' : 'full',
     appUrl,
     e2e: params.get('e2e') === '1',
+    updates: options.updates,
     // The last imported dump: a small one is shown again after a reload; a big one, or any
     // when a link or design was asked for, is only offered ("Reopen last import").
     dumps: embed

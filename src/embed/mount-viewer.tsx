@@ -27,6 +27,8 @@ export interface MountViewerOptions {
   readonly onScenarioChange?: (id: string) => void;
   /** Imported dumps: keep the last one in IndexedDB and restore it (the app; not embeds). */
   readonly dumps?: HnsViewerProps['dumps'];
+  /** New versions of the app (`registerOfflineSupport()`): shows a "Reload" notice. */
+  readonly updates?: HnsViewerProps['updates'];
 }
 
 /** A mounted viewer. */
@@ -76,6 +78,7 @@ export function mountViewer(element: HTMLElement, options: MountViewerOptions = 
         chrome={options.chrome}
         appUrl={options.appUrl ?? undefined}
         dumps={options.dumps}
+        updates={options.updates}
       />
     </StrictMode>,
   );

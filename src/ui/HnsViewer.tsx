@@ -8,6 +8,7 @@ import type { ScenarioCatalog } from '../share/scenario-catalog';
 import { StoreProvider, useAppStore, useStoreApi } from './StoreContext';
 import { TopologyCanvas } from './TopologyCanvas';
 import { LinkNotice } from './LinkNotice';
+import { UpdateNotice, type AppUpdates } from './UpdateNotice';
 import { ViewerActions } from './ViewerActions';
 import { CompareEvents } from './CompareEvents';
 import { ComparePanel } from './ComparePanel';
@@ -47,10 +48,12 @@ export interface HnsViewerProps {
   /** Trace engine override (tests); default: a module Web Worker of this viewer's own. */
   readonly engine?: TraceEngine;
   /**
-   * Imported dumps (issue 4): `keep` the last inputs in IndexedDB; `restore` them on mount.
+   * Imported dumps: `keep` the last inputs in IndexedDB; `restore` them on mount.
    * Default: neither (embeds, tests); the app passes both.
    */
   readonly dumps?: { readonly keep: boolean; readonly restore: DumpRestore };
+  /** New versions of the app (its service worker): a "Reload" notice when one waits. */
+  readonly updates?: AppUpdates;
 }
 
 export type ViewerChrome = 'full' | 'minimal';
@@ -71,6 +74,7 @@ function ViewerShell({
   appUrl,
   engine,
   dumps,
+  updates,
 }: Omit<HnsViewerProps, 'store'>) {
   const store = useStoreApi();
   const scenarioId = useAppStore((s) => s.scenarioId);
@@ -128,6 +132,7 @@ function ViewerShell({
       </header>
       <TraceBar builder={chrome === 'full'} />
       <div className="hv-notices">
+        <UpdateNotice updates={updates} />
         <LinkNotice />
         {error && (
           <p className="hv-error" role="alert">
