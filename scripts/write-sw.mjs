@@ -14,8 +14,9 @@ import { join, relative, sep } from 'node:path';
 
 const DIST = new URL('../dist/', import.meta.url).pathname;
 // Not part of the app: the command line (cli.mjs, cli/), the library build for bundlers (lib/)
-// and the type declarations (types/).
-const SKIP = new Set(['sw.js', 'cli.mjs']);
+// and the type declarations (types/). Nor is `_headers`, the static host's configuration, which
+// hosts (and `hnsviz serve`) never serve: precaching it would fail the worker's install.
+const SKIP = new Set(['sw.js', 'cli.mjs', '_headers']);
 const SKIP_DIRS = ['cli/', 'lib/', 'types/'];
 
 function walk(dir) {
