@@ -32,7 +32,8 @@ export const APP = {
   'dump-import': ['state', 'worker', 'share'],
   ui: ['state', 'render', 'share', 'export', 'dump-import', 'worker'],
   embed: ['ui', 'state', 'render', 'share', 'export', 'dump-import', 'worker'],
-  cli: ['export'],
+  // share: the one source of scrub keys (share/scrub-view.ts) for `export --scrub`.
+  cli: ['export', 'share'],
 };
 
 /** npm packages an app folder may not import (the core may import none of these). */

@@ -4,18 +4,18 @@
  * Markdown, an SVG drawing with its path, or the `hnsviz.trace/1` JSON. To stdout, or a file
  * with `-o`. `--scrub` replaces addresses and names the way the app's exports do.
  */
-import { traceFlow, TraceInputError, type Trace } from '../../engine/index';
+import type { Trace } from '../../engine/index';
 import { topologyToMermaid } from '../../export/mermaid';
 import { topologyToJson } from '../../export/model-json';
 import { topologyToSvg } from '../../export/static-svg';
 import { traceToMarkdown, traceToText } from '../../export/trace-text';
-import { PORT_MAX } from '../../model/port-ranges';
 import { scrubTopologyWith } from '../../model/scrub-topology';
+import { randomScrubKey } from '../../share/scrub-view';
 import type { Topology } from '../../model/types';
-import { choiceOption, defineCommand, intOption, UsageError } from '../command';
+import { choiceOption, defineCommand, UsageError } from '../command';
 import { hasErrors } from '../report';
 import { loadSource } from '../source';
-import { TRACE_OPTIONS } from './trace';
+import { packetOptions, TRACE_OPTIONS, traceOrUsageError } from '../trace-options';
 
 const FORMATS = ['svg', 'mermaid', 'json', 'text', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
@@ -64,36 +64,20 @@ export const exportCommand = defineCommand({
           ? `--format ${format} draws the topology; a trace exports as ${TRACE_FORMATS.join(', ')}`
           : `--format ${format} needs a trace (--from and --to)`,
       );
-    const proto = choiceOption('proto', values.proto, ['tcp', 'udp', 'icmp'], 'tcp');
-    const srcPort = intOption('src-port', values['src-port'], 1, PORT_MAX);
-    const seed = intOption('seed', values.seed, 0, 2 ** 31);
+    const packet = packetOptions(values);
     if (values.output !== undefined && !ctx.io.writeFile)
       throw new UsageError('-o: writing files is not available here');
     const src = loadSource(values.scenario, [...(values.dump ?? []), ...positionals], ctx);
     let topology: Topology = src.topology;
     let name = (s: string) => s;
     if (values.scrub === true) {
-      const key = Array.from(crypto.getRandomValues(new Uint32Array(4)));
-      const scrubbed = scrubTopologyWith(topology, key);
+      const scrubbed = scrubTopologyWith(topology, randomScrubKey());
       topology = scrubbed.topology;
       name = scrubbed.mention;
     }
-    let trace: Trace | null = null;
-    if (traced) {
-      try {
-        trace = traceFlow(topology, {
-          from: name(values.from!),
-          to: name(values.to!),
-          proto,
-          reply: values.reply === true,
-          ...(srcPort !== undefined ? { srcPort } : {}),
-          ...(seed !== undefined ? { seed } : {}),
-        });
-      } catch (e) {
-        if (e instanceof TraceInputError) throw new UsageError(e.message);
-        throw e;
-      }
-    }
+    const trace: Trace | null = traced
+      ? traceOrUsageError(topology, { from: name(values.from!), to: name(values.to!), ...packet })
+      : null;
     const text = render(format, topology, trace);
     if (values.output !== undefined) {
       try {

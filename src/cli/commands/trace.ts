@@ -3,28 +3,10 @@
  * scenario or a dump. Text like `ofproto/trace`, or `--json`: one `hnsviz.trace/1` document.
  * Exit 1 when the packet is dropped (the trace is still printed).
  */
-import { formatTraceText, traceFlow, TraceInputError } from '../../engine/index';
-import { choiceOption, defineCommand, intOption, UsageError } from '../command';
-import { loadSource, SOURCE_OPTIONS } from '../source';
-import { PORT_MAX } from '../../model/port-ranges';
-
-export const TRACE_OPTIONS = {
-  ...SOURCE_OPTIONS,
-  from: {
-    type: 'string',
-    value: 'WHO',
-    help: 'where the packet starts: pod name, IP, node name or external name',
-  },
-  to: {
-    type: 'string',
-    value: 'DEST',
-    help: 'where it goes: IP, IP:port, pod name, service or service:port, or a Service DNS name (web.default.svc.cluster.local:80)',
-  },
-  proto: { type: 'string', value: 'tcp|udp|icmp', help: 'protocol (default tcp)' },
-  'src-port': { type: 'string', value: 'N', help: 'source port (default: derived from the seed)' },
-  reply: { type: 'boolean', help: 'also trace the reply; the verdict is the reply leg’s' },
-  seed: { type: 'string', value: 'N', help: 'seed for backend choice and NAT ports (default 1)' },
-} as const;
+import { formatTraceText } from '../../engine/index';
+import { defineCommand, UsageError } from '../command';
+import { loadSource } from '../source';
+import { packetOptions, TRACE_OPTIONS, traceOrUsageError } from '../trace-options';
 
 export const traceCommand = defineCommand({
   name: 'trace',
@@ -53,23 +35,11 @@ export const traceCommand = defineCommand({
     const { topology } = loadSource(values.scenario, [...(values.dump ?? []), ...positionals], ctx);
     if (values.from === undefined) throw new UsageError('missing --from');
     if (values.to === undefined) throw new UsageError('missing --to');
-    const proto = choiceOption('proto', values.proto, ['tcp', 'udp', 'icmp'], 'tcp');
-    const srcPort = intOption('src-port', values['src-port'], 1, PORT_MAX);
-    const seed = intOption('seed', values.seed, 0, 2 ** 31);
-    let trace;
-    try {
-      trace = traceFlow(topology, {
-        from: values.from,
-        to: values.to,
-        proto,
-        reply: values.reply === true,
-        ...(srcPort !== undefined ? { srcPort } : {}),
-        ...(seed !== undefined ? { seed } : {}),
-      });
-    } catch (e) {
-      if (e instanceof TraceInputError) throw new UsageError(e.message);
-      throw e;
-    }
+    const trace = traceOrUsageError(topology, {
+      from: values.from,
+      to: values.to,
+      ...packetOptions(values),
+    });
     ctx.out((values.json ? JSON.stringify(trace, null, 2) : formatTraceText(trace)) + '\n');
     return trace.verdict === 'dropped' ? 1 : 0;
   },
