@@ -4,13 +4,13 @@
  * are all inside the file:
  * - CSS: the extracted stylesheet is removed from the output and its text replaces the
  *   `/*__HNSVIZ_CSS__*\/` marker in src/embed/hns-viz-element.ts (adopted into the shadow root);
- * - workers: `worker/spawn-engine` and the matrix pool's `spawn-matrix` are aliased to inlined
- *   (blob URL) workers, so the element, matrix included, also works when its script is served
- *   from another origin.
+ * - workers: `worker/spawn-engine` (vite.inlined.base.ts, shared with the library build) and
+ *   the matrix pool's `spawn-matrix` are aliased to inlined (blob URL) workers, so the element,
+ *   matrix included, also works when its script is served from another origin.
  */
-import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { inlinedBuild } from './vite.inlined.base';
 
 const MARKER = /(["'`])\/\*__HNSVIZ_CSS__\*\/\1/;
 
@@ -38,35 +38,30 @@ function inlineCss(): Plugin {
   };
 }
 
-export default defineConfig({
-  plugins: [react(), inlineCss()],
-  resolve: {
-    alias: [
-      {
-        find: /^\.\.\/worker\/spawn-engine$/,
-        replacement: fileURLToPath(new URL('./src/embed/spawn-engine-inline.ts', import.meta.url)),
-      },
-      // The matrix pool's workers (imported as `./spawn-matrix` by src/worker/matrix-pool.ts).
-      {
-        find: /^\.\/spawn-matrix$/,
-        replacement: fileURLToPath(new URL('./src/embed/spawn-matrix-inline.ts', import.meta.url)),
-      },
-    ],
-  },
-  worker: { format: 'es' },
-  build: {
-    target: 'es2022',
-    outDir: 'dist',
-    emptyOutDir: false,
-    copyPublicDir: false,
-    cssCodeSplit: false,
-    // An app build with a JS entry rather than library mode: library ES builds keep whitespace
-    // and leave process.env.NODE_ENV alone; this file is for browsers, so minify it fully.
-    chunkSizeWarningLimit: 1024,
-    rollupOptions: {
-      input: fileURLToPath(new URL('./src/embed/element-entry.ts', import.meta.url)),
-      preserveEntrySignatures: 'exports-only',
-      output: { format: 'es', entryFileNames: 'hns-viz.js', codeSplitting: false },
+export default defineConfig(
+  inlinedBuild({
+    plugins: [inlineCss()],
+    resolve: {
+      alias: [
+        // The matrix pool's workers (imported as `./spawn-matrix` by src/worker/matrix-pool.ts).
+        {
+          find: /^\.\/spawn-matrix$/,
+          replacement: fileURLToPath(
+            new URL('./src/embed/spawn-matrix-inline.ts', import.meta.url),
+          ),
+        },
+      ],
     },
-  },
-});
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      // An app build with a JS entry rather than library mode: library ES builds keep whitespace
+      // and leave process.env.NODE_ENV alone; this file is for browsers, so minify it fully.
+      rollupOptions: {
+        input: fileURLToPath(new URL('./src/embed/element-entry.ts', import.meta.url)),
+        preserveEntrySignatures: 'exports-only',
+        output: { format: 'es', entryFileNames: 'hns-viz.js', codeSplitting: false },
+      },
+    },
+  }),
+);
