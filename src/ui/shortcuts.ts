@@ -1,7 +1,32 @@
 /**
- * Every keyboard shortcut of the viewer, in one list: the key handlers match keys through it
+ * Every keyboard shortcut of the viewer, in one table: the key handlers match keys through it
  * and the `?` sheet is drawn from it, so the sheet cannot list a key that does nothing.
  */
+type Scope = 'Anywhere' | 'Trace playback' | 'Drawing (focused)';
+
+/** Per scope, one row per shortcut: its id, the `KeyboardEvent.key` values, what it does. */
+const TABLE = {
+  Anywhere: [
+    ['help', ['?'], 'Show these shortcuts'],
+    ['search', ['/'], 'Search objects'],
+  ],
+  'Trace playback': [
+    ['play', [' '], 'Play / pause'],
+    ['next', ['ArrowRight', 'ArrowDown'], 'Next step'],
+    ['prev', ['ArrowLeft', 'ArrowUp'], 'Previous step'],
+    ['first', ['Home'], 'First step'],
+    ['last', ['End'], 'Last step'],
+  ],
+  'Drawing (focused)': [
+    ['zoom-in', ['+', '='], 'Zoom in'],
+    ['zoom-out', ['-'], 'Zoom out'],
+    ['fit', ['0'], 'Fit the drawing'],
+    ['deselect', ['Escape'], 'Clear the selection'],
+  ],
+} as const satisfies Record<Scope, readonly (readonly [string, readonly string[], string])[]>;
+
+export type ShortcutId = (typeof TABLE)[Scope][number][0];
+
 export interface Shortcut {
   readonly id: ShortcutId;
   /** `KeyboardEvent.key` values that trigger it. */
@@ -10,59 +35,34 @@ export interface Shortcut {
   readonly label: string;
   readonly what: string;
   /** Where it works. */
-  readonly scope: 'Anywhere' | 'Trace playback' | 'Drawing (focused)';
+  readonly scope: Scope;
 }
 
-export type ShortcutId =
-  | 'help'
-  | 'search'
-  | 'play'
-  | 'next'
-  | 'prev'
-  | 'first'
-  | 'last'
-  | 'zoom-in'
-  | 'zoom-out'
-  | 'fit'
-  | 'deselect';
+/** How the sheet writes a key; null for a key it does not list (`=` is `+` without Shift). */
+const KEY_LABELS: Readonly<Record<string, string | null>> = {
+  ' ': 'Space',
+  ArrowRight: '→',
+  ArrowDown: '↓',
+  ArrowLeft: '←',
+  ArrowUp: '↑',
+  Escape: 'Esc',
+  '-': '−',
+  '=': null,
+};
+const keyLabel = (k: string): string | null => (k in KEY_LABELS ? (KEY_LABELS[k] ?? null) : k);
 
-export const SHORTCUTS: readonly Shortcut[] = [
-  { id: 'help', keys: ['?'], label: '?', what: 'Show these shortcuts', scope: 'Anywhere' },
-  { id: 'search', keys: ['/'], label: '/', what: 'Search objects', scope: 'Anywhere' },
-  { id: 'play', keys: [' '], label: 'Space', what: 'Play / pause', scope: 'Trace playback' },
-  {
-    id: 'next',
-    keys: ['ArrowRight', 'ArrowDown'],
-    label: '→ or ↓',
-    what: 'Next step',
-    scope: 'Trace playback',
-  },
-  {
-    id: 'prev',
-    keys: ['ArrowLeft', 'ArrowUp'],
-    label: '← or ↑',
-    what: 'Previous step',
-    scope: 'Trace playback',
-  },
-  { id: 'first', keys: ['Home'], label: 'Home', what: 'First step', scope: 'Trace playback' },
-  { id: 'last', keys: ['End'], label: 'End', what: 'Last step', scope: 'Trace playback' },
-  {
-    id: 'zoom-in',
-    keys: ['+', '='],
-    label: '+',
-    what: 'Zoom in',
-    scope: 'Drawing (focused)',
-  },
-  { id: 'zoom-out', keys: ['-'], label: '−', what: 'Zoom out', scope: 'Drawing (focused)' },
-  { id: 'fit', keys: ['0'], label: '0', what: 'Fit the drawing', scope: 'Drawing (focused)' },
-  {
-    id: 'deselect',
-    keys: ['Escape'],
-    label: 'Esc',
-    what: 'Clear the selection',
-    scope: 'Drawing (focused)',
-  },
-];
+export const SHORTCUTS: readonly Shortcut[] = Object.entries(TABLE).flatMap(([scope, rows]) =>
+  rows.map(([id, keys, what]) => ({
+    id,
+    keys,
+    label: keys
+      .map(keyLabel)
+      .filter((l) => l !== null)
+      .join(' or '),
+    what,
+    scope: scope as Scope,
+  })),
+);
 
 const BY_KEY = new Map<string, ShortcutId>(SHORTCUTS.flatMap((s) => s.keys.map((k) => [k, s.id])));
 
