@@ -81,3 +81,12 @@ test('the keyboard-shortcut sheet', async ({ page }) => {
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
   await expectAccessible(page);
 });
+
+test('a narrow screen (375 px): every control keeps its name', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await openTrace(page, 'motion=off');
+  await expect(page.getByRole('combobox', { name: 'Theme' })).toBeVisible();
+  if (process.env.HNSVIZ_SCREENSHOTS)
+    await page.screenshot({ path: 'test-results/narrow-375.png' });
+  await expectAccessible(page);
+});

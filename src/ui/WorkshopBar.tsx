@@ -47,7 +47,9 @@ export function WorkshopBar() {
       </div>
       <label className="hv-theme">
         <span className="hv-wide-only">Theme</span>
+        {/* Named on the select itself: the visible word is hidden on narrow screens. */}
         <select
+          aria-label="Theme"
           value={preference === 'system' ? 'system' : theme}
           onChange={(e) => {
             if (isThemeChoice(e.target.value)) store.getState().setThemePreference(e.target.value);
