@@ -13,6 +13,7 @@ import { compiledPort } from '../src/engine/compile';
 import { computeClass, CellTable, planMatrix } from '../src/engine/matrix/index';
 import { programVfp } from '../src/model/program-vfp';
 import { vfpRuleCount } from '../src/model/vfp-rules';
+import { measureCliStart } from './cli-start';
 import { runClusterBench } from './cluster-bench';
 import { runParseBench } from './parse-bench';
 import { runHostileBench } from './hostile-bench';
@@ -262,6 +263,8 @@ const result: Record<string, number | Record<string, number>> = {
     ...MATRIX_BUDGETS,
     parseRatio: 1.5,
     parseRatioText: 2,
+    cliStartMs: 200,
+    cliStartRatio: 5,
   },
 };
 if (parse) {
@@ -271,6 +274,8 @@ if (parse) {
 if (withParse) Object.assign(result, realRecall());
 // Minified vs pretty parse time, and 200k endpoints after a prompt line (bench/hostile-bench.ts).
 if (withParse) Object.assign(result, runHostileBench());
+// `hnsviz --version` against a bare node (bench/cli-start.ts).
+Object.assign(result, measureCliStart());
 // 20 synthetic nodes imported together (bench/cluster-bench.ts); heavy, so only when asked.
 if (process.argv.includes('--cluster')) Object.assign(result, runClusterBench());
 print(result);
