@@ -6,13 +6,15 @@
 //   - README.md names exactly the core folders (between the core-folders markers),
 //   - no module imports itself through others (type-only imports included: a type shared by
 //     two modules that need each other belongs in a third),
-//   - the folders of src/ import each other without cycles (type-only imports included).
-// ESLint enforces the allowed directions; this catches what a per-file rule cannot see.
+//   - the folders of src/ import each other without cycles (type-only imports included),
+//   - every import, `import()` included, goes in a direction the list allows, and app/ imports
+//     src/ only through src/index.ts.
+// ESLint enforces the allowed directions as you type; this also sees dynamic imports and cycles.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findCycles, importGraph, sourceFiles } from './import-graph.mjs';
-import { ALL, CORE } from './layers.mjs';
+import { ALL, APP, CORE } from './layers.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const write = process.argv.includes('--write');
@@ -91,6 +93,23 @@ for (const c of findCycles(folderAdjacency)) {
   problems.push(
     `folder cycle: ${c.join(' ⇄ ')}, for example\n    ${witness.slice(0, 8).join('\n    ')}`,
   );
+}
+
+// 6. The directions of scripts/layers.mjs over every import, `import()` included (ESLint's
+// no-restricted-imports sees static imports only); and app/ uses src/ only through src/index.ts.
+const mayImport = (from, to) =>
+  from === to || CORE.includes(to) || (!CORE.includes(from) && (APP[from] ?? []).includes(to));
+const inLayer = (f) => f.startsWith('src/') && f.split('/').length >= 3;
+for (const [f, edges] of graph) {
+  if (isTest(f)) continue;
+  for (const e of edges) {
+    if (f.startsWith('app/') && e.to.startsWith('src/') && e.to !== 'src/index.ts')
+      problems.push(`${f} imports ${e.to}: app/ may use src/ only through src/index.ts`);
+    if (inLayer(f) && inLayer(e.to) && !mayImport(folderOf(f), folderOf(e.to)))
+      problems.push(
+        `${f} imports ${e.to}: src/${folderOf(f)} may not import src/${folderOf(e.to)} (scripts/layers.mjs)`,
+      );
+  }
 }
 
 if (problems.length > 0) {
