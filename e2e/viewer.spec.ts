@@ -57,11 +57,10 @@ test('switching designs keeps every pod in place', async ({ page }) => {
   await openViewer(page, 'new-l2bridge');
   const before = await podBoxes(page);
   expect(Object.keys(before).sort()).toEqual(['a1', 'a2', 'b1', 'b2', 'coredns']);
-  for (const design of ['old-winnat', 'new-overlay', 'new-l2bridge']) {
+  for (const design of ['old-winnat', 'new-overlay', 'new-overlay-nodsr', 'new-l2bridge']) {
     await page
-      .getByRole('radio', {
-        name: new RegExp(design === 'old-winnat' ? 'WinNAT' : design.slice(4), 'i'),
-      })
+      .getByRole('radiogroup', { name: 'Design' })
+      .locator(`[data-scenario="${design}"]`)
       .click();
     await expect(page.locator('.hv-root')).toHaveAttribute('data-scenario', design);
     expect(await podBoxes(page)).toEqual(before);

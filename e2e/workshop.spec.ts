@@ -60,6 +60,12 @@ test('compare mode shows both designs in lockstep with the summary', async ({ pa
   await panes.nth(1).getByRole('combobox').selectOption('new-overlay');
   await expect(panes.nth(1)).toHaveAttribute('data-scenario', 'new-overlay');
   await expect(summary.locator('tr[data-key="connections"] td')).toHaveText(['2', '1']);
+  // The same overlay without DSR: the host port's load balancer SNATs to the source VIP.
+  await panes.nth(0).getByRole('combobox').selectOption('new-overlay-nodsr');
+  await expect(panes.nth(0)).toHaveAttribute('data-scenario', 'new-overlay-nodsr');
+  await expect(panes.nth(0).getByRole('combobox')).toContainText('WS2019 · Overlay, no DSR');
+  await expect(summary.locator('tr[data-key="clientIpPreserved"] td')).toHaveText(['no', 'yes']);
+  await page.screenshot({ path: `${SHOTS}/compare-dsr.png` });
   expect(errors).toEqual([]);
 });
 

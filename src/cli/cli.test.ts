@@ -233,6 +233,33 @@ describe('hnsviz trace', () => {
 });
 
 describe('hnsviz describe', () => {
+  it('offers the WS2019 overlay without DSR as --scenario new-overlay-nodsr, labelled so', async () => {
+    const help = (await run(['describe', '--help'])).out;
+    expect(help).toMatch(/--scenario ID .*new-overlay-nodsr/);
+    const d = await run(['describe', '--scenario', 'new-overlay-nodsr']);
+    expect(d.code).toBe(0);
+    expect(d.out).toMatch(/^WS2019 overlay, no DSR: /);
+    const json = JSON.parse(
+      (await run(['describe', '--scenario', 'new-overlay-nodsr', '--json'])).out,
+    ) as { loadBalancers: { dsr: boolean }[] };
+    expect(json.loadBalancers.length).toBeGreaterThan(0);
+    expect(json.loadBalancers.every((lb) => !lb.dsr)).toBe(true);
+    const t = await run([
+      'trace',
+      '--scenario',
+      'new-overlay-nodsr',
+      '--from',
+      'a1',
+      '--to',
+      'web',
+      '--reply',
+    ]);
+    expect(t.code).toBe(0);
+    expect(t.out).toMatch(/layer SLB_LB_LAYER/);
+    expect(t.out).toMatch(/source NAT to 10\.244\.1\.2 \(the kube-proxy source VIP/);
+    expect(t.out).not.toMatch(/rule +LB_DSR_/);
+  });
+
   it('summarises a scenario, and prints hnsviz.parse/1 with --json', async () => {
     const text = await run(['describe', '--scenario', 'old-winnat']);
     expect(text.code).toBe(0);

@@ -45,7 +45,7 @@ export interface CNode {
   readonly mgmtPortId: string | null;
   /** VIPs handled on the host port (NodePort slots, externalIPs, steered ClusterIPs). */
   readonly hostVips: Set<number>;
-  /** ClusterIPs load-balanced on the host port, where pods' ROUTE NeedEncap sends them (2017). */
+  /** ClusterIPs load-balanced on the host port, where pods' ROUTE NeedEncap sends them (no DSR). */
   readonly steeredVips: Set<number>;
   readonly lbs: readonly LoadBalancer[];
   /** Flow-table scopes of this node's WinNAT and user-space kube-proxy. */

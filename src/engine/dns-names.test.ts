@@ -9,8 +9,14 @@ import type { Design, Topology } from '../model/types';
 import { traceFlow, traceVerdict } from './trace';
 import { TraceInputError, type Trace, type TraceRequest } from './types';
 
-const ALL: Design[] = ['old-winnat', 'new-2017', 'new-l2bridge', 'new-overlay'];
-const NEW: Design[] = ['new-2017', 'new-l2bridge', 'new-overlay'];
+const ALL: Design[] = [
+  'old-winnat',
+  'new-2017',
+  'new-l2bridge',
+  'new-overlay',
+  'new-overlay-nodsr',
+];
+const NEW: Design[] = ['new-2017', 'new-l2bridge', 'new-overlay', 'new-overlay-nodsr'];
 const topo = new Map<Design, Topology>();
 const get = (d: Design) => topo.get(d) ?? (topo.set(d, buildScenario(d)), topo.get(d)!);
 const tr = (d: Design, r: TraceRequest): Trace => traceFlow(get(d), r);

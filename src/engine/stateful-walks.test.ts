@@ -18,7 +18,7 @@ const topo = new Map<Design, Topology>();
 const get = (d: Design) => topo.get(d) ?? (topo.set(d, buildScenario(d)), topo.get(d)!);
 const tr = (d: Design, r: TraceRequest): Trace => traceFlow(get(d), r);
 const phase = (t: Trace, ph: Hop['phase']) => t.hops.filter((h) => h.phase === ph);
-const NEW: Design[] = ['new-2017', 'new-l2bridge', 'new-overlay'];
+const NEW: Design[] = ['new-2017', 'new-l2bridge', 'new-overlay', 'new-overlay-nodsr'];
 const HOST_A = '00:15:5d:00:00:04';
 
 describe('stateful ACLs: b2 (default-deny IN) gets the replies of its own connections', () => {

@@ -20,11 +20,19 @@ export const PROTO = { icmp: 1, tcp: 6, udp: 17, icmpv6: 58 } as const;
 /**
  * A design a scenario is built in; `null` for a topology read from a dump. `old-winnat`:
  * WS2016, two endpoints per pod; `new-2017`: 1709/1803, one endpoint, kernel load balancing
- * without DSR; `new-l2bridge` / `new-overlay`: WS2019 with DSR.
+ * without DSR; `new-l2bridge` / `new-overlay`: WS2019 with DSR; `new-overlay-nodsr`: WS2019 on
+ * Overlay without DSR (kube-proxy `--source-vip`, load balancing on the host port).
  */
-export type Design = 'new-l2bridge' | 'new-overlay' | 'old-winnat' | 'new-2017';
+export type Design =
+  'new-l2bridge' | 'new-overlay' | 'old-winnat' | 'new-2017' | 'new-overlay-nodsr';
 
-export const DESIGNS: readonly Design[] = ['old-winnat', 'new-2017', 'new-l2bridge', 'new-overlay'];
+export const DESIGNS: readonly Design[] = [
+  'old-winnat',
+  'new-2017',
+  'new-l2bridge',
+  'new-overlay',
+  'new-overlay-nodsr',
+];
 
 /** What made an object: the HNS object or policy behind a VFP rule, a dump line, a scenario. */
 export interface Provenance {

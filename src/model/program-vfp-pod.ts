@@ -58,7 +58,7 @@ export function lbBackends(t: Topology, lb: LoadBalancer): LbBackend[] {
 }
 
 /**
- * True when `node`'s kube-proxy load-balances without DSR (the 1709/1803 design): pods' ROUTE
+ * True when `node`'s kube-proxy load-balances without DSR (1709/1803, or WS2019 without DSR): pods' ROUTE
  * NeedEncap policies steer service traffic to the host port, whose SLB_LB_LAYER DNATs it
  * (domain.md §2.3, §8.5: NeedEncap semantics inferred). Dumps do not say, so never for them.
  */

@@ -54,7 +54,7 @@ export function kubeProxyLoadBalancers(
         kind: 'clusterip',
         frontendVips: [svc.clusterIp],
         externalPort: p.port,
-        // 2017: an ELB policy list with the ILB flag (internal VIP), no DSR (domain.md §4.1).
+        // Without DSR: an ELB policy list with the ILB flag (internal VIP) (domain.md §4.1).
         flags: lbMode === 'dsr' ? { ...flags, dsr: true } : { ...flags, ilb: true },
         provenance: prov(
           `Service ${svc.namespace}/${svc.name} port ${p.name}: ClusterIP${lbMode === 'dsr' ? ' (DSR)' : ' (ELB, no DSR)'}`,

@@ -268,6 +268,19 @@ export function addNewNode(
     extensions: ['Microsoft Azure VFP Switch Extension', 'Microsoft Windows Filtering Platform'],
     provenance: given('documented', 'domain.md §0 fact 1 [S11][S17][S18]'),
   });
+  const ws2019 = lbMode === 'dsr' || flavour === 'overlay';
+  const kubeProxyRef =
+    lbMode === 'dsr'
+      ? 'domain.md §4 [S3][S4]'
+      : ws2019
+        ? 'domain.md §2.4, §4.2 [S4][S13]'
+        : 'domain.md §3.1, §4.1 [S1][S3]';
+  const kubeProxyFlags =
+    lbMode === 'dsr'
+      ? 'kube-proxy --proxy-mode=kernelspace --enable-dsr'
+      : ws2019
+        ? `kube-proxy --proxy-mode=kernelspace --feature-gates=WinOverlay=true --source-vip=${hostEpIp} (no --enable-dsr)`
+        : 'kube-proxy --proxy-mode=kernelspace (2017: ELB policy lists, no DSR)';
   draft.networks.push(network);
   draft.endpoints.push(...endpoints);
   draft.ports.push(...ports);
@@ -275,7 +288,9 @@ export function addNewNode(
   draft.nodes.push({
     id: nodeId,
     name: node.name,
-    os: lbMode === 'dsr' ? 'Windows Server 2019 (10.0.17763)' : 'Windows Server 1803 (10.0.17134)',
+    // Overlay on Kubernetes needs WS2019 + KB4489899 (domain.md §2.1), DSR needs WS2019 (§4.2);
+    // only L2Bridge without DSR is the 1709/1803 design the 2017 post announced.
+    os: ws2019 ? 'Windows Server 2019 (10.0.17763)' : 'Windows Server 1803 (10.0.17134)',
     managementIp: node.ip,
     mac: hostMac,
     podCidr: node.podCidr,
@@ -289,13 +304,7 @@ export function addNewNode(
       sourceVip: flavour === 'overlay' ? hostEpIp : null,
       proxies: [],
       provenance: {
-        ...given(
-          'documented',
-          lbMode === 'dsr' ? 'domain.md §4 [S3][S4]' : 'domain.md §3.1, §4.1 [S1][S3]',
-          lbMode === 'dsr'
-            ? 'kube-proxy --proxy-mode=kernelspace --enable-dsr'
-            : 'kube-proxy --proxy-mode=kernelspace (2017: ELB policy lists, no DSR)',
-        ),
+        ...given('documented', kubeProxyRef, kubeProxyFlags),
         creator: 'kube-proxy',
       },
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PROTO, type Topology } from '../model/types';
-import { buildScenario, SCENARIO_IDS } from './index';
+import { DESIGNS, PROTO, type Topology } from '../model/types';
+import { buildScenario, SCENARIO_IDS, SCENARIO_SHORT, SCENARIO_TITLES } from './index';
 
 const podByName = (t: Topology, name: string) => {
   const pod = Object.values(t.pods).find((p) => p.name === name);
@@ -148,6 +148,47 @@ describe('new designs', () => {
       .map((l) => l.protocol)
       .sort((x, y) => x - y);
     expect(dns).toEqual([PROTO.tcp, PROTO.udp]);
+  });
+
+  it('new-overlay-nodsr: WS2019 on Overlay, kube-proxy without DSR (--source-vip), load balancing on the host port', () => {
+    const t = buildScenario('new-overlay-nodsr');
+    const a = t.nodes['node:win-a']!;
+    expect(a.os).toMatch(/^Windows Server 2019/);
+    expect(a.kubeProxy).toMatchObject({
+      mode: 'kernelspace',
+      enableDsr: false,
+      sourceVip: '10.244.1.2',
+    });
+    expect(a.kubeProxy!.provenance.detail).toMatch(
+      /--source-vip=10\.244\.1\.2 \(no --enable-dsr\)/,
+    );
+    expect(Object.values(t.networks).map((n) => n.type)).toEqual(['overlay', 'overlay']);
+    const lbs = Object.values(t.loadBalancers);
+    expect(lbs.some((l) => l.flags.dsr)).toBe(false);
+    expect(lbs.filter((l) => l.kind === 'clusterip').every((l) => l.flags.ilb)).toBe(true);
+    expect(new Set(lbs.filter((l) => l.nodeId === a.id).map((l) => l.sourceVip))).toEqual(
+      new Set(['10.244.1.2']),
+    );
+    const rules = Object.values(t.rules);
+    expect(rules.some((r) => r.name.startsWith('LB_DSR_'))).toBe(false);
+    const hostLb = rules.filter((r) => /^LB_[0-9a-f-]{36}_10\.96\.10\.10_80_8080_6$/.test(r.name));
+    expect(hostLb.length).toBeGreaterThan(0);
+    expect(hostLb.every((r) => r.provenance.confidence === 'inferred')).toBe(true);
+    // The 2017 design stays the 1803 L2Bridge one: overlay came with WS2019 (domain.md §2.1).
+    expect(buildScenario('new-2017').nodes['node:win-a']!.os).toMatch(/^Windows Server 1803/);
+  });
+
+  it('labels say which designs have DSR, and the one without on WS2019 says so', () => {
+    expect(SCENARIO_SHORT['new-overlay-nodsr']).toBe('WS2019 · Overlay, no DSR');
+    expect(SCENARIO_TITLES['new-overlay-nodsr']).toMatch(/^WS2019 overlay, no DSR: .*inferred/);
+    for (const d of ['new-l2bridge', 'new-overlay'] as const) {
+      expect(SCENARIO_SHORT[d]).toMatch(/^WS2019 \+ DSR · /);
+      expect(SCENARIO_TITLES[d]).toMatch(/\(WS2019 \+ DSR\)/);
+    }
+    for (const d of ['new-2017', 'new-overlay-nodsr'] as const) {
+      expect(`${SCENARIO_SHORT[d]} ${SCENARIO_TITLES[d]}`).not.toMatch(/\+ DSR/);
+    }
+    expect(SCENARIO_IDS).toEqual(DESIGNS);
   });
 
   it('b2 carries the NetworkPolicy as ACLs: host allow 900, a2:8080 allow, final block', () => {

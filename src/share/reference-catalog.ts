@@ -8,7 +8,7 @@ import {
 } from '../scenarios/index';
 import type { ScenarioCatalog } from './scenario-catalog';
 
-/** The reference cluster in its four designs. */
+/** The reference cluster in its five designs. */
 export const referenceCatalog: ScenarioCatalog = {
   ids: SCENARIO_IDS,
   shortTitle: (id) => (isScenarioId(id) ? SHORT[id] : id),

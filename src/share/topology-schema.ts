@@ -147,7 +147,9 @@ export const topologySchema: Schema<Topology> = obj({
   format: lit('hnsviz.model/1'),
   id: s,
   title: s,
-  design: nullable(lit('new-l2bridge', 'new-overlay', 'old-winnat', 'new-2017')),
+  design: nullable(
+    lit('new-l2bridge', 'new-overlay', 'old-winnat', 'new-2017', 'new-overlay-nodsr'),
+  ),
   cluster: nullable(obj({ clusterCidr: s, serviceCidr: s, dnsServer: s, dnsSearch: strs })),
   nodeIds: strs,
   nodes: rec(node),
