@@ -7,12 +7,20 @@ import { describe, expect, it } from 'vitest';
 import { buildScenario } from '../scenarios/index';
 import type { Design, Topology } from '../model/types';
 import { compiledPort, compileTopology } from './compile';
-import { traceFlow } from './trace';
+import { traceFlow, traceVerdict } from './trace';
 import type { Hop, Trace, TraceRequest } from './types';
 
-const ALL: Design[] = ['old-winnat', 'new-2017', 'new-l2bridge', 'new-overlay'];
-const NEW: Design[] = ['new-2017', 'new-l2bridge', 'new-overlay'];
+const ALL: Design[] = [
+  'old-winnat',
+  'new-2017',
+  'new-l2bridge',
+  'new-overlay',
+  'new-overlay-nodsr',
+];
+const NEW: Design[] = ['new-2017', 'new-l2bridge', 'new-overlay', 'new-overlay-nodsr'];
 const DSR: Design[] = ['new-l2bridge', 'new-overlay'];
+const NON_DSR: Design[] = ['new-2017', 'new-overlay-nodsr'];
+const OVERLAY: Design[] = ['new-overlay', 'new-overlay-nodsr'];
 const topo = new Map<Design, Topology>();
 const get = (d: Design) => topo.get(d) ?? (topo.set(d, buildScenario(d)), topo.get(d)!);
 const tr = (d: Design, r: TraceRequest): Trace => traceFlow(get(d), r);
@@ -90,8 +98,7 @@ describe('S2 pod → pod, other node', () => {
     expect(find(d, t, /^PA_ROUTE_10\.244\.1\.0\/24$/, 'reply')?.priority).toBe(100);
     expect(t.final.dstMac).toBe('00:15:5d:f4:01:0a');
   });
-  it('new-overlay: VXLAN both ways, decapsulated to the pod MAC', () => {
-    const d: Design = 'new-overlay';
+  it.each(OVERLAY)('%s: VXLAN both ways, decapsulated to the pod MAC', (d) => {
     const t = tr(d, { from: 'a1', to: 'b1:8080', reply: true });
     expect(legs(t)).toEqual(['delivered:b1', 'delivered:a1']);
     expect(find(d, t, /^ENCAP_10\.244\.2\.0\/24_10\.0\.0\.5_4096$/)).toMatchObject({
@@ -139,6 +146,27 @@ describe('S3 pod → ClusterIP', () => {
     expect(t.legs[0]!.final.srcIp).toBe('10.0.0.4');
     expect(t.final).toMatchObject({ srcIp: '10.96.10.10', srcPort: 80, dstIp: '10.244.1.10' });
   });
+  it('new-overlay-nodsr: NeedEncap to the host port, DNAT + SNAT to the source VIP, reply un-NATed', () => {
+    const d: Design = 'new-overlay-nodsr';
+    const t = tr(d, { from: 'a1', to: '10.96.10.10:80', reply: true, srcPort: 40001 });
+    expect(legs(t)).toEqual(['delivered:a2', 'delivered:a1']);
+    expect(acting(d, t).some((r) => r.layer === 'LB_DSR')).toBe(false);
+    const lb = find(d, t, /^LB_ID_10\.96\.10\.10_80_8080_6$/)!;
+    expect(lb).toMatchObject({ layer: 'SLB_LB_LAYER', priority: 100, confidence: 'inferred' });
+    const hop = t.hops.find((h) => h.phase === 'request' && h.action === 'lbnat')!;
+    expect(hop.why.join(' ')).toMatch(/source NAT to 10\.244\.1\.2 \(the kube-proxy source VIP/);
+    // The backend sees the source VIP, not a1 and not the node IP.
+    expect(t.legs[0]!.final).toMatchObject({
+      srcIp: '10.244.1.2',
+      dstIp: '10.244.1.11',
+      dstPort: 8080,
+    });
+    expect(t.legs[0]!.final.dstMac).toBe('0e:2a:0a:f4:01:0b');
+    const unNat = t.hops.find((h) => h.phase === 'reply' && h.layer === 'SLB_LB_LAYER')!;
+    expect(unNat).toMatchObject({ action: 'flow (inverse rewrite)', confidence: 'observed' });
+    expect(t.final).toMatchObject({ srcIp: '10.96.10.10', srcPort: 80, dstIp: '10.244.1.10' });
+    expect(t.final.dstMac).toBe('0e:2a:0a:f4:01:0a');
+  });
   it('old-winnat: user space, two connections, backend sees the host', () => {
     const t = tr('old-winnat', { from: 'a1', to: '10.96.10.10:80', reply: true });
     expect(t.hops.filter((h) => h.action === 'proxy' || h.action === 'proxy reply')).toHaveLength(
@@ -155,7 +183,7 @@ describe('S4 pod → kube-dns (UDP 53)', () => {
     expect(legs(t)).toEqual(['delivered:coredns', 'delivered:a1']);
     expect(t.final).toMatchObject({ srcIp: '10.96.0.10', srcPort: 53, proto: 17 });
     if (DSR.includes(d)) expect(find(d, t, /_10\.96\.0\.10_53_53_17$/)?.layer).toBe('LB_DSR');
-    if (d === 'new-2017')
+    if (NON_DSR.includes(d))
       expect(find(d, t, /_10\.96\.0\.10_53_53_17$/)?.layer).toBe('SLB_LB_LAYER');
     if (d === 'old-winnat')
       expect(t.hops.find((h) => h.action === 'proxy')!.why.join(' ')).toMatch(/suffixes/);
@@ -258,6 +286,47 @@ describe('S10 pod → own node IP', () => {
       expect(find(d, t, /^OUTBOUNDNAT_EXCEPTION_10\.0\.0\.0\/24$/)?.priority).toBe(1002);
       expect(t.legs[0]!.final.srcIp).toBe('10.244.1.10');
       expect(t.hops.some((h) => h.component === 'wire')).toBe(false);
+    },
+  );
+  it.each(OVERLAY)(
+    '%s: SNATed to the node IP (no node-subnet exception, §2.4); the answer never reaches a1',
+    (d) => {
+      const t = tr(d, { from: 'a1', to: '10.0.0.4:10250', reply: true, srcPort: 40001 });
+      expect(t.legs.map((l) => l.verdict)).toEqual(['delivered', 'dropped']);
+      expect(t.legs[0]!.deliveredTo).toMatchObject({ kind: 'host', name: 'win-a' });
+      expect(find(d, t, /^SNAT_TCP_OUTBOUNDNAT_/)).toMatchObject({
+        layer: 'SLB_NAT_LAYER',
+        priority: 2000,
+        action: 'dynnat',
+        confidence: 'documented',
+      });
+      expect(find(d, t, /^OUTBOUNDNAT_EXCEPTION_10\.0\.0\.0\/24$/)).toBeUndefined();
+      // The request reaches the host with the host's own address and MAC as source.
+      expect(t.legs[0]!.final).toMatchObject({
+        srcIp: '10.0.0.4',
+        dstIp: '10.0.0.4',
+        dstPort: 10250,
+        srcMac: MAC.hostA,
+      });
+      expect(t.hops.some((h) => h.component === 'wire')).toBe(false);
+      // The reply: addressed to the host itself, it never leaves the host stack.
+      const reply = t.hops.filter((h) => h.phase === 'reply');
+      expect(reply).toHaveLength(1);
+      expect(reply[0]).toMatchObject({
+        component: 'host-stack',
+        action: 'drop',
+        confidence: 'inferred',
+      });
+      expect(reply[0]!.ref).toMatch(/§2\.4/);
+      expect(t.final).toMatchObject({ srcIp: '10.0.0.4', srcPort: 10250, dstIp: '10.0.0.4' });
+      expect(t.legs[1]!.reason).toMatch(/addressed to the node itself/);
+      expect(traceVerdict(get(d), { from: 'a1', to: '10.0.0.4:10250', reply: true })).toBe(
+        'dropped',
+      );
+      // The host talking to itself is still answered.
+      expect(
+        tr(d, { from: 'win-a', to: '10.0.0.4:10250', reply: true }).legs.map((l) => l.verdict),
+      ).toEqual(['delivered', 'delivered']);
     },
   );
 });

@@ -53,6 +53,11 @@ export interface WalkCtx {
    * dump), a reply coming back from beyond the wire re-enters this node.
    */
   leftNodeId: string | null;
+  /**
+   * The node whose host stack received the request from the vSwitch with one of its own
+   * addresses as source (a pod's connection SNATed to the node IP): its reply loops back.
+   */
+  selfSourcedAt: string | null;
   /** Hash-based choices, logged for the reachability matrix (null: not logged). */
   readonly choices: Choice[] | null;
 }
@@ -77,6 +82,7 @@ export function createCtx(
     ephemeral: 0,
     icmpVsDynnat: false,
     leftNodeId: null,
+    selfSourcedAt: null,
     choices: logChoices ? [] : null,
   };
 }

@@ -8,6 +8,7 @@ import type { CNode } from './compile';
 import { getFlow, setReplyFlow, type WalkCtx } from './context';
 import { TUPLE_IPS, TUPLE_PORTS } from './choices';
 import { hash5, hashTuple, reversePacket, type Pkt } from './packet';
+import { switchVerify } from './verify';
 import type { Step } from './walk-types';
 
 const R_OLD = 'domain.md §3.2 [S1][S5][S6]';
@@ -177,6 +178,9 @@ export function hostReceive(ctx: WalkCtx, cn: CNode, p: Pkt, local: boolean): St
         },
       };
     }
+    // SNATed to the node's own address on the way in (overlay OutBoundNAT does not exempt the
+    // node subnet, domain.md §2.4): the answer will be addressed to the host itself.
+    if (!local && cn.hostIps.has(p.src)) ctx.selfSourcedAt = node.id;
     ctx.rec.assume(
       'A host process accepts packets addressed to the node (no host listeners in the model).',
     );
@@ -184,7 +188,12 @@ export function hostReceive(ctx: WalkCtx, cn: CNode, p: Pkt, local: boolean): St
       base,
       {
         action: 'deliver',
-        why: [`${formatIpv4(p.dst)} is a local address (${cn.hostIps.get(p.dst)})`],
+        why: [
+          `${formatIpv4(p.dst)} is a local address (${cn.hostIps.get(p.dst)})`,
+          ...(ctx.selfSourcedAt === node.id
+            ? [`the source ${formatIpv4(p.src)} is this host's own address too (source NAT)`]
+            : []),
+        ],
         confidence: 'documented',
         ref: 'domain.md §2.2 [S11]',
         verify: ['Get-NetIPAddress'],
@@ -266,6 +275,8 @@ export function hostSend(ctx: WalkCtx, cn: CNode, p: Pkt): Step {
     objectId: node.id,
     verify: ['route print -4', 'Get-NetRoute -AddressFamily IPv4'],
   };
+  if (cn.hostIps.has(p.dst) && ctx.phase === 'reply' && ctx.selfSourcedAt === node.id)
+    return selfAddressedReply(ctx, base, p);
   if (cn.hostIps.has(p.dst)) {
     ctx.rec.hop(
       base,
@@ -312,4 +323,45 @@ export function hostSend(ctx: WalkCtx, cn: CNode, p: Pkt): Step {
       },
     };
   return { next: { at: 'port', portId: iface.portId, dir: 'out' } };
+}
+
+const R_SELF = 'domain.md §1.6, §2.4 [S20][S19]';
+
+/**
+ * The host answers a request that reached it SNATed to its own address (a pod → its own node
+ * on overlay: OutBoundNAT exempts only the cluster and service CIDRs, domain.md §2.4). The
+ * answer is addressed to the host itself, so the stack keeps it: it never goes down to the
+ * vSwitch, where the pod port's SNAT flow would have turned it back into the pod's address.
+ * The pod never gets an answer (inferred from the addressing; no source shows a capture).
+ */
+function selfAddressedReply(
+  ctx: WalkCtx,
+  base: { node: string; component: 'host-stack'; name: string; objectId: string },
+  p: Pkt,
+): Step {
+  const dst = `${formatIpv4(p.dst)}:${p.dport}`;
+  ctx.rec.hop(
+    base,
+    {
+      action: 'drop',
+      why: [
+        `the reply is addressed to ${dst}: the pod's connection was source-NATed to this host's own address`,
+        'so it loops back inside the host stack, which has no connection on that port, and never reaches the vSwitch',
+        "the SNAT flow that would restore the pod's address sits on the pod's port: the pod never gets an answer",
+      ],
+      confidence: 'inferred',
+      ref: R_SELF,
+      // The endpoint's OutBoundNAT ExceptionList, and a capture showing the answer never
+      // reaches the switch.
+      verify: ['Get-HnsEndpoint', ...switchVerify(p)],
+    },
+    p,
+    p,
+  );
+  return {
+    end: {
+      verdict: 'dropped',
+      reason: `${base.node}: the reply is addressed to the node itself (the request was SNATed to the node IP), so it never leaves the host stack for the pod`,
+    },
+  };
 }
