@@ -177,6 +177,53 @@ describe('S3 pod → ClusterIP', () => {
   });
 });
 
+describe('S3 and S8: MACs and confidence on both legs', () => {
+  const POD = (d: Design, last: string) =>
+    d === 'new-overlay' || d === 'new-overlay-nodsr'
+      ? `0e:2a:0a:f4:01:${last}`
+      : `00:15:5d:f4:01:${last}`;
+  it.each(NEW)(
+    '%s S3 (backend a2): the frames reach a2 and a1 addressed to their own MACs',
+    (d) => {
+      const t = tr(d, { from: 'a1', to: '10.96.10.10:80', reply: true, srcPort: 40001 });
+      expect(legs(t)).toEqual(['delivered:a2', 'delivered:a1']);
+      expect(t.legs[0]!.final.dstMac).toBe(POD(d, '0b'));
+      expect(t.final.dstMac).toBe(POD(d, '0a'));
+      // Same node, DSR: a1 → a2 directly, so the frames carry the pods' own MACs.
+      if (DSR.includes(d)) {
+        expect(t.legs[0]!.final.srcMac).toBe(POD(d, '0a'));
+        expect(t.final.srcMac).toBe(POD(d, '0b'));
+      }
+      // Without DSR on L2Bridge the host port answers for the VIP: the host's MAC.
+      if (d === 'new-2017') expect(t.final.srcMac).toBe(MAC.hostA);
+      const lb = t.hops.find((h) => h.phase === 'request' && h.action === 'lbnat')!;
+      expect(lb.confidence).toBe('inferred');
+      const back = t.hops.filter(
+        (h) => h.phase === 'reply' && h.action === 'flow (inverse rewrite)',
+      );
+      expect(back.length).toBeGreaterThan(0);
+      for (const h of back) expect(['observed', 'inferred']).toContain(h.confidence);
+      expect(t.hops.find((h) => h.phase === 'reply' && h.action === 'deliver')?.confidence).toBe(
+        'documented',
+      );
+    },
+  );
+  it.each(ALL)('%s S8: host → a1 and back, with the host and pod MACs', (d) => {
+    const t = tr(d, { from: 'win-a', to: 'a1:8080', reply: true });
+    expect(t.legs[0]!.final).toMatchObject({ srcMac: MAC.hostA, dstMac: POD(d, '0a') });
+    expect(t.final.dstMac).toBe(MAC.hostA);
+    // The old design's a1 answers the host by its default route: the NAT NIC's MAC, the
+    // cluster address kept (domain.md §8.6, weak-host send).
+    expect(t.final.srcMac).toBe(d === 'old-winnat' ? '00:15:5d:14:01:0a' : POD(d, '0a'));
+    expect(t.final.srcIp).toBe('10.244.1.10');
+    const delivers = t.hops.filter((h) => h.action === 'deliver');
+    expect(delivers.map((h) => [h.phase, h.confidence])).toEqual([
+      ['request', 'documented'],
+      ['reply', 'documented'],
+    ]);
+  });
+});
+
 describe('S4 pod → kube-dns (UDP 53)', () => {
   it.each(ALL)('%s: reaches CoreDNS and the answer comes from 10.96.0.10:53', (d) => {
     const t = tr(d, { from: 'a1', to: '10.96.0.10:53', proto: 'udp', reply: true });

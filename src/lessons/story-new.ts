@@ -124,7 +124,9 @@ export const NEW_INTERNET: Lesson = {
 export const OVERLAY: Lesson = {
   id: 'overlay',
   title: '6 · WS2019 overlay: the packet inside a packet',
-  intro: 'On an Overlay network (flannel vxlan) pod traffic between nodes is wrapped in VXLAN.',
+  intro:
+    'On an Overlay network (flannel vxlan) pod traffic between nodes is wrapped in VXLAN. ' +
+    'Kubernetes on Windows got overlay with Windows Server 2019 + KB4489899 (March 2019), not in 2017.',
   scenario: 'new-overlay',
   request: { from: 'a1', to: 'b1:8080', proto: 'tcp' },
   expect: { verdict: 'delivered', deliveredTo: 'b1' },
