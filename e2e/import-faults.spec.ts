@@ -7,58 +7,66 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectDumpShown, openApp, paste, SAMPLE } from './import-helpers';
 
-const engines = (page: Page) => page.workers().filter((w) => w.url().includes('engine.worker'));
-
 test.use({ serviceWorkers: 'block' });
 
-test('Cancel stops a stuck parse; the view stays; the next import runs', async ({ page }) => {
+/** Show the sample dump; returns how many endpoints are drawn. */
+async function showSample(page: Page): Promise<number> {
   await openApp(page);
   await paste(page, SAMPLE);
   await expectDumpShown(page);
-  const drawn = await page.locator('svg [data-kind="endpoint"]').count();
-  // Every engine worker spins from its next task on: the next parse never ends by itself.
-  for (const w of engines(page))
-    await w.evaluate(() => {
-      setTimeout(() => {
-        for (;;);
-      }, 0);
-    });
-  await paste(page, SAMPLE.replace(/"Name"\s*:\s*"[^"]*"/, '"Name": "second"'));
-  await expect(page.getByTestId('import-progress')).toBeVisible();
-  await page.getByTestId('import-cancel').click();
-  await expect(page.getByTestId('import-failure')).toContainText('Import cancelled');
+  return page.locator('svg [data-kind="endpoint"]').count();
+}
+
+/** Run `sabotage` in every engine worker of the page. */
+async function inEngines(page: Page, sabotage: () => void): Promise<void> {
+  for (const w of page.workers().filter((x) => x.url().includes('engine.worker')))
+    await w.evaluate(sabotage);
+}
+
+/** The failed import says `message`, the drawing is unchanged, and the next import works. */
+async function expectKeptThenRecovers(page: Page, drawn: number, message: RegExp): Promise<void> {
+  const failure = page.getByTestId('import-failure');
+  await expect(failure).toContainText(message);
   await expect(page.getByTestId('import-progress')).toHaveCount(0);
   await expect(page.locator('svg [data-kind="endpoint"]')).toHaveCount(drawn);
-  await page.getByTestId('import-failure').getByRole('button', { name: 'Dismiss' }).click();
+  await failure.getByRole('button', { name: 'Dismiss' }).click();
   await paste(page, SAMPLE);
   await expectDumpShown(page);
+}
+
+test('Cancel stops a stuck parse; the view stays; the next import runs', async ({ page }) => {
+  const drawn = await showSample(page);
+  // Every engine worker spins from its next task on: the next parse never ends by itself.
+  await inEngines(page, () => {
+    setTimeout(() => {
+      for (;;);
+    }, 0);
+  });
+  await paste(page, SAMPLE.replace(/"Name"\s*:\s*"[^"]*"/, '"Name": "second"'));
+  await expect(page.getByTestId('import-progress')).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel import' }).click();
+  await expectKeptThenRecovers(page, drawn, /Import cancelled/);
 });
 
 test('a worker that dies mid-import is restarted; the user is told; the next import works', async ({
   page,
 }) => {
-  await openApp(page);
-  await paste(page, SAMPLE);
-  await expectDumpShown(page);
-  const drawn = await page.locator('svg [data-kind="endpoint"]').count();
+  const drawn = await showSample(page);
   // The next parsed dump is swallowed and the worker dies of an uncaught error instead.
-  for (const w of engines(page))
-    await w.evaluate(() => {
-      const post = self.postMessage.bind(self);
-      (self as unknown as { postMessage: (m: { type: string }) => void }).postMessage = (m) => {
-        if (m.type === 'dump/parsed')
-          setTimeout(() => {
-            throw new Error('worker out of memory (simulated)');
-          }, 0);
-        else post(m);
-      };
-    });
+  await inEngines(page, () => {
+    const post = self.postMessage.bind(self);
+    (self as unknown as { postMessage: (m: { type: string }) => void }).postMessage = (m) => {
+      if (m.type === 'dump/parsed')
+        setTimeout(() => {
+          throw new Error('worker out of memory (simulated)');
+        }, 0);
+      else post(m);
+    };
+  });
   await paste(page, SAMPLE);
-  await expect(page.getByTestId('import-failure')).toContainText(
+  await expectKeptThenRecovers(
+    page,
+    drawn,
     /worker crashed; it was restarted with the current topology\. The previous view is kept/,
   );
-  await expect(page.locator('svg [data-kind="endpoint"]')).toHaveCount(drawn);
-  await page.getByTestId('import-failure').getByRole('button', { name: 'Dismiss' }).click();
-  await paste(page, SAMPLE);
-  await expectDumpShown(page);
 });
