@@ -70,3 +70,47 @@ test('a worker that dies mid-import is restarted; the user is told; the next imp
     /worker crashed; it was restarted with the current topology\. The previous view is kept/,
   );
 });
+
+/** Every engine worker dies of an uncaught error, with nothing asked of it. */
+async function killIdleEngines(page: Page): Promise<void> {
+  for (const w of engines(page))
+    await w.evaluate(() => {
+      setTimeout(() => {
+        throw new Error('worker out of memory (simulated)');
+      }, 0);
+    });
+}
+
+test('a worker that dies idle is restarted with the current topology; the user is told', async ({
+  page,
+}) => {
+  await openApp(page);
+  const traced = async (to: string): Promise<void> => {
+    await page.evaluate((to) => window.__hnsviz?.trace({ from: 'a1', to, proto: 'tcp' }), to);
+    await expect.poll(() => page.evaluate(() => window.__hnsviz?.view().traceStatus)).toBe('done');
+  };
+  const notice = page.getByTestId('engine-notice');
+  await traced('10.96.10.10:80'); // the trace worker now holds the topology, idle
+  await expect(notice).toHaveCount(0);
+  await killIdleEngines(page);
+  await expect(notice).toContainText(
+    'The background engine stopped: the worker crashed; it was restarted with the current topology',
+  );
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+  // The new worker traces without the view sending the topology again: the restart did.
+  await traced('b1:8080');
+  expect(await page.evaluate(() => window.__hnsviz?.view().verdict)).not.toBeNull();
+
+  // The import worker, idle after an import, too; the dump stays on screen and the next works.
+  await paste(page, SAMPLE);
+  await expectDumpShown(page);
+  const drawn = await page.locator('svg [data-kind="endpoint"]').count();
+  await killIdleEngines(page);
+  await expect(notice).toContainText('the worker crashed; it was restarted');
+  await expect(page.locator('svg [data-kind="endpoint"]')).toHaveCount(drawn);
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await paste(page, SAMPLE);
+  await expectDumpShown(page);
+  await expect(notice).toHaveCount(0);
+});

@@ -247,6 +247,17 @@ export interface StorageSlice {
   storageFailed(message: string | null): void;
 }
 
+/**
+ * The background engine's health as the user needs to know it: a worker that failed while no
+ * request was waiting on it (so no import or trace reports it) was restarted with the current
+ * topology, and the notice says so. Side effects: src/ui/useTraceEngine.ts, useDumpImporter.ts.
+ */
+export interface EngineSlice {
+  /** Why the engine was restarted while idle; null when there is nothing to tell. */
+  readonly engineNotice: string | null;
+  engineRestarted(message: string | null): void;
+}
+
 /** The whole state of one viewer: the slices combined. */
 export type AppState = TopologySlice &
   SelectionSlice &
@@ -255,7 +266,8 @@ export type AppState = TopologySlice &
   TraceSlice &
   ShareSlice &
   DumpSlice &
-  StorageSlice;
+  StorageSlice &
+  EngineSlice;
 
 /** A slice's reducers: they see (and, through Immer drafts, write) the whole state. */
 export type SliceCreator<Slice> = StateCreator<AppState, [['zustand/immer', never]], [], Slice>;

@@ -3,6 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Topology } from '../model/types';
 import type { AppState } from './app-state';
 import { createDumpSlice } from './slices/dump-slice';
+import { createEngineSlice } from './slices/engine-slice';
 import { createSelectionSlice } from './slices/selection-slice';
 import { createShareSlice } from './slices/share-slice';
 import { createStorageSlice } from './slices/storage-slice';
@@ -38,6 +39,7 @@ export function createAppStore(init: AppStoreInit = {}): AppStore {
       ...createShareSlice(...a),
       ...createDumpSlice(...a),
       ...createStorageSlice(...a),
+      ...createEngineSlice(...a),
     })),
   );
   if (init.topology) store.getState().loadTopology(init.scenarioId ?? null, init.topology);

@@ -27,6 +27,7 @@ import { ImportSide } from './ImportSide';
 import { SearchBox } from './SearchBox';
 import { ImportStatus } from './ImportStatus';
 import { KeptDumpNotices } from './KeptDumpNotices';
+import { EngineNotice } from './EngineNotice';
 import { useDumpImporter, type DumpRestore } from './useDumpImporter';
 import { THEME_TEXT_SCALE } from './text-scale';
 import { ShortcutSheet } from './ShortcutSheet';
@@ -149,6 +150,7 @@ function ViewerShell({
           />
         )}
         {chrome === 'full' && <KeptDumpNotices importer={importer} />}
+        <EngineNotice />
       </div>
       <main className="hv-main">
         {mode === 'compare' ? (

@@ -4,6 +4,7 @@ import { createUnavailablePersistence } from '../dump-import/persist';
 import { createIdbPersistence } from '../dump-import/persist-idb';
 import type { EngineClient } from '../worker/engine-client';
 import { spawnEngineClient } from '../worker/spawn-engine';
+import { reportIdleFault } from './engine-faults';
 import { useStoreApi } from './StoreContext';
 
 /**
@@ -24,7 +25,7 @@ export function useDumpImporter(keep: boolean, restore: DumpRestore): Importer {
     () =>
       createImporter(store, {
         // Spawned on the first import (called later, never while rendering).
-        loader: () => (client.current ??= spawnEngineClient()),
+        loader: () => (client.current ??= spawnEngineClient({ onFault: reportIdleFault(store) })),
         // No IndexedDB here (or reading it throws): imports are refused storage, and say so.
         persistence: keep ? (createIdbPersistence() ?? createUnavailablePersistence()) : null,
       }),

@@ -6,6 +6,7 @@ import {
   type TraceEngine,
 } from '../state/trace-runner';
 import { spawnEngineClient } from '../worker/spawn-engine';
+import { reportIdleFault } from './engine-faults';
 import { useStoreApi } from './StoreContext';
 
 /**
@@ -16,7 +17,7 @@ export function useTraceEngine(build: (id: string) => Topology, injected?: Trace
   const store = useStoreApi();
   useEffect(() => {
     if (injected) return connectTraceRunner(store, injected, build);
-    const client = spawnEngineClient();
+    const client = spawnEngineClient({ onFault: reportIdleFault(store) });
     if (!client) return undefined;
     const off = connectTraceRunner(store, createClientTraceEngine(client), build);
     return () => {

@@ -33,8 +33,11 @@ export interface EngineClientOptions {
   /** Beats of the watchdog without a word from a worker that owes answers before it is restarted. */
   readonly silentBeats?: number;
   readonly clock?: WatchdogClock;
-  /** Told when the worker failed and was restarted (the message says why). */
-  readonly onFault?: (message: string) => void;
+  /**
+   * Told when the worker failed and was restarted (the message says why). `inFlight` is how
+   * many requests failed with it: 0 when the worker died idle, so no request reports it.
+   */
+  readonly onFault?: (message: string, fault: { readonly inFlight: number }) => void;
 }
 
 const intervalClock =
@@ -94,11 +97,18 @@ export function createEngineClient(
       progress?: (m: DumpProgressEvent) => void;
     }
   >();
+  /** The id of the liveness probe sent to an idle worker, while it is unanswered. */
+  let probe: string | null = null;
   let port = connect();
   const stopClock = (opts.clock ?? intervalClock(10_000))(() => {
-    // A worker that closed itself or hangs says nothing; one that works sends progress.
-    if (pending.size === 0) quietBeats = 0;
-    else if (++quietBeats >= silentBeats)
+    // A worker that closed itself or hangs says nothing; one that works sends progress. An idle
+    // worker owes nothing, so it is asked (an `init`, answered at once by a live worker): one
+    // that closed itself or was killed while idle is found before the user's next request.
+    if (pending.size === 0 && probe === null) {
+      quietBeats = 0;
+      probe = nextId();
+      port.postMessage({ type: 'init', version: PROTOCOL_VERSION, requestId: probe });
+    } else if (++quietBeats >= silentBeats)
       restart('E_WORKER_FAILED', `the worker did not answer for ${silentBeats} watchdog beats`);
   });
 
@@ -109,6 +119,7 @@ export function createEngineClient(
       quietBeats = 0;
       const m = e.data;
       const id = 'requestId' in m ? m.requestId : undefined;
+      if (id !== undefined && id === probe) probe = null;
       const w = id ? pending.get(id) : undefined;
       if (!w || !id) return;
       if (m.type === 'dump/progress') {
@@ -134,12 +145,13 @@ export function createEngineClient(
     const failed = [...pending.values()];
     pending.clear();
     quietBeats = 0;
+    probe = null;
     port.terminate?.();
     port = connect();
     if (topology)
       void send({ type: 'model/set', requestId: nextId(), topology }).catch(() => undefined);
     for (const w of failed) w.reject(new EngineError(code, message));
-    if (code === 'E_WORKER_FAILED') opts.onFault?.(message);
+    if (code === 'E_WORKER_FAILED') opts.onFault?.(message, { inFlight: failed.length });
   }
   function nextId(): string {
     seq += 1;

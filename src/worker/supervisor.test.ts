@@ -13,11 +13,13 @@ function stuckWorker() {
   const listeners: Record<string, ((e: unknown) => void)[]> = {};
   const got: ToWorker[] = [];
   let terminated = false;
+  /** Closed itself (`self.close()`) or was killed without an event: it never answers again. */
+  let gone = false;
   const emit = (type: string, e: unknown): void => listeners[type]?.forEach((f) => f(e));
   const port: EnginePort = {
     postMessage: (m: ToWorker) => {
       got.push(m);
-      if (terminated) return;
+      if (terminated || gone) return;
       const reply: FromWorker | null =
         m.type === 'init'
           ? { type: 'ready', version: m.version, requestId: m.requestId }
@@ -38,6 +40,9 @@ function stuckWorker() {
     got,
     emit,
     isTerminated: () => terminated,
+    vanish: () => {
+      gone = true;
+    },
     answer: (m: FromWorker) => emit('message', { data: m }),
   };
 }
@@ -46,6 +51,7 @@ function setup(silentBeats = 3) {
   const workers: ReturnType<typeof stuckWorker>[] = [];
   let beat = (): void => undefined;
   const faults: string[] = [];
+  const inFlight: number[] = [];
   const client = createEngineClient(
     () => {
       const w = stuckWorker();
@@ -58,11 +64,19 @@ function setup(silentBeats = 3) {
         beat = b;
         return () => undefined;
       },
-      onFault: (m) => faults.push(m),
+      onFault: (m, f) => {
+        faults.push(m);
+        inFlight.push(f.inFlight);
+      },
     },
   );
-  return { client, workers, faults, beat: () => beat() };
+  return { client, workers, faults, inFlight, beat: () => beat() };
 }
+
+/** Let the fake workers' answers (queued microtasks) arrive. */
+const settle = async (): Promise<void> => {
+  for (let i = 0; i < 3; i++) await Promise.resolve();
+};
 
 const codeOf = (p: Promise<unknown>): Promise<string> =>
   p.then(
@@ -119,8 +133,12 @@ describe('engine client supervisor', () => {
 
   it('progress keeps a busy worker alive; an idle one is never restarted', async () => {
     const { client, workers, beat } = setup(2);
-    for (let i = 0; i < 5; i++) beat(); // idle: nothing owed
+    for (let i = 0; i < 5; i++) {
+      beat(); // idle: probed, and the live worker answers
+      await settle();
+    }
     expect(workers).toHaveLength(1);
+    expect(workers[0]!.got.filter((m) => m.type === 'init').length).toBeGreaterThan(1);
     const load = client.loadDump([{ name: 'x', text: 'x' }]);
     const sent = workers[0]!.got.at(-1)!;
     for (let i = 0; i < 5; i++) {
@@ -154,5 +172,49 @@ describe('engine client supervisor', () => {
     });
     client.cancel();
     expect(await codeOf(late)).toBe('E_CANCELLED');
+  });
+
+  it('a worker that crashes while idle is restarted with the topology, and the user is told', async () => {
+    const { client, workers, faults, inFlight } = setup();
+    const shown = buildScenario('new-l2bridge');
+    await client.setTopology(shown);
+    workers[0]!.emit('error', new Error('out of memory'));
+    expect(workers).toHaveLength(2);
+    expect(workers[0]!.isTerminated()).toBe(true);
+    const resent = workers[1]!.got.find((m) => m.type === 'model/set');
+    expect(resent?.type === 'model/set' && resent.topology).toBe(shown);
+    expect(faults).toEqual(['the worker crashed; it was restarted with the current topology']);
+    expect(inFlight).toEqual([0]); // no request reports it: the notice must come from onFault
+    // The new worker serves the next request.
+    await settle();
+    await expect(client.setTopology(shown)).resolves.toBeUndefined();
+  });
+
+  it('a worker that closes itself while idle is found by the probe and restarted', async () => {
+    const { client, workers, faults, inFlight, beat } = setup(3);
+    const shown = buildScenario('old-winnat');
+    await client.setTopology(shown);
+    beat(); // idle and live: the probe is answered
+    await settle();
+    workers[0]!.vanish();
+    for (let i = 0; i < 3; i++) {
+      beat(); // the next probe goes unanswered
+      await settle();
+    }
+    expect(workers).toHaveLength(1); // one probe beat and two silent ones: still waiting
+    beat();
+    expect(workers).toHaveLength(2);
+    expect(faults[0]).toMatch(/did not answer for 3 watchdog beats; it was restarted/);
+    expect(inFlight).toEqual([0]);
+    const resent = workers[1]!.got.find((m) => m.type === 'model/set');
+    expect(resent?.type === 'model/set' && resent.topology).toBe(shown);
+  });
+
+  it('an idle worker without a topology is restarted without one', () => {
+    const { workers, faults } = setup();
+    workers[0]!.emit('error', new Error('boom'));
+    expect(workers).toHaveLength(2);
+    expect(workers[1]!.got.map((m) => m.type)).toEqual(['init']);
+    expect(faults).toHaveLength(1);
   });
 });
