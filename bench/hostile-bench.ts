@@ -9,10 +9,8 @@
  *   the result after a full GC).
  * bench/run.ts calls `runHostileBench()`.
  */
-import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { parseInputs } from '../src/parsers/index';
+import { gcFn, median, round as r, timeMs as time } from './measure';
 import { syntheticDump } from './parse-bench';
 
 export interface HostileBenchResult {
@@ -26,24 +24,7 @@ export interface HostileBenchResult {
   readonly import200kEndpointsParsed: number;
 }
 
-function gcFn(): () => void {
-  try {
-    setFlagsFromString('--expose-gc');
-    return runInNewContext('gc') as () => void;
-  } catch {
-    return () => undefined;
-  }
-}
-
-const median = (xs: number[]): number => xs.sort((a, b) => a - b)[xs.length >> 1]!;
-const r = (x: number, d = 0): number => Number(x.toFixed(d));
 const MiB = 1048576;
-
-function time(f: () => unknown): number {
-  const t0 = performance.now();
-  f();
-  return performance.now() - t0;
-}
 
 /** `n` endpoints on one network, minified, after a prompt line (as pasted from a console). */
 export function endpointsPaste(n: number): string {

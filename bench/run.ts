@@ -6,8 +6,6 @@
 // of this one run, so a busy machine skews them less than the absolute figures. `--matrix`: only
 // the programmed node's sweep and its reachability matrix (the `matrix*` keys and their ratios).
 import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { compileTopology, traceFlow, traceVerdict } from '../src/engine/index';
 import { compiledPort } from '../src/engine/compile';
 import { computeClass, CellTable, planMatrix } from '../src/engine/matrix/index';
@@ -20,6 +18,7 @@ import { runHostileBench } from './hostile-bench';
 import { realRecall } from './real-recall';
 import type { Topology } from '../src/model/types';
 import { syntheticDraft } from './synthetic';
+import { cpuSec, gcFn, heapAfterGcMiB, median, round } from './measure';
 
 const ENDPOINTS = 300;
 const LBS = 5000;
@@ -27,20 +26,8 @@ const json = process.argv.includes('--json');
 const matrixOnly = process.argv.includes('--matrix');
 const withParse = !matrixOnly && !process.argv.includes('--no-parse');
 
-function gcFn(): () => void {
-  try {
-    setFlagsFromString('--expose-gc');
-    return runInNewContext('gc') as () => void;
-  } catch {
-    return () => undefined;
-  }
-}
 const gc = gcFn();
-const heapMiB = () => {
-  gc();
-  return process.memoryUsage().heapUsed / 1048576;
-};
-const round = (x: number, d = 0) => Number(x.toFixed(d));
+const heapMiB = () => heapAfterGcMiB(gc);
 
 // The parser bench first, while the heap is still small (it measures its own peak).
 const parse = withParse ? await runParseBench() : null;
@@ -59,12 +46,6 @@ interface SweepFigures {
   sweepTracesPerSecond: number;
   sweepTracesPerCpuSecond: number;
 }
-
-/** Process CPU seconds (all threads, so GC helpers count too: a conservative figure). */
-const cpuSec = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e6;
-};
 
 const TRACES = 2000;
 const traceRequest = (i: number) => ({
@@ -137,7 +118,6 @@ function sweeps(ts: readonly Topology[]): SweepFigures[] {
   ts.forEach(warmSweep);
   const runs = ts.map(() => [] as ReturnType<typeof sweepOnce>[]);
   for (let r = 0; r < ROUNDS; r++) ts.forEach((t, k) => runs[k]!.push(sweepOnce(t)));
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]!;
   return runs.map((rs) => ({
     sweepTraces: rs[0]!.n,
     sweepDelivered: rs[0]!.delivered,

@@ -4,34 +4,12 @@
  * carry), and offers no link, snippet or file.
  */
 import { expect, test } from '@playwright/test';
+import { EP, longListDump } from '../src/share/__fixtures__/long-list-dump';
 import { dropFiles, expectDumpShown, openApp } from './import-helpers';
-
-const NET = 'aaaaaaaa-0000-4000-8000-000000000001';
-const EP = 'bbbbbbbb-0000-4000-8000-000000000001';
-
-function dumpWithLongList(n: number): string {
-  return JSON.stringify([
-    {
-      ID: NET,
-      Name: 'cbr0',
-      Type: 'L2Bridge',
-      Subnets: [{ AddressPrefix: '10.244.7.0/24', GatewayAddress: '10.244.7.1' }],
-    },
-    {
-      ID: EP,
-      Name: 'ep',
-      VirtualNetwork: NET,
-      IPAddress: '10.244.7.10',
-      PrefixLength: 24,
-      MacAddress: '00-15-5D-00-00-10',
-      Policies: [{ Type: 'VendorTrace', Samples: new Array<number>(n).fill(7) }],
-    },
-  ]);
-}
 
 test('the Share dialog says why a view cannot be shared, before sharing', async ({ page }) => {
   await openApp(page);
-  await dropFiles(page, [{ name: 'node.json', text: dumpWithLongList(100_001) }]);
+  await dropFiles(page, [{ name: 'node.json', text: longListDump(100_001) }]);
   await expectDumpShown(page);
   await page.getByRole('button', { name: 'Share' }).click();
   const dialog = page.getByRole('dialog', { name: 'Share / embed' });
@@ -54,7 +32,7 @@ test('the Share dialog says why a view cannot be shared, before sharing', async 
 
 test('at the cap the same dump is shared', async ({ page }) => {
   await openApp(page);
-  await dropFiles(page, [{ name: 'node.json', text: dumpWithLongList(100_000) }]);
+  await dropFiles(page, [{ name: 'node.json', text: longListDump(100_000) }]);
   await expectDumpShown(page);
   await page.getByRole('button', { name: 'Share' }).click();
   const dialog = page.getByRole('dialog', { name: 'Share / embed' });

@@ -10,35 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { firstOverfullList, MAX_MODEL_LIST, MAX_MODEL_STRING } from '../model/limits';
 import { parseInputs } from '../parsers/index';
 import { buildScenario } from '../scenarios/index';
+import { EP, longListDump } from './__fixtures__/long-list-dump';
 import { decodeLink, encodeLink, whyNotShareable } from './codec';
 import { importViewText, MAX_IMPORT_BYTES } from './open-view-file';
 import { defaultViewState, parseViewState, type ViewState } from './view-state';
 
 const KNOWN = ['old-winnat', 'new-l2bridge', 'new-overlay'];
-const NET = 'aaaaaaaa-0000-4000-8000-000000000001';
-const EP = 'bbbbbbbb-0000-4000-8000-000000000001';
-
-/** One endpoint with a policy hnsviz does not know, whose JSON holds a list of `n` numbers. */
-function longListDump(n: number, epId = EP): string {
-  return JSON.stringify([
-    {
-      ID: NET,
-      Name: 'cbr0',
-      Type: 'L2Bridge',
-      Subnets: [{ AddressPrefix: '10.244.7.0/24', GatewayAddress: '10.244.7.1' }],
-    },
-    {
-      ID: epId,
-      Name: 'ep',
-      VirtualNetwork: NET,
-      IPAddress: '10.244.7.10',
-      PrefixLength: 24,
-      MacAddress: '00-15-5D-00-00-10',
-      Policies: [{ Type: 'VendorTrace', Samples: new Array<number>(n).fill(7) }],
-    },
-  ]);
-}
-
 const viewOf = (text: string, selected: string | null = null): ViewState => ({
   ...defaultViewState('new-l2bridge'),
   source: {
