@@ -73,12 +73,11 @@ test('a worker that dies mid-import is restarted; the user is told; the next imp
 
 /** Every engine worker dies of an uncaught error, with nothing asked of it. */
 async function killIdleEngines(page: Page): Promise<void> {
-  for (const w of engines(page))
-    await w.evaluate(() => {
-      setTimeout(() => {
-        throw new Error('worker out of memory (simulated)');
-      }, 0);
-    });
+  await inEngines(page, () => {
+    setTimeout(() => {
+      throw new Error('worker out of memory (simulated)');
+    }, 0);
+  });
 }
 
 test('a worker that dies idle is restarted with the current topology; the user is told', async ({
