@@ -144,6 +144,11 @@ test('diff: a snapshot where b1 is gone shows the stale endpoint and the trace t
     'endpoint b1_cbr0 10.244.2.10 on WIN-B',
   );
   await expect(panel.locator('[data-change="changed"]').first()).toContainText('backends');
+  // b1's VFP rules went with it; the fixtures hold no vfpctrl, so each is marked as derived.
+  const rule = panel.locator('[data-change="removed"]', {
+    hasText: 'VFP rule MAC_REWRITE_IN_10.244.2.10',
+  });
+  await expect(rule.getByTestId('diff-derived')).toHaveText('(derived by hnsviz)');
   await expect(panel.getByTestId('diff-trace').locator('[data-side="before"]')).toContainText(
     'delivered',
   );

@@ -152,6 +152,27 @@ describe('hnsviz diff', () => {
     expect(doc.trace.before.verdict).toBe('delivered');
     expect(doc.trace.after.verdict).toBe('dropped');
     expect(doc.trace.after.reason).toMatch(/stale remote endpoint/);
+    // The deleted pod's VFP rules, each marked as derived by hnsviz (the fixtures hold no vfpctrl).
+    const rules = doc.removed.filter((x) => x.kind === 'rule') as { derived?: boolean }[];
+    expect(rules.length).toBeGreaterThan(10);
+    expect(rules.every((x) => x.derived === true)).toBe(true);
+    expect((doc as unknown as { vfp: Record<string, unknown> }).vfp).toEqual({
+      derivedPorts: 0,
+      unchangedPorts: 0,
+      skippedPorts: 0,
+      skipped: [],
+      ruleLimit: 200000,
+    });
+  });
+
+  it('text: derived rules are marked and the mark is explained; --derive-limit is checked', async () => {
+    const t = io();
+    expect(await runDiff(['before', 'after'], t.io)).toBe(1);
+    const text = t.out.join('');
+    expect(text).toMatch(/^- VFP rule MAC_REWRITE_IN_10\.244\.2\.10 .* on WIN-B \[derived\]$/m);
+    expect(text).toMatch(/^- endpoint b1_cbr0 10\.244\.2\.10 on WIN-B$/m);
+    expect(text).toMatch(/^\[derived\]: a VFP rule hnsviz derived/m);
+    expect(await runDiff(['before', 'after', '--derive-limit', 'many'], io().io)).toBe(2);
   });
 
   it('same snapshot twice: no differences, exit 0; wrong arguments: exit 2', async () => {

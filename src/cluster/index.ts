@@ -29,8 +29,16 @@ export type { Evidence, EvidenceKind, AttributedInput } from './attribute';
 export type { Stitch, StitchEvidence, StitchStatus } from './stitch';
 export { stitch } from './stitch';
 export { podSubnets, inferUnderlay } from './assemble';
-export { diffTopologies, DIFF_FORMAT } from './diff';
-export type { TopologyDiff, DiffObject, DiffChanged, DiffKind, FieldChange } from './diff';
+export { diffTopologies, DIFF_FORMAT, MAX_DIFF_DERIVED_RULES } from './diff';
+export type {
+  TopologyDiff,
+  DiffObject,
+  DiffChanged,
+  DiffKind,
+  DiffOptions,
+  DiffVfpCoverage,
+  FieldChange,
+} from './diff';
 export { isZip, unzipInputs } from './zip';
 
 export interface ClusterOptions extends ParseOptions {

@@ -79,10 +79,43 @@ export function vfpDeriver(t: Topology): (port: Port) => LayerSpec[] {
  * for showing a port of a topology whose VFP was deferred.
  */
 export function deriveVfpPort(t: Topology, portId: string): VfpTables & { layerIds: string[] } {
-  const tables: VfpTables = { layers: {}, groups: {}, rules: {}, ruleSets: {} };
-  const port = t.ports[portId];
-  const specs = port ? vfpDeriver(t)(port) : [];
-  return { ...tables, layerIds: specs.map((s) => addLayer(tables, portId, s)) };
+  return vfpPortDeriver(t)(portId);
+}
+
+/**
+ * `deriveVfpPort` for several ports of one topology: the load balancers are sorted, and the
+ * lists ports share built, once for all of them.
+ */
+export function vfpPortDeriver(
+  t: Topology,
+): (portId: string) => VfpTables & { layerIds: string[] } {
+  const derive = vfpDeriver(t);
+  return (portId) => {
+    const tables: VfpTables = { layers: {}, groups: {}, rules: {}, ruleSets: {} };
+    const port = t.ports[portId];
+    const specs = port ? derive(port) : [];
+    return { ...tables, layerIds: specs.map((s) => addLayer(tables, portId, s)) };
+  };
+}
+
+/**
+ * Whether `vfpDeriver(t)` gives a port layers. Cheap for pod ports (the conditions of
+ * `layersFor`, no rule built); a host vNIC, one per node, is derived to find out.
+ */
+export function vfpDerivable(t: Topology): (port: Port) => boolean {
+  const derive = vfpDeriver(t);
+  const old = isOldDesign(t);
+  return (port) => {
+    if (port.layerIds.length > 0 || !t.nodes[port.nodeId]) return false;
+    if (port.kind === 'host-vnic') return derive(port).length > 0;
+    if (port.kind !== 'container' || port.endpointId === null) return false;
+    const ep = t.endpoints[port.endpointId];
+    const network = ep ? t.networks[ep.networkId] : undefined;
+    if (!ep || !network || ep.isRemote) return false;
+    return old || network.type === 'nat' || network.type === 'ics'
+      ? network.type === 'l2bridge'
+      : true;
+  };
 }
 
 function layersFor(

@@ -109,11 +109,28 @@ export function DiffPanel({ snapshots }: { snapshots: SnapshotCompare }) {
     )
       store.getState().highlightObjects([id]);
   };
-  const row = (sign: string, label: string, id: string, cls: string, extra?: string[]) => (
+  const row = (
+    sign: string,
+    label: string,
+    id: string,
+    cls: string,
+    extra?: string[],
+    derived?: boolean,
+  ) => (
     <li key={`${sign}${id}`} className={cls} data-testid="diff-row" data-change={cls}>
       <button type="button" className="hv-linklike" onClick={() => select(id)}>
         {sign} {label}
       </button>
+      {derived && (
+        <span
+          className="hv-evidence-kind"
+          data-testid="diff-derived"
+          title="hnsviz derived this rule from the HNS policies; the dump held no vfpctrl output for it"
+        >
+          {' '}
+          (derived by hnsviz)
+        </span>
+      )}
       {extra && extra.length > 0 && (
         <ul className="hv-diff-fields">
           {extra.map((x) => (
@@ -195,8 +212,12 @@ export function DiffPanel({ snapshots }: { snapshots: SnapshotCompare }) {
             </span>
           </p>
           <ul className="hv-diff">
-            {d.removed.slice(0, MAX_SHOWN).map((x) => row('−', x.label, x.id, 'removed'))}
-            {d.added.slice(0, MAX_SHOWN).map((x) => row('+', x.label, x.id, 'added'))}
+            {d.removed
+              .slice(0, MAX_SHOWN)
+              .map((x) => row('−', x.label, x.id, 'removed', undefined, x.derived))}
+            {d.added
+              .slice(0, MAX_SHOWN)
+              .map((x) => row('+', x.label, x.id, 'added', undefined, x.derived))}
             {d.changed.slice(0, MAX_SHOWN).map((x) =>
               row(
                 '~',
@@ -206,9 +227,20 @@ export function DiffPanel({ snapshots }: { snapshots: SnapshotCompare }) {
                 x.fields.map(
                   (f) => `${f.field}: ${JSON.stringify(f.before)} → ${JSON.stringify(f.after)}`,
                 ),
+                x.derived,
               ),
             )}
           </ul>
+          {d.vfp.derivedPorts + d.vfp.skippedPorts > 0 && (
+            <p className="hv-derived-note" data-testid="diff-vfp">
+              This dump’s VFP rules were derived on demand: the rules of {d.vfp.derivedPorts}{' '}
+              port(s) whose HNS objects changed were derived to compare them
+              {d.vfp.skippedPorts > 0
+                ? `; ${d.vfp.skippedPorts} more were left out (over ${d.vfp.ruleLimit} rules): ${d.vfp.skipped.join(', ')}${d.vfp.skippedPorts > d.vfp.skipped.length ? ', …' : ''}. \`hnsviz diff --derive-limit\` compares them`
+                : ''}
+              .
+            </p>
+          )}
           {Math.max(d.added.length, d.removed.length, d.changed.length) > MAX_SHOWN && (
             <p className="hv-derived-note">
               The first {MAX_SHOWN} of each are listed; `hnsviz diff` prints them all.

@@ -4,7 +4,12 @@
  * With `--from` and `--to` the same trace runs on both sides. Exit 0 when nothing changed, 1
  * when something did.
  */
-import { diffTopologies, parseCluster, type ClusterResult } from '../../cluster/index';
+import {
+  diffTopologies,
+  MAX_DIFF_DERIVED_RULES,
+  parseCluster,
+  type ClusterResult,
+} from '../../cluster/index';
 import { traceFlow, TraceInputError, type TraceRequest } from '../../engine/index';
 import { choiceOption, defineCommand, intOption, UsageError } from '../command';
 import { readInputs } from '../io';
@@ -16,6 +21,7 @@ export const diffCommand = defineCommand({
   details: [
     'BEFORE and AFTER are each a dump file, a folder of node dumps, or a zip: the same node(s) at two times, or two nodes that should be alike.',
     'Objects are matched by what they are (node and name, IP, VIP:port, rule name), not by GUID; backends compare as IPs.',
+    'VFP rules derived by hnsviz from HNS policies (no vfpctrl output) are marked "derived". For a big dump whose derivation was deferred, only ports whose HNS inputs changed are derived, up to --derive-limit rules.',
   ],
   options: {
     json: { type: 'boolean', help: 'print one hnsviz.diff/1 JSON document' },
@@ -23,6 +29,11 @@ export const diffCommand = defineCommand({
     to: { type: 'string', value: 'DEST', help: 'destination of that trace' },
     proto: { type: 'string', value: 'tcp|udp|icmp', help: 'protocol of that trace (default tcp)' },
     seed: { type: 'string', value: 'N', help: 'seed of that trace (default 1)' },
+    'derive-limit': {
+      type: 'string',
+      value: 'N',
+      help: `derive at most about N VFP rules per side for deferred ports (default ${MAX_DIFF_DERIVED_RULES})`,
+    },
   },
   positionals: { min: 2, max: 2 },
   examples: [
@@ -39,7 +50,10 @@ export const diffCommand = defineCommand({
     };
     const b = read(positionals[0]!);
     const a = read(positionals[1]!);
-    const diff = diffTopologies(b.topology, a.topology);
+    const limit = intOption('derive-limit', values['derive-limit'], 0, 2 ** 31);
+    const diff = diffTopologies(b.topology, a.topology, {
+      ...(limit !== undefined ? { maxDerivedRules: limit } : {}),
+    });
     let trace: {
       request: TraceRequest;
       before: { verdict: string; reason: string; hops: number };
@@ -77,14 +91,27 @@ export const diffCommand = defineCommand({
       return changed ? 1 : 0;
     }
     const lines: string[] = [];
-    for (const x of diff.removed) lines.push(`- ${x.label}`);
-    for (const x of diff.added) lines.push(`+ ${x.label}`);
+    const mark = (x: { derived?: boolean }): string => (x.derived ? ' [derived]' : '');
+    for (const x of diff.removed) lines.push(`- ${x.label}${mark(x)}`);
+    for (const x of diff.added) lines.push(`+ ${x.label}${mark(x)}`);
     for (const x of diff.changed) {
-      lines.push(`~ ${x.label}`);
+      lines.push(`~ ${x.label}${mark(x)}`);
       for (const f of x.fields)
         lines.push(`    ${f.field}: ${JSON.stringify(f.before)} → ${JSON.stringify(f.after)}`);
     }
     if (!changed) lines.push('no differences');
+    if (
+      diff.added.concat(diff.removed).some((x) => x.derived) ||
+      diff.changed.some((x) => x.derived)
+    )
+      lines.push(
+        '[derived]: a VFP rule hnsviz derived from the HNS policies (no vfpctrl output for it)',
+      );
+    const v = diff.vfp;
+    if (v.skippedPorts > 0)
+      lines.push(
+        `VFP rules of ${v.skippedPorts} port(s) not compared (deriving them would pass ${v.ruleLimit} rules; --derive-limit raises it): ${v.skipped.join(', ')}${v.skippedPorts > v.skipped.length ? ', …' : ''}`,
+      );
     if (trace)
       lines.push(
         '',
