@@ -1,7 +1,7 @@
 /** Several nodes' dumps at once: attribution and reassignment, a cross-node trace. */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { dropFiles, openApp } from './import-helpers';
+import { dropFiles, openApp, paste } from './import-helpers';
 import { shot } from './shots';
 
 const fixture = (f: string): string =>
@@ -67,6 +67,39 @@ test.describe('a cluster from its nodes’ dumps', () => {
     await expect(events).toContainText('VNET_ENCAP_LAYER');
     await page.screenshot({ path: shot('cluster-trace') });
   });
+});
+
+test('split a paste: two nodes’ collector output pasted as one becomes two nodes', async ({
+  page,
+}) => {
+  await openApp(page);
+  await paste(page, fixture('l2bridge-win-a.txt') + fixture('l2bridge-win-b.txt'));
+  // One paste, read as one node (its first header names it).
+  await expectCluster(page, 1);
+  await page.getByRole('tab', { name: 'Dump' }).click();
+  const nodes = page.getByTestId('dump-nodes');
+  await nodes.getByTestId('split-open').click();
+  const panel = nodes.getByTestId('split-panel');
+  // The suggestion: the second collector header, ticked, with the line as it reads.
+  const at = fixture('l2bridge-win-a.txt').split('\n').length;
+  const point = panel.getByTestId('split-point');
+  await expect(point).toHaveCount(1);
+  await expect(point).toBeChecked();
+  await expect(point).toHaveAttribute('data-line', String(at));
+  await expect(panel).toContainText(`line ${at}: collector header: on WIN-B`);
+  await expect(panel.locator('.hv-split-line')).toContainText('# hnsviz collector 1 on WIN-B');
+  await panel.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('cluster-split') });
+  await panel.getByTestId('split-apply').click();
+  await expectCluster(page, 2);
+  await expect(page.locator('svg [data-kind="node"]')).toHaveCount(2);
+  await expect(nodes.locator(`[data-input="paste (lines 1–${at - 1})"]`)).toContainText(
+    'collector header: on WIN-A',
+  );
+  await expect(nodes.locator(`[data-input^="paste (lines ${at}–"]`)).toContainText(
+    'collector header: on WIN-B',
+  );
+  await expect(page.getByTestId('stitch-summary')).toContainText('3 linked');
 });
 
 test('search: "/" then an IP, a MAC in another spelling, a VIP:port; a result is selected', async ({

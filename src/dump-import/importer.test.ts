@@ -150,3 +150,41 @@ describe('importer', () => {
     expect(persistence.peek()).toBeNull();
   });
 });
+
+describe('importer: one input split between nodes', () => {
+  const fixture = (f: string): string =>
+    readFileSync(new URL(`../cluster/__fixtures__/${f}`, import.meta.url), 'utf8');
+  const a = fixture('l2bridge-win-a.txt');
+  const both = a + fixture('l2bridge-win-b.txt');
+  const at = a.split('\n').length; // the first line of WIN-B's output
+
+  it('cuts a paste of two nodes into two inputs, each read as its node, and keeps them', async () => {
+    const { store, persistence, importer } = setup();
+    expect(await importer.importText('paste', both)).toBe(true);
+    expect(store.getState().dump?.nodes?.map((n) => n.name)).toEqual(['WIN-A']);
+    expect(await importer.inputText('paste')).toBe(both);
+    expect(await importer.splitInput('paste', [at])).toBe(true);
+    const names = [
+      `paste (lines 1–${at - 1})`,
+      `paste (lines ${at}–${both.split('\n').length - 1})`,
+    ];
+    const s = store.getState();
+    expect(s.dump?.nodes?.map((n) => [n.name, n.inputs])).toEqual([
+      ['WIN-A', [names[0]]],
+      ['WIN-B', [names[1]]],
+    ]);
+    expect(persistence.peek()?.inputs.map((i) => i.name)).toEqual(names);
+    // Nothing to cut, or no such input: the view stays as it is.
+    expect(await importer.splitInput(names[0]!, [])).toBe(false);
+    expect(await importer.splitInput('no such input', [at])).toBe(false);
+    expect(store.getState().dump?.nodes).toHaveLength(2);
+  });
+
+  it('reads a UTF-16 file’s text to split it', async () => {
+    const { importer } = setup();
+    const utf16 = new Uint8Array(Buffer.from('\ufeff' + both, 'utf16le')).buffer;
+    expect(await importer.importInputs([{ name: 'both.txt', bytes: utf16 }])).toBe(true);
+    expect(await importer.inputText('both.txt')).toBe(both);
+    expect(await importer.splitInput('both.txt', [at])).toBe(true);
+  });
+});

@@ -4,6 +4,7 @@
  * reload, clear them, scrub. The store stays pure; the worker client and the storage are
  * injected (tests pass fakes).
  */
+import { splitText } from '../cluster/split';
 import { MAX_INPUT_BYTES } from '../parsers/index';
 import type { AppStore } from '../state/create-app-store';
 import type { SkippedInput } from '../state/app-state';
@@ -76,11 +77,31 @@ export interface Importer {
    * gives the input a node of its own): the user's correction of the attribution.
    */
   reassign(input: string, node: string): Promise<boolean>;
+  /** The text of a shown input, decoded (to split it); null when it is not kept. */
+  inputText(input: string): Promise<string | null>;
+  /**
+   * Read the shown inputs again with `input` cut before each of `lines` (1-based): one input
+   * per part, each attributed to its node by its own evidence (a paste of several nodes).
+   */
+  splitInput(input: string, lines: readonly number[]): Promise<boolean>;
   /** Stop the import in progress; the previous view stays and the user is told. */
   cancel(): void;
 }
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/** An input's text: as pasted, or its bytes decoded (UTF-16 by BOM or NUL bytes, else UTF-8). */
+export async function inputText(i: DumpInput): Promise<string> {
+  if (i.text !== undefined) return i.text;
+  const b = i.bytes
+    ? new Uint8Array(i.bytes)
+    : i.blob
+      ? new Uint8Array(await i.blob.arrayBuffer())
+      : new Uint8Array(0);
+  const le = (b[0] === 0xff && b[1] === 0xfe) || (b.length > 1 && b[1] === 0 && b[0] !== 0);
+  const be = (b[0] === 0xfe && b[1] === 0xff) || (b.length > 1 && b[0] === 0 && b[1] !== 0);
+  return new TextDecoder(le ? 'utf-16le' : be ? 'utf-16be' : 'utf-8').decode(b);
+}
 
 export function createImporter(store: AppStore, opts: ImporterOptions): Importer {
   const maxBytes = opts.maxBytes ?? MAX_INPUT_BYTES;
@@ -275,6 +296,30 @@ export function createImporter(store: AppStore, opts: ImporterOptions): Importer
         message: 'Import cancelled. The previous view is kept.',
         diagnostics: [],
         skipped: [],
+      });
+    },
+    async inputText(input) {
+      const i = kept?.inputs.find((x) => x.name === input);
+      return i ? inputText(i) : null;
+    },
+    async splitInput(input, lines) {
+      const s = store.getState();
+      const k = kept ? kept.inputs.findIndex((x) => x.name === input) : -1;
+      if (!kept || !s.dump || s.dump.scrubbed || k < 0) return false;
+      const parts = splitText(input, await inputText(kept.inputs[k]!), lines);
+      if (parts.length < 2) return false;
+      const inputs = [
+        ...copyInputs(kept.inputs.slice(0, k)),
+        ...parts,
+        ...copyInputs(kept.inputs.slice(k + 1)),
+      ];
+      // The parts are new inputs: a node chosen for the whole no longer applies.
+      const assign = Object.fromEntries(Object.entries(kept.assign).filter(([n]) => n !== input));
+      return parse(inputs, s.dump.skipped, {
+        persist: true,
+        key: kept.key,
+        restored: false,
+        assign,
       });
     },
     async reassign(input, node) {

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import type { Importer } from '../dump-import/importer';
+import { SplitPanel } from './SplitPanel';
 import { useAppStore } from './StoreContext';
 
 const OWN = '';
@@ -6,11 +8,13 @@ const OWN = '';
 /**
  * The nodes an import was read as: per node its inputs and the evidence that put each there
  * (collector header, host name, node IP, folder), with a choice to move an input to another
- * node or give it one of its own; and how the remote endpoints were stitched.
+ * node or give it one of its own, or to split it between nodes (`SplitPanel`); and how the
+ * remote endpoints were stitched.
  */
 export function NodesPanel({ importer }: { importer: Importer }) {
   const dump = useAppStore((s) => s.dump);
   const importing = useAppStore((s) => s.importing);
+  const [splitting, setSplitting] = useState<string | null>(null);
   const nodes = dump?.nodes ?? [];
   if (!dump || nodes.length === 0) return null;
   const stitches = dump.stitches ?? [];
@@ -53,6 +57,25 @@ export function NodesPanel({ importer }: { importer: Importer }) {
                           <option value={OWN}>a node of its own</option>
                         </select>
                       </label>
+                    )}
+                    {!dump.scrubbed && (
+                      <button
+                        type="button"
+                        className="hv-linklike hv-split-open"
+                        data-testid="split-open"
+                        aria-expanded={splitting === e.input}
+                        disabled={importing}
+                        onClick={() => setSplitting(splitting === e.input ? null : e.input)}
+                      >
+                        Split between nodes…
+                      </button>
+                    )}
+                    {splitting === e.input && (
+                      <SplitPanel
+                        importer={importer}
+                        input={e.input}
+                        onClose={() => setSplitting(null)}
+                      />
                     )}
                   </li>
                 );
