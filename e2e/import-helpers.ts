@@ -1,4 +1,4 @@
-/** Page helpers for the dump import journeys (issue 4). */
+/** Page helpers for the dump import journeys. */
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 

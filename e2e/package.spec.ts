@@ -1,6 +1,6 @@
 /**
  * The published package, as a user gets it: `npm pack` (what the tarball holds), an offline
- * install of the tarball into an empty folder, then the installed `hnsviz` (--version, trace,
+ * install of the tarball into an empty folder, then the installed `hnsviz` (--help, --version, trace,
  * serve), the `hnsviz/cli` export in node, the types of every export in a consumer's tsc, and the
  * `<hns-viz>` element entry in the browser. The web server's `npm run build` has built dist/.
  */
@@ -77,8 +77,16 @@ test('the tarball holds what users need and nothing else', () => {
   expect(files.some((f) => f.startsWith('dist/cli/'))).toBe(true);
 });
 
-test('the installed hnsviz runs: --version, trace, and the hnsviz/cli export', () => {
+test('the installed hnsviz runs: --help, --version, trace, and the hnsviz/cli export', () => {
   const bin = join(app, 'node_modules', '.bin', 'hnsviz');
+  const help = execFileSync(bin, ['--help'], { encoding: 'utf8' });
+  expect(help).toMatch(/^usage: hnsviz <command>/m);
+  for (const command of ['parse', 'lint', 'trace', 'describe', 'export', 'serve']) {
+    expect(help).toContain(command);
+  }
+  expect(execFileSync(bin, ['trace', '--help'], { encoding: 'utf8' })).toMatch(
+    /^usage: hnsviz trace /,
+  );
   expect(execFileSync(bin, ['--version'], { encoding: 'utf8' })).toBe(`${PKG.version}\n`);
   const trace = spawnSync(
     bin,

@@ -1,4 +1,4 @@
-/** Helpers for the share/embed/export specs (issue 6). */
+/** Helpers for the share/embed/export specs. */
 import { deflateSync } from 'fflate';
 import { expect, type Page } from '@playwright/test';
 import type { LinkView } from './viewer-api';

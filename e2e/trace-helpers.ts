@@ -1,4 +1,4 @@
-/** Page helpers for the trace, compare and lesson journeys (issue 5). */
+/** Page helpers for the trace, compare and lesson journeys. */
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Open the viewer (motion off unless asked) and wait until it has drawn. */

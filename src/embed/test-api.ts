@@ -24,7 +24,7 @@ export interface HnsvizTestApi {
   /** Ids of the endpoints of a pod, by pod name. */
   podEndpointIds(podName: string): string[];
   kindOf(id: string): ObjectKind | null;
-  /** The link-relevant state (issue 6): what a shared link must restore. */
+  /** The link-relevant state: what a shared link must restore. */
   view(): {
     scenarioId: string | null;
     selectedId: string | null;
@@ -42,7 +42,7 @@ export interface HnsvizTestApi {
   trace(req: TraceRequest | null): void;
   setStep(step: number): void;
   setTheme(theme: Theme): void;
-  /** Load the reference cluster with `extraPerNode` more pods per node (the fps bench, issue 5). */
+  /** Load the reference cluster with `extraPerNode` more pods per node (the fps bench). */
   loadScaled(extraPerNode: number): void;
 }
 

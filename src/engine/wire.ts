@@ -71,7 +71,7 @@ export function forwardWire(ctx: WalkCtx, fromNode: string | null, p: Pkt): Step
             : `${ext.name} does not listen on ${p.proto}/${p.dport}`,
         ],
         confidence: 'documented',
-        ref: 'issue 2 reference cluster',
+        ref: 'the scenario: its external host and the ports it listens on',
       },
       p,
       p,

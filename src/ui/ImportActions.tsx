@@ -16,7 +16,7 @@ interface Props {
 const looksExported = (name: string): boolean => /\.svg$|\.hnsviz\.json$/i.test(name);
 
 /**
- * Header action of issue 4: "Import…" (paste, pick, drop; the dialog offers the collector script),
+ * Header action: "Import…" (paste, pick, drop; the dialog offers the collector script),
  * and dropping dump files or folders anywhere on the viewer.
  */
 export function ImportActions({ importer, catalog }: Props) {

@@ -46,7 +46,7 @@ export function TraceSide({
 }: {
   objects: ReactNode;
   lead?: ReactNode;
-  /** An imported dump's inputs, lint and diagnostics (issue 4): a "Dump" tab, opened on import. */
+  /** An imported dump's inputs, lint and diagnostics: a "Dump" tab, opened on import. */
   dump?: ReactNode;
 }) {
   const hasTrace = useAppStore((s) => s.traceRequest !== null);

@@ -1,5 +1,5 @@
 /**
- * The `hnsviz.parse/1` document (issue 4): what `hnsviz parse --json` prints. Also used by the
+ * The `hnsviz.parse/1` document: what `hnsviz parse --json` prints. Also used by the
  * engine's `describe --scenario`, since a scenario is just another dump. Ids are lower-case
  * GUIDs without braces, network types lower-case, MACs lower-case with colons, policy types
  * as HNS names them. Arrays are sorted by id so the output is stable.
