@@ -17,7 +17,7 @@ export function forwardWire(ctx: WalkCtx, fromNode: string | null, p: Pkt): Step
     component: 'wire' as const,
     name: 'underlay',
     objectId: null,
-    verify: ['pktmon filter add -t UDP -p 4789', 'pktmon start -c --comp nics'],
+    verify: wireVerify(p),
   };
   const toNode = (cn: CNode, why: string): Step => {
     const ext = [...cn.externalPortByVswitch.values()][0];
@@ -194,13 +194,26 @@ function leaveModel(ctx: WalkCtx, fromNode: string | null, p: Pkt): Step {
       component: 'wire',
       name: 'underlay',
       objectId: null,
-      verify: ['pktmon filter add -t UDP -p 4789', 'pktmon start -c --comp nics'],
+      verify: wireVerify(p),
     },
     { action: 'leave', why: [why], confidence: 'inferred', ref: 'domain.md §2.3, §2.4 [S13][S20]' },
     p,
     p,
   );
   return { end: { ...end, reason: why, to: { kind: 'wire', name, ip: toward } } };
+}
+
+/**
+ * A capture filter for the frame on the wire: VXLAN (UDP 4789) only when the packet is
+ * encapsulated (overlay); otherwise the packet itself, by destination address and port.
+ */
+export function wireVerify(p: Pkt): string[] {
+  if (p.outer) return ['pktmon filter add -t UDP -p 4789', 'pktmon start -c --comp nics'];
+  const proto = p.proto === 6 ? 'TCP' : p.proto === 17 ? 'UDP' : p.proto === 1 ? 'ICMP' : null;
+  const filter = [`pktmon filter add -i ${formatIpv4(p.dst)}`];
+  if (proto !== null) filter.push(`-t ${proto}`);
+  if (proto === 'TCP' || proto === 'UDP') filter.push(`-p ${p.dport}`);
+  return [filter.join(' '), 'pktmon start -c --comp nics'];
 }
 
 /** What the model knows of a destination outside the node: a remote endpoint or a RemoteSubnetRoute. */
