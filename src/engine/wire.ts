@@ -5,7 +5,7 @@
 import { cidrContains, formatIpv4, parseCidr, parseIpv4 } from '../shared/ip';
 import type { CNode } from './compile';
 import type { WalkCtx } from './context';
-import type { Pkt } from './packet';
+import { clonePacket, type Pkt } from './packet';
 import type { Step } from './walk-types';
 
 /** The underlay: deliver to the node, routed prefix or external that owns the destination. */
@@ -21,16 +21,26 @@ export function forwardWire(ctx: WalkCtx, fromNode: string | null, p: Pkt): Step
   };
   const toNode = (cn: CNode, why: string): Step => {
     const ext = [...cn.externalPortByVswitch.values()][0];
+    // A frame from outside the modelled nodes (an external client) reaches the node's NIC from
+    // the last router, addressed to the node's own MAC; the router's MAC stays unknown.
+    const before = fromNode === null && p.outer === null && p.dstMac === null ? clonePacket(p) : p;
+    if (before !== p) p.dstMac = cn.node.mac;
     ctx.rec.hop(
       base,
       {
         action: 'forward',
-        why: [why],
+        why:
+          before !== p
+            ? [
+                why,
+                `the last router hands the frame to ${cn.node.name}'s NIC (${cn.node.mac ?? 'MAC unknown'})`,
+              ]
+            : [why],
         // Between dumped nodes the underlay is inferred from their subnets (src/cluster).
         confidence: c.t.design === null ? 'inferred' : 'documented',
         ref: 'domain.md §2.3, §2.4 [S13][S20]',
       },
-      p,
+      before,
       p,
     );
     const stale = c.t.design === null && c.t.nodeIds.length > 1 ? notOnNode(ctx, cn, p) : null;

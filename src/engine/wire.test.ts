@@ -25,3 +25,19 @@ describe('wire hops: the capture filter follows the encapsulation', () => {
     for (const c of wireChecks('old-winnat', 'b1:8080')) expect(c).not.toContain('4789');
   });
 });
+
+describe('a frame from an external client', () => {
+  it.each(['new-l2bridge', 'new-overlay', 'old-winnat'] as Design[])(
+    '%s: reaches the node addressed to the node’s own MAC; the router’s MAC stays unknown',
+    (d) => {
+      const topo = buildScenario(d);
+      const node = Object.values(topo.nodes).find((n) => n.name === 'win-a')!;
+      const t = traceFlow(topo, { from: 'external-client', to: `${node.managementIp}:30080` });
+      const wire = t.hops.find((h) => h.component === 'wire')!;
+      expect(wire.before.dstMac).toBeNull();
+      expect(wire.after.dstMac).toBe(node.mac);
+      expect(wire.after.srcMac).toBeNull();
+      expect(wire.why.join(' ')).toContain('last router');
+    },
+  );
+});
