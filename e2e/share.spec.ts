@@ -8,7 +8,7 @@ test('a copied link opens exactly the same view in a new page', async ({ page, c
   await page.goto('/?e2e=1');
   await ready(page);
   // Change the state the way a docs author would.
-  await page.getByRole('radio', { name: /WinNAT/ }).click();
+  await page.getByRole('radio', { name: 'Old · WS2016' }).click();
   await expect(page.locator('.hv-root')).toHaveAttribute('data-scenario', 'old-winnat');
   await page.evaluate(() => window.__hnsviz?.select('pod:b1'));
   await page.locator('svg.hnsviz-topology').press('+');
