@@ -5,19 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildScenario } from '../scenarios/index';
-import type { Design, Topology } from '../model/types';
+import { DESIGNS, type Design, type Topology } from '../model/types';
 import { compiledPort, compileTopology } from './compile';
 import { traceFlow, traceVerdict } from './trace';
 import type { Hop, Trace, TraceRequest } from './types';
 
-const ALL: Design[] = [
-  'old-winnat',
-  'new-2017',
-  'new-l2bridge',
-  'new-overlay',
-  'new-overlay-nodsr',
-];
-const NEW: Design[] = ['new-2017', 'new-l2bridge', 'new-overlay', 'new-overlay-nodsr'];
+const ALL: Design[] = [...DESIGNS];
+const NEW: Design[] = ALL.filter((d) => d !== 'old-winnat');
 const DSR: Design[] = ['new-l2bridge', 'new-overlay'];
 const NON_DSR: Design[] = ['new-2017', 'new-overlay-nodsr'];
 const OVERLAY: Design[] = ['new-overlay', 'new-overlay-nodsr'];

@@ -5,18 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildScenario } from '../scenarios/index';
-import type { Design, Topology } from '../model/types';
+import { DESIGNS, type Design, type Topology } from '../model/types';
 import { traceFlow, traceVerdict } from './trace';
 import { TraceInputError, type Trace, type TraceRequest } from './types';
 
-const ALL: Design[] = [
-  'old-winnat',
-  'new-2017',
-  'new-l2bridge',
-  'new-overlay',
-  'new-overlay-nodsr',
-];
-const NEW: Design[] = ['new-2017', 'new-l2bridge', 'new-overlay', 'new-overlay-nodsr'];
+const ALL: Design[] = [...DESIGNS];
+const NEW: Design[] = ALL.filter((d) => d !== 'old-winnat');
 const topo = new Map<Design, Topology>();
 const get = (d: Design) => topo.get(d) ?? (topo.set(d, buildScenario(d)), topo.get(d)!);
 const tr = (d: Design, r: TraceRequest): Trace => traceFlow(get(d), r);

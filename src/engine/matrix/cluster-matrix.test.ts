@@ -5,26 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCluster } from '../../cluster/index';
-import { bruteForceMatrix, cellAt, computeMatrix, type Matrix } from './index';
+import { bruteForceMatrix, cellAt, computeMatrix } from './index';
+import { differences } from './matrix-diff.test-helper';
 
 const fixture = (f: string) => ({
   name: f,
   bytes: new Uint8Array(readFileSync(new URL(`../../cluster/__fixtures__/${f}`, import.meta.url))),
 });
-
-function differences(a: Matrix, b: Matrix): string[] {
-  const out: string[] = [];
-  expect(a.sources.map((s) => s.id)).toEqual(b.sources.map((s) => s.id));
-  expect(a.destinations.map((d) => d.id)).toEqual(b.destinations.map((d) => d.id));
-  a.sources.forEach((s, i) =>
-    a.destinations.forEach((d, j) => {
-      const x = JSON.stringify(cellAt(a, i, j));
-      const y = JSON.stringify(cellAt(b, i, j));
-      if (x !== y) out.push(`${s.label} -> ${d.label}: ${x} vs ${y}`);
-    }),
-  );
-  return out;
-}
 
 const CLUSTERS = [
   ['l2bridge-win-a.txt', 'l2bridge-win-b.txt'],
