@@ -183,13 +183,16 @@ describe('S3 and S8: MACs and confidence on both legs', () => {
       expect(legs(t)).toEqual(['delivered:a2', 'delivered:a1']);
       expect(t.legs[0]!.final.dstMac).toBe(POD(d, '0b'));
       expect(t.final.dstMac).toBe(POD(d, '0a'));
-      // Same node, DSR: a1 → a2 directly, so the frames carry the pods' own MACs.
       if (DSR.includes(d)) {
+        // Same node, DSR: a1 → a2 directly, so the frames carry the pods' own MACs.
         expect(t.legs[0]!.final.srcMac).toBe(POD(d, '0a'));
         expect(t.final.srcMac).toBe(POD(d, '0b'));
+      } else {
+        // Without DSR the host port load-balances: it sends to a2 and answers a1 from the
+        // host's MAC, on L2Bridge and overlay alike.
+        expect(t.legs[0]!.final.srcMac).toBe(MAC.hostA);
+        expect(t.final.srcMac).toBe(MAC.hostA);
       }
-      // Without DSR on L2Bridge the host port answers for the VIP: the host's MAC.
-      if (d === 'new-2017') expect(t.final.srcMac).toBe(MAC.hostA);
       const lb = t.hops.find((h) => h.phase === 'request' && h.action === 'lbnat')!;
       expect(lb.confidence).toBe('inferred');
       const back = t.hops.filter(

@@ -130,15 +130,14 @@ export function forwardVswitch(
     );
   const ep = cn.endpointsByIp.get(p.dst);
   if (ep && onSwitch(t, vswitchId, fromPortId, ep.portId)) {
-    // The host stack (host vNIC port) addresses what it sends to a local endpoint to that
-    // endpoint's MAC, e.g. a reply its load balancer un-NATed back to the client pod.
-    if (
-      fromPortId !== null &&
-      t.ports[fromPortId]?.kind === 'host-vnic' &&
-      !p.outer &&
-      ep.macAddress
-    )
-      p.dstMac = ep.macAddress;
+    // The host stack (host vNIC port) sends what it passes to a local endpoint from its own
+    // MAC to that endpoint's MAC: a request its load balancer NATed to a local backend, or a
+    // reply it un-NATed back to the client pod. The client's MAC never reaches the backend.
+    const from = fromPortId !== null ? t.ports[fromPortId] : undefined;
+    if (from?.kind === 'host-vnic' && !p.outer) {
+      p.srcMac = from.mac ?? cn.node.mac ?? p.srcMac;
+      if (ep.macAddress) p.dstMac = ep.macAddress;
+    }
     return go(
       ctx,
       cn,
