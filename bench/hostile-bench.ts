@@ -9,7 +9,8 @@
  *   the result after a full GC).
  * bench/run.ts calls `runHostileBench()`.
  */
-import { parseInputs } from '../src/parsers/index';
+import { ObjectBudget, parseInputs } from '../src/parsers/index';
+import { MAX_REQUEST_OBJECTS } from '../src/worker/protocol';
 import { gcFn, median, round as r, timeMs as time } from './measure';
 import { syntheticDump } from './parse-bench';
 
@@ -22,6 +23,9 @@ export interface HostileBenchResult {
   readonly import200kEndpointsHeapMiB: number;
   readonly import200kEndpointsMiB: number;
   readonly import200kEndpointsParsed: number;
+  /** Objects the 200k import counted against the worker's cap, and the cap. */
+  readonly import200kEndpointsObjects: number;
+  readonly maxRequestObjects: number;
 }
 
 const MiB = 1048576;
@@ -79,8 +83,10 @@ export function runHostileBench(): HostileBenchResult {
   gc();
   const heap0 = process.memoryUsage().heapUsed;
   let parsed: ReturnType<typeof parse> | null = null;
+  // Read as the worker reads it: under its object cap (it would throw past it).
+  const budget = new ObjectBudget(MAX_REQUEST_OBJECTS);
   const importMs = time(() => {
-    parsed = parse(paste);
+    parsed = parseInputs([{ name: 'b.json', text: paste }], { objectBudget: budget });
   });
   gc();
   const heap = process.memoryUsage().heapUsed - heap0;
@@ -96,6 +102,8 @@ export function runHostileBench(): HostileBenchResult {
     import200kEndpointsHeapMiB: r(heap / MiB),
     import200kEndpointsMiB: r(paste.length / MiB, 1),
     import200kEndpointsParsed: endpoints,
+    import200kEndpointsObjects: budget.count,
+    maxRequestObjects: MAX_REQUEST_OBJECTS,
   };
 }
 

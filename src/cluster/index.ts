@@ -167,11 +167,14 @@ export function parseCluster(
       groups.splice(groups.indexOf(g), 1);
     }
   }
+  // The inputs of a node are read again together; each was counted against the request's
+  // object budget when it was read alone, so this reading is not counted again.
+  const regroupOpts = { ...parseOpts, objectBudget: undefined };
   for (const g of groups)
     if (g.members.length > 1)
       g.result = parseInputs(
         g.members.sort((a, b) => a.index - b.index).map((m) => inputs[m.index]!),
-        parseOpts,
+        regroupOpts,
       );
 
   const infoByName = new Map<string, InputInfo>();

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../state/create-app-store';
 import { selectDumpShown } from '../state/slices/dump-slice';
 import { buildScenario } from '../scenarios/index';
+import { EngineError } from '../worker/engine-client';
+import { createHandler } from '../worker/engine.worker';
 import { loadDump, readBlobs } from '../worker/load-dump';
 import type { DumpInput } from '../worker/protocol';
 import { createImporter, type DumpLoader } from './importer';
@@ -97,6 +99,46 @@ describe('importer', () => {
     const big = new File(['x'.repeat(4096)], 'big.txt');
     expect(await importer.importFiles([{ path: 'big.txt', file: big }])).toBe(false);
     expect(store.getState().importFailure?.skipped[0]?.why).toMatch(/over the limit of 0 MiB/);
+  });
+
+  it('says an import over the object cap is too large and keeps the view and the kept dump', async () => {
+    // The worker's handler in-process, with a cap of 10 objects instead of 500,000.
+    const capped: DumpLoader = {
+      loadDump: (inputs) =>
+        new Promise((resolve, reject) => {
+          const handle = createHandler((m) => {
+            if (m.type === 'dump/parsed') resolve(m.dump);
+            if (m.type === 'error') reject(new EngineError(m.code, m.message));
+          });
+          handle({ type: 'dump/load', requestId: 'r', inputs, maxObjects: 10 });
+        }),
+    };
+    const store = createAppStore({
+      scenarioId: 'new-l2bridge',
+      topology: buildScenario('new-l2bridge'),
+    });
+    const persistence = createMemoryPersistence();
+    const importer = createImporter(store, { loader: () => capped, persistence });
+    const net = 'aaaaaaaa-0000-4000-8000-000000000001';
+    const dump = (n: number): string =>
+      JSON.stringify([
+        { ID: net, Name: 'cbr0', Type: 'L2Bridge', Subnets: [{ AddressPrefix: '10.244.0.0/16' }] },
+        ...Array.from({ length: n }, (_, i) => ({
+          ID: `bbbbbbbb-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          Name: `ep-${i}`,
+          VirtualNetwork: net,
+          IPAddress: `10.244.0.${i + 2}`,
+        })),
+      ]);
+    expect(await importer.importText('small', dump(3))).toBe(true);
+    const before = store.getState().topology;
+    expect(await importer.importText('many.json', dump(40))).toBe(false);
+    const s = store.getState();
+    expect(s.importFailure?.message).toBe(
+      'This import is too large: the inputs hold more than 10 objects (passed while reading many.json); one import may read at most that many. The previous view is kept.',
+    );
+    expect(s.topology).toBe(before);
+    expect(persistence.peek()?.inputs[0]?.name).toBe('small');
   });
 
   it('scrubs consistently: no original IP, MAC, GUID or name survives, and reloads scrubbed', async () => {

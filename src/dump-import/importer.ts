@@ -8,7 +8,7 @@ import { splitText } from '../cluster/split';
 import { MAX_INPUT_BYTES } from '../parsers/index';
 import type { AppStore } from '../state/create-app-store';
 import type { SkippedInput } from '../state/app-state';
-import type { DumpProgressEvent } from '../worker/engine-client';
+import { EngineError, type DumpProgressEvent } from '../worker/engine-client';
 import type { DumpInput, ParsedDump } from '../worker/protocol';
 import { readPicked, type PickedFile } from './files';
 import { randomScrubKey } from '../share/scrub-view';
@@ -166,7 +166,11 @@ export function createImporter(store: AppStore, opts: ImporterOptions): Importer
       if (parsing === id) parsing = null;
       if (id === run)
         store.getState().importFailed({
-          message: `The parser failed: ${message(e)}. The previous view is kept.`,
+          // Over one of the worker's caps (bytes or objects of one import) is not a parser fault.
+          message:
+            e instanceof EngineError && e.code === 'E_TOO_LARGE'
+              ? `This import is too large: ${message(e)}. The previous view is kept.`
+              : `The parser failed: ${message(e)}. The previous view is kept.`,
           diagnostics: [],
           skipped,
         });

@@ -1,7 +1,7 @@
 /**
  * Public API of the dump parsers: `parseInputs(inputs, opts)` reads any mix of HNS dumps and
  * returns one merged `Topology`, what was detected per input, and located diagnostics.
- * Never throws: every failure becomes a diagnostic.
+ * Never throws: every failure becomes a diagnostic (only a spent `objectBudget` stops the call).
  */
 
 import { fitModelLimits, MAX_MODEL_STRING, MAX_RAW_DEPTH } from '../model/limits';
@@ -32,11 +32,13 @@ import {
   ReadTracker,
   type ReadProgress,
 } from './formats/read-progress';
+import { TooManyObjectsError, type ObjectBudget } from './object-budget';
 
 export type { Diagnostic, DiagnosticCode, Severity } from './diagnostics';
 export type { FieldConflict } from './normalise/merge';
 export { CATALOGUE } from './diagnostics';
 export type { ReadProgress } from './formats/read-progress';
+export { ObjectBudget, TooManyObjectsError } from './object-budget';
 
 /**
  * Above this estimate (local ports × (load balancers + 10)) VFP rules are not derived while
@@ -68,6 +70,12 @@ export interface ParseOptions {
    */
   readonly onRead?: (p: ReadProgress) => void;
   readonly readStep?: number;
+  /**
+   * Count every object read (HNS objects and vfpctrl blocks) against this budget; when it is
+   * spent the parse stops and `TooManyObjectsError` is thrown (the one exception that leaves
+   * `parseInputs`). Shared by the calls of one request; none by default.
+   */
+  readonly objectBudget?: ObjectBudget;
 }
 
 export interface InputInfo {
@@ -174,7 +182,9 @@ function parseAll(inputs: readonly ParseInput[], opts: ParseOptions): ParseResul
     try {
       let objects = 0;
       const unknown = new Map<string, number>();
+      const budget = opts.objectBudget;
       const emit = (raw: RawObject): void => {
+        budget?.take(input.name);
         const norm = normalise(raw, input.name, sink, seq, memo);
         if (norm === null) return;
         if (raw.rendering !== 'hnsdiag-table' && raw.rendering !== 'hnsdiag-blocks') {
@@ -188,6 +198,7 @@ function parseAll(inputs: readonly ParseInput[], opts: ParseOptions): ParseResul
         ? new ReadTracker(k, size, opts.readStep ?? READ_PROGRESS_STEP, opts.onRead)
         : undefined;
       const { decoded, extracted, refused } = readInput(input, sink, maxBytes, emit, track);
+      budget?.take(input.name, extracted.vfp.length);
       track?.end(decoded ? countLines(decoded.text) : 0);
       if (unknown.size > 0) {
         const list = [...unknown].map(([k, n]) => (n > 1 ? `${k} (${n}×)` : k));
@@ -241,6 +252,7 @@ function parseAll(inputs: readonly ParseInput[], opts: ParseOptions): ParseResul
         objects: objects + extracted.vfp.length,
       });
     } catch (e) {
+      if (e instanceof TooManyObjectsError) throw e; // the whole request stops, not this input
       sink.add(
         'E_INTERNAL',
         0,

@@ -136,4 +136,44 @@ describe('dump/load contract', () => {
     );
     expect(out.at(-1)).toMatchObject({ type: 'error', code: 'E_BAD_ARGUMENT', requestId: 'none' });
   });
+
+  it('fails a request with too many objects alone; the loaded model stays', () => {
+    const out: FromWorker[] = [];
+    const h = createHandler((m) => out.push(m));
+    const net = 'aaaaaaaa-0000-4000-8000-000000000001';
+    const dump = (n: number): string =>
+      JSON.stringify([
+        { ID: net, Name: 'cbr0', Type: 'L2Bridge', Subnets: [{ AddressPrefix: '10.244.0.0/16' }] },
+        ...Array.from({ length: n }, (_, i) => ({
+          ID: `bbbbbbbb-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          Name: `ep-${i}`,
+          VirtualNetwork: net,
+          IPAddress: `10.244.0.${i + 2}`,
+        })),
+      ]);
+    h({ type: 'dump/load', requestId: 'small', inputs: [{ name: 's', text: dump(2) }] });
+    const shown = out.find((m) => m.type === 'dump/parsed');
+    expect(shown?.type).toBe('dump/parsed');
+    h({
+      type: 'dump/load',
+      requestId: 'many',
+      inputs: [{ name: 'many.json', text: dump(50) }],
+      maxObjects: 10,
+    });
+    expect(out.at(-1)).toEqual({
+      type: 'error',
+      code: 'E_TOO_LARGE',
+      message:
+        'the inputs hold more than 10 objects (passed while reading many.json); one import may read at most that many',
+      requestId: 'many',
+    });
+    // The worker still holds the first dump's model: a trace from its endpoint runs.
+    h({
+      type: 'trace/run',
+      requestId: 't',
+      request: { from: '10.244.0.2', to: '10.244.0.3:80', proto: 'tcp' },
+    });
+    const t = out.at(-1);
+    expect(t?.type === 'trace/result' && t.trace.request.from).toBe('10.244.0.2');
+  });
 });

@@ -6,12 +6,14 @@ import { assertNever } from '../shared/assert-never';
 import { traceFlow } from '../engine/trace';
 import { TraceInputError } from '../engine/types';
 import type { Topology } from '../model/types';
+import { TooManyObjectsError } from '../parsers/index';
 import { loadDump, readBlobs } from './load-dump';
 import {
   MAX_REQUEST_BYTES,
   PROTOCOL_VERSION,
   type DumpInput,
   type FromWorker,
+  type ParsedDump,
   type ToWorker,
 } from './protocol';
 
@@ -62,7 +64,7 @@ export function createHandler(post: (m: FromWorker) => void): (msg: ToWorker) =>
               message: 'dump/load needs at least one input',
               requestId: msg.requestId,
             });
-          const { requestId, maxBytes, assign } = msg;
+          const { requestId, maxBytes, maxObjects, assign } = msg;
           const size = inputs.reduce(
             (n, i) => n + (i.blob?.size ?? i.bytes?.byteLength ?? (i.text?.length ?? 0) * 2),
             0,
@@ -75,12 +77,20 @@ export function createHandler(post: (m: FromWorker) => void): (msg: ToWorker) =>
               requestId,
             });
           const run = (inputs: readonly DumpInput[]): void => {
-            const dump = loadDump(
-              inputs,
-              maxBytes,
-              (p) => post({ type: 'dump/progress', requestId, ...p }),
-              assign,
-            );
+            let dump: ParsedDump;
+            try {
+              dump = loadDump(
+                inputs,
+                maxBytes,
+                (p) => post({ type: 'dump/progress', requestId, ...p }),
+                assign,
+                maxObjects,
+              );
+            } catch (e) {
+              // Too many objects: this request fails alone; the loaded model stays.
+              if (!(e instanceof TooManyObjectsError)) throw e;
+              return post({ type: 'error', code: 'E_TOO_LARGE', message: e.message, requestId });
+            }
             topology = dump.topology;
             post({ type: 'dump/parsed', requestId, dump });
           };

@@ -6,8 +6,8 @@
  */
 import { parseCluster } from '../cluster/index';
 import { lintCluster } from '../lint/index';
-import { MAX_INPUT_BYTES, type ParseInput } from '../parsers/index';
-import type { DumpInput, DumpPhase, ParsedDump } from './protocol';
+import { MAX_INPUT_BYTES, ObjectBudget, type ParseInput } from '../parsers/index';
+import { MAX_REQUEST_OBJECTS, type DumpInput, type DumpPhase, type ParsedDump } from './protocol';
 
 export interface DumpProgress {
   readonly phase: DumpPhase;
@@ -27,12 +27,16 @@ export async function readBlobs(inputs: readonly DumpInput[]): Promise<DumpInput
   );
 }
 
-/** Parse and lint `inputs`; never throws for bad input (problems become diagnostics). */
+/**
+ * Parse and lint `inputs`; never throws for bad input (problems become diagnostics), only
+ * `TooManyObjectsError` when the inputs hold more than `maxObjects` objects in all.
+ */
 export function loadDump(
   inputs: readonly DumpInput[],
   maxBytes: number = MAX_INPUT_BYTES,
   progress: (p: DumpProgress) => void = () => undefined,
   assign?: Readonly<Record<string, string>>,
+  maxObjects: number = MAX_REQUEST_OBJECTS,
 ): ParsedDump {
   const sizes = inputs.map(sizeOf);
   const total = sizes.reduce((a, b) => a + b, 0);
@@ -53,6 +57,7 @@ export function loadDump(
   );
   const result = parseCluster(parseIn, {
     maxBytes,
+    objectBudget: new ObjectBudget(maxObjects),
     ...(assign ? { assign } : {}),
     // Within each input, as the parser reads it (bytes, or characters of pasted text).
     onRead: (p) => {

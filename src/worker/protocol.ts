@@ -14,6 +14,20 @@ import type { Diagnostic, InputInfo } from '../parsers/index';
  */
 export const MAX_REQUEST_BYTES = 512 * 1024 * 1024;
 
+/**
+ * The most objects one `dump/load` may read (the HNS objects and vfpctrl blocks of all its
+ * inputs): past it the parse stops and the request fails alone with `E_TOO_LARGE`, before the
+ * model it would build runs the worker (or, once posted, the tab) out of memory.
+ *
+ * Why 500,000: a node's HNS holds at most one endpoint per pod of its cluster and a load
+ * balancer per service port, and Kubernetes is tested up to 150,000 pods and 10,000 services
+ * per cluster, so a real dump stays far below it; the 200,000-endpoint import (the bench's
+ * `import200kEndpoints*`, about 1 KiB of model per endpoint) passes with 2.5x room. At the cap
+ * the model is about 0.5 GiB in the worker, and as much again on the main thread once posted,
+ * which a tab survives; a few million objects would not.
+ */
+export const MAX_REQUEST_OBJECTS = 500_000;
+
 /** 2: `dump/load` carries bytes (transferred) or text and answers `dump/progress` + `dump/parsed`. */
 export const PROTOCOL_VERSION = 2;
 
@@ -23,7 +37,7 @@ export const ERROR_CODES = [
   'E_BAD_ARGUMENT',
   'E_INTERNAL',
   'E_NOT_IMPLEMENTED',
-  /** The request would allocate more than one request may (`MAX_REQUEST_BYTES`). */
+  /** The request would allocate more than one may (`MAX_REQUEST_BYTES`, `MAX_REQUEST_OBJECTS`). */
   'E_TOO_LARGE',
   /** Client side: the worker crashed, closed or went silent and was restarted. */
   'E_WORKER_FAILED',
@@ -47,6 +61,8 @@ export type ToWorker =
       readonly inputs: readonly DumpInput[];
       /** Per-input byte limit (default: the parsers' MAX_INPUT_BYTES). */
       readonly maxBytes?: number;
+      /** Objects the whole request may read (default `MAX_REQUEST_OBJECTS`). */
+      readonly maxObjects?: number;
       /** Input name → node (host name or node id): the user's reassignment (src/cluster). */
       readonly assign?: Readonly<Record<string, string>>;
     }

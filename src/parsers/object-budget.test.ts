@@ -1,0 +1,93 @@
+/**
+ * The object budget of one request: the parse stops at the first object past it (it does not
+ * read the rest first), whatever the input's shape; a node's inputs read again together are
+ * not counted twice; without a budget (the CLI) nothing is capped.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseCluster } from '../cluster/index';
+import { ObjectBudget, parseInputs, TooManyObjectsError } from './index';
+
+const NET = 'aaaaaaaa-0000-4000-8000-000000000001';
+
+/** A network and `n` endpoints on it, as JSON objects. */
+function objects(n: number, first = 0): unknown[] {
+  const eps = Array.from({ length: n }, (_, k) => {
+    const i = first + k;
+    return {
+      ID: `bbbbbbbb-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
+      Name: `ep-${i}`,
+      VirtualNetwork: NET,
+      IPAddress: `10.244.${i >> 8}.${(i & 255) + 1}`,
+      PrefixLength: 16,
+      MacAddress: `00-15-5D-00-${(i >> 8).toString(16).padStart(2, '0')}-${(i & 255).toString(16).padStart(2, '0')}`,
+    };
+  });
+  const net = {
+    ID: NET,
+    Name: 'cbr0',
+    Type: 'L2Bridge',
+    Subnets: [{ AddressPrefix: '10.244.0.0/16', GatewayAddress: '10.244.0.1' }],
+  };
+  return [net, ...eps];
+}
+
+const shapes: Record<string, (n: number) => string> = {
+  'a pretty JSON array (the fast path)': (n) => JSON.stringify(objects(n), null, 2),
+  'a minified array after a prompt line (the scanner)': (n) =>
+    `PS C:\\> Get-HnsEndpoint | ConvertTo-Json -Compress\n${JSON.stringify(objects(n))}\n`,
+  'a list view': (n) =>
+    (objects(n).slice(1) as Record<string, string>[])
+      .map((o) =>
+        Object.entries(o)
+          .map(([k, v]) => `${k} : ${v}`)
+          .join('\n'),
+      )
+      .join('\n\n'),
+};
+
+describe('object budget of one request', () => {
+  for (const [shape, text] of Object.entries(shapes))
+    it(`stops ${shape} at the first object past the budget`, () => {
+      const budget = new ObjectBudget(5);
+      let thrown: unknown = null;
+      try {
+        parseInputs([{ name: 'big.txt', text: text(40) }], { objectBudget: budget });
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(TooManyObjectsError);
+      expect((thrown as Error).message).toBe(
+        'the inputs hold more than 5 objects (passed while reading big.txt); one import may read at most that many',
+      );
+      // Counted one object at a time: the rest of the 40 were never read.
+      expect(budget.count).toBe(6);
+    });
+
+  it('reads an input at the budget, and anything without one', () => {
+    const text = JSON.stringify(objects(9));
+    const budget = new ObjectBudget(10);
+    const r = parseInputs([{ name: 'n.json', text }], { objectBudget: budget });
+    expect(Object.keys(r.topology.endpoints)).toHaveLength(9);
+    expect(budget.count).toBe(10);
+    expect(
+      Object.keys(
+        parseInputs([{ name: 'n.json', text: JSON.stringify(objects(400)) }]).topology.endpoints,
+      ),
+    ).toHaveLength(400);
+  });
+
+  it('counts every input of a request once, a node read again together included', () => {
+    const inputs = [
+      { name: 'a.json', text: JSON.stringify(objects(4, 0)) },
+      { name: 'b.json', text: JSON.stringify(objects(4, 4)) },
+    ];
+    const budget = new ObjectBudget(10);
+    const r = parseCluster(inputs, { objectBudget: budget });
+    expect(r.nodes).toHaveLength(1); // one node: its inputs were read again together
+    expect(Object.keys(r.topology.endpoints)).toHaveLength(8);
+    expect(budget.count).toBe(10);
+    expect(() => parseCluster(inputs, { objectBudget: new ObjectBudget(9) })).toThrow(
+      TooManyObjectsError,
+    );
+  });
+});
