@@ -7,6 +7,7 @@ import { scaledCluster } from '../../scenarios/scaled';
 import type { ClusterSpec } from '../../scenarios/spec';
 import { DESIGNS, PROTO, type Design, type Topology } from '../../model/types';
 import { syntheticTopology } from '../../../bench/synthetic';
+import { syntheticDump } from '../../../bench/parse-bench';
 import { traceFlow } from '../trace';
 import { parseInputs } from '../../parsers/index';
 import {
@@ -122,6 +123,23 @@ describe('reachability matrix', () => {
     const t = syntheticTopology(12, 40);
     const m = computeMatrix(t);
     expect(m.stats.sourceClasses).toBe(2); // the pods, and the host
+    expect(differences(m, bruteForceMatrix(t))).toEqual([]);
+  });
+
+  it('collapses a dump whose pods back different load balancers (SNAT to a SourceVIP)', () => {
+    // 24 local pods, 40 load balancers (most non-DSR, SNAT to the SourceVIP 10.244.1.2), each
+    // with three backends: every pod's port holds the NAT_/ALLOW_NAT_ rules of its own load
+    // balancers. The SNAT never writes a pod's own address, so those rules stay out of the
+    // key: one class for the ordinary pods, apart stay the subnet's first address, the
+    // gateway, the SourceVIP pod (whose SNAT does write its own address), and the host.
+    const t = parseInputs([{ name: 'lbs.json', text: syntheticDump(0.05, 24, 40) }]).topology;
+    const m = computeMatrix(t);
+    expect(m.stats.sourceClasses).toBe(5);
+    const plan = planMatrix(t);
+    const big = plan.classes.find((c) => c.length > 1)!;
+    expect(big.map((s) => plan.sources[s]!.ip)).toEqual(
+      Array.from({ length: 21 }, (_, i) => `10.244.1.${i + 3}`),
+    );
     expect(differences(m, bruteForceMatrix(t))).toEqual([]);
   });
 

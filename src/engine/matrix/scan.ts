@@ -4,7 +4,7 @@
  * and the wide prefixes. Rule lists shared by many ports are encoded once.
  */
 import type { Cidr } from '../../shared/ip';
-import { parseCidr } from '../../shared/ip';
+import { cidrContains, parseCidr, parseIpv4 } from '../../shared/ip';
 import type { PortRange } from '../../model/types';
 import type { CGroup, CPort, Matcher, RuleBody } from '../compile-vfp';
 import { substitute, tokenRegex, type OwnTokens } from './tokens';
@@ -171,14 +171,15 @@ export class Scanner {
     const str = (text: string) => this.name(own(text)).id;
     const groups = cp.layers.map((cl) => [...cl.outGroups, ...cl.inGroups]);
     const memos = groups.map((gs) => gs.map((g) => this.memoOf(g)));
-    const src: [number, number][] = [];
-    const dst: [number, number][] = [];
+    const src: PoolEntry[] = [];
+    const dst: PoolEntry[] = [];
     for (const ms of memos)
       for (const m of ms) {
         src.push(...m.pools.src);
         dst.push(...m.pools.dst);
       }
-    const pools: Pools = { src: dedupe(src), dst: dedupe(dst) };
+    const ownIps = owner >= 0 ? (this.tokens[owner]?.ips ?? []) : [];
+    const pools: Pools = ownPools({ src, dst }, ownIps);
     const poolsKey = relevant ? JSON.stringify(pools) : '';
     cp.layers.forEach((cl, li) => {
       const l = cl.layer;
@@ -213,7 +214,7 @@ export class Scanner {
             const r = g.rules[k]!;
             const at = seg.length;
             this.rule(seg, ments, r, g.m.conds[k]!, owner);
-            if (relevant && !irrelevant(r, gr.direction, pools))
+            if (relevant && !irrelevant(r, g.m.conds[k]!, gr.direction, pools, ownIps))
               for (let i = at; i < seg.length; i++) rel.push(seg[i]!);
           }
           // A group's encoding is one number: equal encodings, equal ids.
@@ -282,16 +283,16 @@ function sameRules(a: readonly RuleBody[], b: readonly RuleBody[]): boolean {
   return true;
 }
 
-function dedupe(xs: [number, number][]): [number, number][] {
+function dedupe(xs: PoolEntry[]): PoolEntry[] {
   const seen = new Set<string>();
   return xs
-    .filter(([a, b]) => {
-      const k = `${a}-${b}`;
+    .filter((e) => {
+      const k = e.join('-');
       if (seen.has(k)) return false;
       seen.add(k);
       return true;
     })
-    .sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+    .sort((p, q) => p[0] - q[0] || p[1] - q[1] || p[2] - q[2]);
 }
 
 /** The source port every matrix request uses (`cellRequest`: the engine's default). */
@@ -300,42 +301,81 @@ export const MATRIX_SOURCE_PORT = 50000;
 const covers = (rs: readonly PortRange[], lo: number, hi: number) =>
   rs.some((r) => r.from <= hi && lo <= r.to);
 
+/**
+ * A rewrite a port's rules can make: the address (`ANY_IP`: unknown or kept; `OWN_IP`: the
+ * port owner's own) and the port range it writes. Each entry is `[ip, lo, hi]`.
+ */
+type PoolEntry = readonly [number, number, number];
+
 interface Pools {
-  /** Source ports a rule of the port can rewrite to (going out). */
-  readonly src: [number, number][];
-  /** Destination ports a rule of the port can rewrite to (coming in). */
-  readonly dst: [number, number][];
+  /** Source addresses and ports a rule of the port can rewrite to (going out). */
+  readonly src: PoolEntry[];
+  /** Destination addresses and ports a rule of the port can rewrite to (coming in). */
+  readonly dst: PoolEntry[];
 }
 
-/** Port ranges the rules of a group can rewrite a packet's ports into. */
+const ANY_IP = -1;
+const OWN_IP = -2;
+
+const ipNum = (ip: string | null | undefined): number => (ip ? (parseIpv4(ip) ?? ANY_IP) : ANY_IP);
+
+/** Port ranges (with the address written) the rules of a group can rewrite a packet into. */
 function groupPools(g: CGroup): Pools {
-  const src: [number, number][] = [];
-  const dst: [number, number][] = [];
+  const src: PoolEntry[] = [];
+  const dst: PoolEntry[] = [];
   const seen = new Set<object>();
   for (const r of g.rules) {
     const a = r.action;
     if (seen.has(a)) continue;
     seen.add(a);
-    if (a.kind === 'dynnat') src.push([a.portPool.from, a.portPool.to]);
+    if (a.kind === 'dynnat') src.push([ipNum(a.snatIp), a.portPool.from, a.portPool.to]);
     else if (a.kind === 'lbnat') {
-      if (a.snatIp) src.push([0, 65535]);
-      for (const b of a.backends) dst.push([b.port, b.port]);
+      if (a.snatIp) src.push([ipNum(a.snatIp), 0, 65535]);
+      for (const b of a.backends) dst.push([ipNum(b.ip), b.port, b.port]);
     } else if (a.kind === 'nat' && a.port !== null)
-      (a.side === 'source' ? src : dst).push([a.port, a.port]);
+      (a.side === 'source' ? src : dst).push([ipNum(a.ip), a.port, a.port]);
   }
   return { src: dedupe(src), dst: dedupe(dst) };
 }
 
+/** `pools` with the owner's own addresses written as `OWN_IP` (owners then share encodings). */
+function ownPools(pools: Pools, own: readonly number[]): Pools {
+  const mark = (xs: PoolEntry[]): PoolEntry[] =>
+    dedupe(xs.map(([ip, lo, hi]) => (own.includes(ip) ? [OWN_IP, lo, hi] : [ip, lo, hi])));
+  return { src: mark(pools.src), dst: mark(pools.dst) };
+}
+
+/** Can an address written by a pool entry lie in `prefixes` (null: any address)? */
+function mayContain(prefixes: readonly Cidr[] | null, ip: number, own: readonly number[]): boolean {
+  if (!prefixes || ip === ANY_IP) return true;
+  // The owner's own address: in any wider prefix (its class shares those atoms), or named.
+  if (ip === OWN_IP)
+    return prefixes.some((c) => c.bits < 32 || own.some((o) => cidrContains(c, o)));
+  return prefixes.some((c) => cidrContains(c, ip));
+}
+
 /**
  * A rule on a source's own port that none of its connections' packets can match: going out
- * they carry its source port (or one a rule of the port rewrote it to), coming back in that
- * port as destination. The rules HNS adds to a load balancer's backend ports (`ALLOW_NAT_…`
- * from the target port, `NAT_…` to the VIP port) are such: they matter when the pod is the
- * backend, which the matrix checks separately (a member picked as its own backend is only
- * equivalent when its whole program is).
+ * they carry its source address and port (or an address and port a rule of the port rewrote
+ * them to), coming back in that port as destination (or one a rule rewrote it to). The rules
+ * HNS adds to a load balancer's backend ports (`ALLOW_NAT_…` from the pod's address and target
+ * port, `NAT_…` to the VIP) are such: they matter when the pod is the backend, which the
+ * matrix checks separately (a member picked as its own backend is only equivalent when its
+ * whole program is). A rewrite counts only where both its address and its ports can match:
+ * a non-DSR load balancer's SNAT to its SourceVIP writes any port, but never the pod's own
+ * address, so it does not make `ALLOW_NAT_…` reachable.
  */
-function irrelevant(r: RuleBody, dir: 'in' | 'out', pools: Pools): boolean {
+function irrelevant(
+  r: RuleBody,
+  cc: { readonly src: readonly Cidr[] | null; readonly dst: readonly Cidr[] | null },
+  dir: 'in' | 'out',
+  pools: Pools,
+  own: readonly number[],
+): boolean {
   const ports = dir === 'out' ? r.conditions.srcPorts : r.conditions.dstPorts;
   if (!ports || covers(ports, MATRIX_SOURCE_PORT, MATRIX_SOURCE_PORT)) return false;
-  return !(dir === 'out' ? pools.src : pools.dst).some(([lo, hi]) => covers(ports, lo, hi));
+  const prefixes = dir === 'out' ? cc.src : cc.dst;
+  return !(dir === 'out' ? pools.src : pools.dst).some(
+    ([ip, lo, hi]) => covers(ports, lo, hi) && mayContain(prefixes, ip, own),
+  );
 }
