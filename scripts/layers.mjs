@@ -32,7 +32,7 @@ export const APP = {
   'dump-import': ['state', 'worker', 'share'],
   ui: ['state', 'render', 'share', 'export', 'dump-import', 'worker'],
   embed: ['ui', 'state', 'render', 'share', 'export', 'dump-import', 'worker'],
-  // share: the one source of scrub keys (share/scrub-view.ts) for `export --scrub`.
+  // share: the one source of scrub keys (share/scrub-view.ts) for the scrub of `hnsviz export`.
   cli: ['export', 'share'],
 };
 

@@ -10,6 +10,11 @@ import { topologyToSvg } from '../export/static-svg';
 import { traceToMarkdown, traceToText } from '../export/trace-text';
 import type { Topology } from '../model/types';
 import { buildScenario } from '../scenarios/index';
+import {
+  PLANTED_ADDRESSES,
+  PLANTED_WORD,
+  plantedInputs,
+} from '../export/__fixtures__/planted-dump';
 import type { CliIo } from './io';
 import { runCli } from './run';
 
@@ -79,13 +84,38 @@ describe('hnsviz export (topology)', () => {
     parseSvg(r.files.get('out.svg')!);
   });
 
-  it('--scrub replaces the dump’s addresses and names', async () => {
-    const real = await run([DUMP, '-f', 'mermaid']);
-    const scrubbed = await run([DUMP, '-f', 'mermaid', '--scrub']);
+  it('scrubs a dump by default and says so; --no-scrub keeps the real data and says so', async () => {
+    const real = await run([DUMP, '-f', 'mermaid', '--no-scrub']);
+    const scrubbed = await run([DUMP, '-f', 'mermaid']);
     const ips = new Set(real.out.match(/\b\d+\.\d+\.\d+\.\d+\b/g));
     expect(ips.size).toBeGreaterThan(0);
     for (const ip of ips) expect(scrubbed.out).not.toContain(ip);
     expect(scrubbed.out.split('\n').length).toBe(real.out.split('\n').length);
+    expect(scrubbed.err).toContain('export: scrubbed (addresses, names and free text replaced');
+    expect(scrubbed.err).toContain('--no-scrub keeps the real data');
+    expect(real.err).toContain('export: NOT scrubbed (--no-scrub)');
+    // --scrub says what is already the default.
+    expect((await run([DUMP, '-f', 'mermaid', '--scrub'])).err).toContain('export: scrubbed');
+  });
+
+  it('refuses --scrub with --no-scrub; a scenario goes out as it is unless --scrub', async () => {
+    const both = await run([DUMP, '--scrub', '--no-scrub']);
+    expect(both.code).toBe(2);
+    expect(both.out).toBe('');
+    expect(both.err).toMatch(/--scrub or --no-scrub, not both/);
+    const scenario = await run(['--scenario', 'new-l2bridge', '-f', 'mermaid']);
+    expect(scenario.out).toBe(
+      topologyToMermaid(buildScenario('new-l2bridge')).replace(/\n?$/, '\n'),
+    );
+    expect(scenario.err).toBe('');
+    const scrubbed = await run(['--scenario', 'new-l2bridge', '-f', 'mermaid', '--scrub']);
+    expect(scrubbed.out).not.toContain('10.244.');
+  });
+
+  it('--help says a dump is scrubbed unless --no-scrub', async () => {
+    const help = (await run(['--help'])).out;
+    expect(help).toContain('--no-scrub');
+    expect(help).toMatch(/A dump is scrubbed unless you give --no-scrub/);
   });
 
   it('hostile names stay text and the file stays well-formed', () => {
@@ -113,6 +143,60 @@ describe('hnsviz export (topology)', () => {
       /both --from and --to/,
     );
     expect((await run([])).code).toBe(2);
+  });
+});
+
+describe('hnsviz export of a dump with a value planted in every identifying field', () => {
+  const planted = new Map(
+    plantedInputs().map((i) => [i.name, new TextEncoder().encode(i.text ?? '')]),
+  );
+  const files = [...planted.keys()];
+  function plantedIo() {
+    const t = io();
+    return {
+      ...t,
+      io: {
+        ...t.io,
+        readFile: (p: string) => {
+          const bytes = planted.get(p);
+          if (!bytes) throw new Error(`no such file: ${p}`);
+          return bytes;
+        },
+      },
+    };
+  }
+  function leaks(text: string): string[] {
+    const found = PLANTED_ADDRESSES.filter((a) => text.toLowerCase().includes(a.toLowerCase()));
+    const word = PLANTED_WORD.exec(text);
+    if (word) found.push(text.slice(Math.max(0, word.index - 30), word.index + 10));
+    return found;
+  }
+  const trace = ['--from', 'PlantEpNameZq', '--to', '10.66.55.44:80'];
+  const exports: Record<string, string[]> = {
+    svg: ['-f', 'svg'],
+    mermaid: ['-f', 'mermaid'],
+    'model json': ['-f', 'json'],
+    'trace text': [...trace, '-f', 'text'],
+    'trace markdown': [...trace, '-f', 'markdown'],
+    'trace svg': [...trace, '-f', 'svg'],
+    'trace json': [...trace, '-f', 'json'],
+  };
+
+  for (const [what, args] of Object.entries(exports))
+    it(`${what}: none of them by default, every kind of them with --no-scrub`, async () => {
+      const scrubbed = await run([...files, ...args], plantedIo());
+      expect(scrubbed.out.length).toBeGreaterThan(200);
+      expect(leaks(scrubbed.out)).toEqual([]);
+      const real = await run([...files, ...args, '--no-scrub'], plantedIo());
+      expect(real.out).toMatch(PLANTED_WORD);
+      expect(leaks(real.out).length).toBeGreaterThan(0);
+    });
+
+  it('-o: the written file holds none of them either', async () => {
+    const r = await run([...files, '-f', 'json', '-o', 'out.json'], plantedIo());
+    expect(r.code).toBe(0);
+    expect(leaks(r.files.get('out.json')!)).toEqual([]);
+    expect(r.err).toContain('export: scrubbed');
   });
 });
 

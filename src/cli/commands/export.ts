@@ -2,7 +2,8 @@
  * `hnsviz export`: the app's exports, headless. A scenario or dump as an SVG drawing, a Mermaid
  * flowchart or the `hnsviz.model/1` JSON; with `--from/--to`, a traced packet as text,
  * Markdown, an SVG drawing with its path, or the `hnsviz.trace/1` JSON. To stdout, or a file
- * with `-o`. `--scrub` replaces addresses and names the way the app's exports do.
+ * with `-o`. A dump goes out scrubbed, as every export of the app does, unless `--no-scrub`
+ * keeps its real data; stderr says which (src/share/privacy.ts has the rule).
  */
 import type { Trace } from '../../engine/index';
 import { topologyToMermaid } from '../../export/mermaid';
@@ -27,7 +28,7 @@ export const exportCommand = defineCommand({
   summary: 'Write a drawing (SVG), Mermaid, model JSON or a trace transcript, headless.',
   usage: [
     '--scenario ID [--format svg|mermaid|json] [-o FILE]',
-    'FILE… [--format svg|mermaid|json] [--scrub] [-o FILE]',
+    'FILE… [--format svg|mermaid|json] [--no-scrub] [-o FILE]',
     '(--scenario ID | FILE…) --from WHO --to DEST [--format text|markdown|svg|json] [-o FILE]',
   ],
   details: [
@@ -35,20 +36,32 @@ export const exportCommand = defineCommand({
       'light theme), mermaid (a flowchart) or json (hnsviz.model/1, which the app reopens).',
     'With --from/--to: the traced packet as text (the default), markdown (a hop table), svg ' +
       '(the drawing with the objects it passes numbered and its path drawn) or json (hnsviz.trace/1).',
-    '--scrub replaces IP and MAC addresses, GUIDs and names consistently (a fresh key each run), ' +
-      'as the app does for an export of a dump; the trace runs on the scrubbed model.',
+    'A dump is scrubbed unless you give --no-scrub: IP and MAC addresses, GUIDs, names (host, ' +
+      'pod, network, endpoint, …), DNS suffixes and servers, ACL policy IDs, file names and any ' +
+      'other free text are replaced consistently (a fresh key each run), as the app does for every ' +
+      'export of a dump; --from/--to may name the real objects and the trace runs on the scrubbed ' +
+      'model. --no-scrub writes the real data. stderr says which was done. Built-in scenarios ' +
+      'hold nothing private and are written as they are (--scrub scrubs one anyway).',
     'Exit status 1 when a dump has errors or the traced packet is dropped (the export is still written).',
   ],
   options: {
     ...TRACE_OPTIONS,
     format: { type: 'string', short: 'f', value: 'FORMAT', help: FORMATS.join(', ') },
     output: { type: 'string', short: 'o', value: 'FILE', help: 'write to FILE instead of stdout' },
-    scrub: { type: 'boolean', help: 'replace addresses and names (for sharing a dump)' },
+    scrub: {
+      type: 'boolean',
+      help: 'replace addresses, names and free text (the default for a dump; also scrubs a scenario)',
+    },
+    'no-scrub': {
+      type: 'boolean',
+      help: 'keep a dump’s real addresses and names in the output (not for sharing)',
+    },
   },
   positionals: { min: 0, max: Infinity },
   examples: [
     'hnsviz export --scenario new-l2bridge -o cluster.svg',
-    'hnsviz export node1.json --format mermaid --scrub',
+    'hnsviz export node1.json --format mermaid',
+    'hnsviz export node1.json --no-scrub -f json -o node1.model.json',
     'hnsviz export --scenario old-winnat --from a1 --to 10.96.10.10:80 --format markdown',
     'hnsviz export node1.json --from 10.244.1.5 --to 10.96.0.10:53 --proto udp -f svg -o drop.svg',
   ],
@@ -67,14 +80,26 @@ export const exportCommand = defineCommand({
     const packet = packetOptions(values);
     if (values.output !== undefined && !ctx.io.writeFile)
       throw new UsageError('-o: writing files is not available here');
-    const src = loadSource(values.scenario, [...(values.dump ?? []), ...positionals], ctx);
+    if (values.scrub === true && values['no-scrub'] === true)
+      throw new UsageError('give --scrub or --no-scrub, not both');
+    const files = [...(values.dump ?? []), ...positionals];
+    const src = loadSource(values.scenario, files, ctx);
     let topology: Topology = src.topology;
     let name = (s: string) => s;
-    if (values.scrub === true) {
+    // The app's rule: a dump leaves scrubbed unless the user explicitly keeps it real.
+    const isDump = files.length > 0;
+    const scrub = isDump ? values['no-scrub'] !== true : values.scrub === true;
+    if (scrub) {
       const scrubbed = scrubTopologyWith(topology, randomScrubKey());
       topology = scrubbed.topology;
       name = scrubbed.mention;
     }
+    if (isDump)
+      ctx.err(
+        scrub
+          ? 'export: scrubbed (addresses, names and free text replaced, a fresh key); --no-scrub keeps the real data\n'
+          : 'export: NOT scrubbed (--no-scrub): the output holds the dump’s real addresses and names\n',
+      );
     const trace: Trace | null = traced
       ? traceOrUsageError(topology, { from: name(values.from!), to: name(values.to!), ...packet })
       : null;
