@@ -40,10 +40,17 @@ describe('diffTopologies: VFP rules', () => {
 
   it('lists the rules of a deleted pod and the LB rules whose backends changed, as derived', () => {
     const removed = eager.removed.filter((x) => x.kind === 'rule');
-    // b1's port had ACL, SLB NAT, LB_DSR, PA route and MAC rewrite rules, all derived.
+    // b1's port had ACL, SLB NAT, LB_DSR, PA route and MAC rewrite rules, all derived; the
+    // host vNIC's hairpin rules were there for b1, WIN-B's only local backend.
     expect(removed.length).toBeGreaterThan(10);
+    const hostHairpin = 'win-b|rule|vEthernet (Ethernet)|SLB_HAIRPIN_LAYER|';
+    expect(removed.filter((x) => x.key.startsWith(hostHairpin))).toHaveLength(3);
     expect(
-      removed.every((x) => x.derived === true && x.key.startsWith('win-b|rule|10.244.2.10|')),
+      removed.every(
+        (x) =>
+          x.derived === true &&
+          (x.key.startsWith('win-b|rule|10.244.2.10|') || x.key.startsWith(hostHairpin)),
+      ),
     ).toBe(true);
     const changed = eager.changed.filter((x) => x.kind === 'rule');
     expect(changed.length).toBeGreaterThan(0);

@@ -316,6 +316,50 @@ function hostStackOf(
   return { interfaces, routes, mac: mgmtIface?.mac ?? null };
 }
 
+/**
+ * The vSwitch port of the host's management vNIC: the host-vNIC port whose endpoint holds the
+ * node IP, else the one host-vNIC port vfpctrl listed without an endpoint. A dump without
+ * vfpctrl output has neither, yet on an external vSwitch the management vNIC is always a port
+ * (domain.md §0 fact 2): it is added, marked derived, so the host's traffic reaches the switch.
+ */
+function managementPort(
+  t: Topology,
+  managementIp: string | null,
+  external: boolean,
+  name: string,
+  mac: string | null,
+): { id: string | null; added: Port | null } {
+  const hostPorts = Object.values(t.ports).filter((p) => p.kind === 'host-vnic');
+  const byIp = hostPorts.find(
+    (p) => managementIp !== null && t.endpoints[p.endpointId ?? '']?.ipAddress === managementIp,
+  );
+  if (byIp) return { id: byIp.id, added: null };
+  const bare = hostPorts.filter((p) => p.endpointId === null);
+  if (bare.length === 1) return { id: bare[0]!.id, added: null };
+  if (managementIp === null || !external || bare.length > 0) return { id: null, added: null };
+  const id = 'port:host-vnic';
+  const added: Port = {
+    id,
+    nodeId: NODE_ID,
+    vswitchId: VSWITCH_ID,
+    kind: 'host-vnic',
+    name,
+    friendlyName: name,
+    mac,
+    endpointId: null,
+    layerIds: [],
+    provenance: {
+      by: 'dump',
+      id: null,
+      detail: `the management vNIC ${name} (${managementIp}); no vfpctrl port list in the dump`,
+      confidence: 'inferred',
+      ref: 'domain.md §0 fact 2',
+      derived: true,
+    },
+  };
+  return { id, added };
+}
+
 /** The node and its vSwitch, from what the networks, ports and host sections tell. */
 function finishNode(
   t: Topology,
@@ -333,19 +377,22 @@ function finishNode(
       (n.type === 'l2bridge' || n.type === 'overlay' || n.type === 'transparent') &&
       n.subnets.length > 0,
   );
-  const hostPort = Object.values(t.ports).find(
-    (p) => p.kind === 'host-vnic' && t.endpoints[p.endpointId ?? '']?.ipAddress === managementIp,
+  const external = nets.some(
+    (n) =>
+      n.type === 'l2bridge' ||
+      n.type === 'overlay' ||
+      n.type === 'transparent' ||
+      n.type === 'l2tunnel',
   );
   const lbs = summary ?? summarise(t.loadBalancers);
   const origin = nets[0]?.provenance ?? Object.values(t.endpoints)[0]?.provenance;
   const prov: Provenance = origin ?? provenance(undefined, true);
-  const stack = hostStackOf(
-    t,
-    host,
-    managementIp,
-    `vEthernet (${mgmtNet?.networkAdapterName ?? 'Ethernet'})`,
-    hostPort?.id ?? null,
-  );
+  const mgmtName = `vEthernet (${mgmtNet?.networkAdapterName ?? 'Ethernet'})`;
+  const mgmtMac =
+    host.interfaces.find((i) => managementIp !== null && i.ips.includes(managementIp))?.mac ?? null;
+  const mgmt = managementPort(t, managementIp, external, mgmtName, mgmtMac);
+  if (mgmt.added) t = { ...t, ports: { ...t.ports, [mgmt.added.id]: mgmt.added } };
+  const stack = hostStackOf(t, host, managementIp, mgmtName, mgmt.id);
   const node: Node = {
     id: NODE_ID,
     name: host.hostName ?? (managementIp !== null ? `node ${managementIp}` : 'dumped node'),
@@ -362,20 +409,15 @@ function finishNode(
         ? {
             mode: 'kernelspace',
             enableDsr: lbs.anyDsr,
-            sourceVip: lbs.sourceVip,
+            // On L2Bridge kube-proxy writes the node IP into every load balancer's SourceVIP;
+            // only another address (overlay's --source-vip endpoint) is a source VIP.
+            sourceVip: lbs.sourceVip !== managementIp ? lbs.sourceVip : null,
             proxies: [],
             provenance: { ...prov, derived: true, confidence: 'inferred' },
           }
         : null,
     provenance: { ...prov, derived: true, confidence: 'inferred' },
   };
-  const external = nets.some(
-    (n) =>
-      n.type === 'l2bridge' ||
-      n.type === 'overlay' ||
-      n.type === 'transparent' ||
-      n.type === 'l2tunnel',
-  );
   const vswitch: VSwitch = {
     id: VSWITCH_ID,
     nodeId: NODE_ID,
