@@ -171,6 +171,34 @@ describe('S3 pod → ClusterIP', () => {
   });
 });
 
+describe('pod-port layers: LB_DSR only where kube-proxy programs DSR', () => {
+  const layersOf = (d: Design) => {
+    const t = get(d);
+    const out: string[][] = [];
+    for (const port of Object.values(t.ports))
+      if (port.kind === 'container' && port.layerIds.length > 0)
+        out.push(port.layerIds.map((id) => t.layers[id]!.name));
+    return out;
+  };
+  it.each(NEW)('%s: every local pod port has LB_DSR exactly when the design is DSR', (d) => {
+    const ports = layersOf(d);
+    expect(ports.length).toBeGreaterThan(0);
+    for (const names of ports) {
+      expect(names.includes('LB_DSR')).toBe(DSR.includes(d));
+      expect(names).toContain('SLB_NAT_LAYER');
+    }
+  });
+  it.each(NON_DSR)('%s: no trace shows an LB_DSR hop, on either leg', (d) => {
+    for (const to of ['10.96.10.10:80', '10.96.0.10:53', 'b1:8080', '203.0.113.10:443']) {
+      const t = tr(d, { from: 'a1', to, reply: true, proto: to.endsWith(':53') ? 'udp' : 'tcp' });
+      expect(
+        t.hops.filter((h) => h.layer === 'LB_DSR'),
+        `${d} → ${to}`,
+      ).toEqual([]);
+    }
+  });
+});
+
 describe('S3 and S8: MACs and confidence on both legs', () => {
   const POD = (d: Design, last: string) =>
     d === 'new-overlay' || d === 'new-overlay-nodsr'

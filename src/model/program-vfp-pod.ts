@@ -212,6 +212,19 @@ export function aclLayer({ ep }: PodPortContext): LayerSpec {
   };
 }
 
+/**
+ * Whether the pod port has an LB_DSR layer at all. Only DSR load balancers produce it
+ * (domain.md §1.5: "kube-proxy LoadBalancer with DSR flag"; kube-proxy winkernel sets the DSR
+ * flag only with `--enable-dsr`). Without DSR (1709/1803, WS2019 without `--enable-dsr`)
+ * nothing programs it, so the port is drawn and listed without it rather than with an empty
+ * layer; what a non-DSR pod port really carries is unconfirmed (§8.4).
+ */
+export function hasLbDsrLayer({ node, ep, lbs }: PodPortContext): boolean {
+  const kp = node.kubeProxy;
+  if (kp?.mode === 'kernelspace' && kp.enableDsr) return true;
+  return lbs.some((lb) => lb.flags.dsr && (lb.networkId === null || lb.networkId === ep.networkId));
+}
+
 /** LB_DSR: one lbnat rule per DSR frontend on the endpoint's network (every local pod port). */
 export function lbDsrLayer(ctx: PodPortContext): LayerSpec {
   const { t, node, ep, network, lbs } = ctx;

@@ -5,7 +5,7 @@
  * its network and the node's load balancers. Every derived object carries a Provenance.
  */
 import { addLayer, type LayerSpec, type VfpTables } from './vfp-builder';
-import { aclLayer, lbDsrLayer, type PodPortContext } from './program-vfp-pod';
+import { aclLayer, hasLbDsrLayer, lbDsrLayer, type PodPortContext } from './program-vfp-pod';
 import { slbNatLayer } from './program-vfp-slb';
 import { encapLayer, l2bridgeLayers } from './program-vfp-vnet';
 import { hostPortLayers } from './program-vfp-host';
@@ -142,7 +142,9 @@ function layersFor(
     // 2016-era: WinNAT does NAT in the host; an L2Bridge NIC only gets its MAC rewritten.
     return network.type === 'l2bridge' ? l2bridgeLayers(ctx, false) : [];
   }
-  const layers = [aclLayer(ctx), lbDsrLayer(ctx), slbNatLayer(ctx)];
+  const layers = [aclLayer(ctx)];
+  if (hasLbDsrLayer(ctx)) layers.push(lbDsrLayer(ctx));
+  layers.push(slbNatLayer(ctx));
   if (network.type === 'l2bridge' || network.type === 'l2tunnel')
     layers.push(...l2bridgeLayers(ctx, true));
   if (network.type === 'overlay') layers.push(encapLayer(ctx));
