@@ -4,7 +4,7 @@ import { createAppStore } from '../state/create-app-store';
 import { buildScenario } from '../scenarios/index';
 import { loadDump } from '../worker/load-dump';
 import { createImporter } from './importer';
-import { drawableCount } from './drawable';
+import { drawableCount, hasDrawable } from './drawable';
 import { objectCount } from './outcome';
 
 const parse = (text: string) => loadDump([{ name: 'paste', text }]).topology;
@@ -19,6 +19,7 @@ describe('a stub never replaces the view', () => {
   for (const [what, text] of Object.entries(stubs))
     it(`${what}: previous view kept, located message`, async () => {
       expect(drawableCount(parse(text))).toBe(0);
+      expect(hasDrawable(parse(text))).toBe(false);
       const store = createAppStore({
         scenarioId: 'new-l2bridge',
         topology: buildScenario('new-l2bridge'),
@@ -39,6 +40,8 @@ describe('a stub never replaces the view', () => {
     });
 
   it('an object with one readable fact still counts', () => {
+    for (const p of ['{"Type":"NAT"}', '{"Name":"nat"}'])
+      expect(hasDrawable(parse(`PS C:\\> Get-HnsNetwork\n${p}\n`))).toBe(true);
     expect(drawableCount(parse('PS C:\\> Get-HnsNetwork\n{"Type":"NAT"}\n'))).toBe(1);
     expect(drawableCount(parse('PS C:\\> Get-HnsNetwork\n{"Name":"nat"}\n'))).toBe(1);
     expect(
@@ -61,6 +64,7 @@ describe('no real paste is taken for a stub', () => {
       for (const f of files) {
         const t = loadDump([{ name: f, bytes: readFileSync(new URL(f, base)).buffer }]).topology;
         if (objectCount(t) > 0) expect(drawableCount(t), f).toBeGreaterThan(0);
+        expect(hasDrawable(t), f).toBe(drawableCount(t) > 0);
       }
     });
   }

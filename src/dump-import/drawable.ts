@@ -56,6 +56,19 @@ export function drawableCount(t: Topology): number {
   return n;
 }
 
+/**
+ * `drawableCount(t) > 0`, stopping at the first such object: a real dump's first network
+ * answers, so a 20,000-endpoint model costs nothing here.
+ */
+export function hasDrawable(t: Topology): boolean {
+  for (const x of Object.values(t.networks)) if (networkHasFact(x)) return true;
+  for (const x of Object.values(t.endpoints)) if (endpointHasFact(x)) return true;
+  for (const x of Object.values(t.loadBalancers)) if (lbHasFact(x)) return true;
+  const vfp: readonly Readonly<Record<string, Sourced>>[] = [t.layers, t.groups, t.rules];
+  for (const table of vfp) for (const id in table) if (!table[id]!.provenance.derived) return true;
+  return false;
+}
+
 /** Where the first object read was (`paste:2`), to point the user at a stub; null when none. */
 export function firstStubAt(t: Topology): string | null {
   const tables: readonly Readonly<Record<string, Sourced>>[] = [

@@ -3,7 +3,7 @@
  * that replaces it), how to point at a diagnostic, and the scrubbed copy of a whole result.
  */
 import type { Finding } from '../lint/types';
-import { drawableCount, firstStubAt } from './drawable';
+import { firstStubAt, hasDrawable } from './drawable';
 import { scrubTopologyWith } from '../model/scrub-topology';
 import type { Topology } from '../model/types';
 import type { Diagnostic } from '../parsers/index';
@@ -43,7 +43,7 @@ export function failureOf(
   parsed: ParsedDump,
   skipped: readonly SkippedInput[],
 ): ImportFailure | null {
-  if (drawableCount(parsed.topology) > 0) return null;
+  if (hasDrawable(parsed.topology)) return null;
   const diagnostics = sortDiagnostics(parsed.diagnostics);
   const names = parsed.inputs.map((i) => i.name).join(', ');
   const stub = objectCount(parsed.topology) > 0 ? firstStubAt(parsed.topology) : null;

@@ -4,6 +4,7 @@
  */
 import type { Topology } from '../model/types';
 import type { Trace, TraceRequest } from '../engine/types';
+import { DumpAssembler } from './dump-pieces';
 import {
   PROTOCOL_VERSION,
   type DumpInput,
@@ -95,6 +96,8 @@ export function createEngineClient(
       resolve: (m: FromWorker) => void;
       reject: (e: Error) => void;
       progress?: (m: DumpProgressEvent) => void;
+      /** A `dump/load`'s pieces so far. */
+      parts?: { readonly assembler: DumpAssembler; count: number };
     }
   >();
   /** The id of the liveness probe sent to an idle worker, while it is unanswered. */
@@ -126,9 +129,20 @@ export function createEngineClient(
         w.progress?.(m);
         return;
       }
+      if (m.type === 'dump/part') {
+        w.parts ??= { assembler: new DumpAssembler(), count: 0 };
+        w.parts.assembler.add(m.piece);
+        w.parts.count++;
+        return;
+      }
       pending.delete(id);
       if (m.type === 'error') w.reject(new EngineError(m.code, m.message));
-      else w.resolve(m);
+      else if (m.type === 'dump/parsed') {
+        const got = w.parts?.count ?? 0;
+        if (got !== m.parts)
+          w.reject(new EngineError('E_INTERNAL', `${got} of the dump's ${m.parts} parts came`));
+        else w.resolve({ ...m, dump: (w.parts?.assembler ?? new DumpAssembler()).finish(m.dump) });
+      } else w.resolve(m);
     });
     const died = (what: string) => () => {
       if (p === port) restart('E_WORKER_FAILED', what);

@@ -7,6 +7,7 @@ import { traceFlow } from '../engine/trace';
 import { TraceInputError } from '../engine/types';
 import type { Topology } from '../model/types';
 import { TooManyObjectsError } from '../parsers/index';
+import { splitDump } from './dump-pieces';
 import { loadDump, readBlobs } from './load-dump';
 import {
   MAX_REQUEST_BYTES,
@@ -92,7 +93,14 @@ export function createHandler(post: (m: FromWorker) => void): (msg: ToWorker) =>
               return post({ type: 'error', code: 'E_TOO_LARGE', message: e.message, requestId });
             }
             topology = dump.topology;
-            post({ type: 'dump/parsed', requestId, dump });
+            // In pieces: the page reads each message in a task of its own (dump-pieces.ts).
+            const { head, pieces } = splitDump(dump);
+            let parts = 0;
+            for (const piece of pieces) {
+              post({ type: 'dump/part', requestId, piece });
+              parts++;
+            }
+            post({ type: 'dump/parsed', requestId, dump: head, parts });
           };
           if (!inputs.some((i) => i.blob)) return run(inputs);
           // Files and Blobs are read here, off the main thread.

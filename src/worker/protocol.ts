@@ -28,8 +28,11 @@ export const MAX_REQUEST_BYTES = 512 * 1024 * 1024;
  */
 export const MAX_REQUEST_OBJECTS = 500_000;
 
-/** 2: `dump/load` carries bytes (transferred) or text and answers `dump/progress` + `dump/parsed`. */
-export const PROTOCOL_VERSION = 2;
+/**
+ * 2: `dump/load` carries bytes (transferred) or text and answers `dump/progress` + `dump/parsed`.
+ * 3: the parsed dump comes in `dump/part` pieces before `dump/parsed`.
+ */
+export const PROTOCOL_VERSION = 3;
 
 export const ERROR_CODES = [
   'E_PROTOCOL_VERSION',
@@ -84,7 +87,18 @@ export type FromWorker =
       /** Lines of `input` read so far (phase `parse`, once its reading has started). */
       readonly lines?: number;
     }
-  | { readonly type: 'dump/parsed'; readonly requestId: string; readonly dump: ParsedDump }
+  /** Part of the parsed dump (`dump-pieces.ts`): one message, one main-thread task to read. */
+  | { readonly type: 'dump/part'; readonly requestId: string; readonly piece: DumpPiece }
+  /**
+   * Closes `dump/load`: the dump with its tables and lists emptied (`splitDump`'s head); they
+   * came in the `parts` `dump/part` messages before it.
+   */
+  | {
+      readonly type: 'dump/parsed';
+      readonly requestId: string;
+      readonly dump: ParsedDump;
+      readonly parts: number;
+    }
   | {
       readonly type: 'error';
       readonly code: ErrorCode;
@@ -119,3 +133,28 @@ export interface ParsedDump {
   /** Remote endpoints linked to the pods they stand for on other nodes. */
   readonly stitches: readonly Stitch[];
 }
+
+/** Topology tables and dump lists that cross in `dump/part` pieces (`dump-pieces.ts`). */
+export type PieceTable =
+  | 'nodes'
+  | 'vswitches'
+  | 'networks'
+  | 'endpoints'
+  | 'pods'
+  | 'services'
+  | 'loadBalancers'
+  | 'ports'
+  | 'layers'
+  | 'groups'
+  | 'rules'
+  | 'ruleSets'
+  | 'externals';
+export type PieceList = 'diagnostics' | 'findings' | 'stitches';
+
+/**
+ * One piece: some entries of one table (in the table's order), as the JSON text of an object,
+ * or some items of one list, as the JSON text of an array.
+ */
+export type DumpPiece =
+  | { readonly table: PieceTable; readonly json: string }
+  | { readonly list: PieceList; readonly json: string };
