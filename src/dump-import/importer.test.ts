@@ -4,6 +4,7 @@ import { createAppStore } from '../state/create-app-store';
 import { selectDumpShown } from '../state/slices/dump-slice';
 import { buildScenario } from '../scenarios/index';
 import { EngineError } from '../worker/engine-client';
+import { DumpAssembler } from '../worker/dump-pieces';
 import { createHandler } from '../worker/engine.worker';
 import { loadDump, readBlobs } from '../worker/load-dump';
 import type { DumpInput } from '../worker/protocol';
@@ -106,8 +107,10 @@ describe('importer', () => {
     const capped: DumpLoader = {
       loadDump: (inputs) =>
         new Promise((resolve, reject) => {
+          const pieces = new DumpAssembler();
           const handle = createHandler((m) => {
-            if (m.type === 'dump/parsed') resolve(m.dump);
+            if (m.type === 'dump/part') pieces.add(m.piece);
+            if (m.type === 'dump/parsed') resolve(pieces.finish(m.dump));
             if (m.type === 'error') reject(new EngineError(m.code, m.message));
           });
           handle({ type: 'dump/load', requestId: 'r', inputs, maxObjects: 10 });
