@@ -4,7 +4,7 @@
  * and the wide prefixes. Rule lists shared by many ports are encoded once.
  */
 import type { Cidr } from '../../shared/ip';
-import { cidrContains, parseCidr, parseIpv4 } from '../../shared/ip';
+import { parseCidr, parseIpv4 } from '../../shared/ip';
 import type { PortRange } from '../../model/types';
 import type { CGroup, CPort, Matcher, RuleBody } from '../compile-vfp';
 import { substitute, tokenRegex, type OwnTokens } from './tokens';
@@ -128,14 +128,17 @@ export class Scanner {
     if (!list) this.memos.set(g.m, (list = []));
     const found = list.find((x) => sameRules(x.rules, g.rules));
     if (found) return found;
-    const pools = groupPools(g);
     const hit = new Set<number>();
-    for (const r of g.rules) {
-      for (const s of this.name(r.name).hits) hit.add(s);
-      for (const s of this.condInfo(r, null).hits) hit.add(s);
-      if (r.action.kind !== 'lbnat') for (const s of this.actInfo(r).hits) hit.add(s);
-    }
-    const memo: GroupMemo = { rules: g.rules, pools, hit, encoded: new Map() };
+    g.rules.forEach((r, k) => {
+      for (const s of this.ruleEnc(r, g.m.conds[k]!).hits) hit.add(s);
+    });
+    const memo: GroupMemo = {
+      rules: g.rules,
+      hit,
+      pools: null,
+      encoded: new Map(),
+      cand: { in: candidates(g, 'in'), out: candidates(g, 'out') },
+    };
     list.push(memo);
     return memo;
   }
@@ -171,16 +174,11 @@ export class Scanner {
     const str = (text: string) => this.name(own(text)).id;
     const groups = cp.layers.map((cl) => [...cl.outGroups, ...cl.inGroups]);
     const memos = groups.map((gs) => gs.map((g) => this.memoOf(g)));
-    const src: PoolEntry[] = [];
-    const dst: PoolEntry[] = [];
-    for (const ms of memos)
-      for (const m of ms) {
-        src.push(...m.pools.src);
-        dst.push(...m.pools.dst);
-      }
-    const ownIps = owner >= 0 ? (this.tokens[owner]?.ips ?? []) : [];
-    const pools: Pools = ownPools({ src, dst }, ownIps);
-    const poolsKey = relevant ? JSON.stringify(pools) : '';
+    // The groups' rewrites, needed only to check rules that may be irrelevant.
+    const pools = relevant
+      ? memos.flat().map((m, i) => () => (m.pools ??= groupPools(flat[i]!)))
+      : [];
+    const flat = groups.flat();
     cp.layers.forEach((cl, li) => {
       const l = cl.layer;
       const head = [
@@ -205,25 +203,33 @@ export class Scanner {
         relevant?.push(...gh);
         const memo = memos[li]![gi]!;
         const reuse = !memo.hit.has(owner);
-        let enc = reuse ? memo.encoded.get(poolsKey) : undefined;
+        // Which rules the owner's connections cannot meet: only rules with port conditions
+        // that miss its own port can be (`candidates`); equal sets share the encoding.
+        const skip: number[] = [];
+        if (relevant)
+          for (const k of memo.cand[gr.direction])
+            if (irrelevant(g.m.conds[k]!, g.rules[k]!, gr.direction, pools)) skip.push(k);
+        const key = skip.join(',');
+        let enc = reuse ? memo.encoded.get(key) : undefined;
         if (!enc) {
           const seg: number[] = [];
           const rel: number[] = [];
           const ments: [number, string][] = [];
+          let next = 0;
           for (let k = 0; k < g.rules.length; k++) {
             const r = g.rules[k]!;
             const at = seg.length;
             this.rule(seg, ments, r, g.m.conds[k]!, owner);
-            if (relevant && !irrelevant(r, g.m.conds[k]!, gr.direction, pools, ownIps))
-              for (let i = at; i < seg.length; i++) rel.push(seg[i]!);
+            if (skip[next] === k) next++;
+            else if (relevant) for (let i = at; i < seg.length; i++) rel.push(seg[i]!);
           }
           // A group's encoding is one number: equal encodings, equal ids.
           enc = {
-            seg: this.name(`S${seg.join(',')}`).id,
-            rel: this.name(`R${rel.join(',')}`).id,
+            seg: this.encodingId(seg),
+            rel: this.encodingId(rel),
             ments,
           };
-          if (reuse) memo.encoded.set(poolsKey, enc);
+          if (reuse) memo.encoded.set(key, enc);
         }
         sig.push(enc.seg);
         relevant?.push(enc.rel);
@@ -234,6 +240,37 @@ export class Scanner {
     return sig;
   }
 
+  /** Per rule object: its encoding when it names none of the sources, and the ones it names. */
+  private readonly rules = new WeakMap<RuleBody, RuleEnc>();
+
+  private ruleEnc(
+    r: RuleBody,
+    cc: { readonly src: readonly Cidr[] | null; readonly dst: readonly Cidr[] | null },
+  ): RuleEnc {
+    let e = this.rules.get(r);
+    if (e) return e;
+    const name = this.name(r.name);
+    const cond = this.condInfo(r, cc);
+    const act = this.actInfo(r);
+    // An lbnat action's backends are a backend list: they are never a mention (see above).
+    const actHits = r.action.kind === 'lbnat' ? NONE : act.hits;
+    const flags = (r.terminating ? 1 : 0) | (r.stateful ? 2 : 0);
+    const ids = [name.id, r.priority, flags, cond.id, act.id];
+    if (name.hits.length + cond.hits.length + actHits.length === 0) e = { ids, hits: NONE };
+    else {
+      const text = `${r.name}|${r.priority}|${r.type}|${flags}|${cond.text}|${r.action.kind === 'lbnat' ? `#${act.id}` : act.text}`;
+      const hits = [...new Set([...name.hits, ...cond.hits, ...actHits])];
+      e = { ids, hits, text, norm: hits.map((s) => this.norm(text, s)) };
+    }
+    this.rules.set(r, e);
+    return e;
+  }
+
+  /**
+   * Rule `r` encoded for `owner` into `sig` (its own mention written with placeholders);
+   * every source it names gets the normalised text in `ments` (the encoding is shared with
+   * ports of other owners, so filtered at use).
+   */
   private rule(
     sig: number[],
     ments: [number, string][],
@@ -241,32 +278,62 @@ export class Scanner {
     cc: { readonly src: readonly Cidr[] | null; readonly dst: readonly Cidr[] | null },
     owner: number,
   ): void {
-    const name = this.name(r.name);
-    const cond = this.condInfo(r, cc);
-    const act = this.actInfo(r);
-    // An lbnat action's backends are a backend list: they are never a mention (see above).
-    const actHits = r.action.kind === 'lbnat' ? NONE : act.hits;
-    const flags = (r.terminating ? 1 : 0) | (r.stateful ? 2 : 0);
-    if (name.hits.length + cond.hits.length + actHits.length === 0) {
-      sig.push(name.id, r.priority, flags, cond.id, act.id);
+    const e = this.ruleEnc(r, cc);
+    if (e.hits.length === 0) {
+      for (const x of e.ids) sig.push(x);
       return;
     }
-    const text = () =>
-      `${r.name}|${r.priority}|${r.type}|${flags}|${cond.text}|${r.action.kind === 'lbnat' ? `#${act.id}` : act.text}`;
-    const hit = new Set([...name.hits, ...cond.hits, ...actHits]);
-    if (owner >= 0 && hit.has(owner)) sig.push(-3, this.name(this.norm(text(), owner)).id);
-    else sig.push(name.id, r.priority, flags, cond.id, act.id);
-    // All of them: the encoding is shared with ports of other owners (filtered at use).
-    for (const s of hit) ments.push([s, this.norm(text(), s)]);
+    const mine = owner >= 0 ? e.hits.indexOf(owner) : -1;
+    if (mine >= 0) sig.push(-3, this.name(e.norm![mine]!).id);
+    else for (const x of e.ids) sig.push(x);
+    e.hits.forEach((s, i) => ments.push([s, e.norm![i]!]));
+  }
+
+  /** Intern a group's encoding (equal arrays, equal ids), by hash then exact comparison. */
+  private readonly encodings = new Map<string, { arr: number[]; id: number }[]>();
+
+  encodingId(arr: number[]): number {
+    let h1 = 0x811c9dc5;
+    let h2 = 0x9747b28c;
+    for (const v of arr) {
+      h1 = Math.imul(h1 ^ v, 0x01000193) >>> 0;
+      h2 = Math.imul(h2 ^ (v + 0x9e3779b9), 0x85ebca6b) >>> 0;
+    }
+    const k = `${h1}:${h2}:${arr.length}`;
+    let list = this.encodings.get(k);
+    if (!list) this.encodings.set(k, (list = []));
+    for (const x of list) if (sameNumbers(x.arr, arr)) return x.id;
+    const id = this.nextId++;
+    list.push({ arr, id });
+    return id;
   }
 }
 
+interface RuleEnc {
+  /** Name, priority, flags, condition and action ids. */
+  readonly ids: readonly number[];
+  /** Sources the rule names (outside backend lists). */
+  readonly hits: readonly number[];
+  readonly text?: string;
+  /** Per hit: the rule's text with that source's tokens as placeholders. */
+  readonly norm?: readonly string[];
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 interface GroupMemo {
+  /** The rewrites its rules can make, by port range (computed when first needed). */
+  pools: Pools | null;
   readonly rules: readonly RuleBody[];
-  readonly pools: Pools;
   /** Sources any rule of the list names (outside backend lists). */
   readonly hit: Set<number>;
-  /** Encoded rules per pools key, for owners the list does not name. */
+  /** Per direction: rules whose port conditions miss the matrix's own source port. */
+  readonly cand: { readonly in: readonly number[]; readonly out: readonly number[] };
+  /** Encoded rules per set of irrelevant rules, for owners the list does not name. */
   readonly encoded: Map<string, { seg: number; rel: number; ments: [number, string][] }>;
 }
 
@@ -283,18 +350,6 @@ function sameRules(a: readonly RuleBody[], b: readonly RuleBody[]): boolean {
   return true;
 }
 
-function dedupe(xs: PoolEntry[]): PoolEntry[] {
-  const seen = new Set<string>();
-  return xs
-    .filter((e) => {
-      const k = e.join('-');
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    })
-    .sort((p, q) => p[0] - q[0] || p[1] - q[1] || p[2] - q[2]);
-}
-
 /** The source port every matrix request uses (`cellRequest`: the engine's default). */
 export const MATRIX_SOURCE_PORT = 50000;
 
@@ -302,56 +357,94 @@ const covers = (rs: readonly PortRange[], lo: number, hi: number) =>
   rs.some((r) => r.from <= hi && lo <= r.to);
 
 /**
- * A rewrite a port's rules can make: the address (`ANY_IP`: unknown or kept; `OWN_IP`: the
- * port owner's own) and the port range it writes. Each entry is `[ip, lo, hi]`.
+ * Rewrites a group's rules can make into one port range: the addresses written (`any`: some
+ * rewrite keeps or does not name the address), sorted when first searched.
  */
-type PoolEntry = readonly [number, number, number];
+interface PoolRange {
+  readonly lo: number;
+  readonly hi: number;
+  any: boolean;
+  ips: number[];
+  sorted: boolean;
+}
 
 interface Pools {
-  /** Source addresses and ports a rule of the port can rewrite to (going out). */
-  readonly src: PoolEntry[];
-  /** Destination addresses and ports a rule of the port can rewrite to (coming in). */
-  readonly dst: PoolEntry[];
+  /** Source addresses and ports a rule of the group can rewrite to (going out). */
+  readonly src: readonly PoolRange[];
+  /** Destination addresses and ports a rule of the group can rewrite to (coming in). */
+  readonly dst: readonly PoolRange[];
 }
 
-const ANY_IP = -1;
-const OWN_IP = -2;
+/** One action's rewrites as `[address or -1, lo, hi]`, parsed once per action object. */
+type Rewrite = readonly [number, number, number];
+const rewritesOf = new WeakMap<object, { src: Rewrite[]; dst: Rewrite[] }>();
 
-const ipNum = (ip: string | null | undefined): number => (ip ? (parseIpv4(ip) ?? ANY_IP) : ANY_IP);
+function actionRewrites(a: RuleBody['action']): { src: Rewrite[]; dst: Rewrite[] } {
+  let w = rewritesOf.get(a);
+  if (w) return w;
+  const ip = (x: string | null) => (x ? (parseIpv4(x) ?? -1) : -1);
+  w = { src: [], dst: [] };
+  if (a.kind === 'dynnat') w.src.push([ip(a.snatIp), a.portPool.from, a.portPool.to]);
+  else if (a.kind === 'lbnat') {
+    if (a.snatIp) w.src.push([ip(a.snatIp), 0, 65535]);
+    for (const b of a.backends) w.dst.push([ip(b.ip), b.port, b.port]);
+  } else if (a.kind === 'nat' && a.port !== null)
+    (a.side === 'source' ? w.src : w.dst).push([ip(a.ip), a.port, a.port]);
+  rewritesOf.set(a, w);
+  return w;
+}
 
-/** Port ranges (with the address written) the rules of a group can rewrite a packet into. */
+/** The rewrites the rules of a group can make, by port range. */
 function groupPools(g: CGroup): Pools {
-  const src: PoolEntry[] = [];
-  const dst: PoolEntry[] = [];
-  const seen = new Set<object>();
+  const src = new Map<number, PoolRange>();
+  const dst = new Map<number, PoolRange>();
+  const add = (m: Map<number, PoolRange>, [ip, lo, hi]: Rewrite) => {
+    const k = lo * 65536 + hi;
+    let r = m.get(k);
+    if (!r) m.set(k, (r = { lo, hi, any: false, ips: [], sorted: true }));
+    if (ip < 0) r.any = true;
+    else if (r.ips[r.ips.length - 1] !== ip) {
+      r.ips.push(ip);
+      r.sorted = false;
+    }
+  };
+  let last: object | null = null;
   for (const r of g.rules) {
-    const a = r.action;
-    if (seen.has(a)) continue;
-    seen.add(a);
-    if (a.kind === 'dynnat') src.push([ipNum(a.snatIp), a.portPool.from, a.portPool.to]);
-    else if (a.kind === 'lbnat') {
-      if (a.snatIp) src.push([ipNum(a.snatIp), 0, 65535]);
-      for (const b of a.backends) dst.push([ipNum(b.ip), b.port, b.port]);
-    } else if (a.kind === 'nat' && a.port !== null)
-      (a.side === 'source' ? src : dst).push([ipNum(a.ip), a.port, a.port]);
+    if (r.action === last) continue;
+    last = r.action;
+    const w = actionRewrites(r.action);
+    for (const x of w.src) add(src, x);
+    for (const x of w.dst) add(dst, x);
   }
-  return { src: dedupe(src), dst: dedupe(dst) };
+  return { src: [...src.values()], dst: [...dst.values()] };
 }
 
-/** `pools` with the owner's own addresses written as `OWN_IP` (owners then share encodings). */
-function ownPools(pools: Pools, own: readonly number[]): Pools {
-  const mark = (xs: PoolEntry[]): PoolEntry[] =>
-    dedupe(xs.map(([ip, lo, hi]) => (own.includes(ip) ? [OWN_IP, lo, hi] : [ip, lo, hi])));
-  return { src: mark(pools.src), dst: mark(pools.dst) };
+/** Does a pool range hold an address inside `c`? */
+function anyInside(x: PoolRange, c: Cidr): boolean {
+  if (!x.sorted) {
+    x.ips.sort((p, q) => p - q);
+    x.sorted = true;
+  }
+  const ips = x.ips;
+  const top = c.base + 2 ** (32 - c.bits) - 1;
+  let lo = 0;
+  let hi = ips.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ips[mid]! < c.base) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ips.length && ips[lo]! <= top;
 }
 
-/** Can an address written by a pool entry lie in `prefixes` (null: any address)? */
-function mayContain(prefixes: readonly Cidr[] | null, ip: number, own: readonly number[]): boolean {
-  if (!prefixes || ip === ANY_IP) return true;
-  // The owner's own address: in any wider prefix (its class shares those atoms), or named.
-  if (ip === OWN_IP)
-    return prefixes.some((c) => c.bits < 32 || own.some((o) => cidrContains(c, o)));
-  return prefixes.some((c) => cidrContains(c, ip));
+/** Rules of `g` whose `dir` port condition misses the matrix's own source port. */
+function candidates(g: CGroup, dir: 'in' | 'out'): number[] {
+  const out: number[] = [];
+  g.rules.forEach((r, k) => {
+    const ports = dir === 'out' ? r.conditions.srcPorts : r.conditions.dstPorts;
+    if (ports && !covers(ports, MATRIX_SOURCE_PORT, MATRIX_SOURCE_PORT)) out.push(k);
+  });
+  return out;
 }
 
 /**
@@ -366,16 +459,20 @@ function mayContain(prefixes: readonly Cidr[] | null, ip: number, own: readonly 
  * address, so it does not make `ALLOW_NAT_…` reachable.
  */
 function irrelevant(
-  r: RuleBody,
   cc: { readonly src: readonly Cidr[] | null; readonly dst: readonly Cidr[] | null },
+  r: RuleBody,
   dir: 'in' | 'out',
-  pools: Pools,
-  own: readonly number[],
+  pools: readonly (() => Pools)[],
 ): boolean {
   const ports = dir === 'out' ? r.conditions.srcPorts : r.conditions.dstPorts;
   if (!ports || covers(ports, MATRIX_SOURCE_PORT, MATRIX_SOURCE_PORT)) return false;
   const prefixes = dir === 'out' ? cc.src : cc.dst;
-  return !(dir === 'out' ? pools.src : pools.dst).some(
-    ([ip, lo, hi]) => covers(ports, lo, hi) && mayContain(prefixes, ip, own),
-  );
+  for (const poolsOf of pools) {
+    const p = poolsOf();
+    for (const x of dir === 'out' ? p.src : p.dst) {
+      if (!covers(ports, x.lo, x.hi)) continue;
+      if (x.any || !prefixes || prefixes.some((c) => anyInside(x, c))) return false;
+    }
+  }
+  return true;
 }
