@@ -51,13 +51,43 @@ export function nextHopMac(ctx: WalkCtx, node: CNode | undefined, p: Pkt): strin
   // No PA route chose one: the node's own routes say where the packet goes (old design, §2.5).
   const route =
     ctx.nextHop === null ? node?.routes.find((r) => cidrContains(r.cidr, p.dst)) : undefined;
-  const ip = ctx.nextHop ?? route?.nextHop ?? p.dst;
+  return macOnLink(ctx, node, ctx.nextHop ?? route?.nextHop ?? p.dst);
+}
+
+/**
+ * The MAC a frame to `ip` is addressed to on the node's link: a node's, a local endpoint's, or
+ * the default gateway's for the gateway itself and anything beyond the node subnet (the
+ * upstream router takes it on). Null where the model does not know it, with an assumption.
+ */
+export function macOnLink(ctx: WalkCtx, node: CNode | undefined, ip: number): string | null {
   const n = ctx.c.nodeByIp.get(ip);
   if (n) return n.node.mac;
   const ep = node?.endpointsByIp.get(ip);
   if (ep) return ep.macAddress;
-  ctx.rec.assume('The MAC of the underlay gateway / off-model next hop is unknown; shown as null.');
+  if (viaGateway(ctx, ip)) {
+    const mac = ctx.c.gateway?.mac ?? null;
+    if (mac === null) ctx.rec.assume(GATEWAY_MAC_UNKNOWN);
+    return mac;
+  }
+  ctx.rec.assume('The MAC of an off-model host on the node subnet is unknown; shown as null.');
   return null;
+}
+
+const GATEWAY_MAC_UNKNOWN =
+  "The default gateway's MAC is not in the model (no underlay gatewayMac): frames to or from beyond the node subnet show it as unknown (null).";
+
+/** True when a frame to (or from) `ip` goes by the default gateway: the gateway or beyond the node subnet. */
+export function viaGateway(ctx: WalkCtx, ip: number): boolean {
+  const gw = ctx.c.gateway;
+  return gw !== null && (ip === gw.ip || (gw.subnet !== null && !cidrContains(gw.subnet, ip)));
+}
+
+/** The default gateway's MAC for a frame arriving from `ip` beyond the node subnet, if known. */
+export function gatewayMacFrom(ctx: WalkCtx, ip: number): string | null {
+  if (!viaGateway(ctx, ip)) return null;
+  const mac = ctx.c.gateway?.mac ?? null;
+  if (mac === null) ctx.rec.assume(GATEWAY_MAC_UNKNOWN);
+  return mac;
 }
 
 /** Whose address an lbnat SNATs to: the node's, or the kube-proxy source VIP (overlay). */

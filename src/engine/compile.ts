@@ -94,6 +94,15 @@ export interface CompiledTopology {
   readonly externalByName: Map<string, External>;
   readonly serviceByName: Map<string, Service>;
   readonly serviceByVip: Map<number, Service>;
+  /**
+   * The underlay's default gateway (the upstream router): its address, the node subnet it
+   * leads out of, and its MAC when the topology knows it. Null without an underlay (a dump).
+   */
+  readonly gateway: {
+    readonly ip: number | null;
+    readonly subnet: Cidr | null;
+    readonly mac: string | null;
+  } | null;
   /** Underlay routes, longest prefix first. */
   readonly underlay: ReadonlyArray<{
     readonly cidr: Cidr;
@@ -231,6 +240,13 @@ export function compileTopology(t: Topology): CompiledTopology {
     externalByName: new Map(externals.map((e) => [e.name, e])),
     serviceByName: new Map(services.map((s) => [s.name, s])),
     serviceByVip: byIp(services, (s) => s.clusterIp),
+    gateway: t.underlay
+      ? {
+          ip: parseIpv4(t.underlay.gatewayIp),
+          subnet: parseCidr(t.underlay.subnet),
+          mac: t.underlay.gatewayMac ?? null,
+        }
+      : null,
     underlay,
   };
   cache.set(t, compiled);

@@ -6,6 +6,7 @@
 import { cidrContains, formatIpv4, parseCidr, parseIpv4 } from '../shared/ip';
 import type { CNode } from './compile';
 import { getFlow, setReplyFlow, type WalkCtx } from './context';
+import { macOnLink } from './actions';
 import { TUPLE_IPS, TUPLE_PORTS } from './choices';
 import { hash5, hashTuple, reversePacket, type Pkt } from './packet';
 import { switchVerify } from './verify';
@@ -301,7 +302,7 @@ export function hostSend(ctx: WalkCtx, cn: CNode, p: Pkt): Step {
   if (p.src === 0) p.src = parseIpv4(iface?.ips[0] ?? '') ?? 0;
   p.srcMac = iface?.mac ?? p.srcMac;
   const hop = route.nextHop ?? p.dst;
-  p.dstMac = ctx.c.nodeByIp.get(hop)?.node.mac ?? cn.endpointsByIp.get(hop)?.macAddress ?? null;
+  p.dstMac = macOnLink(ctx, cn, hop);
   ctx.rec.hop(
     base,
     {

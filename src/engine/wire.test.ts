@@ -28,7 +28,7 @@ describe('wire hops: the capture filter follows the encapsulation', () => {
 
 describe('a frame from an external client', () => {
   it.each(['new-l2bridge', 'new-overlay', 'old-winnat'] as Design[])(
-    '%s: reaches the node addressed to the node’s own MAC; the router’s MAC stays unknown',
+    '%s: reaches the node addressed to the node’s own MAC, from the underlay gateway’s MAC',
     (d) => {
       const topo = buildScenario(d);
       const node = Object.values(topo.nodes).find((n) => n.name === 'win-a')!;
@@ -36,8 +36,8 @@ describe('a frame from an external client', () => {
       const wire = t.hops.find((h) => h.component === 'wire')!;
       expect(wire.before.dstMac).toBeNull();
       expect(wire.after.dstMac).toBe(node.mac);
-      expect(wire.after.srcMac).toBeNull();
-      expect(wire.why.join(' ')).toContain('last router');
+      expect(wire.after.srcMac).toBe(topo.underlay!.gatewayMac);
+      expect(wire.why.join(' ')).toContain('last router (gateway 10.0.0.1');
     },
   );
 });

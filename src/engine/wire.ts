@@ -6,6 +6,7 @@ import { cidrContains, formatIpv4, parseCidr, parseIpv4 } from '../shared/ip';
 import type { CNode } from './compile';
 import type { WalkCtx } from './context';
 import { clonePacket, type Pkt } from './packet';
+import { gatewayMacFrom } from './actions';
 import type { Step } from './walk-types';
 
 /** The underlay: deliver to the node, routed prefix or external that owns the destination. */
@@ -22,9 +23,13 @@ export function forwardWire(ctx: WalkCtx, fromNode: string | null, p: Pkt): Step
   const toNode = (cn: CNode, why: string): Step => {
     const ext = [...cn.externalPortByVswitch.values()][0];
     // A frame from outside the modelled nodes (an external client) reaches the node's NIC from
-    // the last router, addressed to the node's own MAC; the router's MAC stays unknown.
+    // the last router (the default gateway, whose MAC the underlay may give), addressed to the
+    // node's own MAC.
     const before = fromNode === null && p.outer === null && p.dstMac === null ? clonePacket(p) : p;
-    if (before !== p) p.dstMac = cn.node.mac;
+    if (before !== p) {
+      p.dstMac = cn.node.mac;
+      p.srcMac ??= gatewayMacFrom(ctx, p.src);
+    }
     ctx.rec.hop(
       base,
       {
@@ -33,7 +38,7 @@ export function forwardWire(ctx: WalkCtx, fromNode: string | null, p: Pkt): Step
           before !== p
             ? [
                 why,
-                `the last router hands the frame to ${cn.node.name}'s NIC (${cn.node.mac ?? 'MAC unknown'})`,
+                `the last router${routerText(ctx)} hands the frame to ${cn.node.name}'s NIC (${cn.node.mac ?? 'MAC unknown'})`,
               ]
             : [why],
         // Between dumped nodes the underlay is inferred from their subnets (src/cluster).
@@ -157,6 +162,13 @@ export function forwardWire(ctx: WalkCtx, fromNode: string | null, p: Pkt): Step
       replyFrom: { at: 'wire', fromNode: null },
     },
   };
+}
+
+/** ` (gateway 10.0.0.1, 00:00:5e:00:01:01)`: the default gateway, as far as the underlay says. */
+function routerText(ctx: WalkCtx): string {
+  const u = ctx.c.t.underlay;
+  if (!u || ctx.c.t.design === null) return '';
+  return ` (gateway ${u.gatewayIp}, ${u.gatewayMac ?? 'MAC unknown'})`;
 }
 
 /**

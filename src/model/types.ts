@@ -341,6 +341,12 @@ export interface External {
 export interface Underlay {
   readonly subnet: string;
   readonly gatewayIp: string;
+  /**
+   * The default gateway's (upstream router's) MAC, when known: frames sent to the gateway or
+   * beyond the node subnet are addressed to it, and frames from beyond it arrive from it.
+   * Absent or null: those frames show the MAC as unknown and the trace says so.
+   */
+  readonly gatewayMac?: string | null;
   readonly routes: readonly {
     readonly prefix: string;
     readonly via: string;

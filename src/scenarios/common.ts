@@ -178,7 +178,12 @@ export function underlay(spec: ClusterSpec, routePodCidrs: boolean): Underlay {
     if (node)
       routes.push({ prefix: `${ip}/32`, via: node.ip, note: `externalIP routed to ${nodeName}` });
   }
-  return { subnet: spec.nodeSubnet, gatewayIp: spec.gatewayIp, routes };
+  return {
+    subnet: spec.nodeSubnet,
+    gatewayIp: spec.gatewayIp,
+    ...(spec.gatewayMac ? { gatewayMac: normalisedSpecMac(spec.gatewayMac) } : {}),
+    routes,
+  };
 }
 
 /** Where a pod lives, by name. */

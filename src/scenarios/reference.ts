@@ -10,6 +10,8 @@ export const REFERENCE_CLUSTER: ClusterSpec = {
   serviceCidr: '10.96.0.0/12',
   nodeSubnet: '10.0.0.0/24',
   gatewayIp: '10.0.0.1',
+  // A router pair's VRRP virtual MAC (00-00-5E-00-01-<VRID>) answering for 10.0.0.1.
+  gatewayMac: '00-00-5e-00-01-01',
   dnsServer: '10.96.0.10',
   dnsSearch: ['default.svc.cluster.local', 'svc.cluster.local', 'cluster.local'],
   vni: 4096,

@@ -67,6 +67,8 @@ export interface ClusterSpec {
   readonly serviceCidr: string;
   readonly nodeSubnet: string;
   readonly gatewayIp: string;
+  /** The default gateway's MAC (`Underlay.gatewayMac`); leave it out where it is not known. */
+  readonly gatewayMac?: string;
   readonly dnsServer: string;
   readonly dnsSearch: readonly string[];
   readonly vni: number;

@@ -280,6 +280,7 @@ export const topologySchema: Schema<Topology> = obj({
     obj({
       subnet: s,
       gatewayIp: s,
+      gatewayMac: optional(ns),
       routes: arr(obj({ prefix: s, via: s, note: s })),
     }),
   ),
