@@ -1,11 +1,13 @@
 /**
  * Compute what the viewer derives from a big topology (object index, layout, object tree,
- * packet-builder choices) in separate tasks before it is shown, so that no single main-thread
- * task runs long. Each step is cached per topology, so the render that follows reuses it.
+ * packet-builder choices) before it is shown, in tasks short enough to keep the page
+ * responsive: the index and the tree are built in steps (`indexTopologySteps`,
+ * `objectTreeSteps`: a few thousand objects each), each step a task of its own. Each result is
+ * cached per topology, so the render that follows reuses it.
  */
-import { indexTopology } from '../layout/object-index';
+import { indexTopologySteps } from '../layout/object-index';
 import { layoutTopology } from '../layout/layout-topology';
-import { buildObjectTree } from '../layout/object-tree';
+import { objectTreeSteps } from '../layout/object-tree';
 import type { Topology } from '../model/types';
 import { dumpTraceChoices } from './trace-choices';
 
@@ -20,10 +22,20 @@ export const nextTask = (): Promise<void> =>
     port2.postMessage(null);
   });
 
-export async function prewarm(t: Topology): Promise<void> {
-  for (const step of [indexTopology, layoutTopology, buildObjectTree, dumpTraceChoices]) {
+/** Run `steps` to the end, one step per task. */
+async function stepwise(steps: Generator<void, unknown>): Promise<void> {
+  for (;;) {
     await nextTask();
-    step(t);
+    if (steps.next().done) return;
   }
+}
+
+export async function prewarm(t: Topology): Promise<void> {
+  await stepwise(indexTopologySteps(t));
+  await nextTask();
+  layoutTopology(t);
+  await stepwise(objectTreeSteps(t));
+  await nextTask();
+  dumpTraceChoices(t);
   await nextTask();
 }

@@ -29,19 +29,42 @@ export type ObjectIndex = Readonly<Record<string, ObjectRef>>;
 
 const cache = new WeakMap<Topology, ObjectIndex>();
 
+/** Objects indexed between two pauses of `indexTopologySteps`. */
+export const INDEX_STEP = 2000;
+
 /** Build (once per topology object, then cached) the index of every selectable object in `t`. */
 export function indexTopology(t: Topology): ObjectIndex {
+  const steps = indexTopologySteps(t);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/**
+ * `indexTopology` in steps: pauses (yields) after every `INDEX_STEP` objects, so a caller on
+ * the page can let other tasks run between steps of a big model. Cached like `indexTopology`.
+ */
+export function* indexTopologySteps(t: Topology): Generator<void, ObjectIndex> {
   const hit = cache.get(t);
   if (hit) return hit;
-  const index = buildIndex(t);
+  const index = yield* buildIndex(t);
   cache.set(t, index);
   return index;
 }
 
-function buildIndex(t: Topology): ObjectIndex {
+function* buildIndex(t: Topology): Generator<void, ObjectIndex> {
   const index = emptyTable<ObjectRef>();
+  let added = 0;
   const add = (ref: ObjectRef): void => {
     index[ref.id] ??= ref;
+    added++;
+  };
+  /** Pause when a step's worth was added since the last pause. */
+  let paused = 0;
+  const due = (): boolean => {
+    if (added - paused < INDEX_STEP) return false;
+    paused = added;
+    return true;
   };
   const base = { portId: null, provenance: null } as const;
   for (const n of Object.values(t.nodes)) {
@@ -95,7 +118,7 @@ function buildIndex(t: Topology): ObjectIndex {
       nodeId: n.id,
     });
   }
-  for (const v of Object.values(t.vswitches))
+  for (const v of Object.values(t.vswitches)) {
     add({
       ...base,
       id: v.id,
@@ -105,7 +128,9 @@ function buildIndex(t: Topology): ObjectIndex {
       provenance: v.provenance,
       nodeId: v.nodeId,
     });
-  for (const n of Object.values(t.networks))
+    if (due()) yield;
+  }
+  for (const n of Object.values(t.networks)) {
     add({
       ...base,
       id: n.id,
@@ -115,7 +140,9 @@ function buildIndex(t: Topology): ObjectIndex {
       provenance: n.provenance,
       nodeId: n.nodeId,
     });
-  for (const e of Object.values(t.endpoints))
+    if (due()) yield;
+  }
+  for (const e of Object.values(t.endpoints)) {
     add({
       ...base,
       id: e.id,
@@ -125,9 +152,13 @@ function buildIndex(t: Topology): ObjectIndex {
       provenance: e.provenance,
       nodeId: e.nodeId,
     });
-  for (const p of Object.values(t.pods))
+    if (due()) yield;
+  }
+  for (const p of Object.values(t.pods)) {
     add({ ...base, id: p.id, kind: 'pod', name: p.name, entity: p, nodeId: p.nodeId });
-  for (const p of Object.values(t.ports))
+    if (due()) yield;
+  }
+  for (const p of Object.values(t.ports)) {
     add({
       id: p.id,
       kind: 'port',
@@ -137,7 +168,9 @@ function buildIndex(t: Topology): ObjectIndex {
       nodeId: p.nodeId,
       portId: p.id,
     });
-  for (const l of Object.values(t.layers))
+    if (due()) yield;
+  }
+  for (const l of Object.values(t.layers)) {
     add({
       id: l.id,
       kind: 'layer',
@@ -147,7 +180,9 @@ function buildIndex(t: Topology): ObjectIndex {
       nodeId: t.ports[l.portId]?.nodeId ?? null,
       portId: l.portId,
     });
-  for (const g of Object.values(t.groups))
+    if (due()) yield;
+  }
+  for (const g of Object.values(t.groups)) {
     add({
       id: g.id,
       kind: 'group',
@@ -157,7 +192,9 @@ function buildIndex(t: Topology): ObjectIndex {
       nodeId: t.ports[g.portId]?.nodeId ?? null,
       portId: g.portId,
     });
-  for (const r of allVfpRules(t))
+    if (due()) yield;
+  }
+  for (const r of allVfpRules(t)) {
     add({
       id: r.id,
       kind: 'rule',
@@ -167,9 +204,13 @@ function buildIndex(t: Topology): ObjectIndex {
       nodeId: t.ports[r.portId]?.nodeId ?? null,
       portId: r.portId,
     });
-  for (const s of Object.values(t.services))
+    if (due()) yield;
+  }
+  for (const s of Object.values(t.services)) {
     add({ ...base, id: s.id, kind: 'service', name: s.name, entity: s, nodeId: null });
-  for (const lb of Object.values(t.loadBalancers))
+    if (due()) yield;
+  }
+  for (const lb of Object.values(t.loadBalancers)) {
     add({
       ...base,
       id: lb.id,
@@ -179,6 +220,8 @@ function buildIndex(t: Topology): ObjectIndex {
       provenance: lb.provenance,
       nodeId: lb.nodeId,
     });
+    if (due()) yield;
+  }
   for (const x of Object.values(t.externals)) {
     add({ ...base, id: x.id, kind: 'external', name: x.name, entity: x, nodeId: null });
     add({

@@ -7,7 +7,7 @@ import { compareNatural } from './collate';
 import type { Port, Topology } from '../model/types';
 import { rulesOfGroup } from '../model/vfp-rules';
 import { syntheticId } from './geometry';
-import { indexTopology, lbName, type ObjectIndex, type ObjectKind } from './object-index';
+import { indexTopologySteps, lbName, type ObjectIndex, type ObjectKind } from './object-index';
 
 /** One row of the outline. Headings (`objectId` null) only group their children. */
 export interface TreeNode {
@@ -21,19 +21,6 @@ export interface TreeNode {
   readonly derived?: true;
 }
 
-const leaf = (
-  objectId: string,
-  kind: ObjectKind,
-  label: string,
-  children: TreeNode[] = [],
-): TreeNode => ({
-  key: objectId,
-  objectId,
-  kind,
-  label,
-  children,
-});
-
 const heading = (key: string, label: string, children: TreeNode[]): TreeNode[] =>
   children.length === 0
     ? []
@@ -41,125 +28,166 @@ const heading = (key: string, label: string, children: TreeNode[]): TreeNode[] =
 
 const trees = new WeakMap<Topology, TreeNode[]>();
 
+/** Rows made between two pauses of `objectTreeSteps`. */
+export const TREE_STEP = 2000;
+
 /** Build the outline of `t` in a stable order. */
 export function buildObjectTree(t: Topology): TreeNode[] {
+  const steps = objectTreeSteps(t);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/**
+ * `buildObjectTree` in steps (the object index first, if not built yet): pauses (yields) after
+ * every `TREE_STEP` rows, so a caller on the page can let other tasks run between steps of a
+ * big model. Cached per topology like `buildObjectTree`.
+ */
+export function* objectTreeSteps(t: Topology): Generator<void, TreeNode[]> {
   // Topologies are immutable: one tree per topology (a dump's is built before it is shown).
   const hit = trees.get(t);
   if (hit) return hit;
-  const roots: TreeNode[] = t.nodeIds.flatMap((nodeId) => {
-    const node = t.nodes[nodeId];
-    return node ? [nodeTree(t, nodeId)] : [];
-  });
-  const services = Object.values(t.services).sort((a, b) => a.name.localeCompare(b.name));
-  roots.push(
-    ...heading(
-      'services',
-      'Services',
-      services.map((s) => leaf(s.id, 'service', `${s.name} · ${s.clusterIp}`)),
-    ),
-  );
-  const externals = Object.values(t.externals).sort((a, b) => a.name.localeCompare(b.name));
-  roots.push(
-    ...heading('outside', 'Outside the cluster', [
-      ...(t.underlay ? [leaf(syntheticId.underlay, 'wire', `Underlay ${t.underlay.subnet}`)] : []),
-      ...externals.map((x) =>
-        leaf(x.id, 'external', `${x.name} · ${x.ip}`, [
-          leaf(syntheticId.externalWire(x.id), 'wire', `Wire to ${x.name}`),
-        ]),
-      ),
-    ]),
-  );
-  const marked = markDerived(roots, indexTopology(t));
-  trees.set(t, marked);
-  return marked;
+  const index = yield* indexTopologySteps(t);
+  const tree = yield* treeOf(t, index);
+  trees.set(t, tree);
+  return tree;
 }
 
-/** `derived: true` on the rows of derived objects (the drawing dashes the same objects). */
-function markDerived(nodes: readonly TreeNode[], index: ObjectIndex): TreeNode[] {
-  return nodes.map((n) => {
-    const children = n.children.length > 0 ? markDerived(n.children, index) : n.children;
-    const derived = n.objectId !== null && index[n.objectId]?.provenance?.derived === true;
-    return derived ? { ...n, children, derived: true } : { ...n, children };
-  });
-}
+function* treeOf(t: Topology, index: ObjectIndex): Generator<void, TreeNode[]> {
+  let made = 0;
+  let paused = 0;
+  /** Pause when a step's worth of rows was made since the last pause. */
+  const due = (): boolean => {
+    if (made - paused < TREE_STEP) return false;
+    paused = made;
+    return true;
+  };
+  /** A row; `derived: true` on derived objects (the drawing dashes the same objects). */
+  const leaf = (
+    objectId: string,
+    kind: ObjectKind,
+    label: string,
+    children: TreeNode[] = [],
+  ): TreeNode => {
+    made++;
+    return index[objectId]?.provenance?.derived === true
+      ? { key: objectId, objectId, kind, label, children, derived: true }
+      : { key: objectId, objectId, kind, label, children };
+  };
 
-function nodeTree(t: Topology, nodeId: string): TreeNode {
-  const node = t.nodes[nodeId];
-  if (!node) throw new Error(`unknown node ${nodeId}`);
-  const host: TreeNode[] = [];
-  if (node.kubeProxy)
-    host.push(
-      leaf(syntheticId.kubeProxy(nodeId), 'kube-proxy', `kube-proxy (${node.kubeProxy.mode})`),
-    );
-  if (node.winnat)
-    host.push(leaf(syntheticId.winnat(nodeId), 'winnat', `WinNAT ${node.winnat.name}`));
-  const pods = Object.values(t.pods)
-    .filter((p) => p.nodeId === nodeId)
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .map((p) => leaf(p.id, 'pod', `${p.name} · ${p.ip}`));
-  const lbs = Object.values(t.loadBalancers)
-    .filter((lb) => lb.nodeId === nodeId)
-    .map((lb) => leaf(lb.id, 'load-balancer', `${lb.kind} ${lbName(t, lb.id)}`))
-    .sort((a, b) => compareNatural(a.label, b.label));
-  return leaf(nodeId, 'node', `${node.name}${node.managementIp ? ` · ${node.managementIp}` : ''}`, [
-    leaf(syntheticId.hostStack(nodeId), 'host-stack', 'Host TCP/IP stack', host),
-    ...node.vswitchIds.flatMap((id) => (t.vswitches[id] ? [vswitchTree(t, id)] : [])),
-    ...heading(`${nodeId}:pods`, 'Pods', pods),
-    ...heading(`${nodeId}:lbs`, 'Load balancers', lbs),
-    leaf(syntheticId.uplink(nodeId), 'wire', 'Uplink to the underlay'),
-  ]);
-}
+  const portTree = (port: Port): TreeNode => {
+    const layers = port.layerIds.flatMap((layerId) => {
+      const layer = t.layers[layerId];
+      if (!layer) return [];
+      const groups = layer.groupIds.flatMap((groupId) => {
+        const g = t.groups[groupId];
+        if (!g) return [];
+        const rules = rulesOfGroup(t, g).map((r) =>
+          leaf(r.id, 'rule', `${r.priority} ${r.name} (${r.type})`),
+        );
+        return [leaf(g.id, 'group', `${g.name} (${g.direction})`, rules)];
+      });
+      return [leaf(layer.id, 'layer', layer.name, groups)];
+    });
+    return leaf(port.id, 'port', `port ${port.friendlyName || port.name}`, layers);
+  };
 
-function vswitchTree(t: Topology, vswitchId: string): TreeNode {
-  const vs = t.vswitches[vswitchId];
-  if (!vs) throw new Error(`unknown vSwitch ${vswitchId}`);
-  const networks = Object.values(t.networks)
-    .filter(
-      (n) =>
-        n.vswitchId === vswitchId ||
-        (n.vswitchId === null && n.nodeId === vs.nodeId && vs.networkIds.includes(n.id)),
-    )
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .map((n) => {
-      const eps = Object.values(t.endpoints)
+  function* vswitchTree(vswitchId: string): Generator<void, TreeNode> {
+    const vs = t.vswitches[vswitchId];
+    if (!vs) throw new Error(`unknown vSwitch ${vswitchId}`);
+    const networks = Object.values(t.networks)
+      .filter(
+        (n) =>
+          n.vswitchId === vswitchId ||
+          (n.vswitchId === null && n.nodeId === vs.nodeId && vs.networkIds.includes(n.id)),
+      )
+      .sort((a, b) => a.name.localeCompare(b.name));
+    const rows: TreeNode[] = [];
+    for (const n of networks) {
+      const endpoints = Object.values(t.endpoints)
         .filter((e) => e.networkId === n.id)
-        .sort((a, b) => Number(a.isRemote) - Number(b.isRemote) || compareNatural(a.name, b.name))
-        .map((e) => {
-          const port = e.portId ? t.ports[e.portId] : undefined;
-          return leaf(
+        .sort((a, b) => Number(a.isRemote) - Number(b.isRemote) || compareNatural(a.name, b.name));
+      const eps: TreeNode[] = [];
+      for (const e of endpoints) {
+        const port = e.portId ? t.ports[e.portId] : undefined;
+        eps.push(
+          leaf(
             e.id,
             'endpoint',
             `${e.name} · ${e.ipAddress ?? 'no IP'}${e.isRemote ? ' (remote)' : ''}`,
-            port ? [portTree(t, port)] : [],
-          );
-        });
-      return leaf(n.id, 'network', `${n.name} · ${n.type}`, eps);
-    });
-  const loosePorts = vs.portIds
-    .flatMap((id) => t.ports[id] ?? [])
-    .filter((p) => p.endpointId === null || !t.endpoints[p.endpointId])
-    .map((p) => portTree(t, p));
-  return leaf(vswitchId, 'vswitch', `vSwitch ${vs.name} (${vs.kind})`, [
-    ...networks,
-    ...loosePorts,
-  ]);
-}
+            port ? [portTree(port)] : [],
+          ),
+        );
+        if (due()) yield;
+      }
+      rows.push(leaf(n.id, 'network', `${n.name} · ${n.type}`, eps));
+    }
+    for (const id of vs.portIds) {
+      const p = t.ports[id];
+      if (!p || (p.endpointId !== null && t.endpoints[p.endpointId])) continue;
+      rows.push(portTree(p));
+      if (due()) yield;
+    }
+    return leaf(vswitchId, 'vswitch', `vSwitch ${vs.name} (${vs.kind})`, rows);
+  }
 
-function portTree(t: Topology, port: Port): TreeNode {
-  const layers = port.layerIds.flatMap((layerId) => {
-    const layer = t.layers[layerId];
-    if (!layer) return [];
-    const groups = layer.groupIds.flatMap((groupId) => {
-      const g = t.groups[groupId];
-      if (!g) return [];
-      const rules = rulesOfGroup(t, g).map((r) =>
-        leaf(r.id, 'rule', `${r.priority} ${r.name} (${r.type})`),
+  function* nodeTree(nodeId: string): Generator<void, TreeNode> {
+    const node = t.nodes[nodeId];
+    if (!node) throw new Error(`unknown node ${nodeId}`);
+    const host: TreeNode[] = [];
+    if (node.kubeProxy)
+      host.push(
+        leaf(syntheticId.kubeProxy(nodeId), 'kube-proxy', `kube-proxy (${node.kubeProxy.mode})`),
       );
-      return [leaf(g.id, 'group', `${g.name} (${g.direction})`, rules)];
-    });
-    return [leaf(layer.id, 'layer', layer.name, groups)];
-  });
-  return leaf(port.id, 'port', `port ${port.friendlyName || port.name}`, layers);
+    if (node.winnat)
+      host.push(leaf(syntheticId.winnat(nodeId), 'winnat', `WinNAT ${node.winnat.name}`));
+    const hostRow = leaf(syntheticId.hostStack(nodeId), 'host-stack', 'Host TCP/IP stack', host);
+    const vswitches: TreeNode[] = [];
+    for (const id of node.vswitchIds) if (t.vswitches[id]) vswitches.push(yield* vswitchTree(id));
+    const pods = Object.values(t.pods)
+      .filter((p) => p.nodeId === nodeId)
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((p) => leaf(p.id, 'pod', `${p.name} · ${p.ip}`));
+    if (due()) yield;
+    const lbs = Object.values(t.loadBalancers)
+      .filter((lb) => lb.nodeId === nodeId)
+      .map((lb) => leaf(lb.id, 'load-balancer', `${lb.kind} ${lbName(t, lb.id)}`))
+      .sort((a, b) => compareNatural(a.label, b.label));
+    if (due()) yield;
+    const children = [hostRow];
+    for (const v of vswitches) children.push(v);
+    for (const h of heading(`${nodeId}:pods`, 'Pods', pods)) children.push(h);
+    for (const h of heading(`${nodeId}:lbs`, 'Load balancers', lbs)) children.push(h);
+    children.push(leaf(syntheticId.uplink(nodeId), 'wire', 'Uplink to the underlay'));
+    return leaf(
+      nodeId,
+      'node',
+      `${node.name}${node.managementIp ? ` · ${node.managementIp}` : ''}`,
+      children,
+    );
+  }
+
+  const roots: TreeNode[] = [];
+  for (const nodeId of t.nodeIds) if (t.nodes[nodeId]) roots.push(yield* nodeTree(nodeId));
+  const services = Object.values(t.services).sort((a, b) => a.name.localeCompare(b.name));
+  for (const h of heading(
+    'services',
+    'Services',
+    services.map((s) => leaf(s.id, 'service', `${s.name} · ${s.clusterIp}`)),
+  ))
+    roots.push(h);
+  const externals = Object.values(t.externals).sort((a, b) => a.name.localeCompare(b.name));
+  const outside: TreeNode[] = [];
+  if (t.underlay) outside.push(leaf(syntheticId.underlay, 'wire', `Underlay ${t.underlay.subnet}`));
+  for (const x of externals)
+    outside.push(
+      leaf(x.id, 'external', `${x.name} · ${x.ip}`, [
+        leaf(syntheticId.externalWire(x.id), 'wire', `Wire to ${x.name}`),
+      ]),
+    );
+  for (const h of heading('outside', 'Outside the cluster', outside)) roots.push(h);
+  return roots;
 }
 
 /** Key → parent key, for revealing a selected object in the outline. */
