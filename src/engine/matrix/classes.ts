@@ -191,7 +191,8 @@ export function sourceClasses(t: Topology, sources: readonly MatrixSource[]): So
   const programIds = new Map<string, number>();
   const programs = tokens.map((tok, i) => {
     if (!tok) return -1 - i;
-    const k = tok.portIds.map((id) => (portSig.get(id) ?? []).join(',')).join('|');
+    // With the mentions its own connections cannot meet: they matter when it is the backend.
+    const k = `${keys[i]}\n${tok.portIds.map((id) => (portSig.get(id) ?? []).join(',')).join('|')}\n${[...sc.inert[i]!].sort().join('\n')}`;
     let n = programIds.get(k);
     if (n === undefined) programIds.set(k, (n = programIds.size));
     return n;

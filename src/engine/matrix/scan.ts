@@ -4,10 +4,19 @@
  * and the wide prefixes. Rule lists shared by many ports are encoded once.
  */
 import type { Cidr } from '../../shared/ip';
-import { parseCidr, parseIpv4 } from '../../shared/ip';
+import { parseCidr } from '../../shared/ip';
 import type { PortRange } from '../../model/types';
 import type { CGroup, CPort, Matcher, RuleBody } from '../compile-vfp';
 import { substitute, tokenRegex, type OwnTokens } from './tokens';
+import {
+  candidates,
+  covers,
+  groupPools,
+  irrelevant,
+  MATRIX_SOURCE_PORT,
+  type Pools,
+} from './pools';
+export { MATRIX_SOURCE_PORT } from './pools';
 
 const SPLIT = /[\s_"{}[\],()/=|;]+/;
 
@@ -64,6 +73,11 @@ export class Scanner {
   readonly wide = new Map<string, Cidr>();
   /** Per source: mentions outside its own objects, as normalised text. */
   readonly mentions: string[][];
+  /**
+   * Per source: mentions its own connections cannot meet (see `inertFor`), kept apart: they
+   * matter only where the source is a load balancer's backend, which its whole program decides.
+   */
+  readonly inert: string[][];
   readonly regex: (RegExp | null)[];
 
   constructor(
@@ -72,6 +86,7 @@ export class Scanner {
   ) {
     this.hits = new Hits(tokens);
     this.mentions = tokens.map(() => []);
+    this.inert = tokens.map(() => []);
     this.regex = tokens.map((t) => (t ? tokenRegex(t) : null));
   }
 
@@ -214,7 +229,7 @@ export class Scanner {
         if (!enc) {
           const seg: number[] = [];
           const rel: number[] = [];
-          const ments: [number, string][] = [];
+          const ments: [number, string, boolean][] = [];
           let next = 0;
           for (let k = 0; k < g.rules.length; k++) {
             const r = g.rules[k]!;
@@ -233,8 +248,8 @@ export class Scanner {
         }
         sig.push(enc.seg);
         relevant?.push(enc.rel);
-        for (const [s, text] of enc.ments)
-          if (s !== owner) this.mentions[s]!.push(`${cp.port.id}|${text}`);
+        for (const [s, text, inert] of enc.ments)
+          if (s !== owner) (inert ? this.inert : this.mentions)[s]!.push(`${cp.port.id}|${text}`);
       });
     });
     return sig;
@@ -260,10 +275,48 @@ export class Scanner {
     else {
       const text = `${r.name}|${r.priority}|${r.type}|${flags}|${cond.text}|${r.action.kind === 'lbnat' ? `#${act.id}` : act.text}`;
       const hits = [...new Set([...name.hits, ...cond.hits, ...actHits])];
-      e = { ids, hits, text, norm: hits.map((s) => this.norm(text, s)) };
+      const inert = hits.map(
+        (s) => !name.hits.includes(s) && !actHits.includes(s) && this.inertFor(s, r, cc),
+      );
+      e = { ids, hits, text, norm: hits.map((s) => this.norm(text, s)), inert };
     }
     this.rules.set(r, e);
     return e;
+  }
+
+  /**
+   * Can a packet of source `s`'s own connections never match rule `r` (on another port) by
+   * its naming of `s`? True when `s` is named only as an address of one side whose port
+   * condition misses the matrix's source port: `s`'s connections carry its address with that
+   * port (out as source, back as destination); its address with another port is `s` serving
+   * as a backend or destination (such as the HairPin rules of the management vNIC, which
+   * name a load balancer's backends with its target port). The matrix traces a member that
+   * is the destination itself, and takes a backend pick of itself only from a member with
+   * the same whole program, inert mentions included.
+   */
+  private inertFor(
+    s: number,
+    r: RuleBody,
+    cc: { readonly src: readonly Cidr[] | null; readonly dst: readonly Cidr[] | null },
+  ): boolean {
+    const tok = this.tokens[s];
+    if (!tok) return false;
+    const names = (cs: readonly Cidr[] | null) =>
+      (cs ?? []).some((c) => c.bits === 32 && tok.ips.includes(c.base));
+    const missesOwnPort = (ports: readonly PortRange[] | null) =>
+      ports !== null && !covers(ports, MATRIX_SOURCE_PORT, MATRIX_SOURCE_PORT);
+    const inSrc = names(cc.src);
+    const inDst = names(cc.dst);
+    if (!inSrc && !inDst) return false;
+    if (inSrc && !missesOwnPort(r.conditions.srcPorts)) return false;
+    if (inDst && !missesOwnPort(r.conditions.dstPorts)) return false;
+    // Named nowhere else in the conditions (their text holds only addresses and numbers).
+    const rest = JSON.stringify({
+      ...r.conditions,
+      srcPrefixes: inSrc ? null : r.conditions.srcPrefixes,
+      dstPrefixes: inDst ? null : r.conditions.dstPrefixes,
+    });
+    return !this.hits.of(rest).includes(s);
   }
 
   /**
@@ -273,7 +326,7 @@ export class Scanner {
    */
   private rule(
     sig: number[],
-    ments: [number, string][],
+    ments: [number, string, boolean][],
     r: RuleBody,
     cc: { readonly src: readonly Cidr[] | null; readonly dst: readonly Cidr[] | null },
     owner: number,
@@ -286,7 +339,7 @@ export class Scanner {
     const mine = owner >= 0 ? e.hits.indexOf(owner) : -1;
     if (mine >= 0) sig.push(-3, this.name(e.norm![mine]!).id);
     else for (const x of e.ids) sig.push(x);
-    e.hits.forEach((s, i) => ments.push([s, e.norm![i]!]));
+    e.hits.forEach((s, i) => ments.push([s, e.norm![i]!, e.inert![i]!]));
   }
 
   /** Intern a group's encoding (equal arrays, equal ids), by hash then exact comparison. */
@@ -317,6 +370,8 @@ interface RuleEnc {
   readonly text?: string;
   /** Per hit: the rule's text with that source's tokens as placeholders. */
   readonly norm?: readonly string[];
+  /** Per hit: the mention is inert for it (see `Scanner.inertFor`). */
+  readonly inert?: readonly boolean[];
 }
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
@@ -334,7 +389,7 @@ interface GroupMemo {
   /** Per direction: rules whose port conditions miss the matrix's own source port. */
   readonly cand: { readonly in: readonly number[]; readonly out: readonly number[] };
   /** Encoded rules per set of irrelevant rules, for owners the list does not name. */
-  readonly encoded: Map<string, { seg: number; rel: number; ments: [number, string][] }>;
+  readonly encoded: Map<string, { seg: number; rel: number; ments: [number, string, boolean][] }>;
 }
 
 /** Same rules, given the same matcher (which already fixed conditions, types and priorities). */
@@ -346,133 +401,6 @@ function sameRules(a: readonly RuleBody[], b: readonly RuleBody[]): boolean {
     const y = b[i]!;
     if (x.action !== y.action || x.name !== y.name) return false;
     if (x.terminating !== y.terminating || x.stateful !== y.stateful) return false;
-  }
-  return true;
-}
-
-/** The source port every matrix request uses (`cellRequest`: the engine's default). */
-export const MATRIX_SOURCE_PORT = 50000;
-
-const covers = (rs: readonly PortRange[], lo: number, hi: number) =>
-  rs.some((r) => r.from <= hi && lo <= r.to);
-
-/**
- * Rewrites a group's rules can make into one port range: the addresses written (`any`: some
- * rewrite keeps or does not name the address), sorted when first searched.
- */
-interface PoolRange {
-  readonly lo: number;
-  readonly hi: number;
-  any: boolean;
-  ips: number[];
-  sorted: boolean;
-}
-
-interface Pools {
-  /** Source addresses and ports a rule of the group can rewrite to (going out). */
-  readonly src: readonly PoolRange[];
-  /** Destination addresses and ports a rule of the group can rewrite to (coming in). */
-  readonly dst: readonly PoolRange[];
-}
-
-/** One action's rewrites as `[address or -1, lo, hi]`, parsed once per action object. */
-type Rewrite = readonly [number, number, number];
-const rewritesOf = new WeakMap<object, { src: Rewrite[]; dst: Rewrite[] }>();
-
-function actionRewrites(a: RuleBody['action']): { src: Rewrite[]; dst: Rewrite[] } {
-  let w = rewritesOf.get(a);
-  if (w) return w;
-  const ip = (x: string | null) => (x ? (parseIpv4(x) ?? -1) : -1);
-  w = { src: [], dst: [] };
-  if (a.kind === 'dynnat') w.src.push([ip(a.snatIp), a.portPool.from, a.portPool.to]);
-  else if (a.kind === 'lbnat') {
-    if (a.snatIp) w.src.push([ip(a.snatIp), 0, 65535]);
-    for (const b of a.backends) w.dst.push([ip(b.ip), b.port, b.port]);
-  } else if (a.kind === 'nat' && a.port !== null)
-    (a.side === 'source' ? w.src : w.dst).push([ip(a.ip), a.port, a.port]);
-  rewritesOf.set(a, w);
-  return w;
-}
-
-/** The rewrites the rules of a group can make, by port range. */
-function groupPools(g: CGroup): Pools {
-  const src = new Map<number, PoolRange>();
-  const dst = new Map<number, PoolRange>();
-  const add = (m: Map<number, PoolRange>, [ip, lo, hi]: Rewrite) => {
-    const k = lo * 65536 + hi;
-    let r = m.get(k);
-    if (!r) m.set(k, (r = { lo, hi, any: false, ips: [], sorted: true }));
-    if (ip < 0) r.any = true;
-    else if (r.ips[r.ips.length - 1] !== ip) {
-      r.ips.push(ip);
-      r.sorted = false;
-    }
-  };
-  let last: object | null = null;
-  for (const r of g.rules) {
-    if (r.action === last) continue;
-    last = r.action;
-    const w = actionRewrites(r.action);
-    for (const x of w.src) add(src, x);
-    for (const x of w.dst) add(dst, x);
-  }
-  return { src: [...src.values()], dst: [...dst.values()] };
-}
-
-/** Does a pool range hold an address inside `c`? */
-function anyInside(x: PoolRange, c: Cidr): boolean {
-  if (!x.sorted) {
-    x.ips.sort((p, q) => p - q);
-    x.sorted = true;
-  }
-  const ips = x.ips;
-  const top = c.base + 2 ** (32 - c.bits) - 1;
-  let lo = 0;
-  let hi = ips.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ips[mid]! < c.base) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < ips.length && ips[lo]! <= top;
-}
-
-/** Rules of `g` whose `dir` port condition misses the matrix's own source port. */
-function candidates(g: CGroup, dir: 'in' | 'out'): number[] {
-  const out: number[] = [];
-  g.rules.forEach((r, k) => {
-    const ports = dir === 'out' ? r.conditions.srcPorts : r.conditions.dstPorts;
-    if (ports && !covers(ports, MATRIX_SOURCE_PORT, MATRIX_SOURCE_PORT)) out.push(k);
-  });
-  return out;
-}
-
-/**
- * A rule on a source's own port that none of its connections' packets can match: going out
- * they carry its source address and port (or an address and port a rule of the port rewrote
- * them to), coming back in that port as destination (or one a rule rewrote it to). The rules
- * HNS adds to a load balancer's backend ports (`ALLOW_NAT_…` from the pod's address and target
- * port, `NAT_…` to the VIP) are such: they matter when the pod is the backend, which the
- * matrix checks separately (a member picked as its own backend is only equivalent when its
- * whole program is). A rewrite counts only where both its address and its ports can match:
- * a non-DSR load balancer's SNAT to its SourceVIP writes any port, but never the pod's own
- * address, so it does not make `ALLOW_NAT_…` reachable.
- */
-function irrelevant(
-  cc: { readonly src: readonly Cidr[] | null; readonly dst: readonly Cidr[] | null },
-  r: RuleBody,
-  dir: 'in' | 'out',
-  pools: readonly (() => Pools)[],
-): boolean {
-  const ports = dir === 'out' ? r.conditions.srcPorts : r.conditions.dstPorts;
-  if (!ports || covers(ports, MATRIX_SOURCE_PORT, MATRIX_SOURCE_PORT)) return false;
-  const prefixes = dir === 'out' ? cc.src : cc.dst;
-  for (const poolsOf of pools) {
-    const p = poolsOf();
-    for (const x of dir === 'out' ? p.src : p.dst) {
-      if (!covers(ports, x.lo, x.hi)) continue;
-      if (x.any || !prefixes || prefixes.some((c) => anyInside(x, c))) return false;
-    }
   }
   return true;
 }
