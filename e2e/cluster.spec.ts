@@ -236,3 +236,64 @@ test('lint names the node a finding is on when several nodes are imported', asyn
   await stale.scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot('cluster-lint') });
 });
+
+test('twenty nodes: rows of ten, names readable when fitted, zoom down to a port’s rules', async ({
+  page,
+}) => {
+  const winB = fixture('l2bridge-win-b.txt');
+  const copy = (k: number) => ({
+    name: `hnsviz-win-${k}.txt`,
+    text: winB
+      .replace(/WIN-B/g, `WIN-${k}`)
+      .replace(/10\.0\.0\.5\b/g, `10.0.0.${10 + k}`)
+      .replace(/10\.244\.2\./g, `10.244.${10 + k}.`),
+  });
+  await openApp(page);
+  await dropFiles(page, [
+    { name: 'hnsviz-win-a.txt', text: fixture('l2bridge-win-a.txt') },
+    ...Array.from({ length: 19 }, (_, k) => copy(k)),
+  ]);
+  await expect(page.getByTestId('dump-status')).toContainText('Showing the dump');
+  await expect(page.locator('svg [data-kind="node"]')).toHaveCount(20);
+  const svg = page.locator('svg.hnsviz-topology');
+  const viewport = svg.locator('g.viewport');
+  await page.getByRole('button', { name: 'Fit to screen' }).click();
+  await expect(svg).not.toHaveAttribute('data-zooming', 'true');
+  // Fitted, the grid is too small for a node's own text: each node shows its name instead.
+  await expect(viewport).toHaveClass(/\brows\b.*\bzoom-far\b/);
+  const name = page.locator('svg [data-id="node:win-12"] .line-far').first();
+  await expect(name).toBeVisible();
+  await expect(name).toHaveText('WIN-12');
+  // Two rows of ten in import order: WIN-A, WIN-0 … WIN-8, then WIN-9 … WIN-18.
+  const box = async (id: string) => (await page.locator(`svg [data-id="${id}"]`).boundingBox())!;
+  const [a, b8, b9] = [await box('node:win-a'), await box('node:win-8'), await box('node:win-9')];
+  expect(Math.abs(b8.y - a.y)).toBeLessThan(2);
+  expect(b9.y).toBeGreaterThan(a.y + a.height);
+  expect(Math.abs(b9.x - a.x)).toBeLessThan(2);
+  await page.screenshot({ path: shot('cluster-20-fit') });
+
+  // Zoom in on the last node: the node level (its own text), then a port's groups and rules.
+  const at = await box('node:win-18');
+  await page.mouse.move(at.x + at.width / 2, at.y + at.height / 2);
+  for (let i = 0; i < 9; i++) await page.mouse.wheel(0, -250);
+  await expect(viewport).toHaveClass(/\bzoom-node\b/);
+  await expect(viewport).not.toHaveClass(/\bzoom-far\b/);
+  await expect(svg).not.toHaveAttribute('data-zooming', 'true');
+  await expect(page.locator('svg [data-id="node:win-18"] .line-title')).toBeVisible();
+  await page.screenshot({ path: shot('cluster-20-node') });
+  // A port of WIN-18 in view (its id carries the node: the dumps share endpoint GUIDs).
+  const inView = await page
+    .locator('svg [data-kind="port"][data-id$="@win-18"]')
+    .evaluateAll((els) => {
+      const view = document.querySelector('svg.hnsviz-topology')!.getBoundingClientRect();
+      return els
+        .map((e) => [e.getAttribute('data-id'), e.getBoundingClientRect()] as const)
+        .find(([, r]) => r.left > view.left && r.right < view.left + view.width / 2)?.[0];
+    });
+  expect(inView).toBeTruthy();
+  await page.locator(`svg [data-id="${inView}"]`).click();
+  const card = page.locator('svg .port-card');
+  await expect(card).toBeVisible();
+  expect(await card.locator('[data-kind="rule"]').count()).toBeGreaterThan(0);
+  expect(await page.evaluate(() => window.__hnsviz?.state().zoomLevel)).toBe('port');
+});

@@ -154,7 +154,7 @@ function item(d: LayoutItem, mark: { n: number; dropped: boolean } | null): stri
     ? { stroke: mark.dropped ? DROP : PATH, 'stroke-width': 5, 'stroke-dasharray': null }
     : {};
   const lines = d.lines
-    .filter((l) => l.role !== 'overview')
+    .filter((l) => l.role !== 'overview' && l.role !== 'far')
     .map((l) => textLine(l, l.dx, l.dy, d.kind));
   return [
     `<g${attrs({ 'data-kind': d.kind, 'data-id': d.id, transform: `translate(${d.box.x},${d.box.y})` })}>`,

@@ -40,7 +40,7 @@ export interface Box {
  * `mono` lines are hidden in the cluster view, where they would be too small to read;
  * `overview` lines are shown in the cluster view only (in place of the details they summarise).
  */
-export type TextRole = 'title' | 'label' | 'detail' | 'mono' | 'badge' | 'overview';
+export type TextRole = 'title' | 'label' | 'detail' | 'mono' | 'badge' | 'overview' | 'far';
 
 /** One line of text, positioned relative to its item's box (baseline at `dy`). */
 export interface TextLine {
@@ -101,6 +101,15 @@ export interface TopologyLayout {
   readonly byId: Readonly<Record<string, LayoutItem>>;
   /** The text scale it was laid out for (1: the default themes; see `measures`). */
   readonly textScale: number;
+  /**
+   * The underlay's wires: the one each node (by name, as hops name it) hangs off, the one the
+   * external hosts hang off, and the x of the bus joining the rows' wires.
+   */
+  readonly wires?: {
+    readonly byNode: Readonly<Record<string, string>>;
+    readonly externals: string;
+    readonly busX: number;
+  };
 }
 
 /** Options of `layoutTopology`. */
@@ -203,6 +212,17 @@ export function fontSize(m: Measures, size: number): number {
   return m.text === 1 ? size : Math.round(size * m.text * 10) / 10;
 }
 
+/**
+ * Nodes per row. Fixed, so a node's place depends only on the nodes before it; ten keeps a
+ * 100-node cluster about as wide as it is tall (a dumped node is roughly square).
+ */
+export const NODES_PER_ROW = 10;
+
+/** How many rows of nodes the drawing of `nodeCount` nodes has. */
+export function nodeRows(nodeCount: number): number {
+  return Math.ceil(nodeCount / NODES_PER_ROW);
+}
+
 /** Synthetic ids for drawn objects the model keeps inside a node rather than in a table. */
 export const syntheticId = {
   hostStack: (nodeId: string) => `host-stack:${nodeId}`,
@@ -211,6 +231,10 @@ export const syntheticId = {
   uplink: (nodeId: string) => `wire:${nodeId}`,
   externalWire: (externalId: string) => `wire:${externalId}`,
   underlay: 'wire:underlay',
+  /** The underlay wire of row `i` (> 0) of nodes; row 0's is `underlay`. */
+  underlayRow: (i: number) => `wire:underlay:row-${i + 1}`,
+  /** The bus joining the rows' underlay wires. */
+  underlayBus: 'wire:underlay:bus',
 } as const;
 
 /** Centre point of a box. */

@@ -16,6 +16,7 @@ import {
   type LayoutItem,
   type LinkLine,
   type Measures,
+  type TextLine,
   type TextRole,
 } from './geometry';
 import { dumpZone, dumpZoneTop, slotGrid, slotRowH } from './layout-dump';
@@ -240,10 +241,25 @@ function nodeFrame(node: Node, box: Box, m: Measures): LayoutItem {
         'label',
         box.w,
       ),
+      ...farLines(node.name, node.managementIp, box),
     ],
     radius: 18,
   };
 }
+
+/**
+ * The node's name and address as big as its frame allows: what a cluster of many nodes shows
+ * when zoomed out too far to read anything else (the renderer's far level).
+ */
+function farLines(name: string, ip: string | null, box: Box): TextLine[] {
+  const size = fitSize(name, FAR_MAX, 26, 'far', box.w, 0);
+  const lines = [centred(name, box.w, box.h * 0.45, size, 'far')];
+  if (ip) lines.push(centred(ip, box.w, box.h * 0.45 + size * 1.1, size * 0.6, 'far'));
+  return lines;
+}
+
+/** The far level starts below 1/4 scale: 220 world units are 11 px or more on screen there. */
+const FAR_MAX = 220;
 
 function podItem(pod: Pod, nodeName: string, box: Box, m: Measures): LayoutItem {
   const t = m.text;

@@ -1,13 +1,15 @@
 /**
- * Whole-topology layout: nodes side by side in display order, the underlay wire below them,
- * and the external hosts below the underlay. Pure and deterministic: the same topology gives
- * the same numbers, and the three designs of the reference cluster give the same node and pod
- * positions.
+ * Whole-topology layout: nodes side by side in display order, in rows of `NODES_PER_ROW`, each
+ * row with its underlay wire below it (rows after the first joined by a bus on the left), and
+ * the external hosts below the last row's wire. Pure and deterministic: the same topology gives
+ * the same numbers, the three designs of the reference cluster give the same node and pod
+ * positions, and adding a node moves none of the others (it joins the last row or starts one).
  */
 import type { External, Topology } from '../model/types';
 import {
   fontSize,
   measures,
+  NODES_PER_ROW,
   syntheticId,
   type Caption,
   type LayoutItem,
@@ -21,6 +23,8 @@ import { centred, fitSize, line, textWidth } from './text-fit';
 
 const MARGIN = 40;
 const WIRE = 14;
+/** The bus joining the rows' wires runs down the left margin, flush with the first row's wire. */
+const BUS_X = MARGIN - WIRE;
 
 /**
  * Positions for every drawn object of `topology`.
@@ -52,22 +56,35 @@ function computeLayout(topology: Topology, m: Measures): TopologyLayout {
   const items: LayoutItem[] = [];
   const links: LinkLine[] = [];
   const captions: Caption[] = [];
-  const uplinks: { nodeId: string; name: string; at: readonly [number, number] }[] = [];
+  const rows: Row[] = [];
+  let row: Row | undefined;
   let x = MARGIN;
-  let bottom = MARGIN;
   for (const nodeId of topology.nodeIds) {
     const node = topology.nodes[nodeId];
     if (!node) continue;
-    const nl = layoutNode(topology, node, x, MARGIN, m);
+    if (!row || row.uplinks.length === NODES_PER_ROW) {
+      // A new row starts below the previous row's wire and the room its label needs.
+      const top = row ? wireY(row, m) + WIRE + m.externalsGap : MARGIN;
+      row = { top, right: MARGIN, bottom: top, uplinks: [] };
+      rows.push(row);
+      x = MARGIN;
+    }
+    const nl = layoutNode(topology, node, x, row.top, m);
     items.push(...nl.items);
     links.push(...nl.links);
     captions.push(...nl.captions);
-    uplinks.push({ nodeId, name: node.name, at: nl.uplink });
+    row.uplinks.push({ nodeId, name: node.name, at: nl.uplink });
     x += nl.frame.w + m.nodeGap;
-    bottom = Math.max(bottom, nl.frame.y + nl.frame.h);
+    row.right = x - m.nodeGap;
+    row.bottom = Math.max(row.bottom, nl.frame.y + nl.frame.h);
   }
-  const right = Math.max(x - m.nodeGap, MARGIN + 600);
-  const underlayY = bottom + m.underlayGap;
+  const first = rows[0] ?? { top: MARGIN, right: MARGIN, bottom: MARGIN, uplinks: [] };
+  const last = rows[rows.length - 1] ?? first;
+  const right = Math.max(...rows.map((r) => r.right), MARGIN + 600);
+  // One row: its wire spans the drawing; several: each wire ends at its row's last node.
+  const firstRight = rows.length > 1 ? first.right : right;
+  const underlayY = wireY(first, m);
+  const lastY = wireY(last, m);
   const u = topology.underlay;
   const sep = m.text === 1 ? '  ·  ' : ' · ';
   const underlayText = u ? `Underlay ${u.subnet}${sep}gateway ${u.gatewayIp}` : 'Physical network';
@@ -84,39 +101,71 @@ function computeLayout(topology: Topology, m: Measures): TopologyLayout {
     labelW > 0
       ? extLeft + ((i + 0.5) * (right - extLeft)) / Math.max(externals.length, 1)
       : MARGIN + ((i + 1) * (right - MARGIN)) / (externals.length + 1);
-  const underlayRoom = externals.length > 0 ? extX(0) - 5 - MARGIN - 4 : right - MARGIN;
+  const underlayRoom =
+    externals.length > 0 && rows.length < 2 ? extX(0) - 5 - MARGIN - 4 : firstRight - MARGIN;
   items.push({
     id: syntheticId.underlay,
     kind: 'wire',
-    box: { x: MARGIN, y: underlayY, w: right - MARGIN, h: WIRE },
+    box: { x: MARGIN, y: underlayY, w: firstRight - MARGIN, h: WIRE },
     ariaLabel: `Wire: ${underlayText}`,
     name: 'underlay',
     tone: 'wire',
     lines: [line(underlayText, 8, 46 + 14 * (m.text - 1), underlaySize, 'label', underlayRoom)],
     radius: 7,
   });
-  for (const up of uplinks) {
-    const [cx, top] = up.at;
+  // Rows after the first: a wire of their own, from the bus to their last node.
+  const wireOf: Record<string, string> = {};
+  rows.forEach((r, i) => {
+    const id = i === 0 ? syntheticId.underlay : syntheticId.underlayRow(i);
+    if (i > 0)
+      items.push({
+        id,
+        kind: 'wire',
+        box: { x: BUS_X, y: wireY(r, m), w: r.right - BUS_X, h: WIRE },
+        ariaLabel: `Wire: ${underlayText}, row ${i + 1}`,
+        name: `underlay row ${i + 1}`,
+        tone: 'wire',
+        lines: [],
+        radius: 7,
+      });
+    for (const up of r.uplinks) {
+      const [cx, top] = up.at;
+      wireOf[up.name] = id;
+      items.push({
+        id: syntheticId.uplink(up.nodeId),
+        kind: 'wire',
+        box: { x: cx - 5, y: top, w: 10, h: wireY(r, m) - top },
+        ariaLabel: `Wire: uplink of ${up.name} to the underlay`,
+        name: `uplink ${up.name}`,
+        tone: 'wire',
+        lines: [],
+        radius: 3,
+      });
+    }
+  });
+  if (rows.length > 1)
     items.push({
-      id: syntheticId.uplink(up.nodeId),
+      id: syntheticId.underlayBus,
       kind: 'wire',
-      box: { x: cx - 5, y: top, w: 10, h: underlayY - top },
-      ariaLabel: `Wire: uplink of ${up.name} to the underlay`,
-      name: `uplink ${up.name}`,
+      box: { x: BUS_X, y: underlayY, w: WIRE, h: lastY + WIRE - underlayY },
+      ariaLabel: `Wire: ${underlayText}, joining the rows of nodes`,
+      name: 'underlay bus',
       tone: 'wire',
       lines: [],
-      radius: 3,
+      radius: 7,
     });
-  }
+  // The external hosts hang off the last row's wire.
+  const externalsWire =
+    rows.length > 1 ? syntheticId.underlayRow(rows.length - 1) : syntheticId.underlay;
 
-  const extY = underlayY + WIRE + m.externalsGap;
+  const extY = lastY + WIRE + m.externalsGap;
   externals.forEach((ext, i) => {
     const cx = Math.min(extX(i), right - m.externalW / 2);
     const box = { x: cx - m.externalW / 2, y: extY, w: m.externalW, h: m.externalH };
     items.push({
       id: syntheticId.externalWire(ext.id),
       kind: 'wire',
-      box: { x: cx - 5, y: underlayY + WIRE, w: 10, h: m.externalsGap },
+      box: { x: cx - 5, y: lastY + WIRE, w: 10, h: m.externalsGap },
       ariaLabel: `Wire: ${ext.name} to the underlay`,
       name: `wire ${ext.name}`,
       tone: 'wire',
@@ -126,10 +175,32 @@ function computeLayout(topology: Topology, m: Measures): TopologyLayout {
     items.push(externalItem(ext, box, m));
   });
 
-  const height = externals.length > 0 ? extY + m.externalH + MARGIN : underlayY + WIRE + 80;
+  const height = externals.length > 0 ? extY + m.externalH + MARGIN : lastY + WIRE + 80;
   const byId: Record<string, LayoutItem> = {};
   for (const item of items) byId[item.id] ??= item;
-  return { width: right + MARGIN, height, items, links, captions, byId, textScale: m.text };
+  return {
+    width: right + MARGIN,
+    height,
+    items,
+    links,
+    captions,
+    byId,
+    textScale: m.text,
+    wires: { byNode: wireOf, externals: externalsWire, busX: BUS_X + WIRE / 2 },
+  };
+}
+
+/** One row of nodes while it is laid out. */
+interface Row {
+  readonly top: number;
+  right: number;
+  bottom: number;
+  readonly uplinks: { nodeId: string; name: string; at: readonly [number, number] }[];
+}
+
+/** Where a row's underlay wire runs: below its tallest node. */
+function wireY(row: { readonly bottom: number }, m: Measures): number {
+  return row.bottom + m.underlayGap;
 }
 
 function kindRank(e: External): number {

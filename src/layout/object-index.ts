@@ -5,7 +5,7 @@
  */
 import type { Provenance, Topology } from '../model/types';
 import { allVfpRules } from '../model/vfp-rules';
-import { syntheticId, type DrawnKind } from './geometry';
+import { nodeRows, syntheticId, type DrawnKind } from './geometry';
 import { emptyTable } from '../shared/table';
 
 /** Kinds of selectable objects: the drawn kinds plus objects only the tree and inspector show. */
@@ -233,7 +233,7 @@ function* buildIndex(t: Topology): Generator<void, ObjectIndex> {
       nodeId: null,
     });
   }
-  if (t.underlay)
+  if (t.underlay) {
     add({
       ...base,
       id: syntheticId.underlay,
@@ -242,7 +242,29 @@ function* buildIndex(t: Topology): Generator<void, ObjectIndex> {
       entity: t.underlay,
       nodeId: null,
     });
+    // Many nodes are drawn in rows: each row's wire and the bus joining them are the underlay.
+    for (const { id, name } of underlayParts(t.nodeIds.length))
+      add({
+        ...base,
+        id,
+        kind: 'wire',
+        name: `Underlay ${t.underlay.subnet}, ${name}`,
+        entity: t.underlay,
+        nodeId: null,
+      });
+  }
   return index;
+}
+
+/** The wires of the underlay beyond the first row's (none when the nodes fit one row). */
+export function underlayParts(nodeCount: number): { id: string; name: string }[] {
+  const rows = nodeRows(nodeCount);
+  if (rows < 2) return [];
+  const parts = Array.from({ length: rows - 1 }, (_, i) => ({
+    id: syntheticId.underlayRow(i + 1),
+    name: `row ${i + 2}`,
+  }));
+  return [...parts, { id: syntheticId.underlayBus, name: 'bus joining the rows' }];
 }
 
 /** A readable name for a load balancer: `web 10.96.10.10:80/tcp` or `NodePort :30080/tcp`. */

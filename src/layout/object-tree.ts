@@ -7,7 +7,13 @@ import { compareNatural } from './collate';
 import type { Port, Topology } from '../model/types';
 import { rulesOfGroup } from '../model/vfp-rules';
 import { syntheticId } from './geometry';
-import { indexTopologySteps, lbName, type ObjectIndex, type ObjectKind } from './object-index';
+import {
+  indexTopologySteps,
+  lbName,
+  underlayParts,
+  type ObjectIndex,
+  type ObjectKind,
+} from './object-index';
 
 /** One row of the outline. Headings (`objectId` null) only group their children. */
 export interface TreeNode {
@@ -179,7 +185,15 @@ function* treeOf(t: Topology, index: ObjectIndex): Generator<void, TreeNode[]> {
     roots.push(h);
   const externals = Object.values(t.externals).sort((a, b) => a.name.localeCompare(b.name));
   const outside: TreeNode[] = [];
-  if (t.underlay) outside.push(leaf(syntheticId.underlay, 'wire', `Underlay ${t.underlay.subnet}`));
+  if (t.underlay)
+    outside.push(
+      leaf(
+        syntheticId.underlay,
+        'wire',
+        `Underlay ${t.underlay.subnet}`,
+        underlayParts(t.nodeIds.length).map((p) => leaf(p.id, 'wire', p.name)),
+      ),
+    );
   for (const x of externals)
     outside.push(
       leaf(x.id, 'external', `${x.name} · ${x.ip}`, [

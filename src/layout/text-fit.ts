@@ -12,6 +12,7 @@ const ADVANCE: Readonly<Record<TextRole, number>> = {
   mono: 0.62,
   badge: 0.62,
   overview: 0.58,
+  far: 0.6,
 };
 
 /** Estimated width of `text` at `size` world units. */

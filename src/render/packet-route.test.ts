@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parseCluster } from '../cluster/index';
 import { traceFlow } from '../engine';
 import { layoutTopology } from '../layout/layout-topology';
 import { buildScenario } from '../scenarios';
@@ -70,5 +72,48 @@ describe('packet route', () => {
     expect(wantsMotion('auto', false)).toBe(true);
     expect(wantsMotion('on', true)).toBe(true);
     expect(wantsMotion('off', false)).toBe(false);
+  });
+});
+
+describe('packet route across rows of nodes', () => {
+  // WIN-A and eleven copies of WIN-B: the twelfth node starts the second row.
+  const winB = readFileSync(
+    new URL('../cluster/__fixtures__/l2bridge-win-b.txt', import.meta.url),
+    'utf8',
+  );
+  const copy = (k: number) => ({
+    name: `win-${k}.txt`,
+    text: winB
+      .replace(/WIN-B/g, `WIN-${k}`)
+      .replace(/10\.0\.0\.5\b/g, `10.0.0.${10 + k}`)
+      .replace(/10\.244\.2\./g, `10.244.${10 + k}.`),
+  });
+  const winA = readFileSync(
+    new URL('../cluster/__fixtures__/l2bridge-win-a.txt', import.meta.url),
+    'utf8',
+  );
+  const t = parseCluster([
+    { name: 'a.txt', text: winA },
+    ...Array.from({ length: 11 }, (_, k) => copy(k)),
+  ]).topology;
+  const l = layoutTopology(t);
+
+  it('leaves by its own row wire and takes the bus to the other row', () => {
+    // WIN-10 is the eleventh node: the first of the second row.
+    const tr = traceFlow(t, { from: 'a1', to: '10.244.20.10:80' });
+    expect(tr.hops.some((h) => h.node === 'WIN-10')).toBe(true);
+    const route = buildRoute(traceEvents(tr, 'hops'), l);
+    const w = route.stops.findIndex((s) => s.drawnId?.startsWith('wire:underlay') === true);
+    expect(route.stops[w]?.drawnId).toBe('wire:underlay');
+    const row2 = l.byId['wire:underlay:row-2']!.box;
+    const bus = l.byId['wire:underlay:bus']!.box;
+    const path = route.paths[w + 1]!;
+    // Along row 1's wire to the bus, down the bus to row 2's wire, then up into WIN-10.
+    expect(path.some(([x]) => x > bus.x && x < bus.x + bus.w)).toBe(true);
+    expect(path.some(([, y]) => y > row2.y && y < row2.y + row2.h)).toBe(true);
+    const winA10 = l.byId['node:win-10']!.box;
+    const end = path.at(-1)!;
+    expect(end[0]).toBeGreaterThan(winA10.x);
+    expect(end[0]).toBeLessThan(winA10.x + winA10.w);
   });
 });

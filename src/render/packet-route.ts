@@ -37,10 +37,20 @@ export function drawnIdFor(hop: Hop, layout: TopologyLayout): string | null {
   if (hop.component === 'host-stack' && n) candidates.push(syntheticId.hostStack(n));
   if (hop.component === 'winnat' && n) candidates.push(syntheticId.winnat(n));
   if (hop.component === 'kube-proxy' && n) candidates.push(syntheticId.kubeProxy(n));
-  if (hop.component === 'wire') candidates.push(syntheticId.underlay);
+  if (hop.component === 'wire') candidates.push(wireOf(hop, layout), syntheticId.underlay);
   if (hop.component === 'external' && hop.objectId) candidates.push(hop.objectId);
   candidates.push(hop.objectId, n);
   return candidates.find(has) ?? null;
+}
+
+/**
+ * The underlay wire a hop's node hangs off (its row's, when nodes are drawn in rows); a hop
+ * outside every node (an external host) is on the wire the external hosts hang off.
+ */
+function wireOf(hop: Hop, layout: TopologyLayout): string {
+  const w = layout.wires;
+  if (!w) return syntheticId.underlay;
+  return (hop.node !== null ? w.byNode[hop.node] : w.externals) ?? syntheticId.underlay;
 }
 
 function anchor(hop: Hop, box: Box, kind: string): Point {
@@ -78,6 +88,21 @@ function onBar(
   return { ...s, x };
 }
 
+/**
+ * From a stop on one row's wire to a stop hanging off another row's wire: along the wire to the
+ * bus, along the bus to the other row's wire, along it, then up to the stop.
+ */
+function viaBus(from: Stop, to: Stop, toWire: Box, busX: number): Point[] {
+  const y = toWire.y + toWire.h / 2;
+  return [
+    [from.x, from.y],
+    [busX, from.y],
+    [busX, y],
+    [to.x, y],
+    [to.x, to.y],
+  ];
+}
+
 /** Orthogonal path: down first when descending, along first when climbing. */
 export function elbow(a: Point, b: Point): Point[] {
   if (a[0] === b[0] || a[1] === b[1]) return [a, b];
@@ -87,15 +112,26 @@ export function elbow(a: Point, b: Point): Point[] {
 /** Stops and paths for `events` on `layout`. */
 export function buildRoute(events: readonly TraceEvent[], layout: TopologyLayout): Route {
   const raw = events.map((e) => stopFor(e, layout));
+  // Where a wire stop's next stop hangs off a wire of another row, the packet takes the bus.
+  const busTo = raw.map((s, i) => {
+    const next = events[i + 1];
+    if (s.kind !== 'wire' || !layout.wires || !next) return undefined;
+    const other = wireOf(next.hop, layout);
+    return other !== s.drawnId ? layout.byId[other]?.box : undefined;
+  });
   const stops = raw.map((s, i) => {
     const bar = s.kind === 'vswitch' || s.kind === 'wire';
+    // Bound for another row: drop straight down to this row's wire.
+    const next = busTo[i] ? undefined : raw[i + 1];
     return bar
-      ? onBar(s, s.drawnId ? layout.byId[s.drawnId]?.box : undefined, raw[i - 1], raw[i + 1])
+      ? onBar(s, s.drawnId ? layout.byId[s.drawnId]?.box : undefined, raw[i - 1], next)
       : s;
   });
   const clean: Stop[] = stops.map(({ x, y, drawnId, lit }) => ({ x, y, drawnId, lit }));
   const paths = clean.map((s, i) => {
     const prev = clean[i - 1];
+    const wire = busTo[i - 1];
+    if (prev && wire && layout.wires) return viaBus(prev, s, wire, layout.wires.busX);
     return prev ? elbow([prev.x, prev.y], [s.x, s.y]) : [[s.x, s.y] as Point];
   });
   return { stops: clean, paths };

@@ -3,7 +3,7 @@
  * Lifecycle: create → update(viewModel) … → destroy. React (or any host) owns the `<svg>`.
  */
 import { select } from 'd3-selection';
-import { unionBox } from '../layout/geometry';
+import { syntheticId, unionBox } from '../layout/geometry';
 import { drawCaptions, drawItems, drawLinks } from './draw-items';
 import { drawPortCard } from './port-card';
 import type {
@@ -92,6 +92,8 @@ export function createTopologyRenderer(
       );
       drawPortCard(card, vm.detail);
       viewport.classed('has-card', vm.detail !== null);
+      // Nodes in several rows: a big cluster, which has the far zoom level (`topology.css`).
+      viewport.classed('rows', syntheticId.underlayBus in vm.layout.byId);
       if (!fitted || scaleChanged) {
         fitted = true;
         fit();

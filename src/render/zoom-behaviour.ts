@@ -9,6 +9,10 @@ import type { Box, ZoomLevel } from '../layout/geometry';
  * scale 1; a layout with bigger text shows them from `NODE_LEVEL_SCALE / textScale`).
  */
 export const NODE_LEVEL_SCALE = 0.75;
+/** Below this scale a node's own text is too small to read: the far level (`.zoom-far`). */
+export const FAR_SCALE = 0.25;
+const MIN_SCALE = 0.08;
+const MAX_SCALE = 4;
 
 /** A pan/zoom as the world point at the centre of the viewport and the scale. */
 export interface ViewCentre {
@@ -44,7 +48,13 @@ export function createZoom(
   let current = zoomIdentity;
   let level: Exclude<ZoomLevel, 'port'> | null = null;
   let nodeLevel = NODE_LEVEL_SCALE;
+  let far: boolean | null = null;
   const report = (k: number): void => {
+    // Below the far scale (only a big cluster fits there) the drawing shows node names only.
+    if (k < FAR_SCALE !== far) {
+      far = k < FAR_SCALE;
+      viewport.classList.toggle('zoom-far', far);
+    }
     const next = k >= nodeLevel ? 'node' : 'cluster';
     if (next !== level) {
       level = next;
@@ -56,7 +66,7 @@ export function createZoom(
     h: svg.clientHeight || 700,
   });
   const behaviour: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
-    .scaleExtent([0.08, 4])
+    .scaleExtent([MIN_SCALE, MAX_SCALE])
     // The viewport is the element's box (explicit, rather than d3's viewBox/width sniffing).
     .extent(() => {
       const { w, h } = size();
@@ -88,6 +98,8 @@ export function createZoom(
         (w * 0.96) / Math.max(box.w, 1),
         (h * 0.96) / Math.max(box.h, 1),
       );
+      // A big cluster fits only below the usual floor: lower it, so zooming out stays there.
+      behaviour.scaleExtent([Math.min(MIN_SCALE, k), MAX_SCALE]);
       const t = zoomIdentity
         .translate(w / 2, h / 2)
         .scale(k)
