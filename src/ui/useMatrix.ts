@@ -45,7 +45,8 @@ export function useMatrix(t: Topology | null): MatrixRunState {
     };
     const r = runMatrixPool(t, {
       onRows: (matrix, done, total) => {
-        const first = latest === null && timer === null && done === 1;
+        // The preview (0 units done) and the first unit are drawn at once.
+        const first = latest === null && timer === null && done <= 1;
         latest = {
           matrix,
           done,

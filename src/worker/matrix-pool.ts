@@ -1,11 +1,19 @@
 /**
  * The matrix across a pool of Web Workers (`navigator.hardwareConcurrency`): the first worker
- * computes the plan (so the main thread never does), every worker then takes work units (a
- * source class over a range of destination columns, see `workUnits`) one at a time; the matrix
- * so far goes to `onRows` as units finish. `cancel()`
- * terminates the workers and keeps what was computed.
+ * sends a preview of the first rows (traced cell by cell), then computes the plan (so the main
+ * thread never does); every worker then takes work units (a source class over a range of
+ * destination columns, see `workUnits`) one at a time; the matrix so far goes to `onRows` as
+ * units finish (the preview with 0 units done). `cancel()` terminates the workers and keeps
+ * what was computed.
  */
-import { MatrixAssembler, workUnits, type Matrix, type MatrixPlan } from '../engine/matrix/index';
+import {
+  MatrixAssembler,
+  unplanned,
+  workUnits,
+  type ClassBatch,
+  type Matrix,
+  type MatrixPlan,
+} from '../engine/matrix/index';
 import type { Topology } from '../model/types';
 import type { MatrixWorkerIn, MatrixWorkerOut } from './matrix.worker';
 import { spawnMatrixWorker } from './spawn-matrix';
@@ -47,13 +55,24 @@ export function runMatrixPool(t: Topology, o: MatrixPoolOptions = {}): MatrixRun
   const first = spawn();
   pool.push(first);
   first.onerror = (e) => fail(e.message || 'the matrix worker failed');
+  let preview: ClassBatch | null = null;
   first.onmessage = (e: MessageEvent<MatrixWorkerOut>) => {
     const msg = e.data;
     if (msg.type === 'error') return fail(msg.message);
-    if (msg.type !== 'plan' || stopped) return;
+    if (stopped) return;
+    if (msg.type === 'preview') {
+      // The first rows, before the plan: shown as a matrix of one-source classes, 0 units done.
+      preview = msg.batch;
+      const pre = new MatrixAssembler(t.id, unplanned(msg.sources, msg.destinations, seed));
+      pre.preview(preview);
+      o.onRows?.(pre.matrix(), 0, 0);
+      return;
+    }
+    if (msg.type !== 'plan') return;
     const plan = msg.plan;
     o.onPlan?.(plan);
     const asm = new MatrixAssembler(t.id, plan);
+    if (preview) asm.preview(preview);
     const order = workUnits(plan);
     if (order.length === 0) {
       stop();

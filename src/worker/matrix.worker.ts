@@ -1,10 +1,15 @@
 /**
- * A matrix worker: computes the plan when asked (the first worker), then one work unit (a
- * source class over a range of destinations) per message (see src/engine/matrix/assemble.ts). Plain data in, plain data out.
+ * A matrix worker: computes the plan when asked (the first worker: first a preview of the
+ * first rows, traced cell by cell, since planning a big dump takes seconds), then one work
+ * unit (a source class over a range of destinations) per message (see
+ * src/engine/matrix/assemble.ts). Plain data in, plain data out.
  */
 import {
   ClassRunner,
+  matrixDestinations,
+  matrixSources,
   planMatrix,
+  previewBatch,
   type ClassBatch,
   type MatrixPlan,
   type WorkUnit,
@@ -22,6 +27,12 @@ export type MatrixWorkerIn =
   | { readonly type: 'unit'; readonly unit: WorkUnit };
 
 export type MatrixWorkerOut =
+  | {
+      readonly type: 'preview';
+      readonly sources: MatrixPlan['sources'];
+      readonly destinations: MatrixPlan['destinations'];
+      readonly batch: ClassBatch;
+    }
   | { readonly type: 'plan'; readonly plan: MatrixPlan }
   | { readonly type: 'batch'; readonly batch: ClassBatch }
   | { readonly type: 'error'; readonly message: string };
@@ -37,7 +48,14 @@ scope.onmessage = (e) => {
   const msg = e.data;
   try {
     if (msg.type === 'init') {
-      const plan = msg.plan ?? planMatrix(msg.topology, msg.seed);
+      let plan = msg.plan;
+      if (!plan) {
+        const t = msg.topology;
+        const given = { sources: matrixSources(t), destinations: matrixDestinations(t) };
+        const batch = previewBatch(t, { ...given, seed: msg.seed });
+        scope.postMessage({ type: 'preview', ...given, batch });
+        plan = planMatrix(t, msg.seed, given);
+      }
       runner = new ClassRunner(msg.topology, plan);
       if (!msg.plan) scope.postMessage({ type: 'plan', plan });
       return;

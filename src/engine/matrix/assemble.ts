@@ -8,7 +8,7 @@
  * `MatrixAssembler`; a cancel stops between units.
  */
 import type { Topology } from '../../model/types';
-import { CellTable, computeClass, type MatrixPlan } from './compute';
+import { CellTable, computeClass, tracedRows, type MatrixPlan } from './compute';
 import { PENDING_CELL, type Matrix, type MatrixCell } from './types';
 
 /** One piece of work: source class `k` against destinations `from` ≤ d < `to`. */
@@ -58,6 +58,36 @@ export class ClassRunner {
       traces: res.traces,
     };
   }
+}
+
+/** Rows and columns of the preview: about what a first screen of the view shows. */
+export const PREVIEW_ROWS = 16;
+export const PREVIEW_COLUMNS = 64;
+
+/**
+ * The first rows over the first columns, every cell traced on its own: a worker sends them
+ * before it plans (planning a big dump takes seconds), so the view has rows at once. The
+ * assembler shows them (`MatrixAssembler.preview`) until the units compute the same cells.
+ */
+export function previewBatch(
+  t: Topology,
+  plan: Pick<MatrixPlan, 'sources' | 'destinations' | 'seed'>,
+  rows = PREVIEW_ROWS,
+  columns = PREVIEW_COLUMNS,
+): ClassBatch {
+  const table = new CellTable();
+  const sources = plan.sources.slice(0, rows).map((_, i) => i);
+  const to = Math.min(columns, plan.destinations.length);
+  const res = tracedRows(t, plan, sources, 0, to, table);
+  return {
+    classIndex: -1,
+    from: 0,
+    base: 0,
+    cells: table.cells,
+    templated: table.templated,
+    rows: [...res].map(([source, cells]) => ({ source, cells })),
+    traces: sources.length * to,
+  };
 }
 
 /** Columns per unit: small enough that the first units come back while a user looks. */
@@ -128,6 +158,21 @@ export class MatrixAssembler {
     }
     this.traces += b.traces;
     return completed;
+  }
+
+  /**
+   * Show a preview batch (see `previewBatch`): its cells fill rows, but count as not yet
+   * computed; the units that compute them overwrite them with the same cells.
+   */
+  preview(b: ClassBatch): void {
+    const map = b.cells.map((c, i) => this.table.intern(c, b.templated[i]));
+    const D = this.plan.destinations.length;
+    for (const r of b.rows) {
+      let row = this.rows[r.source];
+      if (!row) this.rows[r.source] = row = new Uint32Array(D).fill(PENDING_CELL);
+      for (let j = 0; j < r.cells.length; j++)
+        if (row[b.from + j] === PENDING_CELL) row[b.from + j] = map[r.cells[j]!]!;
+    }
   }
 
   get complete(): boolean {

@@ -28,10 +28,14 @@ export interface MatrixPlan {
   readonly seed: number;
 }
 
-/** Rows, columns and source classes of `t`'s matrix. */
-export function planMatrix(t: Topology, seed = 1): MatrixPlan {
-  const sources = matrixSources(t);
-  const destinations = matrixDestinations(t);
+/** Rows, columns and source classes of `t`'s matrix (rows and columns given: not again). */
+export function planMatrix(
+  t: Topology,
+  seed = 1,
+  given?: Pick<MatrixPlan, 'sources' | 'destinations'>,
+): MatrixPlan {
+  const sources = given?.sources ?? matrixSources(t);
+  const destinations = given?.destinations ?? matrixDestinations(t);
   const { classes, tokens, programs } = sourceClasses(t, sources);
   return { sources, destinations, classes, tokens, programs, seed };
 }
@@ -56,7 +60,7 @@ export class CellTable {
 
 function traceCell(
   t: Topology,
-  plan: MatrixPlan,
+  plan: Pick<MatrixPlan, 'sources' | 'destinations' | 'seed'>,
   s: number,
   d: number,
   log: boolean,
@@ -299,6 +303,47 @@ export function bruteForceMatrix(t: Topology, seed = 1): Matrix {
       cells: sources.length * destinations.length,
     },
   };
+}
+
+/**
+ * A plan with every source a class of its own and no tokens: what the rows of `tracedRows`
+ * need before the real plan exists.
+ */
+export function unplanned(
+  sources: readonly MatrixSource[],
+  destinations: readonly MatrixDestination[],
+  seed = 1,
+): MatrixPlan {
+  return {
+    sources,
+    destinations,
+    classes: sources.map((_, i) => [i]),
+    tokens: sources.map(() => null),
+    programs: sources.map((_, i) => -1 - i),
+    seed,
+  };
+}
+
+/**
+ * Rows `rows` over destinations `from` ≤ d < `to`, every cell traced on its own (brute force,
+ * so they need no plan), cells interned into `table` untemplated.
+ */
+export function tracedRows(
+  t: Topology,
+  plan: Pick<MatrixPlan, 'sources' | 'destinations' | 'seed'>,
+  rows: readonly number[],
+  from: number,
+  to: number,
+  table: CellTable,
+): Map<number, Uint32Array> {
+  const out = new Map<number, Uint32Array>();
+  for (const s of rows) {
+    const row = new Uint32Array(Math.max(0, to - from));
+    for (let d = from; d < to; d++)
+      row[d - from] = table.intern(traceCell(t, plan, s, d, false).cell);
+    out.set(s, row);
+  }
+  return out;
 }
 
 /** The cell at (`s`, `d`), a template filled in for its source. */

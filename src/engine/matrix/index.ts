@@ -20,6 +20,8 @@ export {
   computeClass,
   computeMatrix,
   planMatrix,
+  tracedRows,
+  unplanned,
   type ClassResult,
   type MatrixPlan,
 } from './compute';
@@ -39,6 +41,9 @@ export {
 export {
   ClassRunner,
   MatrixAssembler,
+  PREVIEW_COLUMNS,
+  PREVIEW_ROWS,
+  previewBatch,
   UNIT_COLUMNS,
   workUnits,
   type ClassBatch,

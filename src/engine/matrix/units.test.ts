@@ -14,6 +14,8 @@ import {
   MatrixAssembler,
   PENDING_CELL,
   planMatrix,
+  previewBatch,
+  unplanned,
   workUnits,
   type Matrix,
 } from './index';
@@ -91,5 +93,34 @@ describe('matrix work units', () => {
     expect(cellAt(m, s, 0)).not.toBeNull();
     expect(cellAt(m, s, 3)).toBeNull();
     expect(m.pendingRows).toBe(plan.sources.length);
+  });
+
+  it('a preview of the first rows, traced cell by cell before any plan, equals the matrix', () => {
+    const t = buildScenario('new-l2bridge', scaledCluster(2));
+    const whole = computeMatrix(t);
+    const { sources, destinations } = whole;
+    const batch = previewBatch(t, { sources, destinations, seed: 1 }, 3, 5);
+    expect(batch.rows.map((r) => r.source)).toEqual([0, 1, 2]);
+    // Shown alone (one-source classes, no plan yet): its cells, the rest pending.
+    const pre = new MatrixAssembler(t.id, unplanned(sources, destinations));
+    pre.preview(batch);
+    const m = pre.matrix();
+    for (const s of [0, 1, 2]) {
+      for (let d = 0; d < 5; d++)
+        expect(JSON.stringify(cellAt(m, s, d))).toBe(JSON.stringify(cellAt(whole, s, d)));
+      expect(cellAt(m, s, 5)).toBeNull();
+    }
+    expect(m.rows[3]).toBeNull();
+    expect(pre.complete).toBe(false);
+    // Under the real plan it counts as nothing computed; the units complete the same matrix.
+    const plan = planMatrix(t);
+    const asm = new MatrixAssembler(t.id, plan);
+    asm.preview(batch);
+    expect(asm.matrix().pendingRows).toBe(plan.sources.length);
+    const runner = new ClassRunner(t, plan);
+    const completed = workUnits(plan, 4).flatMap((u) => asm.add(0, runner.run(u)!));
+    expect(new Set(completed).size).toBe(plan.sources.length);
+    expect(asm.complete).toBe(true);
+    expect(cells(asm.matrix())).toEqual(cells(whole));
   });
 });
