@@ -304,6 +304,10 @@ function hostSideRouting(ctx: WalkCtx, cn: CNode, vswitchId: string, p: Pkt): vo
         vni: pol.isolationId,
       };
       if (pol.drMac) p.dstMac = pol.drMac;
+      // The host side sends the inner frame: from the source VIP endpoint when that is the
+      // source (the load balancer's SNAT), else from the host; never from the client pod.
+      const src = cn.endpointsByIp.get(p.src);
+      p.srcMac = (src?.role === 'source-vip' ? src.macAddress : null) ?? cn.node.mac ?? p.srcMac;
       ctx.rec.record(
         {
           node: cn.node.name,

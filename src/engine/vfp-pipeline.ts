@@ -13,7 +13,7 @@
 import { formatIpv4 } from '../shared/ip';
 import { weakest } from '../model/confidence';
 import type { Direction } from '../model/types';
-import type { CNode } from './compile';
+import { ipOf, type CNode } from './compile';
 import { ruleIdOf, type CGroup, type CLayer, type CPort, type RuleBody } from './compile-vfp';
 import { applyAction, type ActionResult } from './actions';
 import {
@@ -72,7 +72,7 @@ export function runPort(
   for (let k = 0; k < n; k++) {
     const cl = port.layers[dir === 'out' ? k : n - 1 - k]!;
     if (flow && cl.layer.stateful) {
-      if (!covered) applyFlow(ctx, where, port, flow, p);
+      if (!covered) applyFlow(ctx, where, port, flow, p, dir);
       covered = true;
       continue;
     }
@@ -193,7 +193,7 @@ export function runPort(
     }
   }
   // A flow on a port without stateful layers (a dump's odd listing): apply it after them all.
-  if (flow && !covered) applyFlow(ctx, where, port, flow, p);
+  if (flow && !covered) applyFlow(ctx, where, port, flow, p, dir);
   if (stateful) {
     const changed = src0 !== p.src || dst0 !== p.dst || sport0 !== p.sport || dport0 !== p.dport;
     setReplyFlow(ctx, port.port.id, p, {
@@ -230,9 +230,19 @@ export function runPort(
 }
 
 /** The flow's inverse rewrite: one hop standing for every stateful layer of the port. */
-function applyFlow(ctx: WalkCtx, where: HopWhere, port: CPort, flow: FlowEntry, p: Pkt): void {
+function applyFlow(
+  ctx: WalkCtx,
+  where: HopWhere,
+  port: CPort,
+  flow: FlowEntry,
+  p: Pkt,
+  dir: Direction,
+): void {
   const before = ctx.rec.snap(p);
   adoptFlowTuple(p, flow);
+  // The flow restores the whole frame: a reply un-NATed back to this port's endpoint is
+  // addressed to the endpoint's MAC, whatever it arrived with (the host's, after SNAT).
+  if (dir === 'in' && port.port.mac && p.dst === endpointIp(ctx, port)) p.dstMac = port.port.mac;
   ctx.rec.hop(
     where,
     () => ({
@@ -304,6 +314,11 @@ function recordRule(
     before,
     p,
   );
+}
+
+function endpointIp(ctx: WalkCtx, port: CPort): number | null {
+  const ep = port.port.endpointId ? ctx.c.t.endpoints[port.port.endpointId] : undefined;
+  return ep?.ipAddress ? ipOf(ctx.c, ep.ipAddress) : null;
 }
 
 function dstText(p: Pkt): string {
