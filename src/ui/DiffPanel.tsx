@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { diffTopologies } from '../cluster/diff';
+import { useEffect, useRef, useState } from 'react';
+import type { TopologyDiff } from '../cluster/diff';
 import type { Trace } from '../engine/types';
 import { readPicked, type PickedFile } from '../dump-import/files';
 import { MAX_INPUT_BYTES } from '../parsers/index';
@@ -23,10 +23,6 @@ export function DiffPanel({ snapshots }: { snapshots: SnapshotCompare }) {
   const request = useAppStore((s) => s.traceRequest);
   const trace = useAppStore((s) => s.trace);
   const snap = snapshots.after;
-  const diff = useMemo(
-    () => (before && snap ? diffTopologies(before, snap.topology) : null),
-    [before, snap],
-  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // The after side of the trace, tagged with the request and snapshot it answers.
@@ -70,6 +66,29 @@ export function DiffPanel({ snapshots }: { snapshots: SnapshotCompare }) {
       live = false;
     };
   }, [snap, request, loaded]);
+  // The diff itself runs in the snapshot's worker (it derives VFP rules of changed ports, which
+  // can take seconds on a big cluster): the page only sends `before` and reads the answer.
+  const [diffed, setDiffed] = useState<{
+    for: [unknown, unknown];
+    value: TopologyDiff | string;
+  } | null>(null);
+  useEffect(() => {
+    if (!before || !snap || !client.current || loaded !== snap) return;
+    let live = true;
+    const done = (value: TopologyDiff | string): void => {
+      if (live) setDiffed({ for: [before, snap], value });
+    };
+    client.current
+      .diff(before)
+      .then(done)
+      .catch((e: unknown) => done(e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+    };
+  }, [before, snap, loaded]);
+  const diffValue =
+    diffed && diffed.for[0] === before && diffed.for[1] === snap ? diffed.value : null;
+  const diff = typeof diffValue === 'string' ? null : diffValue;
   const afterTrace =
     after && after.for[0] === snap && after.for[1] === request ? after.value : null;
   if (!before) return null;
@@ -174,6 +193,14 @@ export function DiffPanel({ snapshots }: { snapshots: SnapshotCompare }) {
         </label>
       </p>
       {busy && <p role="status">Reading the snapshot…</p>}
+      {!busy && snap && diffValue === null && (
+        <p role="status" data-testid="diff-pending">
+          Comparing the snapshots…
+        </p>
+      )}
+      {typeof diffValue === 'string' && (
+        <p role="alert">The snapshots could not be compared: {diffValue}</p>
+      )}
       {error && (
         <p className="hv-error" role="alert">
           {error}

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildScenario } from '../scenarios/index';
 import { createHandler } from './engine.worker';
 import { DumpAssembler } from './dump-pieces';
 import { createEngineClient, type DumpProgressEvent, type EnginePort } from './engine-client';
@@ -179,5 +180,35 @@ describe('dump/load contract', () => {
     });
     const t = out.at(-1);
     expect(t?.type === 'trace/result' && t.trace.request.from).toBe('10.244.0.2');
+  });
+});
+
+describe('diff/run contract', () => {
+  const fixture = (f: string): string =>
+    readFileSync(new URL(`../cluster/__fixtures__/${f}`, import.meta.url), 'utf8');
+
+  it('diffs the page’s topology against the snapshot the worker parsed', async () => {
+    const c = createEngineClient(fakeWorker);
+    const before = await c.loadDump([
+      { name: 'a.txt', text: fixture('l2bridge-win-a.txt') },
+      { name: 'b.txt', text: fixture('l2bridge-win-b.txt') },
+    ]);
+    await c.loadDump([
+      { name: 'a.txt', text: fixture('l2bridge-win-a.txt') },
+      { name: 'b.txt', text: fixture('l2bridge-win-b-after.txt') },
+    ]);
+    const d = await c.diff(before.topology);
+    // b1 was deleted: its endpoint is gone, and WIN-A's remote endpoint for it is unchanged.
+    expect(d.removed.filter((x) => x.kind === 'endpoint').map((x) => x.id)).toEqual([
+      '9d84a41d-a0bd-46a8-aa63-4207c6160a22',
+    ]);
+    expect(d.removed.filter((x) => x.kind === 'rule').length).toBeGreaterThan(0);
+  });
+
+  it('answers E_NO_TOPOLOGY before anything is loaded', async () => {
+    const c = createEngineClient(fakeWorker);
+    await expect(c.diff(buildScenario('new-l2bridge'))).rejects.toMatchObject({
+      code: 'E_NO_TOPOLOGY',
+    });
   });
 });

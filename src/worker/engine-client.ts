@@ -4,6 +4,7 @@
  */
 import type { Topology } from '../model/types';
 import type { Trace, TraceRequest } from '../engine/types';
+import type { TopologyDiff } from '../cluster/diff';
 import { DumpAssembler } from './dump-pieces';
 import {
   PROTOCOL_VERSION,
@@ -60,6 +61,8 @@ export class EngineError extends Error {
 export interface EngineClient {
   setTopology(t: Topology): Promise<void>;
   trace(req: TraceRequest): Promise<Trace>;
+  /** What changed from `before` to the loaded model, computed in the worker. */
+  diff(before: Topology): Promise<TopologyDiff>;
   /**
    * Parse (and lint) dump inputs in the worker. Blobs/Files are read there; ArrayBuffers are
    * transferred (the caller's copies become detached). The result's topology becomes the
@@ -191,6 +194,11 @@ export function createEngineClient(
       const m = await send({ type: 'trace/run', requestId: nextId(), request });
       if (m.type !== 'trace/result') throw new EngineError('E_INTERNAL', `unexpected ${m.type}`);
       return m.trace;
+    },
+    async diff(before) {
+      const m = await send({ type: 'diff/run', requestId: nextId(), before });
+      if (m.type !== 'diff/result') throw new EngineError('E_INTERNAL', `unexpected ${m.type}`);
+      return m.diff;
     },
     async loadDump(inputs, opts = {}) {
       const transfer = inputs.flatMap((i) => (i.bytes ? [i.bytes] : []));

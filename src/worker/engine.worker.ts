@@ -3,6 +3,7 @@
  * a module worker, the thin adapter wiring it to the worker global.
  */
 import { assertNever } from '../shared/assert-never';
+import { diffTopologies } from '../cluster/diff';
 import { traceFlow } from '../engine/trace';
 import { TraceInputError } from '../engine/types';
 import type { Topology } from '../model/types';
@@ -55,6 +56,19 @@ export function createHandler(post: (m: FromWorker) => void): (msg: ToWorker) =>
             type: 'trace/result',
             requestId: msg.requestId,
             trace: traceFlow(topology, msg.request),
+          });
+        case 'diff/run':
+          if (!topology)
+            return post({
+              type: 'error',
+              code: 'E_NO_TOPOLOGY',
+              message: 'no topology loaded',
+              requestId: msg.requestId,
+            });
+          return post({
+            type: 'diff/result',
+            requestId: msg.requestId,
+            diff: diffTopologies(msg.before, topology),
           });
         case 'dump/load': {
           const inputs: readonly DumpInput[] = msg.inputs;

@@ -6,6 +6,7 @@ import type { Topology } from '../model/types';
 import type { Trace, TraceRequest } from '../engine/types';
 import type { Finding } from '../lint/types';
 import type { ClusterNode, Stitch } from '../cluster/index';
+import type { TopologyDiff } from '../cluster/diff';
 import type { Diagnostic, InputInfo } from '../parsers/index';
 
 /**
@@ -69,12 +70,18 @@ export type ToWorker =
       /** Input name → node (host name or node id): the user's reassignment (src/cluster). */
       readonly assign?: Readonly<Record<string, string>>;
     }
+  /**
+   * What changed from `before` to the loaded model (`diffTopologies`, src/cluster): computed
+   * here, off the page, which only clones `before` to send it. Answers `diff/result`.
+   */
+  | { readonly type: 'diff/run'; readonly requestId: string; readonly before: Topology }
   | { readonly type: 'dispose' };
 
 export type FromWorker =
   | { readonly type: 'ready'; readonly version: number; readonly requestId: string }
   | { readonly type: 'model/loaded'; readonly requestId: string; readonly topologyId: string }
   | { readonly type: 'trace/result'; readonly requestId: string; readonly trace: Trace }
+  | { readonly type: 'diff/result'; readonly requestId: string; readonly diff: TopologyDiff }
   | {
       readonly type: 'dump/progress';
       readonly requestId: string;
