@@ -30,7 +30,7 @@ export type ObjectIndex = Readonly<Record<string, ObjectRef>>;
 const cache = new WeakMap<Topology, ObjectIndex>();
 
 /** Objects indexed between two pauses of `indexTopologySteps`. */
-export const INDEX_STEP = 2000;
+export const INDEX_STEP = 1000;
 
 /** Build (once per topology object, then cached) the index of every selectable object in `t`. */
 export function indexTopology(t: Topology): ObjectIndex {

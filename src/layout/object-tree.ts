@@ -35,7 +35,7 @@ const heading = (key: string, label: string, children: TreeNode[]): TreeNode[] =
 const trees = new WeakMap<Topology, TreeNode[]>();
 
 /** Rows made between two pauses of `objectTreeSteps`. */
-export const TREE_STEP = 2000;
+export const TREE_STEP = 1000;
 
 /** Build the outline of `t` in a stable order. */
 export function buildObjectTree(t: Topology): TreeNode[] {

@@ -2,7 +2,7 @@
  * Data joins for drawn objects and links, keyed by stable ids. Text from data is only ever set
  * with `.text()` (dumps can contain hostile strings).
  */
-import type { BaseType, Selection } from 'd3-selection';
+import type { BaseType, EnterElement, Selection } from 'd3-selection';
 import type { Caption, LayoutItem, LinkLine, TextLine } from '../layout/geometry';
 
 /** Any `<g>` selection to draw into. */
@@ -10,20 +10,41 @@ type G<D, PE extends BaseType, PD> = Selection<SVGGElement, D, PE, PD>;
 
 const lineClass = (l: TextLine): string => `line line-${l.role}`;
 
-/** Draw `items` into `parent` (one `<g class="obj">` per item, keyed by id). */
+/** The item each drawn `<g>` was last written from (layout items are immutable). */
+const drawnFrom = new WeakMap<Element, LayoutItem>();
+
+/**
+ * Draw `items` into `parent` (one `<g class="obj">` per item, keyed by id). `grow`: `items`
+ * are the ones drawn last time with more at the end (a big drawing drawn a part at a time), so
+ * only groups that are new or whose item changed are written, and nothing is reordered.
+ */
 export function drawItems<D, PE extends BaseType, PD>(
   parent: G<D, PE, PD>,
   items: readonly LayoutItem[],
+  grow = false,
 ): void {
-  const groups = parent
-    .selectAll<SVGGElement, LayoutItem>('g.obj')
-    .data(items, (d) => d.id)
-    .join((enter) => {
-      const g = enter.append('g');
-      g.append('title');
-      g.append('rect').attr('class', 'shape');
-      return g;
+  const joined = parent.selectAll<SVGGElement, LayoutItem>('g.obj').data(items, (d) => d.id);
+  const make = (
+    enter: Selection<EnterElement, LayoutItem, SVGGElement, D>,
+  ): Selection<SVGGElement, LayoutItem, SVGGElement, D> => {
+    const g = enter.append('g');
+    g.append('title');
+    g.append('rect').attr('class', 'shape');
+    return g;
+  };
+  let groups: Selection<SVGGElement, LayoutItem, SVGGElement, D>;
+  if (grow) {
+    joined.exit().remove();
+    // `select`, not `filter`: it keeps each group's indices, as `merge` needs.
+    // An unchanged group selects null: its index stays empty.
+    const changed = joined.select<SVGGElement>(function (d) {
+      return (drawnFrom.get(this) === d ? null : this) as SVGGElement;
     });
+    groups = make(joined.enter()).merge(changed);
+  } else groups = joined.join(make);
+  groups.each(function (d) {
+    drawnFrom.set(this, d);
+  });
   groups
     .attr('class', (d) => `obj kind-${d.kind} tone-${d.tone}`)
     .attr('data-kind', (d) => d.kind)

@@ -43,6 +43,43 @@ describe('createTopologyRenderer', () => {
     r.destroy();
   });
 
+  it('a drawing grown a part at a time ends as drawn at once, writing only the new objects', () => {
+    const layout = layoutTopology(buildScenario('new-overlay'));
+    const once = mount();
+    const a = createTopologyRenderer(once, { onSelect: vi.fn(), onHover: vi.fn() });
+    a.update({ layout, detail: null, title: 't' });
+    const parts = mount();
+    const b = createTopologyRenderer(parts, { onSelect: vi.fn(), onHover: vi.fn() });
+    // An earlier, different drawing first: the first part replaces it as a full update does.
+    b.update({ layout: layoutTopology(buildScenario('new-l2bridge')), detail: null, title: 'x' });
+    const n = layout.items.length;
+    b.update({
+      layout: { ...layout, items: layout.items.slice(0, 10), links: [] },
+      detail: null,
+      title: 't',
+    });
+    const first = parts.querySelector(`[data-id="${layout.items[0]!.id}"]`);
+    // A mark on a drawn group: growing the drawing must not write that group again.
+    const drawnAt = first?.getAttribute('transform') ?? '';
+    first?.setAttribute('transform', 'translate(-1,-1)');
+    for (const upTo of [Math.floor(n / 2), n - 1])
+      b.update(
+        {
+          layout: { ...layout, items: layout.items.slice(0, upTo), links: [] },
+          detail: null,
+          title: 't',
+        },
+        { grow: true },
+      );
+    b.update({ layout, detail: null, title: 't' }, { grow: true });
+    expect(parts.querySelector(`[data-id="${layout.items[0]!.id}"]`)).toBe(first);
+    expect(first?.getAttribute('transform')).toBe('translate(-1,-1)');
+    first?.setAttribute('transform', drawnAt);
+    expect(parts.innerHTML).toBe(once.innerHTML);
+    a.destroy();
+    b.destroy();
+  });
+
   it('sets text from data as text, never as markup', () => {
     const base = buildScenario('new-l2bridge');
     const hostile = '<img src=x onerror="alert(1)">';

@@ -69,8 +69,9 @@ export function createTopologyRenderer(
   };
 
   return {
-    update(vm) {
+    update(vm, opts = {}) {
       current = vm;
+      const grow = opts.grow === true;
       root.attr('aria-label', vm.title);
       // A theme with bigger text (projector) is a bigger drawing: fit it again.
       const scaleChanged = vm.layout.textScale !== textScale;
@@ -83,12 +84,14 @@ export function createTopologyRenderer(
       drawItems(
         frames,
         items.filter((i) => i.kind === 'node'),
+        grow,
       );
       drawLinks(links, vm.layout.links);
       drawCaptions(captions, vm.layout.captions);
       drawItems(
         objects,
         items.filter((i) => i.kind !== 'node'),
+        grow,
       );
       drawPortCard(card, vm.detail);
       viewport.classed('has-card', vm.detail !== null);

@@ -33,7 +33,12 @@ export interface RendererCallbacks {
 
 /** The handle returned by `createTopologyRenderer`. */
 export interface TopologyRenderer {
-  update(vm: TopologyViewModel): void;
+  /**
+   * Draw `vm`. With `grow`, `vm`'s items are the last drawn ones (the same objects, in the same
+   * order) with more at the end, as a big drawing is drawn a part at a time: only the new (or
+   * replaced) objects are written, the others are left as they are.
+   */
+  update(vm: TopologyViewModel, opts?: { readonly grow?: boolean }): void;
   highlight(ids: HighlightSet): void;
   /** Zoom to show the whole topology. */
   fit(): void;

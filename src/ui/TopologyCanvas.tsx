@@ -73,10 +73,10 @@ export function TopologyCanvas({ title, onDrawn, fitOnResize = false, textScale 
     if (!layout || !r) return undefined;
     const s = store.getState();
     const dumpId = selectDumpShown(s) && s.topology ? s.topology.id : null; // imported dumps only
-    const draw = (part: TopologyLayout = layout): void => {
+    const draw = (part: TopologyLayout = layout, grow = false): void => {
       const pending = restoredFor.current === r ? null : store.getState().viewCentre;
       restoredFor.current = r;
-      r.update({ layout: part, detail, title });
+      r.update({ layout: part, detail, title }, { grow });
       if (pending) r.setView(pending);
       // A newly shown dump is fitted in a task of its own (drawing and fitting a big one
       // are two long steps, not one).
@@ -94,10 +94,12 @@ export function TopologyCanvas({ title, onDrawn, fitOnResize = false, textScale 
     let shown = 0;
     let timer: ReturnType<typeof setTimeout>;
     const step = (): void => {
+      // After the first part, each part only adds objects: only those are written.
+      const grow = shown > 0;
       shown += chunk;
-      if (shown >= layout.items.length) return draw();
+      if (shown >= layout.items.length) return draw(layout, grow);
       const part = { ...layout, items: layout.items.slice(0, shown), links: [] };
-      r.update({ layout: part, detail, title });
+      r.update({ layout: part, detail, title }, { grow });
       timer = setTimeout(step, 0);
     };
     timer = setTimeout(step, 0);
