@@ -19,6 +19,15 @@ const R_NO_HAIRPIN = 'domain.md §7 S12 [hcsshim#1511]';
 const scope = (portId: string) => `hairpin:${portId}`;
 
 /**
+ * The source MAC of a frame VFP turns round: that of the address the hairpin SNATs to (the
+ * source VIP endpoint, else the node), never the pod's own.
+ */
+function turnedMac(ctx: WalkCtx, cn: CNode): string | null {
+  const snat = ipOf(ctx.c, cn.node.kubeProxy?.sourceVip ?? cn.node.managementIp ?? '');
+  return (snat !== null ? cn.endpointsByIp.get(snat)?.macAddress : null) ?? cn.node.mac;
+}
+
+/**
  * Where a hairpinned packet (or the reply to one) goes, or null when `p` is not one.
  * Supported (inferred): kube-proxy has a source VIP (overlay) or load-balances without DSR;
  * the packet is SNATed to the source VIP, else the node IP, from the NAT pool. Not supported
@@ -39,6 +48,7 @@ export function hairpin(ctx: WalkCtx, cn: CNode, portId: string, p: Pkt): Step |
   if (flow) {
     const before = ctx.rec.snap(p);
     adoptFlowTuple(p, flow);
+    p.srcMac = turnedMac(ctx, cn) ?? p.srcMac;
     ctx.rec.hop(
       where,
       () => ({
@@ -108,6 +118,7 @@ export function hairpin(ctx: WalkCtx, cn: CNode, portId: string, p: Pkt): Step |
     });
   }
   const snatted = p.src !== before.src || p.sport !== before.sport;
+  p.srcMac = turnedMac(ctx, cn) ?? p.srcMac;
   ctx.rec.hop(
     where,
     () => ({

@@ -1212,7 +1212,7 @@ export const EXPECTED: Record<string, Expected> = {
         'VNET_ENCAP_LAYER LOCAL_10.244.1.0/24 p100 allow inferred',
         'port:win-a:a2 hairpin inferred',
       ],
-      frame: '10.244.1.2:59661 0e:2a:0a:f4:01:0b > 10.244.1.11:8080 0e:2a:0a:f4:01:0b',
+      frame: '10.244.1.2:59661 00:15:5d:00:00:04 > 10.244.1.11:8080 0e:2a:0a:f4:01:0b',
       end: 'delivered a2 (documented)',
     },
     reply: {
@@ -1222,7 +1222,7 @@ export const EXPECTED: Record<string, Expected> = {
         'port:win-a:a2 hairpin inferred',
         'LB_DSR LB_DSR_ID_10.0.0.4_10.96.10.10_80_8080_6 p- flow (inverse rewrite) observed',
       ],
-      frame: '10.96.10.10:80 0e:2a:0a:f4:01:0b > 10.244.1.11:40000 0e:2a:0a:f4:01:0b',
+      frame: '10.96.10.10:80 00:15:5d:00:00:04 > 10.244.1.11:40000 0e:2a:0a:f4:01:0b',
       end: 'delivered a2 (documented)',
     },
   },
