@@ -15,10 +15,11 @@ import type {
   Service,
   Topology,
   VfpRule,
+  VfpRuleBody,
 } from '../model/types';
 import { vfpDeriver } from '../model/program-vfp';
 import { lbOnHostPort } from '../model/program-vfp-pod';
-import type { LayerSpec } from '../model/vfp-builder';
+import { groupRules, type LayerSpec } from '../model/vfp-builder';
 import { compileDerivedPort, compilePort, type CPort, type VfpCache } from './compile-vfp';
 
 export type { CCond, CGroup, CLayer, CPort, CRule, Matcher } from './compile-vfp';
@@ -272,6 +273,26 @@ export function compiledPort(c: CompiledTopology, id: string): CPort | undefined
   }
   c.ports.set(id, cp);
   return cp;
+}
+
+/**
+ * A port's inbound IPv4 groups' rule lists, layer by layer and by group priority, as
+ * `compiledPort` would hold them, but for a port whose VFP is derived read from its layer
+ * specs without building matchers (compiling every port of a big dump takes seconds).
+ */
+export function portInRules(c: CompiledTopology, id: string): readonly (readonly VfpRuleBody[])[] {
+  const port = c.t.ports[id];
+  if (!port) return [];
+  if (c.ports.has(id) || port.layerIds.length > 0)
+    return (compiledPort(c, id)?.layers ?? []).flatMap((l) => l.inGroups.map((g) => g.rules));
+  c.deriver ??= vfpDeriver(c.t);
+  return c.deriver(port).flatMap((spec) =>
+    spec.groups
+      .filter((g) => (g.family ?? 'ipv4') === 'ipv4')
+      .sort((a, b) => a.priority - b.priority)
+      .filter((g) => g.direction === 'in')
+      .map((g) => groupRules(g)),
+  );
 }
 
 /** `parseIpv4(text)`, memoised per topology. */

@@ -7,7 +7,7 @@
  */
 import { formatIpv4, parseIpv4 } from '../../shared/ip';
 import type { Endpoint, Topology } from '../../model/types';
-import { compileTopology, compiledPort } from '../compile';
+import { compileTopology, portInRules } from '../compile';
 import type { DestinationKind, MatrixDestination, MatrixProto, MatrixSource } from './types';
 
 const PROTO_NAME: Readonly<Record<number, MatrixProto>> = { 6: 'tcp', 17: 'udp', 1: 'icmp' };
@@ -208,28 +208,27 @@ export function matrixDestinations(t: Topology): MatrixDestination[] {
     const pod = ep.podId ? t.pods[ep.podId] : undefined;
     // Old design: a pod's NAT endpoint is not where its services point.
     if (pod && pod.ip !== ep.ipAddress) continue;
-    const cp = compiledPort(c, ep.portId);
-    for (const l of cp?.layers ?? [])
-      for (const g of l.inGroups)
-        for (const r of g.rules) {
-          if (r.type !== 'allow' || g.rules.length > 64) continue;
-          const ports = r.conditions.dstPorts;
-          const protos = r.conditions.protocols;
-          if (!ports || ports.length !== 1 || ports[0]!.from !== ports[0]!.to) continue;
-          for (const pn of protos ?? [6]) {
-            const proto = PROTO_NAME[pn];
-            if (proto && proto !== 'icmp')
-              add({
-                kind: 'pod',
-                label: `${pod ? `${pod.namespace ? `${pod.namespace}/` : ''}${pod.name}` : ep.name || ep.ipAddress}:${ports[0]!.from}/${proto}`,
-                ip: ep.ipAddress,
-                port: ports[0]!.from,
-                proto,
-                namespace: pod?.namespace || null,
-                node: t.nodes[ep.nodeId]?.name ?? null,
-              });
-          }
+    // The rule lists without their matchers: a big dump's ports need not all compile here.
+    for (const rules of portInRules(c, ep.portId))
+      for (const r of rules) {
+        if (r.type !== 'allow' || rules.length > 64) continue;
+        const ports = r.conditions.dstPorts;
+        const protos = r.conditions.protocols;
+        if (!ports || ports.length !== 1 || ports[0]!.from !== ports[0]!.to) continue;
+        for (const pn of protos ?? [6]) {
+          const proto = PROTO_NAME[pn];
+          if (proto && proto !== 'icmp')
+            add({
+              kind: 'pod',
+              label: `${pod ? `${pod.namespace ? `${pod.namespace}/` : ''}${pod.name}` : ep.name || ep.ipAddress}:${ports[0]!.from}/${proto}`,
+              ip: ep.ipAddress,
+              port: ports[0]!.from,
+              proto,
+              namespace: pod?.namespace || null,
+              node: t.nodes[ep.nodeId]?.name ?? null,
+            });
         }
+      }
   }
   const internet = Object.values(t.externals).filter((e) => e.kind === 'internet-server');
   for (const e of internet) {
