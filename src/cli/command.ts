@@ -7,6 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import { writer, type CliIo } from './io';
+import { maxOf, pushAll } from '../shared/arrays';
 
 export interface OptionSpec {
   readonly type: 'string' | 'boolean';
@@ -95,7 +96,7 @@ function optionLines(options: OptionSpecs): string[] {
     const flag = `${o.short ? `-${o.short}, ` : '    '}--${name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`;
     return [flag, o.help + (o.multiple ? ' (repeatable)' : '')] as const;
   });
-  const width = Math.max(...rows.map(([f]) => f.length));
+  const width = maxOf(rows.map(([f]) => f.length));
   return rows.map(([f, h]) => `  ${f.padEnd(width)}  ${h}`);
 }
 
@@ -106,8 +107,15 @@ function helpText<O extends OptionSpecs>(spec: CommandSpec<O>): string {
     spec.summary,
   ];
   for (const p of spec.details ?? []) lines.push('', p);
-  lines.push('', 'options:', ...optionLines(spec.options));
-  if (spec.examples?.length) lines.push('', 'examples:', ...spec.examples.map((e) => `  ${e}`));
+  lines.push('', 'options:');
+  pushAll(lines, optionLines(spec.options));
+  if (spec.examples?.length) {
+    lines.push('', 'examples:');
+    pushAll(
+      lines,
+      spec.examples.map((e) => `  ${e}`),
+    );
+  }
   lines.push('', 'exit status: 0 done, 1 done but the result is bad, 2 bad usage or input');
   return lines.join('\n') + '\n';
 }

@@ -6,9 +6,10 @@ import type { Command } from './command';
 import { COMMANDS } from './commands/index';
 import { writer, type CliIo } from './io';
 import { VERSION } from './version';
+import { maxOf } from '../shared/arrays';
 
 export function globalHelp(commands: readonly Command[] = COMMANDS): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
+  const width = maxOf(commands.map((c) => c.name.length));
   return [
     'usage: hnsviz <command> [options]',
     '       hnsviz <command> --help',

@@ -24,6 +24,7 @@ import {
 } from './attribute';
 import { stitch, type Stitch } from './stitch';
 import { isZip, unzipInputs } from './zip';
+import { pushAll } from '../shared/arrays';
 
 export type { Evidence, EvidenceKind, AttributedInput } from './attribute';
 export type { Stitch, StitchEvidence, StitchStatus } from './stitch';
@@ -163,7 +164,7 @@ export function parseCluster(
     // Empty, evidence-free inputs: fold into the first real node rather than a node of nothing.
     for (const g of groups.filter((x) => x.key.startsWith('input:'))) {
       if (!g.members.every((m) => empty[m.index])) continue;
-      groups.find((x) => x.key === firstKey)!.members.push(...g.members);
+      pushAll(groups.find((x) => x.key === firstKey)!.members, g.members);
       groups.splice(groups.indexOf(g), 1);
     }
   }

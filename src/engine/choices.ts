@@ -34,6 +34,8 @@ export function replayChoice(
   const args = ch.args.map((a, i) =>
     ch.ipMask & (1 << i) ? ip(a) : ch.portMask & (1 << i) ? port(a) : a,
   );
+  // A choice's tuple: a handful of values (see `Choice`).
+  // eslint-disable-next-line no-restricted-syntax
   return ch.offset + (hashTuple(ch.seed, ...args) % ch.mod);
 }
 

@@ -4,6 +4,7 @@
  */
 import { formatTraceText } from '../engine/format-text';
 import type { Hop, Trace, TracePacket } from '../engine/types';
+import { maxOf } from '../shared/arrays';
 
 /** The plain-text trace, with a one-line header naming the topology. */
 export function traceToText(trace: Trace): string {
@@ -33,7 +34,10 @@ function decided(h: Hop): string {
 
 /** A fence long enough that nothing inside can close it. */
 function fence(body: string): string {
-  const longest = Math.max(2, ...(body.match(/`+/g) ?? []).map((m) => m.length));
+  const longest = maxOf(
+    (body.match(/`+/g) ?? []).map((m) => m.length),
+    2,
+  );
   return '`'.repeat(longest + 1);
 }
 

@@ -13,6 +13,7 @@ import {
   type TextLine,
 } from './geometry';
 import { fitSize, line } from './text-fit';
+import { minOf } from '../shared/arrays';
 
 /** A host-side port and the column it occupies under the host stack. */
 export interface HostPort {
@@ -163,7 +164,7 @@ function smallBoxLines(title: string, rest: readonly string[], b: Box, m: Measur
   const t = m.text;
   const lines = rest.filter((s) => s !== '');
   const titleSize = fitSize(title, fontSize(m, 20), 16, 'label', b.w, 10);
-  const restSize = Math.min(...lines.map((s) => fitSize(s, fontSize(m, 17), 13, 'label', b.w, 10)));
+  const restSize = minOf(lines.map((s) => fitSize(s, fontSize(m, 17), 13, 'label', b.w, 10)));
   // Evenly down the box, but a lone line stays close under the title.
   const gap = Math.min((b.h - 12 * t - titleSize) / Math.max(lines.length, 1), restSize * 1.4 + 4);
   return [

@@ -26,6 +26,7 @@ import { barsOf } from './layout-vswitch';
 import { endpointChip, placePort } from './place-port';
 import { nodeSlots } from './slots';
 import { centred, fitSize, line } from './text-fit';
+import { pushAll } from '../shared/arrays';
 
 /** Items, links and the anchor for the uplink wire of one node. */
 export interface NodeLayout {
@@ -82,7 +83,7 @@ export function layoutNode(
   const links: LinkLine[] = [];
 
   const bars = barsOf(topology, node, { ...frame, y: frame.y + shift }, m);
-  items.push(...bars.items);
+  pushAll(items, bars.items);
   const barY = (vswitchId: string): number => bars.y.get(vswitchId) ?? y0 + shift + m.bar1Y;
 
   /** `gutterX`: ports of upper rows reach the bar through the gap right of their column. */
@@ -95,7 +96,7 @@ export function layoutNode(
     gutterX: number | null = null,
   ): void => {
     const placed = placePort(topology, port, x, top, w, stackMax, m);
-    items.push(...placed.items);
+    pushAll(items, placed.items);
     const cx = x + w / 2;
     const bar = barY(port.vswitchId);
     const turn = placed.bottom + 8;
@@ -127,7 +128,7 @@ export function layoutNode(
     },
     m,
   );
-  items.push(...host.items);
+  pushAll(items, host.items);
   host.ports.forEach((hp) => {
     const ep = hp.endpoint;
     const top = y0 + (ep ? m.epY : m.portY);
@@ -180,7 +181,7 @@ export function layoutNode(
     const w = Math.round(240 + 240 * (m.text - 1));
     const x = x0 + m.pad + 20 + i * (w + 16);
     const placed = placePort(topology, port, x, lowerY, w, m.extStackMax, m);
-    items.push(...placed.items);
+    pushAll(items, placed.items);
     links.push(
       link(
         `${port.id}>bar`,
@@ -198,12 +199,12 @@ export function layoutNode(
     captions.push(caption(`${node.id}:ext`, x0 + m.pad + 20, lowerY - 14, 'Physical NIC', m));
   }
   if (zone) {
-    items.push(...zone.items);
-    captions.push(...zone.captions);
+    pushAll(items, zone.items);
+    pushAll(captions, zone.captions);
     return { frame, items, links, captions, uplink };
   }
   const remote = remoteChips(topology, node, slots, x0, y0, frame.w, m);
-  items.push(...remote);
+  pushAll(items, remote);
   if (remote.length > 0) {
     captions.push(
       caption(

@@ -20,6 +20,7 @@ import {
 } from './geometry';
 import { layoutNode } from './layout-node';
 import { centred, fitSize, line, textWidth } from './text-fit';
+import { maxOf, pushAll } from '../shared/arrays';
 
 const MARGIN = 40;
 const WIRE = 14;
@@ -70,9 +71,9 @@ function computeLayout(topology: Topology, m: Measures): TopologyLayout {
       x = MARGIN;
     }
     const nl = layoutNode(topology, node, x, row.top, m);
-    items.push(...nl.items);
-    links.push(...nl.links);
-    captions.push(...nl.captions);
+    pushAll(items, nl.items);
+    pushAll(links, nl.links);
+    pushAll(captions, nl.captions);
     row.uplinks.push({ nodeId, name: node.name, at: nl.uplink });
     x += nl.frame.w + m.nodeGap;
     row.right = x - m.nodeGap;
@@ -80,7 +81,10 @@ function computeLayout(topology: Topology, m: Measures): TopologyLayout {
   }
   const first = rows[0] ?? { top: MARGIN, right: MARGIN, bottom: MARGIN, uplinks: [] };
   const last = rows[rows.length - 1] ?? first;
-  const right = Math.max(...rows.map((r) => r.right), MARGIN + 600);
+  const right = maxOf(
+    rows.map((r) => r.right),
+    MARGIN + 600,
+  );
   // One row: its wire spans the drawing; several: each wire ends at its row's last node.
   const firstRight = rows.length > 1 ? first.right : right;
   const underlayY = wireY(first, m);

@@ -11,6 +11,7 @@ import { encapLayer, l2bridgeLayers } from './program-vfp-vnet';
 import { hostPortLayers } from './program-vfp-host';
 import type { LoadBalancer, Port, Topology } from './types';
 import { copyTable } from '../shared/table';
+import { pushAll } from '../shared/arrays';
 
 /** True when `t` (or this network type) stands for the 2016-era stack: no ACLs, no VFP load balancing. */
 function isOldDesign(t: Topology): boolean {
@@ -146,7 +147,7 @@ function layersFor(
   if (hasLbDsrLayer(ctx)) layers.push(lbDsrLayer(ctx));
   layers.push(slbNatLayer(ctx));
   if (network.type === 'l2bridge' || network.type === 'l2tunnel')
-    layers.push(...l2bridgeLayers(ctx, true));
+    pushAll(layers, l2bridgeLayers(ctx, true));
   if (network.type === 'overlay') layers.push(encapLayer(ctx));
   return layers;
 }

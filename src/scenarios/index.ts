@@ -56,6 +56,8 @@ export function isScenarioId(id: string): id is Design {
 
 /** Build a design of a cluster description (the reference cluster by default). */
 export function buildScenario(id: Design, spec: ClusterSpec = REFERENCE_CLUSTER): Topology {
+  // A design's fixed tuple of options.
+  // eslint-disable-next-line no-restricted-syntax
   const draft = id === 'old-winnat' ? oldDraft(spec) : newDraft(spec, ...NEW_DESIGNS[id]);
   const overlay = id === 'new-overlay' || id === 'new-overlay-nodsr';
   const topology = programVfp(finishTopology(spec, id, SCENARIO_TITLES[id], draft, !overlay));

@@ -30,6 +30,7 @@ import {
 import type { ClusterSpec, LbMode, NewFlavour, NodeSpec, PodSpec } from './spec';
 import { kubeProxyLoadBalancers } from './kube-proxy';
 import { aclPolicies } from './network-policy';
+import { pushAll } from '../shared/arrays';
 
 const REF_L2 = 'domain.md §2.3 [S13][S20]';
 const REF_OVL = 'domain.md §2.4 [S20][S19][S13]';
@@ -282,9 +283,9 @@ export function addNewNode(
         ? `kube-proxy --proxy-mode=kernelspace --feature-gates=WinOverlay=true --source-vip=${hostEpIp} (no --enable-dsr)`
         : 'kube-proxy --proxy-mode=kernelspace (2017: ELB policy lists, no DSR)';
   draft.networks.push(network);
-  draft.endpoints.push(...endpoints);
-  draft.ports.push(...ports);
-  draft.loadBalancers.push(...loadBalancers);
+  pushAll(draft.endpoints, endpoints);
+  pushAll(draft.ports, ports);
+  pushAll(draft.loadBalancers, loadBalancers);
   draft.nodes.push({
     id: nodeId,
     name: node.name,
@@ -352,7 +353,7 @@ function podPolicies(
     policies.push({ type: 'EncapOverhead', hnsType: 'EncapOverhead', overhead: 50 });
   }
   for (const np of spec.networkPolicies.filter((p) => p.pod === pod.name)) {
-    policies.push(...aclPolicies(spec, node, np));
+    pushAll(policies, aclPolicies(spec, node, np));
   }
   return policies;
 }

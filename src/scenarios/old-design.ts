@@ -23,6 +23,7 @@ import {
   type Draft,
 } from './common';
 import type { ClusterSpec, NodeSpec } from './spec';
+import { pushAll } from '../shared/arrays';
 
 const REF_OLD = 'domain.md §3.2 [S1][S6][S9]';
 const REF_PROXY = 'domain.md §3.2 [S5][S6]';
@@ -219,8 +220,8 @@ export function addOldNode(spec: ClusterSpec, node: NodeSpec, draft: Draft): voi
       provenance: given('observed', REF_ACS, 'cluster network named by CONTAINER_NETWORK'),
     },
   );
-  draft.endpoints.push(...endpoints);
-  draft.ports.push(...ports);
+  pushAll(draft.endpoints, endpoints);
+  pushAll(draft.ports, ports);
   draft.nodes.push({
     id: nodeId,
     name: node.name,

@@ -30,16 +30,16 @@ export interface AppStoreInit {
  */
 export function createAppStore(init: AppStoreInit = {}): AppStore {
   const store = createStore<AppState>()(
-    immer((...a) => ({
-      ...createTopologySlice(...a),
-      ...createSelectionSlice(...a),
-      ...createViewSlice(...a),
-      ...createUiSlice(...a),
-      ...createTraceSlice(...a),
-      ...createShareSlice(...a),
-      ...createDumpSlice(...a),
-      ...createStorageSlice(...a),
-      ...createEngineSlice(...a),
+    immer((set, get, api) => ({
+      ...createTopologySlice(set, get, api),
+      ...createSelectionSlice(set, get, api),
+      ...createViewSlice(set, get, api),
+      ...createUiSlice(set, get, api),
+      ...createTraceSlice(set, get, api),
+      ...createShareSlice(set, get, api),
+      ...createDumpSlice(set, get, api),
+      ...createStorageSlice(set, get, api),
+      ...createEngineSlice(set, get, api),
     })),
   );
   if (init.topology) store.getState().loadTopology(init.scenarioId ?? null, init.topology);

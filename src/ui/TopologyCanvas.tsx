@@ -10,6 +10,7 @@ import { useAppStore, useStoreApi } from './StoreContext';
 import { useFitOnResize } from './useFitOnResize';
 import { shortcutOf } from './shortcuts';
 import { usePacketAnimator } from './usePacketAnimator';
+import { pushAll } from '../shared/arrays';
 
 /** Drawings with more objects than this are drawn after React's commit, CHUNK objects a task. */
 const BIG_DRAWING = 400;
@@ -124,7 +125,7 @@ export function TopologyCanvas({ title, onDrawn, fitOnResize = false, textScale 
     const related =
       topology && selectedId ? relatedIds(topology, indexTopology(topology), selectedId) : [];
     // A lint finding's objects (dumps) light up together while its first one stays selected.
-    if (selectedId !== null && highlightIds[0] === selectedId) related.push(...highlightIds);
+    if (selectedId !== null && highlightIds[0] === selectedId) pushAll(related, highlightIds);
     rendererRef.current?.highlight({ selected: selectedId, related, hovered: hoveredId });
   }, [topology, layout, detail, selectedId, hoveredId, highlightIds]);
 

@@ -8,6 +8,7 @@ import type { Hop, Trace } from '../engine/types';
 import type { Topology } from '../model/types';
 import { traceEvents } from './trace-events';
 import { deciderText, placeText } from './trace-format';
+import { maxOf } from '../shared/arrays';
 
 export interface DesignSummary {
   readonly verdict: Trace['verdict'];
@@ -61,7 +62,7 @@ export function summarizeTrace(trace: Trace, topology: Topology | null): DesignS
   return {
     verdict: trace.verdict,
     outcome: failed ? `${failed.verdict}: ${failed.reason}` : trace.verdict,
-    endpointsPerPod: pods.length > 0 ? Math.max(...pods.map((p) => p.endpointIds.length)) : null,
+    endpointsPerPod: pods.length > 0 ? maxOf(pods.map((p) => p.endpointIds.length)) : null,
     hops: traceEvents(trace, 'hops').filter((e) => e.hop.phase === 'request').length,
     natPoints: [...new Set(request.filter(rewritesAddress).map(natPlace))],
     userSpace: trace.hops.filter((h) => isUserSpaceAction(h.action)).length,

@@ -7,6 +7,7 @@ import { lintCluster, onNodes } from '../../lint/index';
 import { defineCommand, UsageError } from '../command';
 import { readInputs } from '../io';
 import { diagnosticLines, hasErrors, inputLines } from '../report';
+import { pushAll } from '../../shared/arrays';
 
 export const LINT_FORMAT = 'hnsviz.lint/1';
 
@@ -55,16 +56,19 @@ export const lintCommand = defineCommand({
         `  Problem:  ${f.problem}`,
         `  Evidence: ${f.evidence}`,
         `  Fix:      ${f.fix}`,
-        ...(r.nodes.length > 1
-          ? onNodes(r.topology, f).map(
-              (n) =>
-                `  On ${n.name}: ${n.objects.map((o) => (o.ips.length > 0 ? `${o.id} (${o.ips.join(', ')})` : o.id)).join(', ')}`,
-            )
-          : [`  Objects:  ${f.objectIds.join(', ') || '-'}`]),
-        '',
       );
+      if (r.nodes.length > 1)
+        for (const n of onNodes(r.topology, f))
+          lines.push(
+            `  On ${n.name}: ${n.objects.map((o) => (o.ips.length > 0 ? `${o.id} (${o.ips.join(', ')})` : o.id)).join(', ')}`,
+          );
+      else lines.push(`  Objects:  ${f.objectIds.join(', ') || '-'}`);
+      lines.push('');
     }
-    if (r.diagnostics.length > 0) lines.push('diagnostics:', ...diagnosticLines(r));
+    if (r.diagnostics.length > 0) {
+      lines.push('diagnostics:');
+      pushAll(lines, diagnosticLines(r));
+    }
     out(lines.join('\n') + '\n');
     return failed ? 1 : 0;
   },

@@ -16,6 +16,7 @@ import { sourceClasses, type OwnTokens } from './classes';
 import { fillTemplate, templateRegex, tokenRegex, toTemplate } from './tokens';
 import { matrixDestinations, matrixSources } from './enumerate';
 import type { Matrix, MatrixCell, MatrixDestination, MatrixSource } from './types';
+import { pushAll } from '../../shared/arrays';
 
 /** What a worker needs besides the topology (plain data: it crosses postMessage). */
 export interface MatrixPlan {
@@ -220,7 +221,7 @@ export function computeClass(
       rows[rp]![at] = ci;
       if (pending.length === 1) break;
       const rest: number[] = [];
-      if (tokR.ips.includes(dstIps[d]!)) rest.push(...pending.slice(1));
+      if (tokR.ips.includes(dstIps[d]!)) pushAll(rest, pending.slice(1));
       else {
         const prepared = repChoices(choices, tokR);
         for (let j = 1; j < pending.length; j++) {

@@ -17,6 +17,7 @@ import {
   type Pools,
 } from './pools';
 export { MATRIX_SOURCE_PORT } from './pools';
+import { pushAll } from '../../shared/arrays';
 
 const SPLIT = /[\s_"{}[\],()/=|;]+/;
 
@@ -203,8 +204,8 @@ export class Scanner {
         l.stateful ? 1 : 0,
         l.defaultAction === 'block' ? 1 : 0,
       ];
-      sig.push(...head);
-      relevant?.push(...head);
+      pushAll(sig, head);
+      if (relevant) pushAll(relevant, head);
       groups[li]!.forEach((g, gi) => {
         const gr = g.group;
         const gh = [
@@ -214,8 +215,8 @@ export class Scanner {
           gr.priority,
           gr.matchType === 'lpm' ? 1 : 0,
         ];
-        sig.push(...gh);
-        relevant?.push(...gh);
+        pushAll(sig, gh);
+        if (relevant) pushAll(relevant, gh);
         const memo = memos[li]![gi]!;
         const reuse = !memo.hit.has(owner);
         // Which rules the owner's connections cannot meet: only rules with port conditions
