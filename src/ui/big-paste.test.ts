@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pasteLabel, preparePaste } from './big-paste';
+import { pasteLabel, preparePaste, shortCount } from './big-paste';
 
 describe('big paste summary', () => {
   it('counts bytes (UTF-8) and lines, previews the first lines', async () => {
@@ -20,5 +20,16 @@ describe('big paste summary', () => {
   it('labels size and lines as a person reads them', () => {
     expect(pasteLabel({ bytes: 20_000_000, lines: 412_000 })).toBe('pasted 20.0 MB, 412k lines');
     expect(pasteLabel({ bytes: 1_500_000, lines: 9_999 })).toBe('pasted 1.5 MB, 9,999 lines');
+  });
+});
+
+describe('shortCount', () => {
+  it('groups thousands as English does, then counts in thousands', () => {
+    for (const n of [0, 7, 999, 1000, 9999, 10_000, 123_456, 999_499, 1_234_567, 98_765_432])
+      expect(shortCount(n)).toBe(
+        n < 10_000 ? n.toLocaleString('en') : `${Math.round(n / 1000).toLocaleString('en')}k`,
+      );
+    expect(shortCount(412_345)).toBe('412k');
+    expect(shortCount(1_234_567)).toBe('1,235k');
   });
 });

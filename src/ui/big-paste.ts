@@ -57,9 +57,13 @@ export async function preparePaste(
   return { blob, bytes: blob.size, lines, preview: previewOf(text) };
 }
 
+/** `1234567` → `1,234,567` (whole numbers; what `toLocaleString('en')` gives, without the
+ * tens of milliseconds its first call spends loading the locale, in the middle of an import). */
+const grouped = (n: number): string => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+
 /** `9,999`, then `180k`. */
 export const shortCount = (n: number): string =>
-  n < 10_000 ? n.toLocaleString('en') : `${Math.round(n / 1000).toLocaleString('en')}k`;
+  n < 10_000 ? grouped(n) : `${grouped(Math.round(n / 1000))}k`;
 
 /** "pasted 20.0 MB, 412k lines" */
 export function pasteLabel(p: Pick<BigPaste, 'bytes' | 'lines'>): string {
