@@ -7,7 +7,13 @@ export type { HnsvizTestApi };
 /** What a shared link must restore: `view()` of the test API. */
 export type LinkView = ReturnType<HnsvizTestApi['view']>;
 
-export const DESIGNS = ['old-winnat', 'new-l2bridge', 'new-overlay'] as const;
+export const DESIGNS = [
+  'old-winnat',
+  'new-2017',
+  'new-l2bridge',
+  'new-overlay',
+  'new-overlay-nodsr',
+] as const;
 
 /** Open the viewer on `scenario` with the test API, and wait until it has drawn. */
 export async function openViewer(page: Page, scenario: string): Promise<void> {

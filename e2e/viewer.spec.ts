@@ -57,7 +57,13 @@ test('switching designs keeps every pod in place', async ({ page }) => {
   await openViewer(page, 'new-l2bridge');
   const before = await podBoxes(page);
   expect(Object.keys(before).sort()).toEqual(['a1', 'a2', 'b1', 'b2', 'coredns']);
-  for (const design of ['old-winnat', 'new-overlay', 'new-overlay-nodsr', 'new-l2bridge']) {
+  for (const design of [
+    'old-winnat',
+    'new-2017',
+    'new-overlay',
+    'new-overlay-nodsr',
+    'new-l2bridge',
+  ]) {
     await page
       .getByRole('radiogroup', { name: 'Design' })
       .locator(`[data-scenario="${design}"]`)

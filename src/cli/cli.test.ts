@@ -233,6 +233,33 @@ describe('hnsviz trace', () => {
 });
 
 describe('hnsviz describe', () => {
+  it('offers the 1709/1803 design (no DSR) as --scenario new-2017: describe and trace', async () => {
+    const help = (await run(['describe', '--help'])).out;
+    expect(help).toMatch(/--scenario ID .*new-2017/);
+    const d = await run(['describe', '--scenario', 'new-2017']);
+    expect(d.code).toBe(0);
+    expect(d.out).toMatch(/1709\/1803/);
+    const json = JSON.parse((await run(['describe', '--scenario', 'new-2017', '--json'])).out) as {
+      loadBalancers: { dsr: boolean }[];
+    };
+    expect(json.loadBalancers.length).toBeGreaterThan(0);
+    expect(json.loadBalancers.every((lb) => !lb.dsr)).toBe(true);
+    const t = await run([
+      'trace',
+      '--scenario',
+      'new-2017',
+      '--from',
+      'a1',
+      '--to',
+      'web',
+      '--reply',
+    ]);
+    expect(t.code).toBe(0);
+    expect(t.out).toMatch(/NeedEncap/);
+    expect(t.out).toMatch(/layer SLB_LB_LAYER/);
+    expect(t.out).not.toMatch(/LB_DSR/);
+  });
+
   it('offers the WS2019 overlay without DSR as --scenario new-overlay-nodsr, labelled so', async () => {
     const help = (await run(['describe', '--help'])).out;
     expect(help).toMatch(/--scenario ID .*new-overlay-nodsr/);
