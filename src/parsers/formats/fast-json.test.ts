@@ -50,6 +50,10 @@ const inputs: Record<string, string> = {
     ],
     0,
   ),
+  'elements without commas between them': dump.replace(
+    /\r\n {4}\},\r\n {4}\{/g,
+    '\r\n    }\r\n    {',
+  ),
   'Resources as an array': ps51Json(
     elements.map((e) => ({ ...e, Resources: [e['Resources'], 1] })),
     0,
@@ -72,11 +76,13 @@ describe('fast-json batches', () => {
     });
   }
 
-  it('parses a clean dump with one JSON.parse per batch, not per element', () => {
-    const parse = vi.spyOn(JSON, 'parse');
-    const { objects } = read(dump, BATCH_CHARS);
-    expect(objects).toHaveLength(elements.length);
-    // ~330 elements in about 0.45 MB of text left after the allocator trees are cut out.
-    expect(parse.mock.calls.length).toBeLessThan(10);
-  });
+  for (const name of ['PowerShell 5.1, CRLF', 'elements without commas between them']) {
+    it(`${name}: one JSON.parse per batch, not per element`, () => {
+      const parse = vi.spyOn(JSON, 'parse');
+      const { objects } = read(inputs[name]!, BATCH_CHARS);
+      expect(objects).toHaveLength(elements.length);
+      // ~330 elements in about 0.45 MB of text left after the allocator trees are cut out.
+      expect(parse.mock.calls.length).toBeLessThan(10);
+    });
+  }
 });

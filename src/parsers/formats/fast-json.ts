@@ -232,31 +232,38 @@ function parseBatch(
   batchChars: number,
 ): { to: number; values: unknown[] | null } {
   const { starts, ends, skipFrom, skipTo } = parts;
+  // The text from one element to the next is copied as one piece, the separator between them
+  // (blank space and the comma) included; only the skipped values are left out.
   const pieces: string[] = ['['];
+  let run = starts[i]!;
   let size = 0;
   let j = i;
   for (; j < starts.length && size < batchChars; j++) {
-    if (j > i) pieces.push(',');
     const start = starts[j]!;
-    const end = ends[j]!;
+    if (j > i && !commaBetween(text, ends[j - 1]!, start)) {
+      pieces.push(text.slice(run, ends[j - 1]), ',');
+      run = start;
+    }
     const from = skipFrom[j]!;
     if (from >= 0) {
-      const to = skipTo[j]!;
-      pieces.push(text.slice(start, from), text.charCodeAt(from) === 123 ? '{}' : '[]');
-      pieces.push(text.slice(to, end));
-      size += from - start + end - to;
-    } else {
-      pieces.push(text.slice(start, end));
-      size += end - start;
-    }
+      pieces.push(text.slice(run, from), text.charCodeAt(from) === 123 ? '{}' : '[]');
+      run = skipTo[j]!;
+      size += from - start + ends[j]! - run;
+    } else size += ends[j]! - start;
   }
-  pieces.push(']');
+  pieces.push(text.slice(run, ends[j - 1]), ']');
   try {
     const values = JSON.parse(pieces.join('')) as unknown[];
     return { to: j, values: values.length === j - i ? values : null };
   } catch {
     return { to: j, values: null };
   }
+}
+
+/** Whether text[from, to) (what lies between two elements) holds their comma. */
+function commaBetween(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 44) return true;
+  return false;
 }
 
 /**
