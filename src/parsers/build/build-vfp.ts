@@ -66,6 +66,8 @@ export function buildVfp(t: Topology, items: readonly VfpInput[]): Topology {
   const layers = emptyTable<VfpLayer>();
   const groups = emptyTable<VfpGroup>();
   const rules = emptyTable<VfpRule>();
+  /** Per group, the ids of rules read here, in reading order (appended once, at the end). */
+  const newRules = new Map<string, string[]>();
   const endpoints = copyTable(t.endpoints);
   const origin = (it: VfpInput): Parameters<typeof provenance>[0] => ({
     input: it.input,
@@ -194,6 +196,12 @@ export function buildVfp(t: Topology, items: readonly VfpInput[]): Topology {
           ? { kind: 'paroute', nextHop: null }
           : { kind: 'other', text: [typeText, ...it.ruleData].join('; ') };
     const id = `${groupId}/rule:${name}`;
+    // A rule read again under the same name replaces the first and keeps its place.
+    if (!(id in rules)) {
+      let list = newRules.get(groupId);
+      if (!list) newRules.set(groupId, (list = []));
+      list.push(id);
+    }
     rules[id] = {
       id,
       groupId,
@@ -209,8 +217,6 @@ export function buildVfp(t: Topology, items: readonly VfpInput[]): Topology {
       action,
       provenance: provenance(origin(it)),
     };
-    const g = groups[groupId]!;
-    if (!g.ruleIds.includes(id)) groups[groupId] = { ...g, ruleIds: [...g.ruleIds, id] };
   }
   // Evaluation order: layers and rules by priority (stable).
   for (const [id, p] of Object.entries(ports)) {
@@ -223,7 +229,9 @@ export function buildVfp(t: Topology, items: readonly VfpInput[]): Topology {
   for (const [id, g] of Object.entries(groups)) {
     groups[id] = {
       ...g,
-      ruleIds: [...g.ruleIds].sort((a, b) => rules[a]!.priority - rules[b]!.priority),
+      ruleIds: [...g.ruleIds, ...(newRules.get(id) ?? [])].sort(
+        (a, b) => rules[a]!.priority - rules[b]!.priority,
+      ),
     };
   }
   return { ...t, ports, layers, groups, rules, endpoints };

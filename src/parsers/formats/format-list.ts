@@ -52,6 +52,21 @@ export interface FlResult {
 }
 
 /** Parse list-view objects starting at line `i`; stops at a line `stop(line)` accepts. */
+/** Per paste, its last line with content (not blank, not a Markdown fence); -1 if none. */
+const LAST_CONTENT = new WeakMap<Doc, number>();
+function lastContentLine(doc: Doc): number {
+  let last = LAST_CONTENT.get(doc);
+  if (last === undefined) {
+    last = doc.lines.length - 1;
+    for (; last >= 0; last--) {
+      const l = (doc.lines[last] ?? '').trim();
+      if (l !== '' && !l.startsWith('```')) break;
+    }
+    LAST_CONTENT.set(doc, last);
+  }
+  return last;
+}
+
 export function parseFormatList(
   doc: Doc,
   start: number,
@@ -122,7 +137,7 @@ export function parseFormatList(
     const line = doc.lines[i] ?? '';
     const no = doc.lineNo[i] ?? i + 1;
     if (line.trim() === '') {
-      atEnd = !doc.lines.slice(i).some((l) => l.trim() !== '' && !l.trim().startsWith('```'));
+      atEnd = i > lastContentLine(doc);
       flush();
       // A blank line ends an object; the list goes on only if a key line follows.
       let j = i + 1;

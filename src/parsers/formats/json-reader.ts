@@ -45,15 +45,50 @@ class Stop extends Error {
   }
 }
 
+/**
+ * The next backslash and line break of one text, remembered across the readers of that text: a
+ * paste of many log lines starts a reader per line, and each searching afresh to the end of a
+ * text without backslashes would make the paste quadratic.
+ */
+export class SearchMemo {
+  private bsFrom = -1;
+  private bsAt = -1;
+  private nlFrom = -1;
+  private nlAt = -1;
+  constructor(readonly text: string) {}
+
+  /** Next backslash at or after `p` (-1: none). */
+  nextBackslash(p: number): number {
+    // The answer for `bsFrom` holds for every p from there up to the position found.
+    if (this.bsFrom < 0 || p < this.bsFrom || (this.bsAt >= 0 && p > this.bsAt)) {
+      this.bsAt = this.text.indexOf('\\', p);
+      this.bsFrom = p;
+    }
+    return this.bsAt;
+  }
+
+  /** Next line break at or after `p` (-1: none). */
+  nextNewline(p: number): number {
+    if (this.nlFrom < 0 || p < this.nlFrom || (this.nlAt >= 0 && p > this.nlAt)) {
+      this.nlAt = this.text.indexOf('\n', p);
+      this.nlFrom = p;
+    }
+    return this.nlAt;
+  }
+}
+
 class Reader {
   pos: number;
   lastKey: string | null = null;
+  private readonly memo: SearchMemo;
   constructor(
     readonly text: string,
     start: number,
     readonly starts: number[] | null,
+    memo?: SearchMemo,
   ) {
     this.pos = start;
+    this.memo = memo?.text === text ? memo : new SearchMemo(text);
   }
 
   fail(message: string, expected: string): Stop {
@@ -181,20 +216,14 @@ class Reader {
     }
   }
 
-  /** Next backslash at or after `p`, cached: searching afresh per string would be quadratic. */
-  private bs = -2;
+  /** Next backslash at or after `p` (searching afresh per string would be quadratic). */
   nextBackslash(p: number): number {
-    if (this.bs === -1) return -1;
-    if (this.bs < p) this.bs = this.text.indexOf('\\', p);
-    return this.bs;
+    return this.memo.nextBackslash(p);
   }
 
-  /** Next line break at or after `p`, cached for the same reason (one-line JSON in a log). */
-  private nlAt = -2;
+  /** Next line break at or after `p`, for the same reason (one-line JSON in a log). */
   nextNewline(p: number): number {
-    if (this.nlAt === -1) return -1;
-    if (this.nlAt < p) this.nlAt = this.text.indexOf('\n', p);
-    return this.nlAt;
+    return this.memo.nextNewline(p);
   }
 
   string(): string {
@@ -283,8 +312,13 @@ const LITERALS: readonly (readonly [string, unknown])[] = [
  * Read one JSON value at `start` (leading whitespace allowed). When `starts` is given, the
  * offsets of objects at depth 0 and 1 are pushed to it (to give array elements a line).
  */
-export function readJson(text: string, start = 0, starts: number[] | null = null): JsonRead {
-  const r = new Reader(text, start, starts);
+export function readJson(
+  text: string,
+  start = 0,
+  starts: number[] | null = null,
+  memo?: SearchMemo,
+): JsonRead {
+  const r = new Reader(text, start, starts, memo);
   const out: { v: unknown } = { v: undefined };
   try {
     r.value(0, out);

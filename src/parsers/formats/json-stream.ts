@@ -7,7 +7,7 @@
 import { reportDepthCuts } from './depth';
 import { findGoStruct } from './go-struct';
 import { continuationOf, readJsonFragment } from './json-fragment';
-import { readJson, type JsonError } from './json-reader';
+import { readJson, SearchMemo, type JsonError } from './json-reader';
 import { lineIndexOf } from './line-counter';
 import { isRecord, type Rendering } from './raw';
 import type { LineReader, ScanState } from './reader';
@@ -76,6 +76,14 @@ export const jsonReader: LineReader = {
     return json === null ? i + 1 : readJsonStream(s, i, json.at, json.escaped);
   },
 };
+
+/** One search memo per paste, shared by the readers of its lines. */
+const MEMOS = new WeakMap<ScanState, SearchMemo>();
+function memoOf(s: ScanState, full: string): SearchMemo {
+  let m = MEMOS.get(s);
+  if (m?.text !== full) MEMOS.set(s, (m = new SearchMemo(full)));
+  return m;
+}
 
 /** Read JSON values from line `lineIdx`, column `col`; returns the first line not read. */
 function readJsonStream(s: ScanState, lineIdx: number, col: number, escaped: boolean): number {
@@ -155,7 +163,7 @@ function readJsonStream(s: ScanState, lineIdx: number, col: number, escaped: boo
   let count = 0;
   for (;;) {
     const objStarts: number[] = [];
-    const r = readJson(full, offset, objStarts);
+    const r = readJson(full, offset, objStarts, memoOf(s, full));
     const sample = full.slice(offset, Math.min(full.length, r.end, offset + 600));
     const rendering = count > 0 ? 'hnsdiag-json' : renderingOf(sample, logPrefix);
     if (r.value !== undefined) push(r.value, objStarts, lineOf, rendering);
