@@ -15,6 +15,7 @@ import { measureCliStart } from './cli-start';
 import { runClusterBench } from './cluster-bench';
 import { runParseBench } from './parse-bench';
 import { runHostileBench } from './hostile-bench';
+import { runReaderDoubling } from './reader-doubling';
 import { realRecall } from './real-recall';
 import type { Topology } from '../src/model/types';
 import { syntheticDraft } from './synthetic';
@@ -254,6 +255,8 @@ if (parse) {
 if (withParse) Object.assign(result, realRecall());
 // Minified vs pretty parse time, and 200k endpoints after a prompt line (bench/hostile-bench.ts).
 if (withParse) Object.assign(result, runHostileBench());
+// Each reader's time for 2N endpoints over N (bench/reader-doubling.ts): ~2 is linear.
+if (withParse) Object.assign(result, runReaderDoubling());
 // `hnsviz --version` against a bare node (bench/cli-start.ts).
 Object.assign(result, measureCliStart());
 // 20 synthetic nodes imported together (bench/cluster-bench.ts); heavy, so only when asked.
