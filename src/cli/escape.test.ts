@@ -38,4 +38,57 @@ describe('terminal escape sequences from dumps', () => {
     // eslint-disable-next-line no-control-regex -- asserting no control character is printed
     expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   });
+
+  it('no command prints a control character of a dump’s names, ACL IDs or file name', async () => {
+    const net = 'aaaaaaaa-0000-4000-8000-000000000001';
+    const dump = JSON.stringify([
+      {
+        ID: net,
+        Name: 'cbr0\u0007',
+        Type: 'L2Bridge',
+        Subnets: [{ AddressPrefix: '10.0.0.0/24' }],
+      },
+      ...[5, 6].map((k) => ({
+        ID: `bbbbbbbb-0000-4000-8000-00000000000${k}`,
+        Name: `ep${k}\u001b]0;title\u0007`,
+        VirtualNetwork: net,
+        IPAddress: `10.0.0.${k}`,
+        PrefixLength: 24,
+        Policies: [
+          {
+            Type: 'ACL',
+            Id: 'acl\u001b[2J\u001b[H',
+            Action: 'Block',
+            Direction: 'In',
+            Priority: 100,
+          },
+        ],
+      })),
+    ]);
+    const file = 'dump\u001b[8m.json';
+    const packet = ['--from', '10.0.0.5', '--to', '10.0.0.6:80'];
+    const runs: string[][] = [
+      ['parse', file],
+      ['lint', file],
+      ['describe', file],
+      ['trace', file, ...packet],
+      ['export', file, ...packet, '--no-scrub', '-f', 'text'],
+      ['export', file, ...packet, '--no-scrub', '-f', 'markdown'],
+      ['export', file, '--no-scrub', '-f', 'mermaid'],
+      ['matrix', file],
+      ['diff', file, file],
+    ];
+    for (const argv of runs) {
+      let out = '';
+      const io = {
+        stdout: (t: string) => (out += t),
+        stderr: (t: string) => (out += t),
+        readFile: () => new TextEncoder().encode(dump),
+      };
+      await runCli(argv, io);
+      expect(out.length, argv[0]).toBeGreaterThan(0);
+      // eslint-disable-next-line no-control-regex -- asserting no control character is printed
+      expect(out, argv.join(' ')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    }
+  });
 });
