@@ -55,13 +55,21 @@ export class SearchMemo {
   private bsAt = -1;
   private nlFrom = -1;
   private nlAt = -1;
+  /** Characters searched so far (tests count work with it, not time). */
+  work = 0;
   constructor(readonly text: string) {}
+
+  private search(s: string, p: number): number {
+    const at = this.text.indexOf(s, p);
+    this.work += (at < 0 ? this.text.length : at) - p;
+    return at;
+  }
 
   /** Next backslash at or after `p` (-1: none). */
   nextBackslash(p: number): number {
     // The answer for `bsFrom` holds for every p from there up to the position found.
     if (this.bsFrom < 0 || p < this.bsFrom || (this.bsAt >= 0 && p > this.bsAt)) {
-      this.bsAt = this.text.indexOf('\\', p);
+      this.bsAt = this.search('\\', p);
       this.bsFrom = p;
     }
     return this.bsAt;
@@ -70,7 +78,7 @@ export class SearchMemo {
   /** Next line break at or after `p` (-1: none). */
   nextNewline(p: number): number {
     if (this.nlFrom < 0 || p < this.nlFrom || (this.nlAt >= 0 && p > this.nlAt)) {
-      this.nlAt = this.text.indexOf('\n', p);
+      this.nlAt = this.search('\n', p);
       this.nlFrom = p;
     }
     return this.nlAt;
