@@ -1,12 +1,13 @@
 /**
  * Compute what the viewer derives from a big topology (object index, layout, object tree,
  * packet-builder choices) before it is shown, in tasks short enough to keep the page
- * responsive: the index and the tree are built in steps (`indexTopologySteps`,
- * `objectTreeSteps`: a few thousand objects each), each step a task of its own. Each result is
- * cached per topology, so the render that follows reuses it.
+ * responsive: the index, the layout and the tree are built in steps (`indexTopologySteps`,
+ * `layoutTopologySteps`, `objectTreeSteps`: a thousand objects or a few hundred ports each),
+ * each step a task of its own. Each result is cached per topology, so the render that follows
+ * reuses it.
  */
 import { indexTopologySteps } from '../layout/object-index';
-import { layoutTopology } from '../layout/layout-topology';
+import { layoutTopologySteps } from '../layout/layout-topology';
 import { objectTreeSteps } from '../layout/object-tree';
 import type { Topology } from '../model/types';
 import { dumpTraceChoices } from './trace-choices';
@@ -32,8 +33,7 @@ async function stepwise(steps: Generator<void, unknown>): Promise<void> {
 
 export async function prewarm(t: Topology): Promise<void> {
   await stepwise(indexTopologySteps(t));
-  await nextTask();
-  layoutTopology(t);
+  await stepwise(layoutTopologySteps(t));
   await stepwise(objectTreeSteps(t));
   await nextTask();
   dumpTraceChoices(t);

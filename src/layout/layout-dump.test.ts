@@ -4,7 +4,8 @@ import { syntheticDump } from '../../bench/parse-bench';
 import { parseInputs } from '../parsers/index';
 import type { Box, LayoutItem } from './geometry';
 import { MAX_DRAWN_LBS } from './layout-dump';
-import { layoutTopology } from './layout-topology';
+import { LAYOUT_STEP } from './layout-node';
+import { layoutTopology, layoutTopologySteps } from './layout-topology';
 import { indexTopology } from './object-index';
 import { buildObjectTree, type TreeNode } from './object-tree';
 
@@ -103,5 +104,28 @@ describe('layout of dumped nodes', () => {
       );
       expect(hit?.id, link.id).toBeUndefined();
     }
+  });
+});
+
+describe('a dump laid out in steps', () => {
+  it('gives the one-go layout, pausing every LAYOUT_STEP local endpoints', () => {
+    const net = { ID: 'net-1', Name: 'cbr0', Type: 'L2Bridge' };
+    const eps = Array.from({ length: 3000 }, (_, i) => ({
+      ID: `ep-${i}`,
+      Name: `ep-${i}`,
+      VirtualNetwork: 'net-1',
+      IPAddress: `10.1.${i >> 8}.${i & 255}`,
+      IsRemoteEndpoint: i % 4 !== 0,
+    }));
+    const text = `${JSON.stringify([net, ...eps])}\n`;
+    const a = parseInputs([{ name: 'big', text }]).topology;
+    const b = parseInputs([{ name: 'big', text }]).topology;
+    const steps = layoutTopologySteps(b);
+    let pauses = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) pauses++;
+    expect(r.value).toEqual(layoutTopology(a));
+    expect(pauses).toBe(Math.ceil(750 / LAYOUT_STEP) - 1);
+    expect(layoutTopology(b)).toBe(r.value); // cached
   });
 });

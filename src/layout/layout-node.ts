@@ -51,6 +51,23 @@ export function layoutNode(
   y0: number,
   m: Measures = DEFAULT_MEASURES,
 ): NodeLayout {
+  const steps = layoutNodeSteps(topology, node, x0, y0, m);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/** Slots (pods or pod-less endpoints, with their ports) placed between two pauses. */
+export const LAYOUT_STEP = 250;
+
+/** `layoutNode` in steps: pauses (yields) after every `LAYOUT_STEP` slots. */
+export function* layoutNodeSteps(
+  topology: Topology,
+  node: Node,
+  x0: number,
+  y0: number,
+  m: Measures = DEFAULT_MEASURES,
+): Generator<void, NodeLayout> {
   const slots = nodeSlots(topology, node);
   // Many pod-less endpoints (dumps): rows of columns; the vSwitch and below move `shift` down.
   const grid = slotGrid(topology.design, slots.length, m);
@@ -149,7 +166,9 @@ export function layoutNode(
   });
 
   const yTop = y0;
-  slots.forEach((slot, i) => {
+  for (let i = 0; i < slots.length; i++) {
+    if (i > 0 && i % LAYOUT_STEP === 0) yield;
+    const slot = slots[i]!;
     const row = Math.floor(i / Math.max(grid.cols, 1));
     const sx = x0 + m.pad * 2 + m.hostW + (i - row * grid.cols) * m.slotW + 10;
     const sw = m.slotW - 20;
@@ -173,7 +192,7 @@ export function layoutNode(
       links.push(vertical(`${ep.id}>port`, cx, y0 + m.epY + m.epH, y0 + m.portY));
       addPort(port, ex, cw, y0 + m.portY, m.stackMax, gutter);
     });
-  });
+  }
 
   const lowerY = y0 + shift + m.lowerY;
   let uplink: readonly [number, number] = [x0 + m.pad + m.hostW / 2, y0 + shift + m.bar1Y + m.barH];

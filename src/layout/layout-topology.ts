@@ -18,7 +18,7 @@ import {
   type Measures,
   type TopologyLayout,
 } from './geometry';
-import { layoutNode } from './layout-node';
+import { layoutNodeSteps } from './layout-node';
 import { centred, fitSize, line, textWidth } from './text-fit';
 import { maxOf, pushAll } from '../shared/arrays';
 
@@ -36,6 +36,20 @@ const BUS_X = MARGIN - WIRE;
  * layoutTopology(t, { textScale: 1.5 }); // projector: bigger text, boxes grown to hold it
  */
 export function layoutTopology(topology: Topology, options: LayoutOptions = {}): TopologyLayout {
+  const steps = layoutTopologySteps(topology, options);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/**
+ * `layoutTopology` in steps: pauses (yields) every `LAYOUT_STEP` slots of a node, so a caller
+ * on the page can let other tasks run between steps of a big dump. Cached like `layoutTopology`.
+ */
+export function* layoutTopologySteps(
+  topology: Topology,
+  options: LayoutOptions = {},
+): Generator<void, TopologyLayout> {
   const m = measures(options.textScale);
   // Topologies are immutable: one layout per topology and text scale (a dump's is computed
   // before it is shown).
@@ -46,14 +60,14 @@ export function layoutTopology(topology: Topology, options: LayoutOptions = {}):
   }
   const hit = perScale.get(m.text);
   if (hit) return hit;
-  const layout = computeLayout(topology, m);
+  const layout = yield* computeLayout(topology, m);
   perScale.set(m.text, layout);
   return layout;
 }
 
 const layouts = new WeakMap<Topology, Map<number, TopologyLayout>>();
 
-function computeLayout(topology: Topology, m: Measures): TopologyLayout {
+function* computeLayout(topology: Topology, m: Measures): Generator<void, TopologyLayout> {
   const items: LayoutItem[] = [];
   const links: LinkLine[] = [];
   const captions: Caption[] = [];
@@ -70,7 +84,7 @@ function computeLayout(topology: Topology, m: Measures): TopologyLayout {
       rows.push(row);
       x = MARGIN;
     }
-    const nl = layoutNode(topology, node, x, row.top, m);
+    const nl = yield* layoutNodeSteps(topology, node, x, row.top, m);
     pushAll(items, nl.items);
     pushAll(links, nl.links);
     pushAll(captions, nl.captions);
