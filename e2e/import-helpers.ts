@@ -32,6 +32,46 @@ export async function expectDumpShown(page: Page): Promise<void> {
   await expect(page.locator('svg [data-kind="endpoint"]').first()).toBeVisible();
 }
 
+/**
+ * Wait until the browser's copy of the last import is written (`kept`) or deleted: the copy is
+ * saved after the dump is drawn, so a reload straight after drawing could beat it. Reads the
+ * IndexedDB store the app writes (database `hnsviz`, store `dumps`, key `last-summary`).
+ */
+export async function expectKeptCopy(page: Page, kept: boolean): Promise<void> {
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          new Promise<boolean>((resolve) => {
+            const req = indexedDB.open('hnsviz', 1);
+            req.onerror = () => resolve(false);
+            req.onupgradeneeded = () => req.result.createObjectStore('dumps');
+            req.onsuccess = () => {
+              const db = req.result;
+              if (!db.objectStoreNames.contains('dumps')) {
+                db.close();
+                resolve(false);
+                return;
+              }
+              const get = db
+                .transaction('dumps', 'readonly')
+                .objectStore('dumps')
+                .get('last-summary');
+              get.onsuccess = () => {
+                db.close();
+                resolve(get.result !== undefined);
+              };
+              get.onerror = () => {
+                db.close();
+                resolve(false);
+              };
+            };
+          }),
+      ),
+    )
+    .toBe(kept);
+}
+
 /** Drop files on the viewer through a DataTransfer built in the page. */
 export async function dropFiles(
   page: Page,

@@ -1,6 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { collectErrors } from './viewer-api';
-import { corpusFile, dropFiles, expectDumpShown, openApp, paste, SAMPLE } from './import-helpers';
+import {
+  corpusFile,
+  dropFiles,
+  expectDumpShown,
+  expectKeptCopy,
+  openApp,
+  paste,
+  SAMPLE,
+} from './import-helpers';
 import { shot } from './shots';
 import { drawingSettled } from './settle';
 
@@ -125,11 +133,13 @@ test.describe('importing a dump', () => {
     await paste(page, SAMPLE);
     await expectDumpShown(page);
     await expect(page).not.toHaveURL(/scenario=|#view=/);
+    await expectKeptCopy(page, true);
     await page.reload();
     await expectDumpShown(page);
     await expect(page.getByTestId('dump-status')).toContainText('restored from this browser');
     await page.getByRole('button', { name: 'Clear' }).click();
     await expect(page.locator('.hv-scenario-title')).not.toContainText('Dump:');
+    await expectKeptCopy(page, false);
     await page.reload();
     await expect(page.locator('.hv-root[data-state="ready"]')).toBeVisible();
     await expect(page.getByTestId('dump-status')).toHaveCount(0);
