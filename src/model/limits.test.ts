@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CUT_MARKER,
-  fitModelLimits,
-  fitsModelLimits,
-  markFitted,
-  MAX_MODEL_STRING,
-  MAX_RAW_DEPTH,
-} from './limits';
+import { CUT_MARKER, fitModelLimits, MAX_MODEL_STRING, MAX_RAW_DEPTH } from './limits';
 import type { Topology } from './types';
 
 const fitAny = (v: unknown) => fitModelLimits(v as Topology);
@@ -49,27 +42,5 @@ describe('fitModelLimits', () => {
     expect(r.report).toEqual({ strings: 1, cuts: 1 });
     expect(JSON.stringify(r.topology)).toContain(CUT_MARKER);
     expect(Object.keys(r.topology).every((k) => k.length <= MAX_MODEL_STRING)).toBe(true);
-  });
-});
-
-describe('markFitted', () => {
-  it('lets the next fit skip a table its builder checked, once', () => {
-    const long = 'v'.repeat(MAX_MODEL_STRING + 1);
-    const table = { a: { s: 'short' } };
-    expect(fitsModelLimits(table.a)).toBe(true);
-    markFitted(table);
-    const t = { table, other: { s: 'x' } };
-    expect(fitAny(t).topology).toBe(t);
-    // Changed after the check: the mark was spent by the first fit, so this one looks again.
-    (table as Record<string, unknown>)['b'] = { s: long };
-    const r = fitAny(t);
-    expect(r.report).toEqual({ strings: 1, cuts: 0 });
-    expect(r.topology).not.toBe(t);
-  });
-
-  it('still walks the tables nobody marked', () => {
-    const t = { table: { a: { s: 'v'.repeat(MAX_MODEL_STRING + 1) } } };
-    expect(fitsModelLimits(t.table.a)).toBe(false);
-    expect(fitAny(t).report).toEqual({ strings: 1, cuts: 0 });
   });
 });

@@ -96,7 +96,7 @@ export function fitModelLimits(t: Topology): { topology: Topology; report: FitRe
   const report: FitReport = { strings: 0, cuts: 0 };
   // Most models fit: a walk that allocates nothing says so, and only a model that does not is
   // walked again to be copied where needed.
-  if (topologyFits(t)) return { topology: t, report };
+  if (fits(t, null)) return { topology: t, report };
   const topology = fit(t, null, report) as Topology;
   return { topology, report };
 }
@@ -121,35 +121,6 @@ function fits(v: unknown, rawDepth: number | null): boolean {
     if (!fits(o[k], k === 'raw' && rawDepth === null ? 0 : next)) return false;
   }
   return true;
-}
-
-/**
- * Tables whose every entry a builder has checked with `fitsModelLimits` as it made them, while
- * they were still in the CPU cache: the next `fitModelLimits` of a topology holding one skips
- * it once (a table can change after that; the mark is spent by the skip).
- */
-const CHECKED = new WeakSet<object>();
-
-/** Whether `fitModelLimits` would keep `v` (an entry of a model table) as it is. */
-export function fitsModelLimits(v: unknown): boolean {
-  return fits(v, null);
-}
-
-/** Say that every key and entry of `table` passed `fitsModelLimits` and it has not changed since. */
-export function markFitted(table: object): void {
-  CHECKED.add(table);
-}
-
-/** `fits(t, null)`, skipping (once) the tables marked by `markFitted`. */
-function topologyFits(t: Topology): boolean {
-  const o = t as unknown as Record<string, unknown>;
-  let ok = true;
-  for (const k in o) {
-    const v = o[k];
-    if (typeof v === 'object' && v !== null && CHECKED.delete(v)) continue;
-    ok &&= k.length <= MAX_MODEL_STRING && fits(v, k === 'raw' ? 0 : null);
-  }
-  return ok;
 }
 
 /** Why a list of `count` entries cannot travel in a link or a view file. */

@@ -1,7 +1,6 @@
 /**
- * The load balancer table is checked against the model's size limits as it is built (and the
- * final check skips it then): a long value in a load balancer must still be cut and reported,
- * whether it is the only one or one of many, and the rest of the model stays as it was.
+ * A long value in a load balancer (VIP, id, backend) is cut to the model's size limits and
+ * reported, in the table's key as in the entry; a table with nothing too long stays quiet.
  */
 
 import { describe, expect, it } from 'vitest';

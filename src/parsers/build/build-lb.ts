@@ -8,7 +8,6 @@ import type { MergedSet } from '../normalise/merge';
 import type { NLoadBalancer } from '../normalise/normalise';
 import { fastIpv4 } from '../normalise/values';
 import { emptyTable, hasEntry } from '../../shared/table';
-import { fitsModelLimits, markFitted, MAX_MODEL_STRING } from '../../model/limits';
 
 /** Flag objects are shared per combination (6 bits): 5,000 load balancers need only a few. */
 const FLAGS = new Map<number, LoadBalancer['flags']>();
@@ -73,7 +72,6 @@ export function buildLoadBalancers(
   let anyDsr = false;
   let sourceVip: string | null = null;
   let plain = true;
-  let fitting = true;
   // Kinds need the service CIDR, which the VIPs themselves help to infer.
   const allVips: string[] = [];
   for (const m of merged.loadBalancers.values())
@@ -98,7 +96,7 @@ export function buildLoadBalancers(
     anyDsr ||= flags.dsr;
     sourceVip ??= lbSourceVip;
     plain &&= plainKey(m.id);
-    const lb: LoadBalancer = {
+    out[m.id] = {
       id: m.id,
       nodeId: NODE_ID,
       networkId,
@@ -121,11 +119,6 @@ export function buildLoadBalancers(
       serviceId: null,
       provenance: provenance(m.origins[0]),
     };
-    out[m.id] = lb;
-    // The model's size limits, checked while the entry is still in the CPU cache (the check of
-    // the whole finished topology then skips this table, see `markFitted`).
-    fitting &&= m.id.length <= MAX_MODEL_STRING && fitsModelLimits(lb);
   }
-  if (fitting) markFitted(out);
   return { loadBalancers: out, summary: plain ? { count, anyDsr, sourceVip } : null };
 }
