@@ -4,7 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildScenario } from '../scenarios/index';
 import { createHandler } from './engine.worker';
 import { DumpAssembler } from './dump-pieces';
-import { createEngineClient, type DumpProgressEvent, type EnginePort } from './engine-client';
+import {
+  createEngineClient,
+  EngineError,
+  type DumpProgressEvent,
+  type EnginePort,
+} from './engine-client';
 import type { FromWorker, ToWorker } from './protocol';
 
 const corpus = (f: string): ArrayBuffer => {
@@ -118,6 +123,34 @@ describe('dump/load contract', () => {
       line: 1,
       column: 1,
     });
+    c.dispose();
+  });
+
+  it('a dump whose parts did not all come is an internal error, not a partial model', async () => {
+    // A worker that loses its first piece: the closing message counts one part more.
+    const lossy = (): EnginePort => {
+      const port = fakeWorker();
+      let dropped = false;
+      return {
+        ...port,
+        addEventListener: (type: string, fn: (e: { data: FromWorker }) => void) => {
+          if (type !== 'message') return;
+          port.addEventListener('message', (e) => {
+            if (e.data.type === 'dump/part' && !dropped) dropped = true;
+            else fn(e);
+          });
+        },
+      };
+    };
+    const c = createEngineClient(lossy);
+    const text = readFileSync(
+      new URL('../parsers/__fixtures__/corpus/30-rke2-calico-endpoint-fl-acl.txt', import.meta.url),
+      'utf8',
+    );
+    const failed = await c.loadDump([{ name: 'paste', text }]).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(EngineError);
+    expect((failed as EngineError).code).toBe('E_INTERNAL');
+    expect((failed as EngineError).message).toMatch(/^\d+ of the dump's \d+ parts came$/);
     c.dispose();
   });
 
