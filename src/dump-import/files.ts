@@ -6,6 +6,7 @@
  */
 import { pushAll } from '../shared/arrays';
 import type { DumpInput } from '../worker/protocol';
+import { formatSize } from '../shared/size';
 
 /** The part of `FileSystemEntry` the walk needs (structural, so tests can fake it). */
 export interface EntryLike {
@@ -127,8 +128,6 @@ export interface ReadFiles {
   readonly skipped: { readonly name: string; readonly why: string }[];
 }
 
-const mib = (n: number): string => `${(n / 1048576).toFixed(1)} MiB`;
-
 /**
  * `picked` as worker inputs. Files over `maxBytes` are refused without being read (the message
  * names the limit); binaries are skipped by extension, empty files dropped.
@@ -146,12 +145,12 @@ export function readPicked(
     else if (file.size <= maxBytes && total + file.size > maxTotal)
       skipped.push({
         name: path,
-        why: `the files picked together pass the limit of ${(maxTotal / 1048576).toFixed(0)} MiB per import; import this one on its own`,
+        why: `the files picked together pass the limit of ${formatSize(maxTotal)} per import; import this one on its own`,
       });
     else if (file.size > maxBytes)
       skipped.push({
         name: path,
-        why: `${mib(file.size)} is over the limit of ${(maxBytes / 1048576).toFixed(0)} MiB per input; split it (one command per file)`,
+        why: `${formatSize(file.size)} is over the limit of ${formatSize(maxBytes)} per input; split it (one command per file)`,
       });
     else if (file.size === 0) skipped.push({ name: path, why: 'empty file' });
     else {

@@ -99,7 +99,7 @@ describe('importer', () => {
     });
     const big = new File(['x'.repeat(4096)], 'big.txt');
     expect(await importer.importFiles([{ path: 'big.txt', file: big }])).toBe(false);
-    expect(store.getState().importFailure?.skipped[0]?.why).toMatch(/over the limit of 0 MiB/);
+    expect(store.getState().importFailure?.skipped[0]?.why).toMatch(/4 KiB is over the limit of 1 KiB per input/);
   });
 
   it('says an import over the object cap is too large and keeps the view and the kept dump', async () => {

@@ -33,6 +33,7 @@ import {
   type ReadProgress,
 } from './formats/read-progress';
 import { TooManyObjectsError, type ObjectBudget } from './object-budget';
+import { formatSize } from '../shared/size';
 
 export type { Diagnostic, DiagnosticCode, Severity } from './diagnostics';
 export type { FieldConflict } from './normalise/merge';
@@ -116,7 +117,7 @@ function readInput(
       'E_TOO_LARGE',
       0,
       0,
-      `input is ${(size / 1048576).toFixed(1)} MiB; the limit is ${(maxBytes / 1048576).toFixed(0)} MiB`,
+      `input is ${formatSize(size)}; the limit is ${formatSize(maxBytes)}`,
       {
         hint: 'split the dump (one command per file) or remove log lines around the HNS output',
       },

@@ -171,7 +171,7 @@ describe('dump/load contract', () => {
     expect(head?.type === 'dump/parsed' && head.dump.diagnostics).toEqual([]);
     const dump = head?.type === 'dump/parsed' ? a.finish(head.dump) : null;
     expect(dump?.diagnostics[0]?.code).toBe('E_TOO_LARGE');
-    expect(dump?.diagnostics[0]?.message).toMatch(/limit is 0 MiB/);
+    expect(dump?.diagnostics[0]?.message).toMatch(/is 2 KiB; the limit is 1 KiB$/);
     expect(out.at(-1)).toMatchObject({ type: 'error', code: 'E_BAD_ARGUMENT', requestId: 'none' });
   });
 

@@ -18,6 +18,7 @@ import {
   type ParsedDump,
   type ToWorker,
 } from './protocol';
+import { formatSize } from '../shared/size';
 
 /** A message is untrusted data: check its shape without narrowing its declared type. */
 const isList = (v: unknown): boolean => Array.isArray(v);
@@ -88,7 +89,7 @@ export function createHandler(post: (m: FromWorker) => void): (msg: ToWorker) =>
             return post({
               type: 'error',
               code: 'E_TOO_LARGE',
-              message: `the inputs hold ${(size / 1048576).toFixed(0)} MiB; one import may read at most ${MAX_REQUEST_BYTES / 1048576} MiB`,
+              message: `the inputs hold ${formatSize(size)}; one import may read at most ${formatSize(MAX_REQUEST_BYTES)}`,
               requestId,
             });
           const run = (inputs: readonly DumpInput[]): void => {
