@@ -7,7 +7,7 @@ import { EngineError } from '../worker/engine-client';
 import { DumpAssembler } from '../worker/dump-pieces';
 import { createHandler } from '../worker/engine.worker';
 import { loadDump, readBlobs } from '../worker/load-dump';
-import type { DumpInput } from '../worker/protocol';
+import type { DumpInput, ParsedDump } from '../worker/protocol';
 import { createImporter, type DumpLoader } from './importer';
 import { createMemoryPersistence } from './persist';
 
@@ -99,7 +99,9 @@ describe('importer', () => {
     });
     const big = new File(['x'.repeat(4096)], 'big.txt');
     expect(await importer.importFiles([{ path: 'big.txt', file: big }])).toBe(false);
-    expect(store.getState().importFailure?.skipped[0]?.why).toMatch(/4 KiB is over the limit of 1 KiB per input/);
+    expect(store.getState().importFailure?.skipped[0]?.why).toMatch(
+      /4 KiB is over the limit of 1 KiB per input/,
+    );
   });
 
   it('says an import over the object cap is too large and keeps the view and the kept dump', async () => {
@@ -142,6 +144,53 @@ describe('importer', () => {
     );
     expect(s.topology).toBe(before);
     expect(persistence.peek()?.inputs[0]?.name).toBe('small');
+  });
+
+  it('has the worker scrub: the page receives scrubbed data and does not scrub it again', async () => {
+    const sent: unknown[] = [];
+    const received: ParsedDump[] = [];
+    // The worker's handler in-process, as the real client drives it.
+    const viaWorker: DumpLoader = {
+      loadDump: (inputs, opts) =>
+        new Promise((resolve, reject) => {
+          const pieces = new DumpAssembler();
+          const handle = createHandler((m) => {
+            if (m.type === 'dump/part') pieces.add(m.piece);
+            if (m.type === 'dump/parsed') {
+              received.push(pieces.finish(m.dump));
+              resolve(received.at(-1)!);
+            }
+            if (m.type === 'error') reject(new EngineError(m.code, m.message));
+          });
+          const msg = {
+            type: 'dump/load',
+            requestId: 'r',
+            inputs,
+            ...(opts?.scrubKey ? { scrubKey: opts.scrubKey } : {}),
+          } as const;
+          sent.push(msg);
+          handle(msg);
+        }),
+    };
+    const store = createAppStore({
+      scenarioId: 'new-l2bridge',
+      topology: buildScenario('new-l2bridge'),
+    });
+    const importer = createImporter(store, {
+      loader: () => viaWorker,
+      persistence: null,
+      scrubKey: () => [5, 6, 7, 8],
+    });
+    await importer.importText('node.txt', corpus('30-rke2-calico-endpoint-fl-acl.txt'));
+    expect(received.at(-1)?.scrubbed).toBeUndefined();
+    await importer.scrub();
+    expect(sent.at(-1)).toMatchObject({ scrubKey: [5, 6, 7, 8] });
+    const worker = received.at(-1)!;
+    expect(worker.scrubbed).toBe(true);
+    expect(JSON.stringify(worker).toLowerCase()).not.toContain('10.42.213.221');
+    // Shown as the worker sent it: a second scrub on the page would have replaced it again.
+    expect(store.getState().topology).toBe(worker.topology);
+    expect(store.getState().dump?.scrubbed).toBe(true);
   });
 
   it('scrubs consistently: no original IP, MAC, GUID or name survives, and reloads scrubbed', async () => {

@@ -37,6 +37,8 @@ export interface DumpLoader {
       maxBytes?: number;
       onProgress?: (p: DumpProgressEvent) => void;
       assign?: Readonly<Record<string, string>>;
+      /** Scrub in the worker with this key (a loader that doesn't leaves it to the page). */
+      scrubKey?: readonly number[];
     },
   ): Promise<ParsedDump>;
   /** Stop the work in flight (the worker is restarted); its promise rejects. */
@@ -151,6 +153,7 @@ export function createImporter(store: AppStore, opts: ImporterOptions): Importer
       parsed = await loader.loadDump(inputs, {
         maxBytes,
         ...(how.assign ? { assign: how.assign } : {}),
+        ...(how.key ? { scrubKey: how.key } : {}),
         onProgress: (p) => {
           if (id === run)
             store.getState().importProgressed({
@@ -183,7 +186,8 @@ export function createImporter(store: AppStore, opts: ImporterOptions): Importer
       store.getState().importFailed(failure);
       return false;
     }
-    const shown = how.key ? scrubDump(parsed, how.key) : parsed;
+    // The worker scrubs when given the key; a loader that didn't leaves it to this task.
+    const shown = how.key && !parsed.scrubbed ? scrubDump(parsed, how.key) : parsed;
     await prewarm(shown.topology); // index, layout, tree: one task each, not one long one
     if (id !== run) return false;
     store.getState().dumpLoaded(

@@ -11,6 +11,7 @@ import {
   type EnginePort,
 } from './engine-client';
 import type { FromWorker, ToWorker } from './protocol';
+import { scrubDump } from './scrub-dump';
 
 const corpus = (f: string): ArrayBuffer => {
   const b = readFileSync(new URL(`../parsers/__fixtures__/corpus/${f}`, import.meta.url));
@@ -152,6 +153,30 @@ describe('dump/load contract', () => {
     expect((failed as EngineError).code).toBe('E_INTERNAL');
     expect((failed as EngineError).message).toMatch(/^\d+ of the dump's \d+ parts came$/);
     c.dispose();
+  });
+
+  it('scrubs the parsed dump before posting it when the request carries a key', () => {
+    const parse = (scrubKey?: readonly number[]) => {
+      const out: FromWorker[] = [];
+      const h = createHandler((m) => out.push(m));
+      const bytes = corpus('30-rke2-calico-endpoint-fl-acl.txt');
+      h({
+        type: 'dump/load',
+        requestId: 'r',
+        inputs: [{ name: 'n', bytes }],
+        ...(scrubKey ? { scrubKey } : {}),
+      });
+      const a = new DumpAssembler();
+      for (const m of out) if (m.type === 'dump/part') a.add(m.piece);
+      const head = out.find((m) => m.type === 'dump/parsed');
+      if (head?.type !== 'dump/parsed') throw new Error('no dump/parsed');
+      return a.finish(head.dump);
+    };
+    const real = parse();
+    const scrubbed = parse([9, 8, 7, 6]);
+    expect(real.scrubbed).toBeUndefined();
+    expect(scrubbed).toEqual(scrubDump(real, [9, 8, 7, 6]));
+    expect(JSON.stringify(scrubbed).toLowerCase()).not.toContain('10.42.213.221');
   });
 
   it('refuses a too-large input with the limit named, and an empty request', () => {

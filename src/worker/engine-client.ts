@@ -74,6 +74,8 @@ export interface EngineClient {
       maxBytes?: number;
       onProgress?: (p: DumpProgressEvent) => void;
       assign?: Readonly<Record<string, string>>;
+      /** Scrub the result in the worker (`dump/load` `scrubKey`). */
+      scrubKey?: readonly number[];
     },
   ): Promise<ParsedDump>;
   /**
@@ -209,6 +211,7 @@ export function createEngineClient(
           inputs,
           ...(opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {}),
           ...(opts.assign !== undefined ? { assign: opts.assign } : {}),
+          ...(opts.scrubKey !== undefined ? { scrubKey: opts.scrubKey } : {}),
         },
         transfer,
         opts.onProgress,

@@ -10,6 +10,7 @@ import type { Topology } from '../model/types';
 import { TooManyObjectsError } from '../parsers/index';
 import { splitDump } from './dump-pieces';
 import { loadDump, readBlobs } from './load-dump';
+import { scrubDump } from './scrub-dump';
 import {
   MAX_REQUEST_BYTES,
   PROTOCOL_VERSION,
@@ -80,7 +81,7 @@ export function createHandler(post: (m: FromWorker) => void): (msg: ToWorker) =>
               message: 'dump/load needs at least one input',
               requestId: msg.requestId,
             });
-          const { requestId, maxBytes, maxObjects, assign } = msg;
+          const { requestId, maxBytes, maxObjects, assign, scrubKey } = msg;
           const size = inputs.reduce(
             (n, i) => n + (i.blob?.size ?? i.bytes?.byteLength ?? (i.text?.length ?? 0) * 2),
             0,
@@ -107,6 +108,7 @@ export function createHandler(post: (m: FromWorker) => void): (msg: ToWorker) =>
               if (!(e instanceof TooManyObjectsError)) throw e;
               return post({ type: 'error', code: 'E_TOO_LARGE', message: e.message, requestId });
             }
+            if (scrubKey) dump = scrubDump(dump, scrubKey);
             topology = dump.topology;
             // In pieces: the page reads each message in a task of its own (dump-pieces.ts).
             const { head, pieces } = splitDump(dump);

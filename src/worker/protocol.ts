@@ -69,6 +69,11 @@ export type ToWorker =
       readonly maxObjects?: number;
       /** Input name → node (host name or node id): the user's reassignment (src/cluster). */
       readonly assign?: Readonly<Record<string, string>>;
+      /**
+       * Scrub the result with this key before posting it (`scrubDump`): the page then never
+       * holds the real data nor spends a task on scrubbing the whole model.
+       */
+      readonly scrubKey?: readonly number[];
     }
   /**
    * What changed from `before` to the loaded model (`diffTopologies`, src/cluster): computed
@@ -139,6 +144,8 @@ export interface ParsedDump {
   readonly nodes: readonly ClusterNode[];
   /** Remote endpoints linked to the pods they stand for on other nodes. */
   readonly stitches: readonly Stitch[];
+  /** True when already scrubbed (`scrubDump`), e.g. by the worker for a `dump/load` `scrubKey`. */
+  readonly scrubbed?: boolean;
 }
 
 /** Topology tables and dump lists that cross in `dump/part` pieces (`dump-pieces.ts`). */
