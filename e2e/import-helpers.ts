@@ -33,37 +33,37 @@ export async function expectDumpShown(page: Page): Promise<void> {
 }
 
 /**
- * Wait until the browser's copy of the last import is written (`kept`) or deleted: the copy is
- * saved after the dump is drawn, so a reload straight after drawing could beat it. Reads the
- * IndexedDB store the app writes (database `hnsviz`, store `dumps`, key `last-summary`).
+ * Wait until the browser's copy of the last import is as expected: `real` or `scrubbed` (written),
+ * or `none` (deleted). The copy is saved after the dump is drawn, so a reload straight after
+ * drawing could beat it. Reads the summary the app writes (IndexedDB `hnsviz`, store `dumps`, key
+ * `last-summary`, whose `scrubbed` says whether a scrub key was kept).
  */
-export async function expectKeptCopy(page: Page, kept: boolean): Promise<void> {
+export async function expectKeptCopy(
+  page: Page,
+  kept: 'real' | 'scrubbed' | 'none',
+): Promise<void> {
   await expect
     .poll(() =>
       page.evaluate(
         () =>
-          new Promise<boolean>((resolve) => {
+          new Promise<string>((resolve) => {
             const req = indexedDB.open('hnsviz', 1);
-            req.onerror = () => resolve(false);
+            req.onerror = () => resolve('none');
             req.onupgradeneeded = () => req.result.createObjectStore('dumps');
             req.onsuccess = () => {
               const db = req.result;
-              if (!db.objectStoreNames.contains('dumps')) {
-                db.close();
-                resolve(false);
-                return;
-              }
               const get = db
                 .transaction('dumps', 'readonly')
                 .objectStore('dumps')
                 .get('last-summary');
               get.onsuccess = () => {
                 db.close();
-                resolve(get.result !== undefined);
+                const v = get.result as { scrubbed?: boolean } | undefined;
+                resolve(v === undefined ? 'none' : v.scrubbed ? 'scrubbed' : 'real');
               };
               get.onerror = () => {
                 db.close();
-                resolve(false);
+                resolve('none');
               };
             };
           }),

@@ -133,17 +133,38 @@ test.describe('importing a dump', () => {
     await paste(page, SAMPLE);
     await expectDumpShown(page);
     await expect(page).not.toHaveURL(/scenario=|#view=/);
-    await expectKeptCopy(page, true);
+    await expectKeptCopy(page, 'real');
     await page.reload();
     await expectDumpShown(page);
     await expect(page.getByTestId('dump-status')).toContainText('restored from this browser');
     await page.getByRole('button', { name: 'Clear' }).click();
     await expect(page.locator('.hv-scenario-title')).not.toContainText('Dump:');
-    await expectKeptCopy(page, false);
+    await expectKeptCopy(page, 'none');
     await page.reload();
     await expect(page.locator('.hv-root[data-state="ready"]')).toBeVisible();
     await expect(page.getByTestId('dump-status')).toHaveCount(0);
     await expect(page.locator('.hv-scenario-title')).not.toContainText('Dump:');
+  });
+
+  test('Scrub replaces the real addresses on screen, and a reload shows the same scrubbed dump', async ({
+    page,
+  }) => {
+    await openApp(page);
+    await paste(page, SAMPLE);
+    await expectDumpShown(page);
+    const drawing = page.locator('svg.hnsviz-topology');
+    await expect(drawing).toContainText('10.244.1.10');
+    await page.getByRole('button', { name: 'Scrub', exact: true }).click();
+    await expect(page.getByTestId('dump-status')).toContainText('scrubbed');
+    await expect(page.getByRole('button', { name: 'Scrub', exact: true })).toBeDisabled();
+    await expect(drawing).not.toContainText('10.244.1.10');
+    const shown = await drawing.textContent();
+    await expectKeptCopy(page, 'scrubbed');
+    await page.reload();
+    await expectDumpShown(page);
+    await expect(page.getByTestId('dump-status')).toContainText('scrubbed');
+    await expect(drawing).not.toContainText('10.244.1.10');
+    expect(await drawing.textContent()).toBe(shown);
   });
 
   test('clicking a lint finding highlights its objects in the drawing and the tree', async ({

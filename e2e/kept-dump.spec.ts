@@ -26,7 +26,7 @@ test('a big kept dump is offered after a reload, and reopens only when asked', a
   await prepareFile(page, bytes, 'node-3mb.json');
   await dropPrepared(page);
   await expectDumpShown(page);
-  await expectKeptCopy(page, true);
+  await expectKeptCopy(page, 'real');
 
   await page.reload();
   await expect(page.locator('.hv-root[data-state="ready"]')).toBeVisible();

@@ -52,7 +52,11 @@ export function installUrlSync(store: AppStore, opts: UrlSyncOptions): () => voi
     const b = watched(prev);
     if (a.every((v, i) => v === b[i])) return;
     clearTimeout(timer);
-    timer = setTimeout(write, opts.delayMs ?? 300);
+    // What is shown changed (a design, or a dump replacing it): at once, so that a reload right
+    // after an import doesn't find the previous design's link in the address bar and open that
+    // instead of the dump. Panning, stepping and selecting are written after a quiet spell.
+    if (s.scenarioId !== prev.scenarioId || s.topology !== prev.topology) write();
+    else timer = setTimeout(write, opts.delayMs ?? 300);
   });
 
   const onHashChange = (): void => {
