@@ -7,8 +7,9 @@ import { EngineError } from '../worker/engine-client';
 import { DumpAssembler } from '../worker/dump-pieces';
 import { createHandler } from '../worker/engine.worker';
 import { loadDump, readBlobs } from '../worker/load-dump';
-import type { DumpInput, ParsedDump } from '../worker/protocol';
+import type { DumpInput, ParsedDump, ToWorker } from '../worker/protocol';
 import { createImporter, type DumpLoader } from './importer';
+import { endpointDump } from '../worker/__fixtures__/endpoint-dump';
 import { createMemoryPersistence } from './persist';
 
 const corpus = (f: string): string =>
@@ -25,6 +26,40 @@ const loader: DumpLoader = {
     );
   },
 };
+
+/**
+ * The worker's handler in-process, driven as the real client drives it: `dump/load` with the
+ * loader's options (and `extra`), pieces assembled; `sent` and `received` record the traffic.
+ */
+function workerLoader(
+  extra: Partial<Extract<ToWorker, { type: 'dump/load' }>>,
+  sent: ToWorker[] = [],
+  received: ParsedDump[] = [],
+): DumpLoader {
+  return {
+    loadDump: (inputs, opts) =>
+      new Promise((resolve, reject) => {
+        const pieces = new DumpAssembler();
+        const handle = createHandler((m) => {
+          if (m.type === 'dump/part') pieces.add(m.piece);
+          if (m.type === 'dump/parsed') {
+            received.push(pieces.finish(m.dump));
+            resolve(received.at(-1)!);
+          }
+          if (m.type === 'error') reject(new EngineError(m.code, m.message));
+        });
+        const msg: ToWorker = {
+          type: 'dump/load',
+          requestId: 'r',
+          inputs,
+          ...(opts?.scrubKey ? { scrubKey: opts.scrubKey } : {}),
+          ...extra,
+        };
+        sent.push(msg);
+        handle(msg);
+      }),
+  };
+}
 
 function setup() {
   const store = createAppStore({
@@ -106,35 +141,14 @@ describe('importer', () => {
 
   it('says an import over the object cap is too large and keeps the view and the kept dump', async () => {
     // The worker's handler in-process, with a cap of 10 objects instead of 500,000.
-    const capped: DumpLoader = {
-      loadDump: (inputs) =>
-        new Promise((resolve, reject) => {
-          const pieces = new DumpAssembler();
-          const handle = createHandler((m) => {
-            if (m.type === 'dump/part') pieces.add(m.piece);
-            if (m.type === 'dump/parsed') resolve(pieces.finish(m.dump));
-            if (m.type === 'error') reject(new EngineError(m.code, m.message));
-          });
-          handle({ type: 'dump/load', requestId: 'r', inputs, maxObjects: 10 });
-        }),
-    };
+    const capped = workerLoader({ maxObjects: 10 });
     const store = createAppStore({
       scenarioId: 'new-l2bridge',
       topology: buildScenario('new-l2bridge'),
     });
     const persistence = createMemoryPersistence();
     const importer = createImporter(store, { loader: () => capped, persistence });
-    const net = 'aaaaaaaa-0000-4000-8000-000000000001';
-    const dump = (n: number): string =>
-      JSON.stringify([
-        { ID: net, Name: 'cbr0', Type: 'L2Bridge', Subnets: [{ AddressPrefix: '10.244.0.0/16' }] },
-        ...Array.from({ length: n }, (_, i) => ({
-          ID: `bbbbbbbb-0000-4000-8000-${String(i).padStart(12, '0')}`,
-          Name: `ep-${i}`,
-          VirtualNetwork: net,
-          IPAddress: `10.244.0.${i + 2}`,
-        })),
-      ]);
+    const dump = endpointDump;
     expect(await importer.importText('small', dump(3))).toBe(true);
     const before = store.getState().topology;
     expect(await importer.importText('many.json', dump(40))).toBe(false);
@@ -147,31 +161,9 @@ describe('importer', () => {
   });
 
   it('has the worker scrub: the page receives scrubbed data and does not scrub it again', async () => {
-    const sent: unknown[] = [];
+    const sent: ToWorker[] = [];
     const received: ParsedDump[] = [];
-    // The worker's handler in-process, as the real client drives it.
-    const viaWorker: DumpLoader = {
-      loadDump: (inputs, opts) =>
-        new Promise((resolve, reject) => {
-          const pieces = new DumpAssembler();
-          const handle = createHandler((m) => {
-            if (m.type === 'dump/part') pieces.add(m.piece);
-            if (m.type === 'dump/parsed') {
-              received.push(pieces.finish(m.dump));
-              resolve(received.at(-1)!);
-            }
-            if (m.type === 'error') reject(new EngineError(m.code, m.message));
-          });
-          const msg = {
-            type: 'dump/load',
-            requestId: 'r',
-            inputs,
-            ...(opts?.scrubKey ? { scrubKey: opts.scrubKey } : {}),
-          } as const;
-          sent.push(msg);
-          handle(msg);
-        }),
-    };
+    const viaWorker = workerLoader({}, sent, received);
     const store = createAppStore({
       scenarioId: 'new-l2bridge',
       topology: buildScenario('new-l2bridge'),

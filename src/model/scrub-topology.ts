@@ -21,7 +21,7 @@
  * scrub stops casual reading of a shared dump, not a determined analyst.
  */
 import { SCRUB_VOCABULARY } from './scrub-vocabulary';
-import type { Topology } from './types';
+import { TOPOLOGY_TABLES, type Topology } from './types';
 
 /**
  * Fields whose values the schema restricts to a fixed set (enumerations) or that point into
@@ -50,21 +50,7 @@ const KEEP_KEYS = new Set([
 ]);
 
 /** Top-level tables: their keys are ids, scrubbed like the ids inside. */
-const TABLES = new Set([
-  'nodes',
-  'vswitches',
-  'networks',
-  'endpoints',
-  'pods',
-  'services',
-  'loadBalancers',
-  'ports',
-  'layers',
-  'groups',
-  'rules',
-  'ruleSets',
-  'externals',
-]);
+const TABLES: ReadonlySet<string> = new Set(TOPOLOGY_TABLES);
 
 /** Name fields: their values become `<category>-<n>` wherever they occur. */
 const NAME_FIELDS: readonly (readonly [table: keyof Topology, field: string, category: string])[] =

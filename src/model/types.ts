@@ -66,6 +66,24 @@ export interface Topology {
   readonly underlay: Underlay | null;
 }
 
+/** The topology's id-keyed tables, in the order `Topology` declares them. */
+export const TOPOLOGY_TABLES = [
+  'nodes',
+  'vswitches',
+  'networks',
+  'endpoints',
+  'pods',
+  'services',
+  'loadBalancers',
+  'ports',
+  'layers',
+  'groups',
+  'rules',
+  'ruleSets',
+  'externals',
+] as const satisfies readonly (keyof Topology)[];
+export type TopologyTable = (typeof TOPOLOGY_TABLES)[number];
+
 export interface ClusterInfo {
   readonly clusterCidr: string;
   readonly serviceCidr: string;

@@ -12,6 +12,7 @@ import {
 } from './engine-client';
 import type { FromWorker, ToWorker } from './protocol';
 import { scrubDump } from './scrub-dump';
+import { endpointDump } from './__fixtures__/endpoint-dump';
 
 const corpus = (f: string): ArrayBuffer => {
   const b = readFileSync(new URL(`../parsers/__fixtures__/corpus/${f}`, import.meta.url));
@@ -203,17 +204,7 @@ describe('dump/load contract', () => {
   it('fails a request with too many objects alone; the loaded model stays', () => {
     const out: FromWorker[] = [];
     const h = createHandler((m) => out.push(m));
-    const net = 'aaaaaaaa-0000-4000-8000-000000000001';
-    const dump = (n: number): string =>
-      JSON.stringify([
-        { ID: net, Name: 'cbr0', Type: 'L2Bridge', Subnets: [{ AddressPrefix: '10.244.0.0/16' }] },
-        ...Array.from({ length: n }, (_, i) => ({
-          ID: `bbbbbbbb-0000-4000-8000-${String(i).padStart(12, '0')}`,
-          Name: `ep-${i}`,
-          VirtualNetwork: net,
-          IPAddress: `10.244.0.${i + 2}`,
-        })),
-      ]);
+    const dump = endpointDump;
     h({ type: 'dump/load', requestId: 'small', inputs: [{ name: 's', text: dump(2) }] });
     const shown = out.find((m) => m.type === 'dump/parsed');
     expect(shown?.type).toBe('dump/parsed');

@@ -10,7 +10,7 @@
  * and lists emptied. The model is plain JSON data (it is what `hnsviz.model/1` exports), so the
  * round trip gives back equal values. Data only, no DOM.
  */
-import type { Topology } from '../model/types';
+import { TOPOLOGY_TABLES, type Topology } from '../model/types';
 import { emptyTable } from '../shared/table';
 import type { DumpPiece, ParsedDump, PieceList, PieceTable } from './protocol';
 
@@ -18,21 +18,7 @@ import type { DumpPiece, ParsedDump, PieceList, PieceTable } from './protocol';
 export const PIECE_CHARS = 512 * 1024;
 
 /** The topology's id-keyed tables, in the order the model declares them. */
-export const PIECE_TABLES: readonly PieceTable[] = [
-  'nodes',
-  'vswitches',
-  'networks',
-  'endpoints',
-  'pods',
-  'services',
-  'loadBalancers',
-  'ports',
-  'layers',
-  'groups',
-  'rules',
-  'ruleSets',
-  'externals',
-] satisfies readonly (keyof Topology)[];
+export const PIECE_TABLES: readonly PieceTable[] = TOPOLOGY_TABLES;
 
 /** The dump's lists that may grow with the input. */
 export const PIECE_LISTS: readonly PieceList[] = ['diagnostics', 'findings', 'stitches'];

@@ -2,7 +2,7 @@
  * THE worker contract (style.md §3.5): versioned message unions, request ids, one error envelope.
  * Shared by engine.worker.ts and engine-client.ts; data only.
  */
-import type { Topology } from '../model/types';
+import type { Topology, TopologyTable } from '../model/types';
 import type { Trace, TraceRequest } from '../engine/types';
 import type { Finding } from '../lint/types';
 import type { ClusterNode, Stitch } from '../cluster/index';
@@ -149,20 +149,7 @@ export interface ParsedDump {
 }
 
 /** Topology tables and dump lists that cross in `dump/part` pieces (`dump-pieces.ts`). */
-export type PieceTable =
-  | 'nodes'
-  | 'vswitches'
-  | 'networks'
-  | 'endpoints'
-  | 'pods'
-  | 'services'
-  | 'loadBalancers'
-  | 'ports'
-  | 'layers'
-  | 'groups'
-  | 'rules'
-  | 'ruleSets'
-  | 'externals';
+export type PieceTable = TopologyTable;
 export type PieceList = 'diagnostics' | 'findings' | 'stitches';
 
 /**
