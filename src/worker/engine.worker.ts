@@ -25,6 +25,14 @@ import { formatSize } from '../shared/size';
 const isList = (v: unknown): boolean => Array.isArray(v);
 
 /** Create a handler with its own state (the loaded topology). */
+/** The answer to a request that needs a loaded model when none is. */
+const noTopology = (requestId: string): FromWorker => ({
+  type: 'error',
+  code: 'E_NO_TOPOLOGY',
+  message: 'no topology loaded',
+  requestId,
+});
+
 export function createHandler(post: (m: FromWorker) => void): (msg: ToWorker) => void {
   let topology: Topology | null = null;
   return (msg) => {
@@ -47,26 +55,14 @@ export function createHandler(post: (m: FromWorker) => void): (msg: ToWorker) =>
             topologyId: msg.topology.id,
           });
         case 'trace/run':
-          if (!topology)
-            return post({
-              type: 'error',
-              code: 'E_NO_TOPOLOGY',
-              message: 'no topology loaded',
-              requestId: msg.requestId,
-            });
+          if (!topology) return post(noTopology(msg.requestId));
           return post({
             type: 'trace/result',
             requestId: msg.requestId,
             trace: traceFlow(topology, msg.request),
           });
         case 'diff/run':
-          if (!topology)
-            return post({
-              type: 'error',
-              code: 'E_NO_TOPOLOGY',
-              message: 'no topology loaded',
-              requestId: msg.requestId,
-            });
+          if (!topology) return post(noTopology(msg.requestId));
           return post({
             type: 'diff/result',
             requestId: msg.requestId,
