@@ -24,7 +24,6 @@ import { formatSize } from '../shared/size';
 /** A message is untrusted data: check its shape without narrowing its declared type. */
 const isList = (v: unknown): boolean => Array.isArray(v);
 
-/** Create a handler with its own state (the loaded topology). */
 /** The answer to a request that needs a loaded model when none is. */
 const noTopology = (requestId: string): FromWorker => ({
   type: 'error',
@@ -33,6 +32,7 @@ const noTopology = (requestId: string): FromWorker => ({
   requestId,
 });
 
+/** Create a handler with its own state (the loaded topology). */
 export function createHandler(post: (m: FromWorker) => void): (msg: ToWorker) => void {
   let topology: Topology | null = null;
   return (msg) => {
