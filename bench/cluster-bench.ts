@@ -9,7 +9,11 @@
  *   (topology alive, after a forced GC) — the part of the tab's heap the cluster costs.
  * - stitchRatio: stitch time for 20 nodes over 1 node (medians; the 1-node stitch timed in batches
  *   of 20); stitchPerEndpointRatio divides by the endpoint counts (1 = linear).
- * - clusterTraceMicros / nodeTraceMicros: median full trace on the cluster vs on one node.
+ * - clusterTraceMicros / nodeTraceMicros: median full trace on the cluster (a pod to a pod on
+ *   another node) vs on one node (a pod to a Service port; many are answered in two hops).
+ * - nodePodTraceMicros: the like-for-like single-node figure, a pod to a pod on the same node;
+ *   clusterTraceHops / nodePodTraceHops: the mean hops of those traces, so the cost per hop of
+ *   the two can be compared (`clusterOverNodePerHop`).
  */
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
@@ -164,6 +168,25 @@ export function runClusterBench(): Record<string, number> {
   const clusterTrace = traceMicros(t, reqs(t, NODES));
   gc();
   const nodeTrace = traceMicros(one, reqs(one, 1));
+  // Like for like: a pod to another pod of the same node walks both ports, as a cross-node
+  // trace walks both nodes' ports and the wire between them.
+  const samePod = Array.from({ length: 200 }, (_, i) => ({
+    from: `10.100.1.${i % 200}`,
+    to: `10.100.1.${(i * 7) % 200}:80`,
+  })).filter((q) => {
+    try {
+      traceFlow(one, q);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  gc();
+  const nodePodTrace = traceMicros(one, samePod);
+  const hopsOf = (tt: Topology, qs: readonly { from: string; to: string }[]): number =>
+    qs.reduce((n, q) => n + traceFlow(tt, q).hops.length, 0) / Math.max(1, qs.length);
+  const clusterHops = hopsOf(t, reqs(t, NODES));
+  const nodePodHops = hopsOf(one, samePod);
   const linked = r.stitches.filter((s) => s.status === 'linked').length;
   return {
     clusterNodes: r.nodes.length,
@@ -180,6 +203,12 @@ export function runClusterBench(): Record<string, number> {
     stitchPerEndpointRatio: Number((s20 / e20 / (s1 / e1)).toFixed(2)),
     clusterTraceMicros: Math.round(clusterTrace),
     nodeTraceMicros: Math.round(nodeTrace),
+    nodePodTraceMicros: Math.round(nodePodTrace),
+    clusterTraceHops: Number(clusterHops.toFixed(1)),
+    nodePodTraceHops: Number(nodePodHops.toFixed(1)),
+    clusterOverNodePerHop: Number(
+      (clusterTrace / clusterHops / (nodePodTrace / nodePodHops)).toFixed(2),
+    ),
   };
 }
 
