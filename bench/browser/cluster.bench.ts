@@ -10,7 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { nodeDump } from '../cluster-bench';
 import { syntheticDump } from '../parse-bench';
 import { openApp } from '../../e2e/import-helpers';
-import { report } from './budget';
+import { recordLongTasks, reportLongTasks } from './long-tasks';
 
 // The app's offline service worker would answer the routed test URLs with the app shell.
 test.use({ serviceWorkers: 'block' });
@@ -37,44 +37,6 @@ async function prepare(page: Page, files: { name: string; bytes: Uint8Array }[])
   );
 }
 
-/** Start recording long tasks and long-animation-frame scripts afresh. */
-async function record(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as {
-      __longtasks: number[];
-      __scripts: number[];
-      __observing?: boolean;
-    };
-    w.__longtasks = [];
-    w.__scripts = [];
-    if (w.__observing) return;
-    w.__observing = true;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longtasks.push(Math.round(e.duration));
-    }).observe({ type: 'longtask', buffered: false });
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as unknown as { scripts: { duration: number }[] }[])
-        for (const sc of e.scripts) w.__scripts.push(Math.round(sc.duration));
-    }).observe({ type: 'long-animation-frame', buffered: false });
-  });
-}
-
-/** Two painted frames, then the figures since `record`. */
-async function figures(page: Page, key: string, ms: number): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
-  );
-  const { tasks, scripts } = await page.evaluate(() => {
-    const w = window as unknown as { __longtasks: number[]; __scripts: number[] };
-    return { tasks: w.__longtasks, scripts: w.__scripts };
-  });
-  console.log(`${key}: long tasks ${tasks.join(', ') || 'none'}`);
-  report(`${key}Ms`, ms, 'ms');
-  report(`${key}LongestTaskMs`, Math.max(0, ...tasks), 'ms', { below: 50 });
-  report(`${key}LongestScriptMs`, Math.max(0, ...scripts), 'ms', { below: 50 });
-}
-
 test('a 20-node cluster: import, search and diff, main-thread long tasks', async ({ page }) => {
   test.setTimeout(600_000);
   const base = syntheticDump(2, 300, LBS);
@@ -86,7 +48,7 @@ test('a 20-node cluster: import, search and diff, main-thread long tasks', async
   await prepare(page, files);
 
   // Import: the drop to the drawn cluster (parse, assembly and stitching run in the worker).
-  await record(page);
+  await recordLongTasks(page);
   let t0 = Date.now();
   await page.evaluate(() => {
     const d = new DataTransfer();
@@ -98,21 +60,21 @@ test('a 20-node cluster: import, search and diff, main-thread long tasks', async
     timeout: 400_000,
   });
   await expect(page.locator('svg [data-kind="node"]')).toHaveCount(NODES, { timeout: 400_000 });
-  await figures(page, 'clusterImport', Date.now() - t0);
+  await reportLongTasks(page, 'clusterImport', Date.now() - t0);
   await expect(page.getByTestId('stitch-summary')).toContainText('linked');
 
   // Search: a pod address of node 7, typed into the box; until its results are listed.
-  await record(page);
+  await recordLongTasks(page);
   t0 = Date.now();
   await page.getByTestId('search').fill('10.107.1.10');
   await expect(page.getByTestId('search-results').getByRole('option').first()).toBeVisible();
-  await figures(page, 'clusterSearch', Date.now() - t0);
+  await reportLongTasks(page, 'clusterSearch', Date.now() - t0);
 
   // Diff: the same cluster without its last node, picked as the "after" snapshot.
   await page.getByTestId('search').fill('');
   await page.keyboard.press('Escape');
   await page.getByRole('tab', { name: 'Dump' }).click();
-  await record(page);
+  await recordLongTasks(page);
   t0 = Date.now();
   await page.evaluate(() => {
     const d = new DataTransfer();
@@ -122,6 +84,6 @@ test('a 20-node cluster: import, search and diff, main-thread long tasks', async
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });
   await expect(page.getByTestId('diff-summary')).toBeVisible({ timeout: 400_000 });
-  await figures(page, 'clusterDiff', Date.now() - t0);
+  await reportLongTasks(page, 'clusterDiff', Date.now() - t0);
   await page.screenshot({ path: 'test-results/cluster-bench-diff.png' });
 });

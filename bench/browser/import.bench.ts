@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { endpointsPaste } from '../hostile-bench';
 import { syntheticDump } from '../parse-bench';
 import { dropPrepared, openApp, prepareFile } from '../../e2e/import-helpers';
-import { report } from './budget';
+import { recordLongTasks, reportLongTasks } from './long-tasks';
 
 // The app's offline service worker would answer the routed test URL with the app shell.
 test.use({ serviceWorkers: 'block' });
@@ -18,19 +18,7 @@ test.use({ serviceWorkers: 'block' });
 async function measureImport(page: Page, bytes: Buffer, name: string, key: string): Promise<void> {
   await openApp(page);
   await prepareFile(page, bytes, name);
-  await page.evaluate(() => {
-    const w = window as unknown as { __longtasks: number[]; __scripts: number[] };
-    w.__longtasks = [];
-    w.__scripts = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longtasks.push(Math.round(e.duration));
-    }).observe({ type: 'longtask', buffered: false });
-    // Finer: the longest script in any long animation frame (longtask only reports ≥ 50 ms).
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as unknown as { scripts: { duration: number }[] }[])
-        for (const sc of e.scripts) w.__scripts.push(Math.round(sc.duration));
-    }).observe({ type: 'long-animation-frame', buffered: false });
-  });
+  await recordLongTasks(page);
   const started = Date.now();
   await dropPrepared(page);
   await expect(page.getByTestId('dump-status')).toContainText('Showing the dump', {
@@ -39,20 +27,12 @@ async function measureImport(page: Page, bytes: Buffer, name: string, key: strin
   await expect(page.locator('svg [data-kind="endpoint"]').first()).toBeAttached();
   const importMs = Date.now() - started;
   // Settled: two frames painted after the drawing is shown (tasks queued by the import have run).
-  await page.evaluate(
-    () =>
-      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  await reportLongTasks(
+    page,
+    key,
+    importMs,
+    `import of ${name} (${(bytes.length / 1048576).toFixed(1)} MiB)`,
   );
-  const { tasks, scripts } = await page.evaluate(() => {
-    const w = window as unknown as { __longtasks: number[]; __scripts: number[] };
-    return { tasks: w.__longtasks, scripts: w.__scripts };
-  });
-  console.log(
-    `import of ${name} (${(bytes.length / 1048576).toFixed(1)} MiB): long tasks ${tasks.join(', ') || 'none'}`,
-  );
-  report(`${key}Ms`, importMs, 'ms');
-  report(`${key}LongestTaskMs`, Math.max(0, ...tasks), 'ms', { below: 50 });
-  report(`${key}LongestScriptMs`, Math.max(0, ...scripts), 'ms', { below: 50 });
   await expect(page.getByTestId('dump-inputs')).toContainText(name);
   await page.screenshot({ path: `test-results/${key}.png` });
 }

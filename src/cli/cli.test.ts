@@ -233,59 +233,49 @@ describe('hnsviz trace', () => {
 });
 
 describe('hnsviz describe', () => {
-  it('offers the 1709/1803 design (no DSR) as --scenario new-2017: describe and trace', async () => {
-    const help = (await run(['describe', '--help'])).out;
-    expect(help).toMatch(/--scenario ID .*new-2017/);
-    const d = await run(['describe', '--scenario', 'new-2017']);
-    expect(d.code).toBe(0);
-    expect(d.out).toMatch(/1709\/1803/);
-    const json = JSON.parse((await run(['describe', '--scenario', 'new-2017', '--json'])).out) as {
-      loadBalancers: { dsr: boolean }[];
-    };
-    expect(json.loadBalancers.length).toBeGreaterThan(0);
-    expect(json.loadBalancers.every((lb) => !lb.dsr)).toBe(true);
-    const t = await run([
-      'trace',
-      '--scenario',
-      'new-2017',
-      '--from',
-      'a1',
-      '--to',
-      'web',
-      '--reply',
-    ]);
-    expect(t.code).toBe(0);
-    expect(t.out).toMatch(/NeedEncap/);
-    expect(t.out).toMatch(/layer SLB_LB_LAYER/);
-    expect(t.out).not.toMatch(/LB_DSR/);
-  });
-
-  it('offers the WS2019 overlay without DSR as --scenario new-overlay-nodsr, labelled so', async () => {
-    const help = (await run(['describe', '--help'])).out;
-    expect(help).toMatch(/--scenario ID .*new-overlay-nodsr/);
-    const d = await run(['describe', '--scenario', 'new-overlay-nodsr']);
-    expect(d.code).toBe(0);
-    expect(d.out).toMatch(/^WS2019 overlay, no DSR: /);
-    const json = JSON.parse(
-      (await run(['describe', '--scenario', 'new-overlay-nodsr', '--json'])).out,
-    ) as { loadBalancers: { dsr: boolean }[] };
-    expect(json.loadBalancers.length).toBeGreaterThan(0);
-    expect(json.loadBalancers.every((lb) => !lb.dsr)).toBe(true);
-    const t = await run([
-      'trace',
-      '--scenario',
-      'new-overlay-nodsr',
-      '--from',
-      'a1',
-      '--to',
-      'web',
-      '--reply',
-    ]);
-    expect(t.code).toBe(0);
-    expect(t.out).toMatch(/layer SLB_LB_LAYER/);
-    expect(t.out).toMatch(/source NAT to 10\.244\.1\.2 \(the kube-proxy source VIP/);
-    expect(t.out).not.toMatch(/rule +LB_DSR_/);
-  });
+  // The non-DSR designs: named in --help, labelled by describe, no DSR load balancer, and a
+  // trace through the host port's SLB_LB_LAYER with no LB_DSR rule.
+  it.each([
+    {
+      design: 'new-2017',
+      label: /1709\/1803/,
+      trace: [/NeedEncap/, /layer SLB_LB_LAYER/],
+      noDsr: /LB_DSR/,
+    },
+    {
+      design: 'new-overlay-nodsr',
+      label: /^WS2019 overlay, no DSR: /,
+      trace: [/layer SLB_LB_LAYER/, /source NAT to 10\.244\.1\.2 \(the kube-proxy source VIP/],
+      noDsr: /rule +LB_DSR_/,
+    },
+  ])(
+    'offers the non-DSR design $design: describe and trace',
+    async ({ design, label, trace, noDsr }) => {
+      const help = (await run(['describe', '--help'])).out;
+      expect(help).toMatch(new RegExp(`--scenario ID .*${design}`));
+      const d = await run(['describe', '--scenario', design]);
+      expect(d.code).toBe(0);
+      expect(d.out).toMatch(label);
+      const json = JSON.parse((await run(['describe', '--scenario', design, '--json'])).out) as {
+        loadBalancers: { dsr: boolean }[];
+      };
+      expect(json.loadBalancers.length).toBeGreaterThan(0);
+      expect(json.loadBalancers.every((lb) => !lb.dsr)).toBe(true);
+      const t = await run([
+        'trace',
+        '--scenario',
+        design,
+        '--from',
+        'a1',
+        '--to',
+        'web',
+        '--reply',
+      ]);
+      expect(t.code).toBe(0);
+      for (const re of trace) expect(t.out).toMatch(re);
+      expect(t.out).not.toMatch(noDsr);
+    },
+  );
 
   it('summarises a scenario, and prints hnsviz.parse/1 with --json', async () => {
     const text = await run(['describe', '--scenario', 'old-winnat']);
