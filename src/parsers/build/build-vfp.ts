@@ -60,12 +60,28 @@ function conditions(c: Record<string, string>): RuleConditions {
   };
 }
 
-export function buildVfp(t: Topology, items: readonly VfpInput[]): Topology {
+/**
+ * The work `buildVfp` did, counted for tests (not timed): id-list elements it wrote or looked
+ * at while placing layers in ports, groups in layers and rules in groups.
+ */
+export interface VfpBuildWork {
+  elements: number;
+}
+
+export function buildVfp(
+  t: Topology,
+  items: readonly VfpInput[],
+  work: VfpBuildWork = { elements: 0 },
+): Topology {
   if (items.length === 0) return t;
   const ports = copyTable<Port>(t.ports);
   const layers = emptyTable<VfpLayer>();
   const groups = emptyTable<VfpGroup>();
   const rules = emptyTable<VfpRule>();
+  // Children read here, per parent id, in reading order, with a set for membership: each list
+  // is written once at the end (copying a parent's list per child made a long one quadratic).
+  const newLayers = new Children();
+  const newGroups = new Children();
   /** Per group, the ids of rules read here, in reading order (appended once, at the end). */
   const newRules = new Map<string, string[]>();
   const endpoints = copyTable(t.endpoints);
@@ -118,8 +134,7 @@ export function buildVfp(t: Topology, items: readonly VfpInput[]): Topology {
         provenance: provenance(origin(it), name === null),
       };
     }
-    if (!ports[portId]!.layerIds.includes(id))
-      ports[portId] = { ...ports[portId]!, layerIds: [...ports[portId]!.layerIds, id] };
+    newLayers.add(portId, id, ports[portId]!.layerIds, work);
     return id;
   };
   const ensureGroup = (
@@ -146,9 +161,7 @@ export function buildVfp(t: Topology, items: readonly VfpInput[]): Topology {
         provenance: provenance(origin(it), name === null),
       };
     }
-    const layer = layers[layerId]!;
-    if (!layer.groupIds.includes(id))
-      layers[layerId] = { ...layer, groupIds: [...layer.groupIds, id] };
+    newGroups.add(layerId, id, layers[layerId]!.groupIds, work);
     return id;
   };
 
@@ -201,6 +214,7 @@ export function buildVfp(t: Topology, items: readonly VfpInput[]): Topology {
       let list = newRules.get(groupId);
       if (!list) newRules.set(groupId, (list = []));
       list.push(id);
+      work.elements++;
     }
     rules[id] = {
       id,
@@ -218,21 +232,56 @@ export function buildVfp(t: Topology, items: readonly VfpInput[]): Topology {
       provenance: provenance(origin(it)),
     };
   }
+  for (const [id, list] of newGroups.lists) {
+    const l = layers[id]!;
+    layers[id] = { ...l, groupIds: newGroups.joined(l.groupIds, list, work) };
+  }
   // Evaluation order: layers and rules by priority (stable).
   for (const [id, p] of Object.entries(ports)) {
-    if (p.layerIds.length > 1)
+    const list = newLayers.lists.get(id);
+    const layerIds = list ? newLayers.joined(p.layerIds, list, work) : p.layerIds;
+    if (layerIds.length > 1)
       ports[id] = {
         ...p,
-        layerIds: [...p.layerIds].sort((a, b) => layers[a]!.priority - layers[b]!.priority),
+        layerIds: [...layerIds].sort((a, b) => layers[a]!.priority - layers[b]!.priority),
       };
+    else if (list) ports[id] = { ...p, layerIds };
   }
   for (const [id, g] of Object.entries(groups)) {
+    const list = newRules.get(id) ?? [];
+    work.elements += g.ruleIds.length + list.length;
     groups[id] = {
       ...g,
-      ruleIds: [...g.ruleIds, ...(newRules.get(id) ?? [])].sort(
-        (a, b) => rules[a]!.priority - rules[b]!.priority,
-      ),
+      ruleIds: [...g.ruleIds, ...list].sort((a, b) => rules[a]!.priority - rules[b]!.priority),
     };
   }
   return { ...t, ports, layers, groups, rules, endpoints };
+}
+
+/** Child ids added to parents (ports' layers, layers' groups), each once, in reading order. */
+class Children {
+  readonly lists = new Map<string, string[]>();
+  private readonly seen = new Map<string, Set<string>>();
+
+  /** Add `child` under `parent` unless it is there already (in `existing` or added before). */
+  add(parent: string, child: string, existing: readonly string[], work: VfpBuildWork): void {
+    let seen = this.seen.get(parent);
+    if (!seen) {
+      // The parent's list as it came in, looked at once.
+      this.seen.set(parent, (seen = new Set(existing)));
+      work.elements += existing.length;
+    }
+    if (seen.has(child)) return;
+    seen.add(child);
+    let list = this.lists.get(parent);
+    if (!list) this.lists.set(parent, (list = []));
+    list.push(child);
+    work.elements++;
+  }
+
+  /** The parent's list with its added children after it. */
+  joined(existing: readonly string[], added: readonly string[], work: VfpBuildWork): string[] {
+    work.elements += existing.length + added.length;
+    return [...existing, ...added];
+  }
 }
