@@ -1,22 +1,34 @@
 /**
  * A cluster in the browser: the main thread's longest task while 20 nodes' dumps are imported
  * (parsed, assembled and stitched in the worker, then handed to the page), while the search box
- * answers, and while a second snapshot (one node gone) is read and diffed. Each node is the
- * cluster bench's (the synthetic node with its own addresses and GUIDs; `HNSVIZ_CLUSTER_LBS`
- * load balancers each, default 5,000 as in `npm run bench -- --cluster`). Budget: no task over
- * 50 ms. Printed, never asserted.
+ * answers, and while a second snapshot (one node gone) is read and diffed; and the tab's heap
+ * once the cluster is shown (`clusterTabHeapMiB`: the page and its workers, budget 1.5 GiB).
+ * Each node is the cluster bench's (the synthetic node with its own addresses and GUIDs;
+ * `HNSVIZ_CLUSTER_LBS` load balancers each: 200 by default, 5,000 for the full cluster of
+ * `npm run bench -- --cluster`). Budget: no task over 50 ms. Printed, never asserted.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { nodeDump } from '../cluster-bench';
 import { syntheticDump } from '../parse-bench';
 import { openApp } from '../../e2e/import-helpers';
-import { recordLongTasks, reportLongTasks } from './long-tasks';
+import { report } from './budget';
+import { recordLongTasks, reportLongTasks, waitForDump } from './long-tasks';
+import { measureTabHeap } from './tab-heap';
+import { profiled } from './task-profile';
 
 // The app's offline service worker would answer the routed test URLs with the app shell.
 test.use({ serviceWorkers: 'block' });
 
 const NODES = 20;
-const LBS = Number(process.env.HNSVIZ_CLUSTER_LBS ?? 5000);
+/**
+ * Load balancers per node. 200 by default (6,000 endpoints, 4,000 load balancers): what a run
+ * of the browser benches can afford on a shared 2-core machine. The full cluster of the issue
+ * (5,000 per node, 100,000 in all; 294 MiB of dumps) is `HNSVIZ_CLUSTER_LBS=5000`; its phases
+ * get time in proportion.
+ */
+const LBS = Number(process.env.HNSVIZ_CLUSTER_LBS ?? 200);
+/** Time for one phase: a few minutes at 200 load balancers a node, more for the full cluster. */
+const PHASE_MS = Math.max(400_000, LBS * 400);
 
 /** Serve each file at a routed URL and keep it in the page as a `File` (not timed). */
 async function prepare(page: Page, files: { name: string; bytes: Uint8Array }[]): Promise<void> {
@@ -37,8 +49,11 @@ async function prepare(page: Page, files: { name: string; bytes: Uint8Array }[])
   );
 }
 
-test('a 20-node cluster: import, search and diff, main-thread long tasks', async ({ page }) => {
-  test.setTimeout(600_000);
+test('a 20-node cluster: import, search and diff, main-thread long tasks', async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(PHASE_MS * 3 + 120_000);
   const base = syntheticDump(2, 300, LBS);
   const files = Array.from({ length: NODES }, (_, k) => ({
     name: `node${k}.json`,
@@ -50,18 +65,28 @@ test('a 20-node cluster: import, search and diff, main-thread long tasks', async
   // Import: the drop to the drawn cluster (parse, assembly and stitching run in the worker).
   await recordLongTasks(page);
   let t0 = Date.now();
-  await page.evaluate(() => {
-    const d = new DataTransfer();
-    for (const f of (window as unknown as { __files: File[] }).__files) d.items.add(f);
-    const root = document.querySelector('.hv-root')!;
-    root.dispatchEvent(new DragEvent('drop', { dataTransfer: d, bubbles: true, cancelable: true }));
+  await profiled(browser, page, 'clusterImport', async () => {
+    await page.evaluate(() => {
+      const d = new DataTransfer();
+      for (const f of (window as unknown as { __files: File[] }).__files) d.items.add(f);
+      const root = document.querySelector('.hv-root')!;
+      root.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: d, bubbles: true, cancelable: true }),
+      );
+    });
+    await waitForDump(page, NODES, PHASE_MS);
+    await reportLongTasks(page, 'clusterImport', Date.now() - t0);
   });
-  await expect(page.getByTestId('dump-status')).toContainText('Showing the dump', {
-    timeout: 400_000,
-  });
-  await expect(page.locator('svg [data-kind="node"]')).toHaveCount(NODES, { timeout: 400_000 });
-  await reportLongTasks(page, 'clusterImport', Date.now() - t0);
   await expect(page.getByTestId('stitch-summary')).toContainText('linked');
+
+  // The tab's heap with the cluster shown: the page and its workers, after a full collection.
+  const heap = await measureTabHeap(page);
+  const mib = (b: number): number => Math.round(b / 1048576);
+  console.log(
+    `cluster tab heap: page ${mib(heap.page)} MiB, workers ${heap.workers.map((w) => `${mib(w.used)} MiB`).join(', ') || 'none'}`,
+  );
+  report('clusterTabHeapMiB', mib(heap.total), 'MiB', { below: 1536 });
+  report('clusterPageHeapMiB', mib(heap.page), 'MiB');
 
   // Search: a pod address of node 7, typed into the box; until its results are listed.
   await recordLongTasks(page);
@@ -83,7 +108,7 @@ test('a 20-node cluster: import, search and diff, main-thread long tasks', async
     input.files = d.files;
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });
-  await expect(page.getByTestId('diff-summary')).toBeVisible({ timeout: 400_000 });
+  await expect(page.getByTestId('diff-summary')).toBeVisible({ timeout: PHASE_MS });
   await reportLongTasks(page, 'clusterDiff', Date.now() - t0);
   await page.screenshot({ path: 'test-results/cluster-bench-diff.png' });
 });

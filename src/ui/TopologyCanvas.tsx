@@ -78,6 +78,8 @@ export function TopologyCanvas({ title, onDrawn, fitOnResize = false, textScale 
       const pending = restoredFor.current === r ? null : store.getState().viewCentre;
       restoredFor.current = r;
       r.update({ layout: part, detail, title }, { grow });
+      // Readiness for tests and benches: the whole layout is drawn (not a progressive part).
+      svgRef.current?.setAttribute('data-drawing', part === layout ? 'complete' : 'partial');
       if (pending) r.setView(pending);
       // A newly shown dump is fitted in a task of its own (drawing and fitting a big one
       // are two long steps, not one).
@@ -101,6 +103,7 @@ export function TopologyCanvas({ title, onDrawn, fitOnResize = false, textScale 
       if (shown >= layout.items.length) return draw(layout, grow);
       const part = { ...layout, items: layout.items.slice(0, shown), links: [] };
       r.update({ layout: part, detail, title }, { grow });
+      svgRef.current?.setAttribute('data-drawing', 'partial');
       timer = setTimeout(step, 0);
     };
     timer = setTimeout(step, 0);
