@@ -90,15 +90,36 @@ function fit(v: unknown, rawDepth: number | null, report: FitReport): unknown {
 /**
  * `t` with every string (and key) at most `MAX_MODEL_STRING` characters and every `raw`
  * policy JSON at most `MAX_RAW_DEPTH` containers deep. Unchanged parts are shared; `t`
- * itself comes back when nothing needed fitting.
+ * itself comes back when nothing needed fitting. `checked`: tables of `t` (values of its own
+ * keys) already known to fit, which the check skips; when anything else needs fitting, the
+ * whole model is walked as without them.
  */
-export function fitModelLimits(t: Topology): { topology: Topology; report: FitReport } {
+export function fitModelLimits(
+  t: Topology,
+  checked?: ReadonlySet<unknown>,
+): { topology: Topology; report: FitReport } {
   const report: FitReport = { strings: 0, cuts: 0 };
   // Most models fit: a walk that allocates nothing says so, and only a model that does not is
   // walked again to be copied where needed.
-  if (fits(t, null)) return { topology: t, report };
+  if (topologyFits(t, checked)) return { topology: t, report };
   const topology = fit(t, null, report) as Topology;
   return { topology, report };
+}
+
+/**
+ * `fits(t, null)`, except that the topology's tables in `checked` are taken as fitting: their
+ * builder checked every string as it made them (5,000 load balancers are most of a big dump's
+ * model, and their builder knows which of their fields hold strings).
+ */
+function topologyFits(t: Topology, checked: ReadonlySet<unknown> | undefined): boolean {
+  if (checked === undefined || checked.size === 0) return fits(t, null);
+  const o = t as unknown as Record<string, unknown>;
+  for (const k in o) {
+    const v = o[k];
+    if (k.length > MAX_MODEL_STRING) return false;
+    if (!checked.has(v) && !fits(v, null)) return false;
+  }
+  return true;
 }
 
 /**

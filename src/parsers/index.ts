@@ -274,6 +274,8 @@ function parseAll(inputs: readonly ParseInput[], opts: ParseOptions): ParseResul
     opts.onProgress?.(k + 1, inputs.length);
   });
   let topology: Topology;
+  // Tables of the topology already checked against the model limits while built.
+  const checked = new Set<unknown>();
   try {
     adoptIdless(merged, sinkFor);
     topology = buildTopology(
@@ -281,6 +283,7 @@ function parseAll(inputs: readonly ParseInput[], opts: ParseOptions): ParseResul
       vfp,
       inputs.map((i) => i.name),
       host,
+      checked,
     );
     if (opts.deriveVfp !== false) {
       const local = Object.values(topology.ports).filter((p) => p.layerIds.length === 0).length;
@@ -300,6 +303,7 @@ function parseAll(inputs: readonly ParseInput[], opts: ParseOptions): ParseResul
       }
     }
   } catch (e) {
+    checked.clear();
     sinkFor(inputs[0]?.name ?? 'input').add(
       'E_INTERNAL',
       0,
@@ -313,7 +317,7 @@ function parseAll(inputs: readonly ParseInput[], opts: ParseOptions): ParseResul
     );
   }
   // Whatever is built must fit the bounds a link or an exported file can carry back in.
-  const fitted = fitModelLimits(topology);
+  const fitted = fitModelLimits(topology, checked);
   if (fitted.report.strings + fitted.report.cuts > 0)
     sinkFor(inputs[0]?.name ?? 'input').add(
       'W_VALUE_CUT',

@@ -8,6 +8,7 @@ import type { MergedSet } from '../normalise/merge';
 import type { NLoadBalancer } from '../normalise/normalise';
 import { fastIpv4 } from '../normalise/values';
 import { emptyTable, hasEntry } from '../../shared/table';
+import { MAX_MODEL_STRING } from '../../model/limits';
 
 /** Flag objects are shared per combination (6 bits): 5,000 load balancers need only a few. */
 const FLAGS = new Map<number, LoadBalancer['flags']>();
@@ -56,6 +57,14 @@ export interface LbSummary {
   readonly sourceVip: string | null;
 }
 
+/** A string no longer than the model allows, or null. */
+const short = (s: string | null): boolean => s === null || s.length <= MAX_MODEL_STRING;
+
+function allShort(list: readonly string[]): boolean {
+  for (const s of list) if (typeof s !== 'string' || s.length > MAX_MODEL_STRING) return false;
+  return true;
+}
+
 const INDEX = /^(?:0|[1-9]\d*)$/;
 function plainKey(id: string): boolean {
   const c = id.charCodeAt(0);
@@ -63,11 +72,19 @@ function plainKey(id: string): boolean {
   return !(c >= 48 && c <= 57 && INDEX.test(id) && Number(id) < 4294967295);
 }
 
+/**
+ * `fits`: every string of the table (keys included) is within `MAX_MODEL_STRING`, checked
+ * field by field as each entry is made, so the model-limits walk can skip the table (it is
+ * most of a big dump's model). The fields checked are all the string fields of a
+ * `LoadBalancer`; flags, numbers and the constant kind, distribution and provenance words
+ * hold no dump text.
+ */
 export function buildLoadBalancers(
   merged: MergedSet,
   t: Topology,
-): { loadBalancers: Record<string, LoadBalancer>; summary: LbSummary | null } {
+): { loadBalancers: Record<string, LoadBalancer>; summary: LbSummary | null; fits: boolean } {
   const out = emptyTable<LoadBalancer>();
+  let fits = true;
   let count = 0;
   let anyDsr = false;
   let sourceVip: string | null = null;
@@ -96,6 +113,15 @@ export function buildLoadBalancers(
     anyDsr ||= flags.dsr;
     sourceVip ??= lbSourceVip;
     plain &&= plainKey(m.id);
+    const prov = provenance(m.origins[0]);
+    fits &&=
+      m.id.length <= MAX_MODEL_STRING &&
+      short(networkId) &&
+      short(lbSourceVip) &&
+      allShort(vips) &&
+      allShort(backends) &&
+      short(prov.id) &&
+      short(prov.detail);
     out[m.id] = {
       id: m.id,
       nodeId: NODE_ID,
@@ -117,8 +143,8 @@ export function buildLoadBalancers(
       flags,
       distribution: d.distribution ?? 'none',
       serviceId: null,
-      provenance: provenance(m.origins[0]),
+      provenance: prov,
     };
   }
-  return { loadBalancers: out, summary: plain ? { count, anyDsr, sourceVip } : null };
+  return { loadBalancers: out, summary: plain ? { count, anyDsr, sourceVip } : null, fits };
 }

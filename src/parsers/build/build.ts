@@ -87,11 +87,16 @@ function roleOf(e: NEndpoint, networks: Record<string, Network>, networkId: stri
   return 'other';
 }
 
+/**
+ * The topology of one node from the merged objects. `checked` receives the tables whose
+ * strings were checked against the model limits as they were built (see `fitModelLimits`).
+ */
 export function buildTopology(
   merged: MergedSet,
   vfp: readonly VfpInput[],
   names: readonly string[],
   host: HostInput = emptyHostInput(),
+  checked?: Set<unknown>,
 ): Topology {
   const networks = emptyTable<Network>();
   for (const m of sorted(merged.networks)) networks[m.id] = toNetwork(m);
@@ -190,7 +195,9 @@ export function buildTopology(
     externals: {},
     underlay: null,
   };
-  const { loadBalancers, summary } = buildLoadBalancers(merged, draft);
+  const { loadBalancers, summary, fits } = buildLoadBalancers(merged, draft);
+  // The table's strings were checked as it was built: the model-limits walk may skip it.
+  if (fits) checked?.add(loadBalancers);
   const withLb = { ...draft, loadBalancers };
   const v = buildVfp(withLb, vfp);
   const extensions = new Set<string>();
