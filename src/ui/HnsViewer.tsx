@@ -20,6 +20,7 @@ import { Transcript } from './Transcript';
 import { WorkshopBar } from './WorkshopBar';
 import { handlePlaybackKey, usePlaybackDriver } from './usePlayback';
 import { useTraceEngine } from './useTraceEngine';
+import { usePrepareMatrix } from './useMatrix';
 import type { TraceEngine } from '../state/trace-runner';
 import { selectDumpShown } from '../state/slices/dump-slice';
 import { ImportActions } from './ImportActions';
@@ -85,6 +86,7 @@ function ViewerShell({
   const snapshots = useSnapshotCompare(catalog);
   useTraceEngine(snapshots.build, engine);
   usePlaybackDriver();
+  const matrixPrepared = usePrepareMatrix(chrome === 'full');
   const importer = useDumpImporter(dumps?.keep ?? false, dumps?.restore ?? false);
   const dumpShown = useAppStore(selectDumpShown);
   const topologyTitle = useAppStore((s) => s.topology?.title ?? null);
@@ -111,6 +113,7 @@ function ViewerShell({
       data-state={ready ? 'ready' : 'loading'}
       data-scenario={scenarioId ?? ''}
       data-chrome={chrome}
+      data-matrix={matrixPrepared ? 'prepared' : undefined}
       data-theme={theme}
       data-mode={mode}
       onKeyDown={onKeyDown}

@@ -6,7 +6,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Matrix } from '../engine/matrix/index';
 import type { Topology } from '../model/types';
-import { runMatrixPool, type MatrixRun } from '../worker/matrix-pool';
+import {
+  prepareMatrix,
+  releasePrepared,
+  runMatrixPool,
+  type MatrixRun,
+} from '../worker/matrix-pool';
+import { useAppStore } from './StoreContext';
 
 interface Result {
   readonly matrix: Matrix | null;
@@ -105,3 +111,35 @@ export function useMatrix(t: Topology | null): MatrixRunState {
 const UPDATE_MS = 120;
 
 const EMPTY: Result = { matrix: null, done: 0, total: 0, status: 'running', error: null, ms: 0 };
+
+/**
+ * Start the matrix of the topology on screen once the page is idle (`prepareMatrix`: its first
+ * worker gets the topology, in pieces, and computes the columns and the first rows), so that
+ * opening the matrix shows rows at once. Only where the matrix can be opened (`enabled`).
+ * True once the first rows of the topology on screen are ready.
+ */
+export function usePrepareMatrix(enabled: boolean): boolean {
+  const topology = useAppStore((s) => s.topology);
+  const [ready, setReady] = useState<Topology | null>(null);
+  useEffect(() => {
+    if (!enabled || !topology) return undefined;
+    const prepare = () => prepareMatrix(topology, { onReady: () => setReady(topology) });
+    const w = globalThis as {
+      requestIdleCallback?: (f: () => void, o?: { timeout: number }) => number;
+      cancelIdleCallback?: (id: number) => void;
+    };
+    if (w.requestIdleCallback && w.cancelIdleCallback) {
+      const id = w.requestIdleCallback(prepare, { timeout: PREPARE_WAIT_MS });
+      const cancelIdle = w.cancelIdleCallback;
+      return () => cancelIdle(id);
+    }
+    const id = setTimeout(prepare, PREPARE_WAIT_MS);
+    return () => clearTimeout(id);
+  }, [enabled, topology]);
+  // The viewer goes away: so does the worker it prepared.
+  useEffect(() => (enabled ? releasePrepared : undefined), [enabled]);
+  return ready !== null && ready === topology;
+}
+
+/** The longest the preparation waits for an idle moment. */
+const PREPARE_WAIT_MS = 2000;

@@ -1,10 +1,15 @@
 /**
- * The matrix across a pool of Web Workers (`navigator.hardwareConcurrency`): the first worker
- * sends a preview of the first rows (traced cell by cell), then computes the plan (so the main
- * thread never does); every worker then takes work units (a source class over a range of
- * destination columns, see `workUnits`) one at a time; the matrix so far goes to `onRows` as
- * units finish (the preview with 0 units done). `cancel()` terminates the workers and keeps
- * what was computed.
+ * The matrix across a pool of Web Workers (`navigator.hardwareConcurrency`). The first worker
+ * gets the topology, sends a preview of the first rows (traced cell by cell), then computes the
+ * plan (so the main thread never does) and hands topology and plan to the other workers itself;
+ * every worker then takes work units (a source class over a range of destination columns, see
+ * `workUnits`) one at a time; the matrix so far goes to `onRows` as units finish (the preview
+ * with 0 units done). `cancel()` terminates the workers and keeps what was computed.
+ *
+ * `prepareMatrix(t)` starts that first worker ahead of time (the viewer calls it when a big
+ * topology is shown and the page is idle): it receives the topology and computes the columns
+ * and the preview, then waits. Opening the matrix then shows the preview at once, and the
+ * page never clones a big topology while the user waits.
  */
 import {
   MatrixAssembler,
@@ -17,6 +22,7 @@ import {
 import type { Topology } from '../model/types';
 import type { MatrixWorkerIn, MatrixWorkerOut } from './matrix.worker';
 import { spawnMatrixWorker } from './spawn-matrix';
+import { topologyPieces } from './topology-pieces';
 
 export interface MatrixPoolOptions {
   readonly workers?: number;
@@ -34,81 +40,187 @@ export interface MatrixRun {
   cancel(): void;
 }
 
+type PreviewMsg = Extract<MatrixWorkerOut, { type: 'preview' }>;
+
+/** A first worker started ahead of time for one topology: its messages so far are kept. */
+interface Prepared {
+  readonly t: Topology;
+  readonly seed: number;
+  readonly worker: Worker;
+  preview: PreviewMsg | null;
+  error: string | null;
+  /** Set once a run takes the worker over: its messages go there from then on. */
+  listener: ((m: MatrixWorkerOut) => void) | null;
+  /** Terminated: stop sending it pieces. */
+  closed: boolean;
+  /** Called once when the preview is in. */
+  onReady?: () => void;
+}
+
+/** At most one prepared worker (the topology on screen); a newer topology replaces it. */
+let prepared: Prepared | null = null;
+/** Topologies a run has started for: preparing them again would only duplicate work. */
+const started = new WeakSet<Topology>();
+
+const send = (w: Worker, m: MatrixWorkerIn, transfer: Transferable[] = []) =>
+  w.postMessage(m, transfer);
+
+function startFirst(t: Topology, seed: number, spawn: () => Worker, wait: boolean): Prepared {
+  const worker = spawn();
+  const p: Prepared = {
+    t,
+    seed,
+    worker,
+    preview: null,
+    error: null,
+    listener: null,
+    closed: false,
+  };
+  worker.onmessage = (e: MessageEvent<MatrixWorkerOut>) => {
+    if (p.listener) return p.listener(e.data);
+    if (e.data.type === 'preview') {
+      p.preview = e.data;
+      p.onReady?.();
+    } else if (e.data.type === 'error') p.error = e.data.message;
+  };
+  worker.onerror = (e) => {
+    const message = e.message || 'the matrix worker failed';
+    if (p.listener) p.listener({ type: 'error', message });
+    else p.error = message;
+  };
+  // The topology goes in pieces, one task each: the page never clones it in one long task.
+  const { head, pieces } = topologyPieces(t);
+  const it = pieces[Symbol.iterator]();
+  const step = () => {
+    if (p.closed) return;
+    const r = it.next();
+    if (r.done)
+      return send(worker, { type: 'init', topology: head, seed, plan: null, wait, pieces: true });
+    send(worker, { type: 'piece', piece: r.value });
+    setTimeout(step, 0);
+  };
+  step();
+  return p;
+}
+
+function terminate(p: Prepared): void {
+  p.closed = true;
+  p.worker.terminate();
+}
+
+/**
+ * Start `t`'s first matrix worker now (topology sent, columns and preview computed, then it
+ * waits), so that opening the matrix later is quick. Replaces (terminates) the one prepared for
+ * another topology; does nothing where Worker does not exist.
+ */
+export function prepareMatrix(
+  t: Topology,
+  o: { seed?: number; spawn?: () => Worker; onReady?: () => void } = {},
+): void {
+  if (typeof Worker === 'undefined' && !o.spawn) return;
+  const seed = o.seed ?? 1;
+  if (started.has(t) || (prepared?.t === t && prepared.seed === seed)) return;
+  releasePrepared();
+  prepared = startFirst(t, seed, o.spawn ?? spawnMatrixWorker, true);
+  if (o.onReady) prepared.onReady = o.onReady;
+}
+
+/** Terminate the prepared worker, if no run took it over. */
+export function releasePrepared(): void {
+  if (prepared && !prepared.listener) terminate(prepared);
+  prepared = null;
+}
+
 /** Start computing `t`'s matrix; null where Worker does not exist (jsdom, SSR). */
 export function runMatrixPool(t: Topology, o: MatrixPoolOptions = {}): MatrixRun | null {
   if (typeof Worker === 'undefined' && !o.spawn) return null;
   const spawn = o.spawn ?? spawnMatrixWorker;
   const wanted = Math.max(1, o.workers ?? globalThis.navigator?.hardwareConcurrency ?? 2);
   const seed = o.seed ?? 1;
-  const pool: Worker[] = [];
+  started.add(t);
+  // The worker prepared for this topology, else a new one.
+  const first =
+    prepared?.t === t && prepared.seed === seed && !prepared.listener && !prepared.error
+      ? prepared
+      : startFirst(t, seed, spawn, true);
+  if (first === prepared) prepared = null;
+  const pool: Worker[] = [first.worker];
   let stopped = false;
   const stop = () => {
     stopped = true;
+    first.closed = true;
     for (const w of pool) w.terminate();
   };
-  const send = (w: Worker, m: MatrixWorkerIn) => w.postMessage(m);
   const fail = (message: string) => {
     if (stopped) return;
     stop();
     o.onError?.(message);
   };
-  const first = spawn();
-  pool.push(first);
-  first.onerror = (e) => fail(e.message || 'the matrix worker failed');
+  let asm: MatrixAssembler | null = null;
   let preview: ClassBatch | null = null;
-  first.onmessage = (e: MessageEvent<MatrixWorkerOut>) => {
-    const msg = e.data;
-    if (msg.type === 'error') return fail(msg.message);
-    if (stopped) return;
-    if (msg.type === 'preview') {
-      // The first rows, before the plan: shown as a matrix of one-source classes, 0 units done.
-      preview = msg.batch;
-      const pre = new MatrixAssembler(t.id, unplanned(msg.sources, msg.destinations, seed));
-      pre.preview(preview);
-      o.onRows?.(pre.matrix(), 0, 0);
-      return;
-    }
-    if (msg.type !== 'plan') return;
-    const plan = msg.plan;
+  let order: readonly { k: number; from: number; to: number }[] = [];
+  let next = 0;
+  let finished = 0;
+  const feed = (i: number) => {
+    if (next < order.length) send(pool[i]!, { type: 'unit', unit: order[next++]! });
+  };
+  const showPreview = (msg: PreviewMsg) => {
+    // The first rows, before the plan: a matrix of one-source classes, 0 units done.
+    preview = msg.batch;
+    const pre = new MatrixAssembler(t.id, unplanned(msg.sources, msg.destinations, seed));
+    pre.preview(preview);
+    o.onRows?.(pre.matrix(), 0, 0);
+  };
+  const onPlan = (plan: MatrixPlan) => {
     o.onPlan?.(plan);
-    const asm = new MatrixAssembler(t.id, plan);
+    asm = new MatrixAssembler(t.id, plan);
     if (preview) asm.preview(preview);
-    const order = workUnits(plan);
+    order = workUnits(plan);
     if (order.length === 0) {
       stop();
       o.onDone?.(asm.matrix());
       return;
     }
-    let next = 0;
-    let finished = 0;
-    const feed = (w: Worker) => {
-      if (next < order.length) send(w, { type: 'unit', unit: order[next++]! });
-    };
-    const onBatch = (i: number) => (ev: MessageEvent<MatrixWorkerOut>) => {
-      const m = ev.data;
+    pool.forEach((_, i) => feed(i));
+  };
+  const onBatch = (i: number, batch: ClassBatch) => {
+    if (!asm) return;
+    asm.add(i, batch);
+    finished++;
+    const mx = asm.matrix();
+    o.onRows?.(mx, finished, order.length);
+    if (finished === order.length) {
+      stop();
+      o.onDone?.(mx);
+    } else feed(i);
+  };
+  const listen =
+    (i: number) =>
+    (m: MatrixWorkerOut): void => {
       if (stopped) return;
       if (m.type === 'error') return fail(m.message);
-      if (m.type !== 'batch') return;
-      asm.add(i, m.batch);
-      finished++;
-      const mx = asm.matrix();
-      o.onRows?.(mx, finished, order.length);
-      if (finished === order.length) {
-        stop();
-        o.onDone?.(mx);
-      } else feed(pool[i]!);
+      if (m.type === 'preview') return showPreview(m);
+      if (m.type === 'plan') return onPlan(m.plan);
+      onBatch(i, m.batch);
     };
-    first.onmessage = onBatch(0);
-    const n = Math.min(wanted, order.length);
-    for (let i = 1; i < n; i++) {
-      const w = spawn();
-      pool.push(w);
-      w.onerror = (ev) => fail(ev.message || 'a matrix worker failed');
-      w.onmessage = onBatch(i);
-      send(w, { type: 'init', topology: t, seed, plan });
-    }
-    pool.forEach(feed);
-  };
-  send(first, { type: 'init', topology: t, seed, plan: null });
+  first.listener = listen(0);
+  if (first.error) {
+    fail(first.error);
+    return { cancel: stop };
+  }
+  // The preview the prepared worker already sent is shown now; then it plans.
+  if (first.preview) showPreview(first.preview);
+  send(first.worker, { type: 'plan' });
+  // The others start now and get the topology from the first worker, not from the page.
+  for (let i = 1; i < wanted; i++) {
+    const w = spawn();
+    pool.push(w);
+    const listener = listen(i);
+    w.onmessage = (e: MessageEvent<MatrixWorkerOut>) => listener(e.data);
+    w.onerror = (ev) => fail(ev.message || 'a matrix worker failed');
+    const { port1, port2 } = new MessageChannel();
+    send(first.worker, { type: 'peer', port: port1 }, [port1]);
+    send(w, { type: 'upstream', port: port2 }, [port2]);
+  }
   return { cancel: stop };
 }

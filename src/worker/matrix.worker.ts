@@ -1,8 +1,11 @@
 /**
- * A matrix worker: computes the plan when asked (the first worker: first a preview of the
- * first rows, traced cell by cell, since planning a big dump takes seconds), then one work
- * unit (a source class over a range of destinations) per message (see
- * src/engine/matrix/assemble.ts). Plain data in, plain data out.
+ * A matrix worker. The first worker of a pool gets the topology from the page (`init`, no
+ * plan): it posts a preview of the first rows at once (traced cell by cell, since planning a
+ * big dump takes seconds), then plans, unless told to wait for `plan` (a matrix prepared
+ * before the user opened the view). It hands the topology, then the plan, to the other workers
+ * itself through a port each (`peer`), so the page clones the topology once, ahead of time.
+ * Every worker then runs one work unit (a source class over a range of destinations) per
+ * `unit` message (see src/engine/matrix/assemble.ts). Plain data in, plain data out.
  */
 import {
   ClassRunner,
@@ -15,16 +18,35 @@ import {
   type WorkUnit,
 } from '../engine/matrix/index';
 import type { Topology } from '../model/types';
+import type { DumpPiece } from './protocol';
+import { TopologyAssembler } from './topology-pieces';
 
 export type MatrixWorkerIn =
   | {
       readonly type: 'init';
       readonly topology: Topology;
       readonly seed: number;
-      /** Null: compute the plan here and post it back. */
+      /** Null: post a preview, then compute the plan here and post it back. */
       readonly plan: MatrixPlan | null;
+      /** With no plan: post the preview, then wait for `plan` before planning. */
+      readonly wait?: boolean;
+      /** `topology` is a head whose tables come in the `piece` messages sent before. */
+      readonly pieces?: boolean;
     }
+  /** Some entries of one table of the topology the next `init` completes (topology-pieces.ts). */
+  | { readonly type: 'piece'; readonly piece: DumpPiece }
+  /** Plan now (after an `init` with `wait`). */
+  | { readonly type: 'plan' }
+  /** (First worker) Send this peer the topology now and the plan once it is known. */
+  | { readonly type: 'peer'; readonly port: MessagePort }
+  /** (Other workers) The topology and the plan come from the first worker on this port. */
+  | { readonly type: 'upstream'; readonly port: MessagePort }
   | { readonly type: 'unit'; readonly unit: WorkUnit };
+
+/** What the first worker sends a peer on its port. */
+type PeerIn =
+  | { readonly type: 'topology'; readonly topology: Topology }
+  | { readonly type: 'plan'; readonly plan: MatrixPlan };
 
 export type MatrixWorkerOut =
   | {
@@ -42,28 +64,95 @@ interface Scope {
   postMessage(m: MatrixWorkerOut): void;
 }
 const scope = self as unknown as Scope;
+
+let topology: Topology | null = null;
+let assembler: TopologyAssembler | null = null;
+let seed = 1;
+let given: Pick<MatrixPlan, 'sources' | 'destinations'> | null = null;
+let plan: MatrixPlan | null = null;
 let runner: ClassRunner | null = null;
+const peers: MessagePort[] = [];
+/** `plan` came before the topology: plan as soon as it is in. */
+let planWanted = false;
+/** Units that came before the plan (a peer's plan comes on another channel than its units). */
+const queued: WorkUnit[] = [];
+
+const fail = (err: unknown) =>
+  scope.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+
+function ready(t: Topology, p: MatrixPlan): void {
+  plan = p;
+  runner = new ClassRunner(t, p);
+  for (const u of queued.splice(0)) run(u);
+}
+
+function run(unit: WorkUnit): void {
+  if (!runner) {
+    queued.push(unit);
+    return;
+  }
+  const batch = runner.run(unit);
+  if (batch) scope.postMessage({ type: 'batch', batch });
+}
+
+function makePlan(): void {
+  if (plan || !topology) return;
+  const t = topology;
+  const p = planMatrix(t, seed, given ?? undefined);
+  scope.postMessage({ type: 'plan', plan: p });
+  for (const port of peers) port.postMessage({ type: 'plan', plan: p } satisfies PeerIn);
+  ready(t, p);
+}
 
 scope.onmessage = (e) => {
   const msg = e.data;
   try {
-    if (msg.type === 'init') {
-      let plan = msg.plan;
-      if (!plan) {
-        const t = msg.topology;
-        const given = { sources: matrixSources(t), destinations: matrixDestinations(t) };
-        const batch = previewBatch(t, { ...given, seed: msg.seed });
+    switch (msg.type) {
+      case 'piece':
+        (assembler ??= new TopologyAssembler()).add(msg.piece);
+        return;
+      case 'init': {
+        const t = msg.pieces
+          ? (assembler ?? new TopologyAssembler()).finish(msg.topology)
+          : msg.topology;
+        assembler = null;
+        topology = t;
+        seed = msg.seed;
+        if (msg.plan) return ready(t, msg.plan);
+        given = { sources: matrixSources(t), destinations: matrixDestinations(t) };
+        const batch = previewBatch(t, { ...given, seed });
         scope.postMessage({ type: 'preview', ...given, batch });
-        plan = planMatrix(t, msg.seed, given);
+        for (const port of peers)
+          port.postMessage({ type: 'topology', topology: t } satisfies PeerIn);
+        if (!msg.wait || planWanted) makePlan();
+        return;
       }
-      runner = new ClassRunner(msg.topology, plan);
-      if (!msg.plan) scope.postMessage({ type: 'plan', plan });
-      return;
+      case 'plan':
+        planWanted = true;
+        return makePlan();
+      case 'peer': {
+        peers.push(msg.port);
+        if (topology) msg.port.postMessage({ type: 'topology', topology } satisfies PeerIn);
+        if (plan) msg.port.postMessage({ type: 'plan', plan } satisfies PeerIn);
+        return;
+      }
+      case 'upstream': {
+        msg.port.onmessage = (ev: MessageEvent<PeerIn>) => {
+          try {
+            const m = ev.data;
+            if (m.type === 'topology') topology = m.topology;
+            else if (topology) ready(topology, m.plan);
+            else throw new Error('matrix worker: plan before topology');
+          } catch (err) {
+            fail(err);
+          }
+        };
+        return;
+      }
+      case 'unit':
+        return run(msg.unit);
     }
-    if (!runner) throw new Error('matrix worker: class before init');
-    const batch = runner.run(msg.unit);
-    if (batch) scope.postMessage({ type: 'batch', batch });
   } catch (err) {
-    scope.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+    fail(err);
   }
 };
