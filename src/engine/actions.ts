@@ -42,6 +42,7 @@ function poolPort(ctx: WalkCtx, p: Pkt, pool: PortRange): number {
     offset: pool.from,
     value: v,
     pick: null,
+    origin: null,
   });
   return v;
 }
@@ -102,6 +103,7 @@ function snatWhat(ctx: WalkCtx, node: CNode | undefined, ip: string): string {
 /** Index of the backend for `p`: a stable 5-tuple hash, or source-IP affinity. */
 function chooseBackend(
   ctx: WalkCtx,
+  rule: RuleBody,
   action: Extract<VfpRule['action'], { kind: 'lbnat' }>,
   p: Pkt,
 ): number {
@@ -124,6 +126,7 @@ function chooseBackend(
       offset: 0,
       value: i,
       pick: (k) => [ips[k] ?? -1, action.backends[k]!.port],
+      origin: rule,
     });
   }
   return i;
@@ -166,7 +169,7 @@ export function applyAction(
           ref: rule.provenance.ref,
           confidence: 'inferred',
         };
-      const i = chooseBackend(ctx, a, p);
+      const i = chooseBackend(ctx, rule, a, p);
       p.dst = cl.ips[i] ?? p.dst;
       p.dport = a.backends[i]!.port;
       const mac = cl.macs[i];

@@ -19,6 +19,11 @@ export interface Choice {
   readonly value: number;
   /** Backend choices: the picked candidate as `ip:port` numbers (ip as an unsigned number). */
   readonly pick: ((i: number) => readonly [number, number]) | null;
+  /**
+   * What made a backend choice: the lbnat rule, or the kube-proxy proxy (null for pool ports).
+   * The matrix replays a choice for another destination only when it knows whose it is.
+   */
+  readonly origin: object | null;
 }
 
 /** Masks for the 5-tuple argument order used everywhere: proto, src, sport, dst, dport. */

@@ -105,6 +105,7 @@ export function hostReceive(ctx: WalkCtx, cn: CNode, p: Pkt, local: boolean): St
         offset: 0,
         value: h % proxy.backends.length,
         pick: (k) => [parseIpv4(proxy.backends[k]!.ip) ?? -1, proxy.backends[k]!.port],
+        origin: proxy,
       });
       const client = { ...p };
       const route = cn.routes.find((r) => cidrContains(r.cidr, parseIpv4(b.ip) ?? 0));
@@ -232,6 +233,7 @@ export function hostReceive(ctx: WalkCtx, cn: CNode, p: Pkt, local: boolean): St
       offset: wn.portPool.from,
       value: p.sport,
       pick: null,
+      origin: null,
     });
     const rev = reversePacket(pre);
     setReplyFlow(ctx, cn.natScope, p, {

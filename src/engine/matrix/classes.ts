@@ -9,7 +9,7 @@
  * of its tuple, so `compute.ts` replays each traced choice for every member instead.
  * Hosts and external clients are classes of their own.
  */
-import { parseIpv4 } from '../../shared/ip';
+import { parseIpv4, type Cidr } from '../../shared/ip';
 import type { Endpoint, Pod, Topology } from '../../model/types';
 import { compileTopology, compiledPort, type CompiledTopology } from '../compile';
 import { Scanner } from './scan';
@@ -26,6 +26,8 @@ export interface SourceClasses {
   readonly keys: readonly string[];
   /** Per source: its whole program's id (equal ids: the same programs up to own tokens). */
   readonly programs: readonly number[];
+  /** The wider prefixes (not /32, not /0) of every rule and host object. */
+  readonly wide: readonly Cidr[];
 }
 
 function podOf(t: Topology, s: MatrixSource): { pod: Pod | null; eps: Endpoint[] } {
@@ -197,5 +199,5 @@ export function sourceClasses(t: Topology, sources: readonly MatrixSource[]): So
     if (n === undefined) programIds.set(k, (n = programIds.size));
     return n;
   });
-  return { classes, tokens, keys, programs };
+  return { classes, tokens, keys, programs, wide };
 }

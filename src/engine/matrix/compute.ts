@@ -17,6 +17,8 @@ import { fillTemplate, templateRegex, tokenRegex, toTemplate } from './tokens';
 import { matrixDestinations, matrixSources } from './enumerate';
 import type { Matrix, MatrixCell, MatrixDestination, MatrixSource } from './types';
 import { pushAll } from '../../shared/arrays';
+import { destinationClasses, noDestClasses, type DestClasses } from './dest-classes';
+import { DestExpander } from './dest-expand';
 
 /** What a worker needs besides the topology (plain data: it crosses postMessage). */
 export interface MatrixPlan {
@@ -26,6 +28,8 @@ export interface MatrixPlan {
   readonly tokens: readonly (OwnTokens | null)[];
   /** Per source: its whole program's id (see `sourceClasses`). */
   readonly programs: readonly number[];
+  /** Destination classes (see `dest-classes.ts`). */
+  readonly dests: DestClasses;
   readonly seed: number;
 }
 
@@ -37,8 +41,9 @@ export function planMatrix(
 ): MatrixPlan {
   const sources = given?.sources ?? matrixSources(t);
   const destinations = given?.destinations ?? matrixDestinations(t);
-  const { classes, tokens, programs } = sourceClasses(t, sources);
-  return { sources, destinations, classes, tokens, programs, seed };
+  const { classes, tokens, programs, wide } = sourceClasses(t, sources);
+  const dests = destinationClasses(t, destinations, tokens, wide);
+  return { sources, destinations, classes, tokens, programs, dests, seed };
 }
 
 /** Distinct cells, shared by index; templates (see `Matrix.templated`) apart from the rest. */
@@ -174,6 +179,30 @@ export function fillCell(c: MatrixCell, tok: OwnTokens | null): MatrixCell {
   return mapTexts(c, (v) => fillTemplate(v, tok));
 }
 
+/** A cell of source `s` interned into `table`: a template when its texts name the source. */
+function internFor(table: CellTable, cell: MatrixCell, tok: OwnTokens | null): number {
+  const re = tok && tokenRegex(tok);
+  return re && mentions(cell, new RegExp(re.source))
+    ? table.intern(templateOf(cell, tok, templateRegex(tok)), true)
+    : table.intern(cell);
+}
+
+/** Per cell table (one per plan): the trees of its destination classes. */
+const expanders = new WeakMap<CellTable, DestExpander>();
+
+function expanderOf(t: Topology, plan: MatrixPlan, table: CellTable): DestExpander {
+  let ex = expanders.get(table);
+  if (!ex) {
+    ex = new DestExpander(
+      plan,
+      (s, d) => traceCell(t, plan, s, d, true),
+      (cell, s) => internFor(table, cell, plan.tokens[s] ?? null),
+    );
+    expanders.set(table, ex);
+  }
+  return ex;
+}
+
 export interface ClassResult {
   /** Source index → cell indexes (into the table) per destination. */
   readonly rows: Map<number, Uint32Array>;
@@ -205,9 +234,16 @@ export function computeClass(
   const roles = tok.map((x) => (x ? x.roles.join('\u0000') : ''));
   const dstIps = plan.destinations.map((x) => parseIpv4(x.ip) ?? -1);
   let traces = 0;
+  const dclass = plan.dests.classOf;
+  const ex = expanderOf(t, plan, table);
+  const exTraces = ex.traces;
   for (let d = from; d < to; d++) {
     if (((d - from) & 63) === 0 && cancelled()) return null;
     const at = d - from;
+    if (dclass[d]! >= 0) {
+      for (let i = 0; i < members.length; i++) rows[i]![at] = ex.cell(k, members[i]!, d);
+      continue;
+    }
     let pending = members.map((_, i) => i);
     while (pending.length > 0) {
       const rp = pending[0]!;
@@ -246,7 +282,7 @@ export function computeClass(
   }
   const out = new Map<number, Uint32Array>();
   members.forEach((s, i) => out.set(s, rows[i]!));
-  return { rows: out, traces };
+  return { rows: out, traces: traces + ex.traces - exTraces };
 }
 
 /** The whole matrix on this thread (the CLI and the UI spread classes over workers). */
@@ -281,7 +317,15 @@ export function computeMatrix(t: Topology, seed = 1): Matrix {
 export function bruteForceMatrix(t: Topology, seed = 1): Matrix {
   const sources = matrixSources(t);
   const destinations = matrixDestinations(t);
-  const plan: MatrixPlan = { sources, destinations, classes: [], tokens: [], programs: [], seed };
+  const plan: MatrixPlan = {
+    sources,
+    destinations,
+    classes: [],
+    tokens: [],
+    programs: [],
+    dests: noDestClasses(destinations),
+    seed,
+  };
   const table = new CellTable();
   const rows = sources.map((_, s) => {
     const row = new Uint32Array(destinations.length);
@@ -321,6 +365,7 @@ export function unplanned(
     classes: sources.map((_, i) => [i]),
     tokens: sources.map(() => null),
     programs: sources.map((_, i) => -1 - i),
+    dests: noDestClasses(destinations),
     seed,
   };
 }

@@ -1,0 +1,457 @@
+/**
+ * Destination classes. Two service columns are in one class when swapping their identities
+ * (the VIP, its load balancers' and services' ids and names) leaves everything a packet to
+ * either can meet unchanged, apart from the backend lists: the same kind, port and protocol;
+ * the same wider prefixes around the VIP (atoms); the same load-balancer and service objects
+ * up to the swap; and the same rules naming them, at the same places. A rule naming a VIP by
+ * a /32 condition is met only by packets carrying that VIP, and no rule ever writes a classed
+ * VIP into a packet (such VIPs are left out), so the rules naming other VIPs never matter to a
+ * column's packets. Where a rule naming the VIP sits on a backend's own port (HNS puts
+ * `NAT_…`/`ALLOW_NAT_…` rules there), it counts once, written up to the port owner's identity,
+ * and every backend port must hold the same such rules. The backend lists are left out on
+ * purpose: `dest-expand.ts` replays each traced backend pick on the column's own list and
+ * shares a traced cell only with cells that reach the same backend.
+ */
+import { parseIpv4, type Cidr } from '../../shared/ip';
+import type { LoadBalancer, Topology } from '../../model/types';
+import { compileTopology, compiledPort, lbnatOf } from '../compile';
+import type { CGroup, RuleBody } from '../compile-vfp';
+import { substitute, tokenRegex, type OwnTokens } from './tokens';
+import type { MatrixDestination } from './types';
+
+export interface DestClasses {
+  /** Per destination: its class, or -1 (traced for every source class on its own). */
+  readonly classOf: readonly number[];
+  /** Per destination: its VIP as a number (-1 outside classes). */
+  readonly vip: readonly number[];
+  /** Per destination: the backends its load balancer picks from, as `ip * 65536 + port`. */
+  readonly list: readonly (readonly number[] | null)[];
+  /** Per destination: sources whose own address is one of its backends. */
+  readonly backendSources: readonly (readonly number[])[];
+  /** Per class: every member's tokens (a cell naming one belongs to its own column only). */
+  readonly classTokens: readonly (readonly string[])[];
+  readonly count: number;
+}
+
+/** No destination classes: every column traced on its own. */
+export function noDestClasses(destinations: readonly MatrixDestination[]): DestClasses {
+  return {
+    classOf: destinations.map(() => -1),
+    vip: destinations.map(() => -1),
+    list: destinations.map(() => null),
+    backendSources: destinations.map(() => []),
+    classTokens: [],
+    count: 0,
+  };
+}
+
+const CLASSED_KINDS = new Set(['service', 'externalip', 'dns']);
+const IPV4 = /\d{1,3}(?:\.\d{1,3}){3}/g;
+const PIECES = /[^\s_"{}[\],()/=|;:]+/g;
+const PROTO: Readonly<Record<string, number>> = { tcp: 6, udp: 17, icmp: 1 };
+
+/** A rule list some ports share, met once. */
+interface GroupInfo {
+  readonly id: number;
+  readonly g: CGroup;
+  readonly where: string;
+  readonly ports: string[];
+}
+
+interface Mention {
+  readonly info: GroupInfo;
+  readonly k: number;
+  /** Named by a /32 condition (else only by name). */
+  readonly cond: boolean;
+}
+
+/** Does rule `r` (conditions `cc`) pick backends for `vip:port/proto` as its destination? */
+export function picksFor(
+  r: RuleBody,
+  dst: readonly Cidr[] | null,
+  vip: number,
+  port: number,
+  proto: number,
+): boolean {
+  if (r.action.kind !== 'lbnat') return false;
+  if (!dst || !dst.some((c) => c.bits === 32 && c.base === vip)) return false;
+  const ps = r.conditions.dstPorts;
+  if (ps && !ps.some((x) => x.from <= port && port <= x.to)) return false;
+  const pr = r.conditions.protocols;
+  return !pr || pr.includes(proto);
+}
+
+/** Group the service columns of `t` into destination classes. */
+export function destinationClasses(
+  t: Topology,
+  destinations: readonly MatrixDestination[],
+  tokens: readonly (OwnTokens | null)[],
+  wide: readonly Cidr[],
+): DestClasses {
+  const c = compileTopology(t);
+  const none = noDestClasses(destinations);
+  // Candidate VIPs: the addresses of service-like columns.
+  const vipCols = new Map<string, number[]>();
+  destinations.forEach((d, i) => {
+    if (!CLASSED_KINDS.has(d.kind) || parseIpv4(d.ip) === null) return;
+    const l = vipCols.get(d.ip);
+    if (l) l.push(i);
+    else vipCols.set(d.ip, [i]);
+  });
+  if (vipCols.size < 2) return none;
+  // Not classed: addresses named anywhere but by their own load balancers and services.
+  // Of those, `carried` a packet may hold without being sent to it (an address of a node,
+  // endpoint or pod, a rewrite target): rules naming the others are met only by packets to them.
+  const blocked = new Set<string>();
+  const carried = new Set<string>();
+  const blockIpsIn = (text: string, except?: readonly string[], carry = false) => {
+    for (const m of text.matchAll(IPV4))
+      if (!except?.includes(m[0])) {
+        blocked.add(m[0]);
+        if (carry) carried.add(m[0]);
+      }
+  };
+  for (const x of [
+    ...Object.values(t.nodes),
+    ...Object.values(t.networks),
+    ...Object.values(t.externals),
+    t.underlay,
+    t.cluster,
+  ])
+    if (x) blockIpsIn(JSON.stringify(x), undefined, true);
+  for (const e of Object.values(t.endpoints)) {
+    blockIpsIn(JSON.stringify(e));
+    blockIpsIn(`${e.ipAddress} ${e.gatewayAddress}`, undefined, true);
+  }
+  for (const p of Object.values(t.pods)) blockIpsIn(p.ip, undefined, true);
+
+  // Each VIP's tokens: itself, its load balancers' and services' ids and names.
+  const own = new Set<string>();
+  for (const tok of tokens) for (const v of tok?.values ?? []) own.add(v);
+  const tokenVip = new Map<string, string>();
+  const vipTokens = new Map<string, string[]>();
+  const vipObjs = new Map<string, unknown[]>();
+  const claim = (tok: string, vip: string) => {
+    const prev = tokenVip.get(tok);
+    if (own.has(tok) || (prev !== undefined && prev !== vip)) {
+      blocked.add(vip);
+      if (prev !== undefined) blocked.add(prev);
+      return;
+    }
+    if (prev === undefined) {
+      tokenVip.set(tok, vip);
+      vipTokens.get(vip)!.push(tok);
+    }
+  };
+  for (const v of vipCols.keys()) {
+    vipTokens.set(v, []);
+    vipObjs.set(v, []);
+    claim(v, v);
+  }
+  const lbsOf = new Map<string, LoadBalancer[]>();
+  for (const lb of Object.values(t.loadBalancers)) {
+    const mine = lb.frontendVips.filter((v) => vipCols.has(v));
+    for (const v of mine) {
+      const l = lbsOf.get(v);
+      if (l) l.push(lb);
+      else lbsOf.set(v, [lb]);
+    }
+    if (lb.frontendVips.length > 1) mine.forEach((v) => blocked.add(v));
+    blockIpsIn(JSON.stringify({ ...lb, frontendVips: [], sourceVip: null }));
+    if (lb.sourceVip) blockIpsIn(lb.sourceVip, undefined, true);
+    for (const v of mine) {
+      claim(lb.id, v);
+      vipObjs.get(v)!.push({ ...lb, backendEndpointIds: sizeClass(lb.backendEndpointIds.length) });
+    }
+  }
+  for (const s of Object.values(t.services)) {
+    const vs = [s.clusterIp, ...s.externalIps].filter((v) => vipCols.has(v));
+    if (vs.length > 1) vs.forEach((v) => blocked.add(v));
+    blockIpsIn(JSON.stringify(s), [s.clusterIp, ...s.externalIps]);
+    for (const v of vs) {
+      claim(s.id, v);
+      claim(s.name, v);
+      vipObjs.get(v)!.push({ ...s, backendPodIds: sizeClass(s.backendPodIds.length) });
+    }
+  }
+  const vipNum = new Map<number, string>();
+  for (const v of vipCols.keys()) vipNum.set(parseIpv4(v)!, v);
+
+  // Every distinct rule list once: rewrites to a VIP block it; rules naming one are mentions.
+  const groups = new Map<object, GroupInfo[]>();
+  const infos: GroupInfo[] = [];
+  for (const id of Object.keys(t.ports)) {
+    const cp = compiledPort(c, id);
+    if (!cp) continue;
+    for (const cl of cp.layers)
+      for (const g of [...cl.outGroups, ...cl.inGroups]) {
+        let list = groups.get(g.m);
+        if (!list) groups.set(g.m, (list = []));
+        let info = list.find((x) => x.g.rules === g.rules || sameRules(x.g.rules, g.rules));
+        if (!info) {
+          info = {
+            id: infos.length,
+            g,
+            where: `${cl.layer.name}/${g.group.name}/${g.group.direction}`,
+            ports: [],
+          };
+          list.push(info);
+          infos.push(info);
+        }
+        info.ports.push(id);
+      }
+  }
+  const mentions = new Map<string, Mention[]>();
+  const seenAction = new WeakSet<object>();
+  for (const info of infos) {
+    const { g } = info;
+    g.rules.forEach((r, k) => {
+      const a = r.action;
+      if (!seenAction.has(a)) {
+        seenAction.add(a);
+        if (a.kind === 'lbnat')
+          blockIpsIn(
+            JSON.stringify({ snatIp: a.snatIp, backends: a.backends.map((b) => b.ip) }),
+            undefined,
+            true,
+          );
+        else blockIpsIn(JSON.stringify(a), undefined, true);
+      }
+      const cc = g.m.conds[k]!;
+      const hit = new Map<string, boolean>();
+      for (const x of [...(cc.src ?? []), ...(cc.dst ?? [])]) {
+        const v = x.bits === 32 ? vipNum.get(x.base) : undefined;
+        if (v) hit.set(v, true);
+      }
+      for (const m of r.name.matchAll(PIECES)) {
+        const v = tokenVip.get(m[0]);
+        if (v && !hit.has(v)) hit.set(v, false);
+      }
+      for (const [v, cond] of hit) {
+        let l = mentions.get(v);
+        if (!l) mentions.set(v, (l = []));
+        l.push({ info, k, cond });
+      }
+    });
+  }
+  const live = (v: string) => !carried.has(v);
+  // Per rule list: how many rules before each position name no classed VIP (their order
+  // relative to those rules is what a column's packets see).
+  const ranks = new Map<GroupInfo, Int32Array>();
+  const rankOf = (info: GroupInfo, k: number): number => {
+    let r = ranks.get(info);
+    if (!r) {
+      const { g } = info;
+      r = new Int32Array(g.rules.length);
+      let n = 0;
+      for (let i = 0; i < g.rules.length; i++) {
+        r[i] = n;
+        const cc = g.m.conds[i]!;
+        const named = [...(cc.src ?? []), ...(cc.dst ?? [])].some((x) => {
+          const v = x.bits === 32 ? vipNum.get(x.base) : undefined;
+          return v !== undefined && live(v);
+        });
+        if (!named) n++;
+      }
+      ranks.set(info, r);
+    }
+    return r[k]!;
+  };
+
+  const portOwner = new Map<string, number>();
+  const portsByIp = new Map<number, string[]>();
+  tokens.forEach((tok, s) => {
+    for (const p of tok?.portIds ?? []) portOwner.set(p, s);
+  });
+  for (const e of Object.values(t.endpoints)) {
+    const ip = parseIpv4(e.ipAddress ?? '');
+    if (ip === null || !e.portId || e.isRemote) continue;
+    const l = portsByIp.get(ip);
+    if (l) l.push(e.portId);
+    else portsByIp.set(ip, [e.portId]);
+  }
+  const sourcesByIp = new Map<number, number[]>();
+  tokens.forEach((tok, s) =>
+    tok?.ips.forEach((ip) => {
+      const l = sourcesByIp.get(ip);
+      if (!l) sourcesByIp.set(ip, [s]);
+      else if (!l.includes(s)) l.push(s);
+    }),
+  );
+  const regexes = new Map<number, RegExp | null>();
+  const ownerNorm = (text: string, s: number) => {
+    let re = regexes.get(s);
+    if (re === undefined) regexes.set(s, (re = tokenRegex(tokens[s]!)));
+    return substitute(text, tokens[s]!, re, null);
+  };
+  const macOf = new Map<number, string | null>();
+
+  const list: (number[] | null)[] = destinations.map(() => null);
+  const vipKey = new Map<string, string>();
+  for (const [v, cols] of vipCols) {
+    if (blocked.has(v)) continue;
+    const num = parseIpv4(v)!;
+    const toks = vipTokens.get(v)!;
+    const norm = (text: string) =>
+      text.replace(PIECES, (p) => (toks.includes(p) ? `\u27e8vip${toks.indexOf(p)}\u27e9` : p));
+    // Each column's backend list: every lbnat rule for it must hold the same one.
+    let ok = true;
+    const backendPorts = new Set<string>();
+    for (const d of cols) {
+      const dst = destinations[d]!;
+      let l: number[] | null = null;
+      for (const m of mentions.get(v) ?? []) {
+        const r = m.info.g.rules[m.k]!;
+        if (r.action.kind !== 'lbnat') continue;
+        const cc = m.info.g.m.conds[m.k]!;
+        if (!picksFor(r, cc.dst, num, dst.port, PROTO[dst.proto] ?? 0)) continue;
+        const cl = lbnatOf(c, r.action);
+        const mine = r.action.backends.map((b, i) => {
+          const ip = cl.ips[i] ?? -1;
+          const key = ip * 65536 + b.port;
+          // One backend address and port, one MAC: the pick alone decides the frame.
+          const mac = cl.macs[i] ?? null;
+          if (macOf.has(key) && macOf.get(key) !== mac) ok = false;
+          macOf.set(key, mac);
+          return key;
+        });
+        if (l && (l.length !== mine.length || l.some((x, i) => x !== mine[i]))) ok = false;
+        l = mine;
+      }
+      list[d] = l;
+      for (const key of l ?? [])
+        for (const p of portsByIp.get(Math.floor(key / 65536)) ?? []) backendPorts.add(p);
+    }
+    for (const lb of lbsOf.get(v) ?? [])
+      for (const e of lb.backendEndpointIds) {
+        const p = t.endpoints[e]?.portId;
+        if (p && !t.endpoints[e]!.isRemote) backendPorts.add(p);
+      }
+    if (!ok) continue;
+    // Mentions in a list some ports share: by the list itself. In a port's own list: per
+    // port, written up to its owner; every backend port must read the same, and every other
+    // source port the same as the rest (or be listed by name).
+    const shared: string[] = [];
+    const perPort = new Map<string, string[]>();
+    for (const m of mentions.get(v) ?? []) {
+      const r = m.info.g.rules[m.k]!;
+      const text = `${m.info.where}|${ruleText(r)}`;
+      const place = m.cond ? `#${rankOf(m.info, m.k)}` : `@${m.k}`;
+      if (m.info.ports.length !== 1) {
+        shared.push(`${m.info.id}${place}|${norm(text)}`);
+        continue;
+      }
+      const port = m.info.ports[0]!;
+      const owner = portOwner.get(port);
+      let l = perPort.get(port);
+      if (!l) perPort.set(port, (l = []));
+      l.push(`${place}|${norm(owner === undefined ? text : ownerNorm(text, owner))}`);
+    }
+    const textOf = (p: string) => (perPort.get(p) ?? []).sort().join('\n');
+    const perBackend = [...backendPorts].map(textOf);
+    if (perBackend.some((x) => x !== perBackend[0])) continue;
+    // Other source ports: the most common text, and the ports that differ from it by name.
+    const counts = new Map<string, number>();
+    let mentioned = 0;
+    for (const p of perPort.keys())
+      if (!backendPorts.has(p) && portOwner.has(p)) {
+        mentioned++;
+        const x = textOf(p);
+        counts.set(x, (counts.get(x) ?? 0) + 1);
+      }
+    let others = portOwner.size;
+    for (const p of backendPorts) if (portOwner.has(p)) others--;
+    counts.set('', (counts.get('') ?? 0) + others - mentioned);
+    const common = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0] ?? '';
+    const odd: string[] = [];
+    for (const p of perPort.keys())
+      if (!backendPorts.has(p) && (!portOwner.has(p) || textOf(p) !== common))
+        odd.push(`${p}|${textOf(p)}`);
+    if (common !== '')
+      for (const p of portOwner.keys())
+        if (!backendPorts.has(p) && !perPort.has(p)) odd.push(`${p}|`);
+    const atoms = wide.flatMap((w, i) => (((num ^ w.base) & w.mask) === 0 ? [i] : []));
+    const objs = vipObjs
+      .get(v)!
+      .map((o) => norm(JSON.stringify(o)))
+      .sort();
+    vipKey.set(
+      v,
+      [
+        atoms.join(','),
+        objs.join('\n'),
+        shared.sort().join('\n'),
+        common,
+        odd.sort().join('\n'),
+        perBackend[0] ?? '',
+      ].join('\u0001'),
+    );
+  }
+
+  const ids = new Map<string, number[]>();
+  destinations.forEach((d, i) => {
+    const vk = vipKey.get(d.ip);
+    if (vk === undefined || !vipCols.get(d.ip)?.includes(i)) return;
+    const k = `${d.kind}|${d.port}|${d.proto}|${vk}`;
+    const l = ids.get(k);
+    if (l) l.push(i);
+    else ids.set(k, [i]);
+  });
+  const classOf = destinations.map(() => -1);
+  const vip = destinations.map(() => -1);
+  const classTokens: string[][] = [];
+  for (const members of ids.values()) {
+    if (members.length < 2) continue;
+    const q = classTokens.length;
+    const toks = new Set<string>();
+    for (const d of members) {
+      classOf[d] = q;
+      vip[d] = parseIpv4(destinations[d]!.ip)!;
+      for (const x of vipTokens.get(destinations[d]!.ip)!) toks.add(x);
+    }
+    classTokens.push([...toks]);
+  }
+  const backendSources = destinations.map((_, d) => {
+    if (classOf[d]! < 0) return [];
+    const out = new Set<number>();
+    for (const key of list[d] ?? [])
+      for (const s of sourcesByIp.get(Math.floor(key / 65536)) ?? []) out.add(s);
+    return [...out];
+  });
+  return {
+    classOf,
+    vip,
+    list: list.map((l, d) => (classOf[d]! >= 0 ? l : null)),
+    backendSources,
+    classTokens,
+    count: classTokens.length,
+  };
+}
+
+/**
+ * What a backend count decides besides the pick: none (a drop), or over 64 (a non-DSR limit).
+ */
+const sizeClass = (n: number) => (n === 0 ? 'none' : n > 64 ? 'over 64' : 'some');
+
+/** A rule as text: everything but an lbnat's backend list (the pick replays that). */
+function ruleText(r: RuleBody): string {
+  const c = r.conditions;
+  const ports = (x: readonly { from: number; to: number }[] | null) =>
+    x ? x.map((p) => `${p.from}-${p.to}`).join(',') : '*';
+  const a = r.action;
+  const act =
+    a.kind === 'lbnat'
+      ? `lbnat ${a.loadBalancerId} ${sizeClass(a.backends.length)} ${a.distribution} ${a.snatIp}`
+      : a.kind === 'nat'
+        ? `nat ${a.side} ${a.ip} ${a.port}`
+        : a.kind === 'allow' || a.kind === 'block'
+          ? a.kind
+          : JSON.stringify(a);
+  return `${r.name}|${r.priority}|${r.type}|${r.terminating ? 1 : 0}${r.stateful ? 1 : 0}|${c.srcPrefixes?.join(',') ?? '*'}|${c.dstPrefixes?.join(',') ?? '*'}|${ports(c.srcPorts)}|${ports(c.dstPorts)}|${c.protocols?.join(',') ?? '*'}|${act}`;
+}
+
+function sameRules(a: readonly RuleBody[], b: readonly RuleBody[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
