@@ -34,7 +34,7 @@ export async function recordLongTasks(page: Page): Promise<void> {
 
 /**
  * Wait until the page shows the dump: its status line says "Showing the dump" and at least
- * `nodes` nodes (or, without it, an endpoint) are drawn, the whole drawing (`data-drawing` on the
+ * `nodes` nodes (or, without it, a node) are drawn, the whole drawing (`data-drawing` on the
  * canvas says `complete`). Checked in the page every 250 ms by one
  * `querySelector`: the test runner's own polling (`expect(locator)`) runs heavier scripts in the
  * page, and on a drawing of 35,000 objects they were long tasks of their own (60–280 ms of
@@ -47,7 +47,7 @@ export async function waitForDump(page: Page, nodes?: number, timeout = 400_000)
       if (!status?.textContent?.includes('Showing the dump')) return false;
       // The progressive drawing has drawn its last part.
       if (!document.querySelector('svg[data-drawing="complete"]')) return false;
-      if (n === null) return document.querySelector('svg [data-kind="endpoint"]') !== null;
+      if (n === null) return document.querySelector('svg [data-kind="node"]') !== null;
       return document.querySelectorAll('svg [data-kind="node"]').length === n;
     },
     nodes ?? null,

@@ -4,6 +4,7 @@
  */
 import type { BaseType, EnterElement, Selection } from 'd3-selection';
 import type { Caption, LayoutItem, LinkLine, TextLine } from '../layout/geometry';
+import type { FarPath } from './cull';
 
 /** Any `<g>` selection to draw into. */
 type G<D, PE extends BaseType, PD> = Selection<SVGGElement, D, PE, PD>;
@@ -110,4 +111,44 @@ export function drawCaptions<D, PE extends BaseType, PD>(
     .attr('y', (d) => d.y)
     .attr('font-size', (d) => d.line.size)
     .text((d) => d.line.text);
+}
+
+/**
+ * Draw the outlines of a big drawing's small objects: one group per kind and tone, with the
+ * classes the objects would have, so they look the same.
+ */
+export function drawFar<D, PE extends BaseType, PD>(
+  parent: G<D, PE, PD>,
+  far: readonly FarPath[],
+): void {
+  parent
+    .selectAll<SVGGElement, FarPath>('g.far-obj')
+    .data(far, (d) => d.key)
+    .join((enter) => {
+      const g = enter.append('g');
+      g.append('path').attr('class', 'shape');
+      return g;
+    })
+    .attr('class', (d) => `far-obj kind-${d.kind} tone-${d.tone}`)
+    .attr('data-derived', (d) => (d.derived ? 'true' : null))
+    .select('path')
+    .attr('d', (d) => d.d);
+}
+
+/** Draw a big drawing's short connectors: one path per tone. */
+export function drawFarLinks<D, PE extends BaseType, PD>(
+  parent: G<D, PE, PD>,
+  links: readonly { readonly tone: string; readonly d: string }[],
+): void {
+  parent
+    .selectAll<SVGGElement, { tone: string; d: string }>('g.far-link')
+    .data(links, (d) => d.tone)
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'link far-link');
+      g.append('path');
+      return g;
+    })
+    .attr('data-tone', (d) => d.tone)
+    .select('path')
+    .attr('d', (d) => d.d);
 }

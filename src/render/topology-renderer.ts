@@ -4,7 +4,8 @@
  */
 import { select } from 'd3-selection';
 import { syntheticId, unionBox } from '../layout/geometry';
-import { drawCaptions, drawItems, drawLinks } from './draw-items';
+import { CULL_FROM, contains, cull, viewWindow, type Window } from './cull';
+import { drawCaptions, drawFar, drawFarLinks, drawItems, drawLinks } from './draw-items';
 import { drawPortCard } from './port-card';
 import type {
   HighlightSet,
@@ -19,6 +20,16 @@ const idOf = (target: EventTarget | null): string | null => {
   const el = target instanceof Element ? target.closest('[data-id]') : null;
   return el?.getAttribute('data-id') ?? null;
 };
+
+/** One call on the next frame (a timer where there are no frames, as in tests); cancellable. */
+function nextFrame(f: () => void): () => void {
+  if (typeof requestAnimationFrame === 'function') {
+    const id = requestAnimationFrame(f);
+    return () => cancelAnimationFrame(id);
+  }
+  const id = setTimeout(f, 16);
+  return () => clearTimeout(id);
+}
 
 /**
  * Draw topologies into `svg`. Clicks and pointer moves over objects call back with their ids.
@@ -36,8 +47,15 @@ export function createTopologyRenderer(
   const viewport = root.append('g').attr('class', 'viewport zoom-cluster');
   const frames = viewport.append('g').attr('class', 'frames');
   const links = viewport.append('g').attr('class', 'links');
+  // Short connectors of a big drawing, merged (`cull.ts`).
+  const farLinks = viewport
+    .append('g')
+    .attr('class', 'links far-links')
+    .attr('aria-hidden', 'true');
   const captions = viewport.append('g').attr('class', 'captions');
   const objects = viewport.append('g').attr('class', 'objects');
+  // Small objects of a big drawing, as outlines (`cull.ts`): above the live containers they sit on.
+  const far = viewport.append('g').attr('class', 'far').attr('aria-hidden', 'true');
   const card = viewport.append('g').attr('class', 'card');
   // The packet animators draw here: above everything, inside the pan/zoom transform.
   const overlay = viewport.append('g').attr('class', 'overlay');
@@ -48,6 +66,10 @@ export function createTopologyRenderer(
   let fitted = false;
   let lastCard: string | null = null;
   let textScale = 1;
+  let lit: HighlightSet = { selected: null, related: [], hovered: null };
+  /** What a big drawing was last drawn for (null: drawn whole). */
+  let cut: { win: Window; k: number; live: Set<string> } | null = null;
+  let recull: (() => void) | null = null;
 
   const zoomer = createZoom(
     svg,
@@ -57,7 +79,87 @@ export function createTopologyRenderer(
       callbacks.onZoomLevel?.(level);
     },
     () => callbacks.onViewEnd?.(zoomer.getView()),
+    () => {
+      // A big drawing follows the view: once a frame at most, when the view left what was
+      // drawn or the scale changed enough to turn outlines into objects or back.
+      if (cut && !recull) recull = nextFrame(followView);
+    },
   );
+
+  /** Draw the objects, links and captions of `vm`: whole, or for the view when big. */
+  const drawObjects = (vm: TopologyViewModel, grow: boolean): void => {
+    const items = vm.layout.items;
+    if (items.length < CULL_FROM) {
+      if (cut) {
+        drawFar(far, []);
+        drawFarLinks(farLinks, []);
+      }
+      cut = null;
+      drawItems(
+        frames,
+        items.filter((i) => i.kind === 'node'),
+        grow,
+      );
+      drawLinks(links, vm.layout.links);
+      drawCaptions(captions, vm.layout.captions);
+      drawItems(
+        objects,
+        items.filter((i) => i.kind !== 'node'),
+        grow,
+      );
+      return;
+    }
+    const view = zoomer.getView();
+    const win = viewWindow(view, zoomer.size());
+    const keep = new Set(lit.related);
+    if (lit.selected) keep.add(lit.selected);
+    if (lit.hovered) keep.add(lit.hovered);
+    const c = cull(items, vm.layout.links, win, view.k, keep);
+    cut = { win, k: view.k, live: new Set(c.live.map((i) => i.id)) };
+    drawItems(
+      frames,
+      c.live.filter((i) => i.kind === 'node'),
+    );
+    drawLinks(links, c.links);
+    drawCaptions(captions, vm.layout.captions);
+    drawItems(
+      objects,
+      c.live.filter((i) => i.kind !== 'node'),
+    );
+    drawFar(far, c.far);
+    drawFarLinks(farLinks, c.farLinks);
+  };
+
+  const followView = (): void => {
+    recull = null;
+    if (!cut || !current) return;
+    const view = zoomer.getView();
+    const size = zoomer.size();
+    const seen = viewWindow(view, { w: size.w / 2, h: size.h / 2 });
+    const ratio = view.k / cut.k;
+    if (contains(cut.win, seen) && ratio < 1.25 && ratio > 0.8) return;
+    drawObjects(current, false);
+    applyHighlight();
+  };
+
+  const applyHighlight = (): void => {
+    const ids = lit;
+    const related = new Set(ids.related);
+    viewport
+      .selectAll<SVGGElement, unknown>('g.obj')
+      .classed('is-selected', function () {
+        return this.getAttribute('data-id') === ids.selected;
+      })
+      .classed('is-related', function () {
+        return related.has(this.getAttribute('data-id') ?? '');
+      })
+      .classed('is-hovered', function () {
+        return this.getAttribute('data-id') === ids.hovered;
+      })
+      .attr('aria-current', function () {
+        return this.getAttribute('data-id') === ids.selected ? 'true' : null;
+      });
+  };
 
   root.on('click.select', (event: MouseEvent) => callbacks.onSelect(idOf(event.target)));
   root.on('pointerover.hover', (event: PointerEvent) => callbacks.onHover(idOf(event.target)));
@@ -80,19 +182,12 @@ export function createTopologyRenderer(
         zoomer.setTextScale(textScale);
         root.attr('data-text-scale', textScale === 1 ? null : textScale);
       }
-      const items = vm.layout.items;
-      drawItems(
-        frames,
-        items.filter((i) => i.kind === 'node'),
-        grow,
-      );
-      drawLinks(links, vm.layout.links);
-      drawCaptions(captions, vm.layout.captions);
-      drawItems(
-        objects,
-        items.filter((i) => i.kind !== 'node'),
-        grow,
-      );
+      // Fitted first, a big drawing is drawn once, for the view it is shown in.
+      if (opts.fit === true) {
+        fitted = true;
+        fit();
+      }
+      drawObjects(vm, grow);
       drawPortCard(card, vm.detail);
       viewport.classed('has-card', vm.detail !== null);
       // Nodes in several rows: a big cluster, which has the far zoom level (`topology.css`).
@@ -109,21 +204,12 @@ export function createTopologyRenderer(
       lastCard = cardId;
     },
     highlight(ids: HighlightSet) {
-      const related = new Set(ids.related);
-      viewport
-        .selectAll<SVGGElement, unknown>('g.obj')
-        .classed('is-selected', function () {
-          return this.getAttribute('data-id') === ids.selected;
-        })
-        .classed('is-related', function () {
-          return related.has(this.getAttribute('data-id') ?? '');
-        })
-        .classed('is-hovered', function () {
-          return this.getAttribute('data-id') === ids.hovered;
-        })
-        .attr('aria-current', function () {
-          return this.getAttribute('data-id') === ids.selected ? 'true' : null;
-        });
+      lit = ids;
+      // A big drawing draws what is lit as objects, even when small or out of view.
+      const live = cut?.live;
+      if (live && current && [ids.selected, ...ids.related].some((id) => id && !live.has(id)))
+        drawObjects(current, false);
+      applyHighlight();
     },
     fit,
     zoomBy: (factor) => zoomer.zoomBy(factor),
@@ -135,6 +221,7 @@ export function createTopologyRenderer(
       return node;
     },
     destroy() {
+      recull?.();
       zoomer.destroy();
       root.on('.select', null).on('.hover', null);
       viewport.remove();

@@ -36,9 +36,10 @@ export interface TopologyRenderer {
   /**
    * Draw `vm`. With `grow`, `vm`'s items are the last drawn ones (the same objects, in the same
    * order) with more at the end, as a big drawing is drawn a part at a time: only the new (or
-   * replaced) objects are written, the others are left as they are.
+   * replaced) objects are written, the others are left as they are. With `fit`, the view is
+   * fitted to `vm` before it is drawn (a big drawing is then drawn once, for that view).
    */
-  update(vm: TopologyViewModel, opts?: { readonly grow?: boolean }): void;
+  update(vm: TopologyViewModel, opts?: { readonly grow?: boolean; readonly fit?: boolean }): void;
   highlight(ids: HighlightSet): void;
   /** Zoom to show the whole topology. */
   fit(): void;

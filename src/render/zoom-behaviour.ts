@@ -29,6 +29,8 @@ export interface ZoomControl {
   getView(): ViewCentre;
   /** Jump to a view, interrupting any running transition. */
   setView(view: ViewCentre): void;
+  /** The viewport's size in screen pixels. */
+  size(): { w: number; h: number };
   /** The text scale of the drawing: details show from `NODE_LEVEL_SCALE / textScale`. */
   setTextScale(textScale: number): void;
   destroy(): void;
@@ -44,6 +46,7 @@ export function createZoom(
   viewport: SVGGElement,
   onLevel: (level: Exclude<ZoomLevel, 'port'>) => void,
   onViewEnd?: () => void,
+  onView?: () => void,
 ): ZoomControl {
   let current = zoomIdentity;
   let level: Exclude<ZoomLevel, 'port'> | null = null;
@@ -79,6 +82,7 @@ export function createZoom(
       current = event.transform;
       viewport.setAttribute('transform', event.transform.toString());
       report(event.transform.k);
+      onView?.();
     })
     // `data-zooming` while a gesture or transition runs: what tests wait on before a screenshot.
     .on('start.state', () => svg.setAttribute('data-zooming', 'true'))
@@ -128,6 +132,7 @@ export function createZoom(
         .translate(-view.x, -view.y);
       sel.call((s) => behaviour.transform(s, t));
     },
+    size,
     setTextScale(textScale) {
       nodeLevel = NODE_LEVEL_SCALE / Math.max(textScale, 1);
       if (level !== null) report(current.k);

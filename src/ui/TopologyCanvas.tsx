@@ -3,6 +3,7 @@ import type { TopologyLayout } from '../layout/geometry';
 import { layoutTopology } from '../layout/layout-topology';
 import { indexTopology, relatedIds } from '../layout/object-index';
 import { layoutPortDetail } from '../layout/port-detail';
+import { CULL_FROM } from '../render/cull';
 import { createTopologyRenderer } from '../render/topology-renderer';
 import { selectDumpShown } from '../state/slices/dump-slice';
 import type { TopologyRenderer } from '../render/view-model';
@@ -74,25 +75,34 @@ export function TopologyCanvas({ title, onDrawn, fitOnResize = false, textScale 
     if (!layout || !r) return undefined;
     const s = store.getState();
     const dumpId = selectDumpShown(s) && s.topology ? s.topology.id : null; // imported dumps only
+    const n = layout.items.length;
     const draw = (part: TopologyLayout = layout, grow = false): void => {
       const pending = restoredFor.current === r ? null : store.getState().viewCentre;
       restoredFor.current = r;
-      r.update({ layout: part, detail, title }, { grow });
+      const fresh = dumpId !== null && dumpId !== shownDump.current && !pending;
+      // A drawing the renderer draws for the view (`CULL_FROM`) is fitted before it is drawn.
+      const fitFirst = fresh && n >= CULL_FROM;
+      r.update({ layout: part, detail, title }, { grow, fit: fitFirst });
       // Readiness for tests and benches: the whole layout is drawn (not a progressive part).
       svgRef.current?.setAttribute('data-drawing', part === layout ? 'complete' : 'partial');
       if (pending) r.setView(pending);
       // A newly shown dump is fitted in a task of its own (drawing and fitting a big one
       // are two long steps, not one).
-      if (dumpId !== null && dumpId !== shownDump.current && !pending)
-        setTimeout(() => rendererRef.current === r && r.fit(), 0);
+      if (fresh && !fitFirst) setTimeout(() => rendererRef.current === r && r.fit(), 0);
       shownDump.current = dumpId;
       onDrawn();
     };
-    // A big new dump: drawn after React's commit, a few hundred objects per task (progressively).
-    if (dumpId === null || dumpId === shownDump.current || layout.items.length < BIG_DRAWING) {
+    if (dumpId === null || dumpId === shownDump.current || n < BIG_DRAWING) {
       draw();
       return undefined;
     }
+    // A drawing the renderer draws for the view (`CULL_FROM`) is small in the DOM: drawn at
+    // once, in a task after React's commit.
+    if (n >= CULL_FROM) {
+      const later = setTimeout(() => draw(), 0);
+      return () => clearTimeout(later);
+    }
+    // A big new dump: drawn after React's commit, a few hundred objects per task (progressively).
     const chunk = Math.ceil(layout.items.length / Math.ceil(layout.items.length / CHUNK));
     let shown = 0;
     let timer: ReturnType<typeof setTimeout>;

@@ -1,0 +1,84 @@
+// @vitest-environment jsdom
+import { describe, expect, it, vi } from 'vitest';
+import type { LayoutItem, TopologyLayout } from '../layout/geometry';
+import { CULL_FROM } from './cull';
+import { createTopologyRenderer } from './topology-renderer';
+
+/** A node holding a grid of `n` ports, 100 × 40 units each: a drawing big enough to be culled. */
+function gridLayout(n: number): TopologyLayout {
+  const cols = Math.ceil(Math.sqrt(n));
+  const items: LayoutItem[] = [];
+  const side = cols * 120 + 40;
+  items.push(chip('node:a', 'node', 0, 0, side, side));
+  for (let i = 0; i < n; i++)
+    items.push(chip(`port:${i}`, 'port', 20 + (i % cols) * 120, 20 + Math.floor(i / cols) * 60));
+  const byId: Record<string, LayoutItem> = {};
+  for (const it of items) byId[it.id] = it;
+  return { width: side, height: side, items, links: [], captions: [], byId, textScale: 1 };
+}
+
+function chip(id: string, kind: string, x: number, y: number, w = 100, h = 40): LayoutItem {
+  return {
+    id,
+    kind,
+    box: { x, y, w, h },
+    ariaLabel: `${kind} ${id}`,
+    name: id,
+    tone: 'acl',
+    lines: [],
+    radius: 4,
+  } as unknown as LayoutItem;
+}
+
+function mount(): SVGSVGElement {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  document.body.append(svg);
+  return svg;
+}
+
+describe('a big drawing is drawn for the view', () => {
+  const layout = gridLayout(CULL_FROM * 2);
+  const objects = (svg: SVGSVGElement): number => svg.querySelectorAll('g.obj').length;
+
+  it('fitted, draws its small objects as outlines; zoomed in, the objects in view', async () => {
+    const svg = mount();
+    const r = createTopologyRenderer(svg, { onSelect: vi.fn(), onHover: vi.fn() });
+    r.update({ layout, detail: null, title: 'big' }, { fit: true });
+    // Fitted in 1000 × 700 px (the size without a layout engine), a port is a pixel or two.
+    expect(objects(svg)).toBe(1);
+    const outline = svg.querySelector('g.far-obj.kind-port.tone-acl path.shape');
+    expect(outline?.getAttribute('d')?.match(/M/g)).toHaveLength(layout.items.length - 1);
+    // Zoomed in on the first ports: they are objects again, and only the ones near the view.
+    r.setView({ x: 300, y: 200, k: 1 });
+    await vi.waitFor(() => expect(svg.querySelector('[data-id="port:0"]')).not.toBeNull(), {
+      timeout: 10_000,
+    });
+    const drawn = objects(svg);
+    expect(drawn).toBeGreaterThan(10);
+    expect(drawn).toBeLessThan(layout.items.length / 4);
+    expect(svg.querySelector(`[data-id="port:${layout.items.length - 2}"]`)).toBeNull();
+    r.destroy();
+  });
+
+  it('draws the selection as an object even when it is an outline in the view', () => {
+    const svg = mount();
+    const r = createTopologyRenderer(svg, { onSelect: vi.fn(), onHover: vi.fn() });
+    r.update({ layout, detail: null, title: 'big' }, { fit: true });
+    expect(svg.querySelector('[data-id="port:7"]')).toBeNull();
+    r.highlight({ selected: 'port:7', related: ['port:9'], hovered: null });
+    expect(svg.querySelector('[data-id="port:7"]')?.classList.contains('is-selected')).toBe(true);
+    expect(svg.querySelector('[data-id="port:9"]')?.classList.contains('is-related')).toBe(true);
+    r.destroy();
+  });
+
+  it('a small drawing after a big one is drawn whole, without outlines', () => {
+    const svg = mount();
+    const r = createTopologyRenderer(svg, { onSelect: vi.fn(), onHover: vi.fn() });
+    r.update({ layout, detail: null, title: 'big' }, { fit: true });
+    const small = gridLayout(50);
+    r.update({ layout: small, detail: null, title: 'small' }, { fit: true });
+    expect(objects(svg)).toBe(small.items.length);
+    expect(svg.querySelector('g.far-obj')).toBeNull();
+    r.destroy();
+  });
+});
