@@ -72,11 +72,33 @@ function shallowField(key: string, v: unknown, line: number, sink: DiagSink, dep
 }
 
 /**
+ * Whether `reportDepthCutsShallow(o, …, depth)` would report anything. It visits the object's
+ * own keys (a `for…in` over a parsed object reads V8's cached key list) rather than reading
+ * the 14 used names one by one: elements and policies of a dump come in many shapes, and a
+ * read of a missing name in code that sees many shapes is a slow generic lookup.
+ */
+function anyCut(o: Record<string, unknown>, depth: number): boolean {
+  for (const k in o) {
+    if (!USED.has(k)) continue;
+    const v = o[k];
+    if (v === undefined || typeof v === 'number' || typeof v === 'boolean') continue;
+    if (cut(v)) return true;
+    if (Array.isArray(v)) {
+      for (const x of v as unknown[]) {
+        if (typeof x === 'string') {
+          if (cut(x)) return true;
+        } else if (depth === 0 && k === 'Policies' && isRecord(x) && anyCut(x, 1)) return true;
+      }
+    } else if (depth === 0 && isRecord(v) && anyCut(v, 1)) return true;
+  }
+  return false;
+}
+
+/**
  * The same check limited to the used fields of an object and of its direct children: cheap
  * enough for the fast JSON path, where walking whole allocator trees would cost too much.
- * Fields are visited in `USED` order, each read by name (the parsed objects of one dump share
- * a few shapes, so these reads stay cheap; a missing field reads as undefined and is skipped,
- * as no plain object inherits one of these names).
+ * Reports come in `USED` order, each field read by name; most objects have nothing to report,
+ * which `anyCut` finds out first.
  */
 export function reportDepthCutsShallow(
   o: Record<string, unknown>,
@@ -84,6 +106,7 @@ export function reportDepthCutsShallow(
   sink: DiagSink,
   depth = 0,
 ): void {
+  if (!anyCut(o, depth)) return;
   shallowField('Policies', o['Policies'], line, sink, depth);
   shallowField('VIPs', o['VIPs'], line, sink, depth);
   shallowField('ExceptionList', o['ExceptionList'], line, sink, depth);
