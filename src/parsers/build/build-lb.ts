@@ -69,7 +69,8 @@ const INDEX = /^(?:0|[1-9]\d*)$/;
 function plainKey(id: string): boolean {
   const c = id.charCodeAt(0);
   if (c === 95) return id !== '__proto__';
-  return !(c >= 48 && c <= 57 && INDEX.test(id) && Number(id) < 4294967295);
+  // An array index has at most 10 digits (a GUID starting with a digit is not one).
+  return !(c >= 48 && c <= 57 && id.length <= 10 && INDEX.test(id) && Number(id) < 4294967295);
 }
 
 /**
