@@ -12,7 +12,7 @@
 import { parseIpv4, type Cidr } from '../../shared/ip';
 import type { Endpoint, Pod, Topology } from '../../model/types';
 import { compileTopology, compiledPort, type CompiledTopology } from '../compile';
-import { Scanner } from './scan';
+import { Scanner, type Cond } from './scan';
 import type { OwnTokens } from './tokens';
 export { substitute, tokenRegex, type OwnTokens } from './tokens';
 import type { MatrixSource } from './types';
@@ -28,6 +28,12 @@ export interface SourceClasses {
   readonly programs: readonly number[];
   /** The wider prefixes (not /32, not /0) of every rule and host object. */
   readonly wide: readonly Cidr[];
+  /**
+   * Per source: the conditions of the rules its own connections cannot meet (left out of its
+   * class key), and whether other ports name it in rules its connections cannot meet.
+   */
+  readonly skipped: readonly (readonly Cond[])[];
+  readonly inert: readonly boolean[];
 }
 
 function podOf(t: Topology, s: MatrixSource): { pod: Pod | null; eps: Endpoint[] } {
@@ -199,5 +205,13 @@ export function sourceClasses(t: Topology, sources: readonly MatrixSource[]): So
     if (n === undefined) programIds.set(k, (n = programIds.size));
     return n;
   });
-  return { classes, tokens, keys, programs, wide };
+  return {
+    classes,
+    tokens,
+    keys,
+    programs,
+    wide,
+    skipped: sc.skipped,
+    inert: sc.inert.map((l) => l.length > 0),
+  };
 }

@@ -41,8 +41,8 @@ export function planMatrix(
 ): MatrixPlan {
   const sources = given?.sources ?? matrixSources(t);
   const destinations = given?.destinations ?? matrixDestinations(t);
-  const { classes, tokens, programs, wide } = sourceClasses(t, sources);
-  const dests = destinationClasses(t, destinations, tokens, wide);
+  const { classes, tokens, programs, wide, skipped, inert } = sourceClasses(t, sources);
+  const dests = destinationClasses(t, destinations, tokens, wide, skipped, inert);
   return { sources, destinations, classes, tokens, programs, dests, seed };
 }
 
@@ -323,7 +323,7 @@ export function bruteForceMatrix(t: Topology, seed = 1): Matrix {
     classes: [],
     tokens: [],
     programs: [],
-    dests: noDestClasses(destinations),
+    dests: noDestClasses(destinations, sources.length),
     seed,
   };
   const table = new CellTable();
@@ -365,7 +365,7 @@ export function unplanned(
     classes: sources.map((_, i) => [i]),
     tokens: sources.map(() => null),
     programs: sources.map((_, i) => -1 - i),
-    dests: noDestClasses(destinations),
+    dests: noDestClasses(destinations, sources.length),
     seed,
   };
 }

@@ -14,10 +14,12 @@
  */
 import { parseIpv4, type Cidr } from '../../shared/ip';
 import type { LoadBalancer, Topology } from '../../model/types';
-import { compileTopology, compiledPort, lbnatOf } from '../compile';
-import type { CGroup, RuleBody } from '../compile-vfp';
+import { compileTopology, lbnatOf } from '../compile';
+import { distinctGroups, picksFor, ruleText, sizeClass, type GroupInfo } from './dest-rules';
+export { picksFor } from './dest-rules';
 import { substitute, tokenRegex, type OwnTokens } from './tokens';
 import type { MatrixDestination } from './types';
+import type { Cond } from './scan';
 
 export interface DestClasses {
   /** Per destination: its class, or -1 (traced for every source class on its own). */
@@ -30,12 +32,25 @@ export interface DestClasses {
   readonly backendSources: readonly (readonly number[])[];
   /** Per class: every member's tokens (a cell naming one belongs to its own column only). */
   readonly classTokens: readonly (readonly string[])[];
+  /** Per destination in a class: its tokens by role (VIP, then ids and names of its objects). */
+  readonly tokens: readonly (readonly string[] | null)[];
+  /**
+   * Per source: every rule left out of its class key can match only packets to a VIP no rule
+   * rewrites to, and no other port names it: picked as its own backend, its walk is its
+   * class's up to its identity (else only sources with its whole program share that cell).
+   */
+  readonly selfClean: readonly boolean[];
   readonly count: number;
 }
 
 /** No destination classes: every column traced on its own. */
-export function noDestClasses(destinations: readonly MatrixDestination[]): DestClasses {
+export function noDestClasses(
+  destinations: readonly MatrixDestination[],
+  sources = 0,
+): DestClasses {
   return {
+    selfClean: Array.from({ length: sources }, () => false),
+    tokens: destinations.map(() => null),
     classOf: destinations.map(() => -1),
     vip: destinations.map(() => -1),
     list: destinations.map(() => null),
@@ -50,35 +65,11 @@ const IPV4 = /\d{1,3}(?:\.\d{1,3}){3}/g;
 const PIECES = /[^\s_"{}[\],()/=|;:]+/g;
 const PROTO: Readonly<Record<string, number>> = { tcp: 6, udp: 17, icmp: 1 };
 
-/** A rule list some ports share, met once. */
-interface GroupInfo {
-  readonly id: number;
-  readonly g: CGroup;
-  readonly where: string;
-  readonly ports: string[];
-}
-
 interface Mention {
   readonly info: GroupInfo;
   readonly k: number;
   /** Named by a /32 condition (else only by name). */
   readonly cond: boolean;
-}
-
-/** Does rule `r` (conditions `cc`) pick backends for `vip:port/proto` as its destination? */
-export function picksFor(
-  r: RuleBody,
-  dst: readonly Cidr[] | null,
-  vip: number,
-  port: number,
-  proto: number,
-): boolean {
-  if (r.action.kind !== 'lbnat') return false;
-  if (!dst || !dst.some((c) => c.bits === 32 && c.base === vip)) return false;
-  const ps = r.conditions.dstPorts;
-  if (ps && !ps.some((x) => x.from <= port && port <= x.to)) return false;
-  const pr = r.conditions.protocols;
-  return !pr || pr.includes(proto);
 }
 
 /** Group the service columns of `t` into destination classes. */
@@ -87,9 +78,11 @@ export function destinationClasses(
   destinations: readonly MatrixDestination[],
   tokens: readonly (OwnTokens | null)[],
   wide: readonly Cidr[],
+  skipped: readonly (readonly Cond[])[] = [],
+  inert: readonly boolean[] = [],
 ): DestClasses {
   const c = compileTopology(t);
-  const none = noDestClasses(destinations);
+  const none = noDestClasses(destinations, tokens.length);
   // Candidate VIPs: the addresses of service-like columns.
   const vipCols = new Map<string, number[]>();
   destinations.forEach((d, i) => {
@@ -178,29 +171,7 @@ export function destinationClasses(
   for (const v of vipCols.keys()) vipNum.set(parseIpv4(v)!, v);
 
   // Every distinct rule list once: rewrites to a VIP block it; rules naming one are mentions.
-  const groups = new Map<object, GroupInfo[]>();
-  const infos: GroupInfo[] = [];
-  for (const id of Object.keys(t.ports)) {
-    const cp = compiledPort(c, id);
-    if (!cp) continue;
-    for (const cl of cp.layers)
-      for (const g of [...cl.outGroups, ...cl.inGroups]) {
-        let list = groups.get(g.m);
-        if (!list) groups.set(g.m, (list = []));
-        let info = list.find((x) => x.g.rules === g.rules || sameRules(x.g.rules, g.rules));
-        if (!info) {
-          info = {
-            id: infos.length,
-            g,
-            where: `${cl.layer.name}/${g.group.name}/${g.group.direction}`,
-            ports: [],
-          };
-          list.push(info);
-          infos.push(info);
-        }
-        info.ports.push(id);
-      }
-  }
+  const infos = distinctGroups(t, c);
   const mentions = new Map<string, Mention[]>();
   const seenAction = new WeakSet<object>();
   for (const info of infos) {
@@ -235,6 +206,17 @@ export function destinationClasses(
     });
   }
   const live = (v: string) => !carried.has(v);
+  // A side of a condition that holds only VIPs no packet carries unless sent to one.
+  const vipOnly = (cc: Cond) =>
+    [cc.src, cc.dst].some(
+      (side) =>
+        side !== null &&
+        side.length > 0 &&
+        side.every((x) => {
+          const v = x.bits === 32 ? vipNum.get(x.base) : undefined;
+          return v !== undefined && live(v);
+        }),
+    );
   // Per rule list: how many rules before each position name no classed VIP (their order
   // relative to those rules is what a column's packets see).
   const ranks = new Map<GroupInfo, Int32Array>();
@@ -246,11 +228,7 @@ export function destinationClasses(
       let n = 0;
       for (let i = 0; i < g.rules.length; i++) {
         r[i] = n;
-        const cc = g.m.conds[i]!;
-        const named = [...(cc.src ?? []), ...(cc.dst ?? [])].some((x) => {
-          const v = x.bits === 32 ? vipNum.get(x.base) : undefined;
-          return v !== undefined && live(v);
-        });
+        const named = vipOnly(g.m.conds[i]!);
         if (!named) n++;
       }
       ranks.set(info, r);
@@ -418,7 +396,12 @@ export function destinationClasses(
       for (const s of sourcesByIp.get(Math.floor(key / 65536)) ?? []) out.add(s);
     return [...out];
   });
+  const selfClean = tokens.map(
+    (tok, i) => tok !== null && !inert[i] && (skipped[i] ?? []).every(vipOnly),
+  );
   return {
+    selfClean,
+    tokens: destinations.map((d, i) => (classOf[i]! >= 0 ? vipTokens.get(d.ip)! : null)),
     classOf,
     vip,
     list: list.map((l, d) => (classOf[d]! >= 0 ? l : null)),
@@ -426,32 +409,4 @@ export function destinationClasses(
     classTokens,
     count: classTokens.length,
   };
-}
-
-/**
- * What a backend count decides besides the pick: none (a drop), or over 64 (a non-DSR limit).
- */
-const sizeClass = (n: number) => (n === 0 ? 'none' : n > 64 ? 'over 64' : 'some');
-
-/** A rule as text: everything but an lbnat's backend list (the pick replays that). */
-function ruleText(r: RuleBody): string {
-  const c = r.conditions;
-  const ports = (x: readonly { from: number; to: number }[] | null) =>
-    x ? x.map((p) => `${p.from}-${p.to}`).join(',') : '*';
-  const a = r.action;
-  const act =
-    a.kind === 'lbnat'
-      ? `lbnat ${a.loadBalancerId} ${sizeClass(a.backends.length)} ${a.distribution} ${a.snatIp}`
-      : a.kind === 'nat'
-        ? `nat ${a.side} ${a.ip} ${a.port}`
-        : a.kind === 'allow' || a.kind === 'block'
-          ? a.kind
-          : JSON.stringify(a);
-  return `${r.name}|${r.priority}|${r.type}|${r.terminating ? 1 : 0}${r.stateful ? 1 : 0}|${c.srcPrefixes?.join(',') ?? '*'}|${c.dstPrefixes?.join(',') ?? '*'}|${ports(c.srcPorts)}|${ports(c.dstPorts)}|${c.protocols?.join(',') ?? '*'}|${act}`;
-}
-
-function sameRules(a: readonly RuleBody[], b: readonly RuleBody[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

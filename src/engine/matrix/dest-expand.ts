@@ -33,8 +33,13 @@ interface Node {
   readonly children: Map<number, Node> | null;
   /** Leaf: the cell's index in the table. */
   readonly ci: number;
-  /** Leaf: the one column it holds for (its texts name the class), or -1. */
-  readonly only: number;
+  /** Leaf: the traced cell, its source and column, and whether its texts name the class. */
+  readonly cell: MatrixCell | null;
+  readonly s: number;
+  readonly d: number;
+  readonly named: boolean;
+  /** Leaf whose texts name the class: the cell index per other column (its texts swapped). */
+  readonly byDest: Map<number, number> | null;
 }
 
 export interface ExpandPlan {
@@ -103,12 +108,32 @@ export class DestExpander {
     const root = this.rolesId(s) * 2 + (dc.backendSources[d]!.includes(s) ? 1 : 0);
     let node = roots.get(root);
     while (node) {
-      if (!node.ch) return node.only < 0 || node.only === d ? node.ci : this.alone(s, d);
+      if (!node.ch) return !node.named || node.d === d ? node.ci : this.swapped(node, s, d);
       const o = this.replay(node, s, d);
       if (o === null) return this.alone(s, d);
       node = node.children!.get(o);
     }
     return this.insert(roots, root, s, d, q);
+  }
+
+  /**
+   * A leaf's cell for column `d`: its texts with the leaf column's tokens written as `d`'s (the
+   * walks are each other's up to that swap); traced when a text names `d`'s own tokens or the
+   * two columns' tokens do not line up.
+   */
+  private swapped(leaf: Node, s: number, d: number): number {
+    const hit = leaf.byDest!.get(d);
+    if (hit !== undefined) return hit;
+    const from = this.plan.dests.tokens[leaf.d];
+    const to = this.plan.dests.tokens[d];
+    let ci: number;
+    if (!from || !to || from.length !== to.length) ci = this.alone(s, d);
+    else {
+      const c = swapCell(leaf.cell!, from, to);
+      ci = c ? this.intern(c, leaf.s) : this.alone(s, d);
+    }
+    leaf.byDest!.set(d, ci);
+    return ci;
   }
 
   private alone(s: number, d: number): number {
@@ -143,7 +168,11 @@ export class DestExpander {
         byList: false,
         children: null,
         ci,
-        only: this.namesClass(cell, q) ? d : -1,
+        cell,
+        s,
+        d,
+        named: this.namesClass(cell, q),
+        byDest: new Map(),
       });
     return ci;
   }
@@ -184,7 +213,18 @@ export class DestExpander {
         byList = true;
       }
     }
-    return { ch, roles, byList, children: new Map(), ci: -1, only: -1 };
+    return {
+      ch,
+      roles,
+      byList,
+      children: new Map(),
+      ci: -1,
+      cell: null,
+      s: -1,
+      d: -1,
+      named: false,
+      byDest: null,
+    };
   }
 
   /** The class's VIPs that the rule or proxy behind a choice names. */
@@ -214,8 +254,12 @@ export class DestExpander {
 
   private backendKey(ip: number, port: number, s: number): number {
     const own = this.plan.tokens[s]?.ips.indexOf(ip) ?? -1;
-    // Picked as its own backend: its whole program matters too.
-    if (own >= 0) return -1 - own - 64 * Math.max(0, this.plan.programs[s]!);
+    // Picked as its own backend: the rules left out of its class key may matter too, unless
+    // they all name VIPs only (see `DestClasses.selfClean`); else its whole program does.
+    if (own >= 0)
+      return this.plan.dests.selfClean[s]
+        ? -1 - own
+        : -1 - own - 64 * (1 + Math.max(0, this.plan.programs[s]!));
     return ip * 65536 + port;
   }
 
@@ -261,4 +305,47 @@ export class DestExpander {
       return false;
     });
   }
+}
+
+/** `c` with `from`'s tokens written as `to`'s (whole words); null when it names `to`'s. */
+function swapCell(
+  c: MatrixCell,
+  from: readonly string[],
+  to: readonly string[],
+): MatrixCell | null {
+  const out: Record<string, unknown> = { ...c };
+  for (const f of FIELDS) {
+    const v = c[f];
+    if (v === null) continue;
+    const w = swapWords(v, from, to);
+    if (w === null) return null;
+    out[f] = w;
+  }
+  return out as unknown as MatrixCell;
+}
+
+function swapWords(text: string, from: readonly string[], to: readonly string[]): string | null {
+  let max = 0;
+  for (const x of from) max = Math.max(max, x.length);
+  for (const x of to) max = Math.max(max, x.length);
+  let out = '';
+  let last = 0;
+  for (let p = 0; p < text.length; p++) {
+    if (!isAlnum(text.charCodeAt(p)) || (p > 0 && isAlnum(text.charCodeAt(p - 1)))) continue;
+    // The longest token starting here that ends at a word boundary.
+    for (let e = Math.min(text.length, p + max); e > p; e--) {
+      if (e < text.length && isAlnum(text.charCodeAt(e))) continue;
+      const w = text.slice(p, e);
+      const i = from.indexOf(w);
+      if (i < 0) {
+        if (to.includes(w) && !from.includes(w)) return null;
+        continue;
+      }
+      out += text.slice(last, p) + to[i]!;
+      last = e;
+      p = e - 1;
+      break;
+    }
+  }
+  return out + text.slice(last);
 }

@@ -19,6 +19,12 @@ import {
 export { MATRIX_SOURCE_PORT } from './pools';
 import { pushAll } from '../../shared/arrays';
 
+/** A rule's parsed address conditions. */
+export interface Cond {
+  readonly src: readonly Cidr[] | null;
+  readonly dst: readonly Cidr[] | null;
+}
+
 const SPLIT = /[\s_"{}[\],()/=|;]+/;
 
 /** Which sources' tokens occur in texts (memoised per text and per object). */
@@ -79,6 +85,8 @@ export class Scanner {
    * matter only where the source is a load balancer's backend, which its whole program decides.
    */
   readonly inert: string[][];
+  /** Per source: the conditions of the rules left out of its own ports' programs. */
+  readonly skipped: Cond[][];
   readonly regex: (RegExp | null)[];
 
   constructor(
@@ -88,6 +96,7 @@ export class Scanner {
     this.hits = new Hits(tokens);
     this.mentions = tokens.map(() => []);
     this.inert = tokens.map(() => []);
+    this.skipped = tokens.map(() => []);
     this.regex = tokens.map((t) => (t ? tokenRegex(t) : null));
   }
 
@@ -224,7 +233,10 @@ export class Scanner {
         const skip: number[] = [];
         if (relevant)
           for (const k of memo.cand[gr.direction])
-            if (irrelevant(g.m.conds[k]!, g.rules[k]!, gr.direction, pools)) skip.push(k);
+            if (irrelevant(g.m.conds[k]!, g.rules[k]!, gr.direction, pools)) {
+              skip.push(k);
+              this.skipped[owner]!.push(g.m.conds[k]!);
+            }
         const key = skip.join(',');
         let enc = reuse ? memo.encoded.get(key) : undefined;
         if (!enc) {
