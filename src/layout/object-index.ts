@@ -4,7 +4,8 @@
  * The inspector, the tree and the store resolve ids through it.
  */
 import type { Provenance, Topology } from '../model/types';
-import { allVfpRules } from '../model/vfp-rules';
+import { allVfpRules, ruleById, vfpRuleCount } from '../model/vfp-rules';
+import type { VfpRule } from '../model/types';
 import { nodeRows, syntheticId, type DrawnKind } from './geometry';
 import { emptyTable } from '../shared/table';
 
@@ -28,6 +29,15 @@ export interface ObjectRef {
 export type ObjectIndex = Readonly<Record<string, ObjectRef>>;
 
 const cache = new WeakMap<Topology, ObjectIndex>();
+
+/**
+ * Above this many rules of shared rule sets (each set's rules counted once per group that
+ * carries it), those rules are indexed when first asked for, not up front: 20 nodes with 200
+ * load balancers each carry ~800,000, and an entry for each held ~400 MiB of the page's heap.
+ * Search scans rule names only below this count (`MAX_RULES_SCANNED` there), so what it
+ * finds does not change.
+ */
+export const EAGER_SET_RULES = 100_000;
 
 /** Objects indexed between two pauses of `indexTopologySteps`. */
 export const INDEX_STEP = 1000;
@@ -194,16 +204,9 @@ function* buildIndex(t: Topology): Generator<void, ObjectIndex> {
     });
     if (due()) yield;
   }
-  for (const r of allVfpRules(t)) {
-    add({
-      id: r.id,
-      kind: 'rule',
-      name: r.friendlyName ?? r.name,
-      entity: r,
-      provenance: r.provenance,
-      nodeId: t.ports[r.portId]?.nodeId ?? null,
-      portId: r.portId,
-    });
+  const lazy = vfpRuleCount(t) - Object.keys(t.rules).length > EAGER_SET_RULES;
+  for (const r of lazy ? Object.values(t.rules) : allVfpRules(t)) {
+    add(ruleRef(t, r));
     if (due()) yield;
   }
   for (const s of Object.values(t.services)) {
@@ -253,7 +256,45 @@ function* buildIndex(t: Topology): Generator<void, ObjectIndex> {
         nodeId: null,
       });
   }
-  return index;
+  return lazy ? withSetRules(t, index) : index;
+}
+
+function ruleRef(t: Topology, r: VfpRule): ObjectRef {
+  return {
+    id: r.id,
+    kind: 'rule',
+    name: r.friendlyName ?? r.name,
+    entity: r,
+    provenance: r.provenance,
+    nodeId: t.ports[r.portId]?.nodeId ?? null,
+    portId: r.portId,
+  };
+}
+
+/**
+ * `index`, answering for the rules of shared sets too: an id not in it that names a set rule
+ * (`<group id>/<rule name>`, `ruleById`) gets its entry made and kept on first use.
+ */
+function withSetRules(t: Topology, index: Record<string, ObjectRef>): ObjectIndex {
+  const resolve = (key: string | symbol): void => {
+    if (typeof key !== 'string' || Object.hasOwn(index, key) || !key.includes('/')) return;
+    const r = ruleById(t, key);
+    if (r && r.id === key) index[key] = ruleRef(t, r);
+  };
+  return new Proxy(index, {
+    get(target, key): unknown {
+      resolve(key);
+      return Reflect.get(target, key) as unknown;
+    },
+    has(target, key) {
+      resolve(key);
+      return Reflect.has(target, key);
+    },
+    getOwnPropertyDescriptor(target, key) {
+      resolve(key);
+      return Reflect.getOwnPropertyDescriptor(target, key);
+    },
+  });
 }
 
 /** The wires of the underlay beyond the first row's (none when the nodes fit one row). */

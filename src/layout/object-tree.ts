@@ -4,10 +4,11 @@
  * externals and wires). The UI renders it as an ARIA tree, the keyboard path to every object.
  */
 import { compareNatural } from './collate';
-import type { Port, Topology } from '../model/types';
-import { rulesOfGroup } from '../model/vfp-rules';
+import type { Port, Topology, VfpGroup } from '../model/types';
+import { rulesOfGroup, vfpRuleCount } from '../model/vfp-rules';
 import { syntheticId } from './geometry';
 import {
+  EAGER_SET_RULES,
   indexTopologySteps,
   lbName,
   underlayParts,
@@ -25,6 +26,11 @@ export interface TreeNode {
   readonly children: readonly TreeNode[];
   /** Derived by hnsviz (from HNS policies) rather than read from the input (dumps). */
   readonly derived?: true;
+  /**
+   * The rows under it are made when first read (a group's rules in a topology with more than
+   * `EAGER_SET_RULES` rules of shared sets): `parentKeys` does not walk them.
+   */
+  readonly lazy?: true;
 }
 
 const heading = (key: string, label: string, children: TreeNode[]): TreeNode[] =>
@@ -82,6 +88,34 @@ function* treeOf(t: Topology, index: ObjectIndex): Generator<void, TreeNode[]> {
       : { key: objectId, objectId, kind, label, children };
   };
 
+  // Rows for hundreds of thousands of shared-set rules held ~270 MiB: made when a group opens.
+  const lazy = vfpRuleCount(t) - Object.keys(t.rules).length > EAGER_SET_RULES;
+  const ruleRows = (g: VfpGroup): TreeNode[] =>
+    rulesOfGroup(t, g).map((r) => {
+      const label = `${r.priority} ${r.name} (${r.type})`;
+      made++;
+      return r.provenance?.derived === true
+        ? { key: r.id, objectId: r.id, kind: 'rule', label, children: [], derived: true }
+        : { key: r.id, objectId: r.id, kind: 'rule', label, children: [] };
+    });
+  const groupRow = (g: VfpGroup): TreeNode => {
+    const label = `${g.name} (${g.direction})`;
+    if (!lazy) return leaf(g.id, 'group', label, ruleRows(g));
+    let rows: TreeNode[] | undefined;
+    const derived = index[g.id]?.provenance?.derived === true;
+    return {
+      key: g.id,
+      objectId: g.id,
+      kind: 'group',
+      label,
+      get children(): readonly TreeNode[] {
+        return (rows ??= ruleRows(g));
+      },
+      lazy: true,
+      ...(derived ? { derived: true as const } : {}),
+    };
+  };
+
   const portTree = (port: Port): TreeNode => {
     const layers = port.layerIds.flatMap((layerId) => {
       const layer = t.layers[layerId];
@@ -89,10 +123,7 @@ function* treeOf(t: Topology, index: ObjectIndex): Generator<void, TreeNode[]> {
       const groups = layer.groupIds.flatMap((groupId) => {
         const g = t.groups[groupId];
         if (!g) return [];
-        const rules = rulesOfGroup(t, g).map((r) =>
-          leaf(r.id, 'rule', `${r.priority} ${r.name} (${r.type})`),
-        );
-        return [leaf(g.id, 'group', `${g.name} (${g.direction})`, rules)];
+        return [groupRow(g)];
       });
       return [leaf(layer.id, 'layer', layer.name, groups)];
     });
@@ -204,10 +235,18 @@ function* treeOf(t: Topology, index: ObjectIndex): Generator<void, TreeNode[]> {
   return roots;
 }
 
-/** Key → parent key, for revealing a selected object in the outline. */
+/**
+ * Key → parent key, for revealing a selected object in the outline. The rows of a `lazy` row
+ * are not walked (that would make them all): a key found nowhere else whose `<group id>/…`
+ * prefix is a lazy row's key has that row as its parent (how set rules are named).
+ */
 export function parentKeys(roots: readonly TreeNode[]): ReadonlyMap<string, string> {
-  const parents = new Map<string, string>();
+  const parents = new ParentKeys();
   const walk = (n: TreeNode): void => {
+    if (n.lazy) {
+      parents.lazyRows.add(n.key);
+      return;
+    }
     for (const c of n.children) {
       parents.set(c.key, n.key);
       walk(c);
@@ -215,4 +254,19 @@ export function parentKeys(roots: readonly TreeNode[]): ReadonlyMap<string, stri
   };
   roots.forEach(walk);
   return parents;
+}
+
+class ParentKeys extends Map<string, string> {
+  readonly lazyRows = new Set<string>();
+  override get(key: string): string | undefined {
+    const hit = super.get(key);
+    if (hit !== undefined || this.lazyRows.size === 0) return hit;
+    // Rule names may contain `/`: try each split.
+    for (let i = key.indexOf('/'); i >= 0; i = key.indexOf('/', i + 1))
+      if (this.lazyRows.has(key.slice(0, i))) return key.slice(0, i);
+    return undefined;
+  }
+  override has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
 }
