@@ -5,6 +5,8 @@
  * injected (tests pass fakes).
  */
 import { splitText } from '../cluster/split';
+import type { SearchResult } from '../layout/search';
+import type { Topology } from '../model/types';
 import { MAX_INPUT_BYTES } from '../parsers/index';
 import type { AppStore } from '../state/create-app-store';
 import type { SkippedInput } from '../state/app-state';
@@ -43,6 +45,8 @@ export interface DumpLoader {
   ): Promise<ParsedDump>;
   /** Stop the work in flight (the worker is restarted); its promise rejects. */
   cancel?(): void;
+  /** Search the model the last `loadDump` left in the worker (`search/run`; newest wins). */
+  search?(query: string): Promise<SearchResult>;
 }
 
 export interface ImporterOptions {
@@ -88,6 +92,12 @@ export interface Importer {
   splitInput(input: string, lines: readonly number[]): Promise<boolean>;
   /** Stop the import in progress; the previous view stays and the user is told. */
   cancel(): void;
+  /**
+   * Search `t` in the worker that parsed it (the page never scans a whole cluster), or null
+   * when that worker does not hold `t` (a design, or a model the page built): the caller then
+   * searches on the page.
+   */
+  readonly searchIn: (t: Topology) => ((query: string) => Promise<SearchResult>) | null;
 }
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -111,6 +121,14 @@ export function createImporter(store: AppStore, opts: ImporterOptions): Importer
   let run = 0;
   /** The import whose parse is in the worker now, if any. */
   let parsing: number | null = null;
+  /** The model the loader's worker holds: the last one it parsed (shown or not). */
+  let held: Topology | null = null;
+  const searchHeld = (query: string): Promise<SearchResult> => {
+    const loader = opts.loader();
+    return loader?.search
+      ? loader.search(query)
+      : Promise.reject(new Error('the parser worker is gone'));
+  };
   let kept: {
     inputs: DumpInput[];
     key: number[] | null;
@@ -180,6 +198,7 @@ export function createImporter(store: AppStore, opts: ImporterOptions): Importer
       return false;
     }
     if (parsing === id) parsing = null;
+    held = parsed.topology;
     if (id !== run) return false; // a newer import started meanwhile
     const failure = failureOf(parsed, skipped);
     if (failure) {
@@ -306,6 +325,8 @@ export function createImporter(store: AppStore, opts: ImporterOptions): Importer
         skipped: [],
       });
     },
+    // One function for as long as the worker holds `t`: a caller may keep it as a dependency.
+    searchIn: (t) => (held === t && opts.loader()?.search ? searchHeld : null),
     async inputText(input) {
       const i = kept?.inputs.find((x) => x.name === input);
       return i ? inputText(i) : null;

@@ -170,7 +170,7 @@ function ViewerShell({
         <Legend />
       </footer>
       <aside className="hv-side">
-        {mode !== 'compare' && <SearchBox />}
+        {mode !== 'compare' && <SearchBox searchIn={importer.searchIn} />}
         {mode === 'compare' ? (
           <CompareEvents
             label={(id) => (isSnapshotId(id) ? snapshots.catalog.shortTitle(id) : id)}

@@ -5,6 +5,7 @@
 import type { Topology } from '../model/types';
 import type { Trace, TraceRequest } from '../engine/types';
 import type { TopologyDiff } from '../cluster/diff';
+import type { SearchResult } from '../layout/search';
 import { DumpAssembler } from './dump-pieces';
 import {
   PROTOCOL_VERSION,
@@ -64,6 +65,12 @@ export interface EngineClient {
   /** What changed from `before` to the loaded model, computed in the worker. */
   diff(before: Topology): Promise<TopologyDiff>;
   /**
+   * Search the loaded model in the worker (`search/run`). The newest search wins: one is in
+   * flight at a time, a search replaced by a newer one before its turn is never sent, and one
+   * answered after a newer one was asked rejects with `E_CANCELLED` (its answer is stale).
+   */
+  search(query: string): Promise<SearchResult>;
+  /**
    * Parse (and lint) dump inputs in the worker. Blobs/Files are read there; ArrayBuffers are
    * transferred (the caller's copies become detached). The result's topology becomes the
    * worker's loaded model.
@@ -105,6 +112,9 @@ export function createEngineClient(
       parts?: { readonly assembler: DumpAssembler; count: number };
     }
   >();
+  /** The newest `search` asked, and the one before it settles first (one in flight). */
+  let searchSeq = 0;
+  let searchQueue: Promise<unknown> = Promise.resolve();
   /** The id of the liveness probe sent to an idle worker, while it is unanswered. */
   let probe: string | null = null;
   let port = connect();
@@ -201,6 +211,24 @@ export function createEngineClient(
       const m = await send({ type: 'diff/run', requestId: nextId(), before });
       if (m.type !== 'diff/result') throw new EngineError('E_INTERNAL', `unexpected ${m.type}`);
       return m.diff;
+    },
+    search(query) {
+      const mine = ++searchSeq;
+      const stale = (): EngineError =>
+        new EngineError('E_CANCELLED', 'a newer search replaced this one');
+      const run = searchQueue
+        .then(() => {
+          if (mine !== searchSeq) throw stale();
+          return send({ type: 'search/run', requestId: nextId(), query });
+        })
+        .then((m) => {
+          if (mine !== searchSeq) throw stale();
+          if (m.type !== 'search/result')
+            throw new EngineError('E_INTERNAL', `unexpected ${m.type}`);
+          return m.result;
+        });
+      searchQueue = run.catch(() => undefined);
+      return run;
     },
     async loadDump(inputs, opts = {}) {
       const transfer = inputs.flatMap((i) => (i.bytes ? [i.bytes] : []));

@@ -4,6 +4,7 @@
  */
 import { assertNever } from '../shared/assert-never';
 import { diffTopologies } from '../cluster/diff';
+import { search } from '../layout/search';
 import { traceFlow } from '../engine/trace';
 import { TraceInputError } from '../engine/types';
 import type { Topology } from '../model/types';
@@ -12,6 +13,7 @@ import { splitDump } from './dump-pieces';
 import { loadDump, readBlobs } from './load-dump';
 import { scrubDump } from './scrub-dump';
 import {
+  MAX_QUERY_CHARS,
   MAX_REQUEST_BYTES,
   PROTOCOL_VERSION,
   type DumpInput,
@@ -68,6 +70,27 @@ export function createHandler(post: (m: FromWorker) => void): (msg: ToWorker) =>
             requestId: msg.requestId,
             diff: diffTopologies(msg.before, topology),
           });
+        case 'search/run': {
+          const { requestId, query } = msg;
+          if (typeof query !== 'string' || query.length > MAX_QUERY_CHARS)
+            return post({
+              type: 'error',
+              code: 'E_BAD_ARGUMENT',
+              message:
+                typeof query === 'string'
+                  ? `the search holds ${query.length} characters; at most ${MAX_QUERY_CHARS} are searched`
+                  : 'search/run needs a query string',
+              requestId,
+            });
+          if (!topology) return post(noTopology(requestId));
+          // `search` indexes the model once (cached per topology object) and reuses the index.
+          return post({
+            type: 'search/result',
+            requestId,
+            topologyId: topology.id,
+            result: search(topology, query),
+          });
+        }
         case 'dump/load': {
           const inputs: readonly DumpInput[] = msg.inputs;
           if (!isList(inputs) || inputs.length === 0)

@@ -8,6 +8,7 @@ import type { Finding } from '../lint/types';
 import type { ClusterNode, Stitch } from '../cluster/index';
 import type { TopologyDiff } from '../cluster/diff';
 import type { Diagnostic, InputInfo } from '../parsers/index';
+import type { SearchResult } from '../layout/search';
 
 /**
  * The most one `dump/load` may read (all inputs together): above it the request fails alone
@@ -28,6 +29,12 @@ export const MAX_REQUEST_BYTES = 512 * 1024 * 1024;
  * which a tab survives; a few million objects would not.
  */
 export const MAX_REQUEST_OBJECTS = 500_000;
+
+/**
+ * The longest `search/run` query: longer than any IP, MAC, GUID or object name, short enough
+ * that a pasted page of text is refused at once rather than matched against every name.
+ */
+export const MAX_QUERY_CHARS = 1000;
 
 /**
  * 2: `dump/load` carries bytes (transferred) or text and answers `dump/progress` + `dump/parsed`.
@@ -80,6 +87,13 @@ export type ToWorker =
    * here, off the page, which only clones `before` to send it. Answers `diff/result`.
    */
   | { readonly type: 'diff/run'; readonly requestId: string; readonly before: Topology }
+  /**
+   * The search box's query (`search` of src/layout) over the loaded model, so the page never
+   * scans a whole cluster: the object index is built here once per model and reused. Answers
+   * `search/result` with at most `MAX_RESULTS` hits. The client keeps one in flight and drops
+   * the answers of queries a newer one replaced.
+   */
+  | { readonly type: 'search/run'; readonly requestId: string; readonly query: string }
   | { readonly type: 'dispose' };
 
 export type FromWorker =
@@ -87,6 +101,13 @@ export type FromWorker =
   | { readonly type: 'model/loaded'; readonly requestId: string; readonly topologyId: string }
   | { readonly type: 'trace/result'; readonly requestId: string; readonly trace: Trace }
   | { readonly type: 'diff/result'; readonly requestId: string; readonly diff: TopologyDiff }
+  /** The hits of `search/run`, and the id of the model they were found in. */
+  | {
+      readonly type: 'search/result';
+      readonly requestId: string;
+      readonly topologyId: string;
+      readonly result: SearchResult;
+    }
   | {
       readonly type: 'dump/progress';
       readonly requestId: string;
