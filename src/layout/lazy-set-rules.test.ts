@@ -25,7 +25,7 @@ function withBigSet(): Topology {
   }));
   const set = { id: 'set:big', rules };
   const carried = Object.fromEntries(groups.map((g) => [g.id, { ...g, ruleSetId: set.id }]));
-  return { ...base, groups: carried, ruleSets: { [set.id]: set } } as Topology;
+  return { ...base, groups: carried, ruleSets: { [set.id]: set } };
 }
 
 const find = (rows: readonly TreeNode[], key: string): TreeNode | undefined => {
