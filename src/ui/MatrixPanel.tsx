@@ -28,7 +28,6 @@ export function MatrixPanel() {
   const [filter, setFilter] = useState<MatrixFilter>(NO_FILTER);
   const view = useMemo(() => (m ? matrixView(m, filter) : null), [m, filter]);
   const scopes = useMemo(() => (m ? scopeChoices(m) : []), [m]);
-  const hasMatrix = m !== null;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scroll, setScroll] = useState({ top: 0, left: 0, w: 800, h: 500 });
   const [focus, setFocus] = useState<{ r: number; c: number }>({ r: 0, c: 0 });
@@ -38,13 +37,25 @@ export function MatrixPanel() {
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!el) return undefined;
-    const measure = () =>
-      setScroll({ top: el.scrollTop, left: el.scrollLeft, w: el.clientWidth, h: el.clientHeight });
+    // Only a real change re-renders (the first measure runs inside the commit that mounts it).
+    const measure = () => {
+      const next = {
+        top: el.scrollTop,
+        left: el.scrollLeft,
+        w: el.clientWidth,
+        h: el.clientHeight,
+      };
+      setScroll((s) =>
+        s.top === next.top && s.left === next.left && s.w === next.w && s.h === next.h ? s : next,
+      );
+    };
     measure();
     const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();
-  }, [hasMatrix]);
+    // Measured once while the box is empty (cheap), then on resize: measuring again when the
+    // grid appears would force its whole layout inside the commit that adds it.
+  }, []);
 
   const headH = scroll.h < 2 * HEAD_H + 4 * ROW_H ? COMPACT_HEAD_H : HEAD_H;
   const nRows = view?.rows.length ?? 0;

@@ -3,7 +3,7 @@
  * rows stream in, Cancel keeps what was computed, Recompute starts again. A finished matrix is
  * kept per topology, so coming back from a trace is instant.
  */
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import type { Matrix } from '../engine/matrix/index';
 import type { Topology } from '../model/types';
 import {
@@ -39,7 +39,9 @@ export function useMatrix(t: Topology | null): MatrixRunState {
   useEffect(() => {
     if (!t || (epoch === 0 && finished.has(t))) return undefined;
     const t0 = performance.now();
-    const put = (result: Result) => setRun({ t, epoch, result });
+    // A transition: React renders the grid in slices between other tasks (a click, a scroll)
+    // instead of one long task per update; only the commit is one piece.
+    const put = (result: Result) => startTransition(() => setRun({ t, epoch, result }));
     // Units finish many times a second: draw the latest state at most once per UPDATE_MS, so
     // merging and redrawing never crowd the main thread while the workers fill the matrix.
     let timer: ReturnType<typeof setTimeout> | null = null;

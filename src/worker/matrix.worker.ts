@@ -61,7 +61,7 @@ export type MatrixWorkerOut =
 
 interface Scope {
   onmessage: ((e: MessageEvent<MatrixWorkerIn>) => void) | null;
-  postMessage(m: MatrixWorkerOut): void;
+  postMessage(m: MatrixWorkerOut, transfer?: Transferable[]): void;
 }
 const scope = self as unknown as Scope;
 
@@ -92,7 +92,12 @@ function run(unit: WorkUnit): void {
     return;
   }
   const batch = runner.run(unit);
-  if (batch) scope.postMessage({ type: 'batch', batch });
+  if (!batch) return;
+  // The rows are new for each unit: handed over, not copied (the page allocates less).
+  const buffers = new Set<ArrayBuffer>();
+  for (const r of batch.rows)
+    if (r.cells.buffer instanceof ArrayBuffer) buffers.add(r.cells.buffer);
+  scope.postMessage({ type: 'batch', batch }, [...buffers]);
 }
 
 function makePlan(): void {
