@@ -14,6 +14,7 @@ import {
   type Measures,
 } from './geometry';
 import { compareNatural } from './collate';
+import { objectsOn } from './by-node';
 import { lbName } from './object-index';
 import { endpointChip } from './place-port';
 import { line } from './text-fit';
@@ -95,9 +96,8 @@ export function dumpZone(
     y += g.height + 16;
   }
 
-  const lbs = Object.values(topology.loadBalancers)
-    .filter((lb) => lb.nodeId === node.id)
-    .map((lb) => ({ lb, name: lbName(topology, lb.id) }))
+  const lbs = objectsOn(topology, node.id)
+    .loadBalancers.map((lb) => ({ lb, name: lbName(topology, lb.id) }))
     .sort((a, b) => compareNatural(a.name, b.name))
     .map((x) => x.lb);
   if (lbs.length > 0) {

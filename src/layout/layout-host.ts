@@ -14,6 +14,7 @@ import {
 } from './geometry';
 import { fitSize, line } from './text-fit';
 import { minOf } from '../shared/arrays';
+import { objectsOn } from './by-node';
 
 /** A host-side port and the column it occupies under the host stack. */
 export interface HostPort {
@@ -30,9 +31,8 @@ export function hostPortsOf(
   topology: Topology,
   node: Node,
 ): { port: Port; endpoint: Endpoint | null }[] {
-  return Object.values(topology.ports)
-    .filter((p) => p.nodeId === node.id)
-    .map((port) => ({
+  return objectsOn(topology, node.id)
+    .ports.map((port) => ({
       port,
       endpoint: port.endpointId ? (topology.endpoints[port.endpointId] ?? null) : null,
     }))

@@ -25,6 +25,7 @@ import { hostSideItems } from './layout-host';
 import { barsOf } from './layout-vswitch';
 import { endpointChip, placePort } from './place-port';
 import { nodeSlots } from './slots';
+import { objectsOn } from './by-node';
 import { centred, fitSize, line } from './text-fit';
 import { pushAll } from '../shared/arrays';
 
@@ -73,8 +74,8 @@ export function* layoutNodeSteps(
   const grid = slotGrid(topology.design, slots.length, m);
   const shift = grid.shift;
   const baseW = nodeWidth(grid.cols, m);
-  const ext = Object.values(topology.ports)
-    .filter((p) => p.nodeId === node.id && p.kind === 'external')
+  const ext = objectsOn(topology, node.id)
+    .ports.filter((p) => p.kind === 'external')
     .sort((a, b) => a.name.localeCompare(b.name));
   // Dumps: remote endpoints and load balancers in grids below, growing the frame (layout-dump.ts).
   const zone =

@@ -3,6 +3,7 @@ import type { Node, Topology } from '../model/types';
 import { compareNatural } from './collate';
 import { DEFAULT_MEASURES, type LayoutItem, type Measures } from './geometry';
 import type { Slot } from './slots';
+import { objectsOn } from './by-node';
 import { endpointChip } from './place-port';
 
 export function remoteChips(
@@ -36,8 +37,8 @@ export function remoteChips(
 /** Endpoints of `node` with no local port and no pod column, by IP. */
 export function remoteIds(topology: Topology, node: Node, slots: readonly Slot[]): string[] {
   const inSlots = new Set(slots.flatMap((s) => s.endpointIds));
-  return Object.values(topology.endpoints)
-    .filter((e) => e.nodeId === node.id && e.portId === null && !inSlots.has(e.id))
+  return objectsOn(topology, node.id)
+    .endpoints.filter((e) => e.portId === null && !inSlots.has(e.id))
     .sort((a, b) => compareNatural(a.ipAddress ?? a.name, b.ipAddress ?? b.name))
     .map((e) => e.id);
 }

@@ -92,6 +92,8 @@ function* computeLayout(topology: Topology, m: Measures): Generator<void, Topolo
     x += nl.frame.w + m.nodeGap;
     row.right = x - m.nodeGap;
     row.bottom = Math.max(row.bottom, nl.frame.y + nl.frame.h);
+    // A pause between nodes too: a cluster's nodes are often under a step's worth of slots each.
+    yield;
   }
   const first = rows[0] ?? { top: MARGIN, right: MARGIN, bottom: MARGIN, uplinks: [] };
   const last = rows[rows.length - 1] ?? first;

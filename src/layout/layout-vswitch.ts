@@ -2,6 +2,7 @@
 import type { Node, Topology, VSwitch } from '../model/types';
 import { DEFAULT_MEASURES, fontSize, type Box, type LayoutItem, type Measures } from './geometry';
 import { derivedFlag } from './place-port';
+import { objectsOn } from './by-node';
 import { fitSize, line } from './text-fit';
 import { networkTone } from './tones';
 
@@ -54,8 +55,8 @@ export function barsOf(
       radius: 10,
     });
     let px = box.x + (90 + title.length * 13 + vs.kind.length * 9) * t;
-    const nets = Object.values(topology.networks)
-      .filter((n) => n.nodeId === node.id && (n.vswitchId ?? switches[0]?.id) === vs.id)
+    const nets = objectsOn(topology, node.id)
+      .networks.filter((n) => (n.vswitchId ?? switches[0]?.id) === vs.id)
       .sort((a, b) => a.name.localeCompare(b.name));
     for (const net of nets) {
       const text = [net.name, net.type, net.subnets[0]?.addressPrefix].filter(Boolean).join(' · ');

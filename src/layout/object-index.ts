@@ -204,7 +204,7 @@ function* buildIndex(t: Topology): Generator<void, ObjectIndex> {
     });
     if (due()) yield;
   }
-  const lazy = vfpRuleCount(t) - Object.keys(t.rules).length > EAGER_SET_RULES;
+  const lazy = setRuleCount(t) > EAGER_SET_RULES;
   for (const r of lazy ? Object.values(t.rules) : allVfpRules(t)) {
     add(ruleRef(t, r));
     if (due()) yield;
@@ -257,6 +257,18 @@ function* buildIndex(t: Topology): Generator<void, ObjectIndex> {
       });
   }
   return lazy ? withSetRules(t, index) : index;
+}
+
+const setRules = new WeakMap<Topology, number>();
+
+/** How many rules of shared sets `t` carries (once per group carrying a set); kept per topology. */
+export function setRuleCount(t: Topology): number {
+  let n = setRules.get(t);
+  if (n === undefined) {
+    n = t.ruleSets ? vfpRuleCount(t) - Object.keys(t.rules).length : 0;
+    setRules.set(t, n);
+  }
+  return n;
 }
 
 function ruleRef(t: Topology, r: VfpRule): ObjectRef {

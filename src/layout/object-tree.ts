@@ -5,12 +5,13 @@
  */
 import { compareNatural } from './collate';
 import type { Port, Topology, VfpGroup } from '../model/types';
-import { rulesOfGroup, vfpRuleCount } from '../model/vfp-rules';
+import { rulesOfGroup } from '../model/vfp-rules';
 import { syntheticId } from './geometry';
 import {
   EAGER_SET_RULES,
   indexTopologySteps,
   lbName,
+  setRuleCount,
   underlayParts,
   type ObjectIndex,
   type ObjectKind,
@@ -89,7 +90,7 @@ function* treeOf(t: Topology, index: ObjectIndex): Generator<void, TreeNode[]> {
   };
 
   // Rows for hundreds of thousands of shared-set rules held ~270 MiB: made when a group opens.
-  const lazy = vfpRuleCount(t) - Object.keys(t.rules).length > EAGER_SET_RULES;
+  const lazy = setRuleCount(t) > EAGER_SET_RULES;
   const ruleRows = (g: VfpGroup): TreeNode[] =>
     rulesOfGroup(t, g).map((r) => {
       const label = `${r.priority} ${r.name} (${r.type})`;
