@@ -88,27 +88,50 @@ test('a 20-node cluster: import, search and diff, main-thread long tasks', async
   report('clusterTabHeapMiB', mib(heap.total), 'MiB', { below: 1536 });
   report('clusterPageHeapMiB', mib(heap.page), 'MiB');
 
-  // Search: a pod address of node 7, typed into the box; until its results are listed.
+  // Search: a pod address of node 7, typed into the box key by key (the worker answers the
+  // newest query); until the listed hits are the full address's. Waited for with one
+  // querySelector in the page: the runner's locator checks would add long tasks of their own.
   await recordLongTasks(page);
   t0 = Date.now();
-  await page.getByTestId('search').fill('10.107.1.10');
-  await expect(page.getByTestId('search-results').getByRole('option').first()).toBeVisible();
-  await reportLongTasks(page, 'clusterSearch', Date.now() - t0);
+  await profiled(browser, page, 'clusterSearch', async () => {
+    await page.getByTestId('search').pressSequentially('10.107.1.10');
+    await page.waitForFunction(
+      () => {
+        const list = document.querySelector('[data-testid="search-results"]');
+        return (
+          list?.getAttribute('aria-busy') === 'false' &&
+          list.querySelector('[role="option"]')?.textContent?.includes('10.107.1.10') === true
+        );
+      },
+      undefined,
+      { polling: 250, timeout: PHASE_MS },
+    );
+    await reportLongTasks(page, 'clusterSearch', Date.now() - t0);
+  });
 
-  // Diff: the same cluster without its last node, picked as the "after" snapshot.
+  // Diff: the same cluster without its last node, picked as the "after" snapshot; until the
+  // answer is listed.
   await page.getByTestId('search').fill('');
   await page.keyboard.press('Escape');
   await page.getByRole('tab', { name: 'Dump' }).click();
   await recordLongTasks(page);
   t0 = Date.now();
-  await page.evaluate(() => {
-    const d = new DataTransfer();
-    for (const f of (window as unknown as { __files: File[] }).__files.slice(0, -1)) d.items.add(f);
-    const input = document.querySelector<HTMLInputElement>('[data-testid="diff-files"]')!;
-    input.files = d.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
+  await profiled(browser, page, 'clusterDiff', async () => {
+    await page.evaluate(() => {
+      const d = new DataTransfer();
+      for (const f of (window as unknown as { __files: File[] }).__files.slice(0, -1))
+        d.items.add(f);
+      const input = document.querySelector<HTMLInputElement>('[data-testid="diff-files"]')!;
+      input.files = d.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="diff-summary"]') !== null,
+      undefined,
+      { polling: 250, timeout: PHASE_MS },
+    );
+    await reportLongTasks(page, 'clusterDiff', Date.now() - t0);
   });
-  await expect(page.getByTestId('diff-summary')).toBeVisible({ timeout: PHASE_MS });
-  await reportLongTasks(page, 'clusterDiff', Date.now() - t0);
+  await expect(page.getByTestId('diff-summary')).toContainText('removed');
   await page.screenshot({ path: 'test-results/cluster-bench-diff.png' });
 });

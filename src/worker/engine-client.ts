@@ -7,6 +7,7 @@ import type { Trace, TraceRequest } from '../engine/types';
 import type { TopologyDiff } from '../cluster/diff';
 import type { SearchResult } from '../layout/search';
 import { DumpAssembler } from './dump-pieces';
+import { topologyPieces } from './topology-pieces';
 import {
   PROTOCOL_VERSION,
   type DumpInput,
@@ -43,6 +44,17 @@ export interface EngineClientOptions {
   readonly onFault?: (message: string, fault: { readonly inFlight: number }) => void;
 }
 
+/** Resolve in a new task (the page paints and handles input between two pieces). */
+const nextTask = (): Promise<void> =>
+  new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
+
 const intervalClock =
   (ms: number): WatchdogClock =>
   (beat) => {
@@ -62,7 +74,11 @@ export class EngineError extends Error {
 export interface EngineClient {
   setTopology(t: Topology): Promise<void>;
   trace(req: TraceRequest): Promise<Trace>;
-  /** What changed from `before` to the loaded model, computed in the worker. */
+  /**
+   * What changed from `before` to the loaded model, computed in the worker. `before` goes in
+   * `model/part` pieces, each made and posted in a task of its own (a cluster cloned in one
+   * message held the page for over a second).
+   */
   diff(before: Topology): Promise<TopologyDiff>;
   /**
    * Search the loaded model in the worker (`search/run`). The newest search wins: one is in
@@ -115,6 +131,9 @@ export function createEngineClient(
   /** The newest `search` asked, and the one before it settles first (one in flight). */
   let searchSeq = 0;
   let searchQueue: Promise<unknown> = Promise.resolve();
+  /** Restarts so far, and why the last one happened (a request sent across one is lost). */
+  let restarts = 0;
+  let lastRestart: EngineError | null = null;
   /** The id of the liveness probe sent to an idle worker, while it is unanswered. */
   let probe: string | null = null;
   let port = connect();
@@ -173,6 +192,8 @@ export function createEngineClient(
       code === 'E_CANCELLED' ? 'cancelled' : `${why}; it was restarted with the current topology`;
     const failed = [...pending.values()];
     pending.clear();
+    restarts++;
+    lastRestart = new EngineError(code, message);
     quietBeats = 0;
     probe = null;
     port.terminate?.();
@@ -208,7 +229,19 @@ export function createEngineClient(
       return m.trace;
     },
     async diff(before) {
-      const m = await send({ type: 'diff/run', requestId: nextId(), before });
+      const requestId = nextId();
+      const { head, pieces } = topologyPieces(before);
+      const at = restarts;
+      let parts = 0;
+      for (const piece of pieces) {
+        if (restarts !== at) break;
+        port.postMessage({ type: 'model/part', requestId, piece });
+        parts++;
+        await nextTask();
+      }
+      // The worker that got the first pieces was replaced: this request went with it.
+      if (restarts !== at) throw lastRestart ?? new EngineError('E_CANCELLED', 'cancelled');
+      const m = await send({ type: 'diff/run', requestId, before: head, parts });
       if (m.type !== 'diff/result') throw new EngineError('E_INTERNAL', `unexpected ${m.type}`);
       return m.diff;
     },

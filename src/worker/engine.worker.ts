@@ -12,6 +12,7 @@ import { TooManyObjectsError } from '../parsers/index';
 import { splitDump } from './dump-pieces';
 import { loadDump, readBlobs } from './load-dump';
 import { scrubDump } from './scrub-dump';
+import { TopologyAssembler } from './topology-pieces';
 import {
   MAX_QUERY_CHARS,
   MAX_REQUEST_BYTES,
@@ -37,6 +38,8 @@ const noTopology = (requestId: string): FromWorker => ({
 /** Create a handler with its own state (the loaded topology). */
 export function createHandler(post: (m: FromWorker) => void): (msg: ToWorker) => void {
   let topology: Topology | null = null;
+  /** The pieces of topologies that requests still in progress will complete, by request. */
+  const incoming = new Map<string, { readonly assembler: TopologyAssembler; count: number }>();
   return (msg) => {
     try {
       switch (msg.type) {
@@ -63,13 +66,35 @@ export function createHandler(post: (m: FromWorker) => void): (msg: ToWorker) =>
             requestId: msg.requestId,
             trace: traceFlow(topology, msg.request),
           });
-        case 'diff/run':
+        case 'model/part': {
+          const got = incoming.get(msg.requestId) ?? {
+            assembler: new TopologyAssembler(),
+            count: 0,
+          };
+          incoming.set(msg.requestId, got);
+          got.assembler.add(msg.piece);
+          got.count++;
+          return;
+        }
+        case 'diff/run': {
+          const got = incoming.get(msg.requestId);
+          incoming.delete(msg.requestId);
+          if (msg.parts !== undefined && (got?.count ?? 0) !== msg.parts)
+            return post({
+              type: 'error',
+              code: 'E_BAD_ARGUMENT',
+              message: `${got?.count ?? 0} of the before model's ${msg.parts} parts came`,
+              requestId: msg.requestId,
+            });
           if (!topology) return post(noTopology(msg.requestId));
+          const before =
+            msg.parts !== undefined && got ? got.assembler.finish(msg.before) : msg.before;
           return post({
             type: 'diff/result',
             requestId: msg.requestId,
-            diff: diffTopologies(msg.before, topology),
+            diff: diffTopologies(before, topology),
           });
+        }
         case 'search/run': {
           const { requestId, query } = msg;
           if (typeof query !== 'string' || query.length > MAX_QUERY_CHARS)

@@ -39,8 +39,9 @@ export const MAX_QUERY_CHARS = 1000;
 /**
  * 2: `dump/load` carries bytes (transferred) or text and answers `dump/progress` + `dump/parsed`.
  * 3: the parsed dump comes in `dump/part` pieces before `dump/parsed`.
+ * 4: `search/run`; `diff/run`'s `before` may come in `model/part` pieces.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 export const ERROR_CODES = [
   'E_PROTOCOL_VERSION',
@@ -84,9 +85,18 @@ export type ToWorker =
     }
   /**
    * What changed from `before` to the loaded model (`diffTopologies`, src/cluster): computed
-   * here, off the page, which only clones `before` to send it. Answers `diff/result`.
+   * here, off the page. Answers `diff/result`. With `parts`, `before` is a head (its tables
+   * emptied, `topology-pieces.ts`) and its tables came in that many `model/part` messages of
+   * the same request before it: the page never clones a whole cluster in one task.
    */
-  | { readonly type: 'diff/run'; readonly requestId: string; readonly before: Topology }
+  | {
+      readonly type: 'diff/run';
+      readonly requestId: string;
+      readonly before: Topology;
+      readonly parts?: number;
+    }
+  /** Some entries of one table of the topology the request `requestId` completes. */
+  | { readonly type: 'model/part'; readonly requestId: string; readonly piece: DumpPiece }
   /**
    * The search box's query (`search` of src/layout) over the loaded model, so the page never
    * scans a whole cluster: the object index is built here once per model and reused. Answers

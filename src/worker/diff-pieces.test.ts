@@ -1,0 +1,102 @@
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
+import { diffTopologies } from '../cluster/diff';
+import type { Topology } from '../model/types';
+import { buildScenario } from '../scenarios/index';
+import { createHandler } from './engine.worker';
+import { createEngineClient, type EnginePort } from './engine-client';
+import type { FromWorker, ToWorker } from './protocol';
+import { topologyPieces } from './topology-pieces';
+
+const opened: MessagePort[] = [];
+/** The real handler behind a MessageChannel; `seen` records what reached it. */
+function realWorker(seen: ToWorker[] = []): EnginePort & { crash(): void } {
+  const { port1, port2 } = new MessageChannel();
+  opened.push(port1, port2);
+  const handle = createHandler((m) => port2.postMessage(m));
+  port2.on('message', (m: ToWorker) => {
+    seen.push(m);
+    handle(m);
+  });
+  const errs: ((e: unknown) => void)[] = [];
+  return {
+    postMessage: (m) => port1.postMessage(m),
+    addEventListener: ((type: string, fn: (e: unknown) => void) => {
+      if (type === 'message') port1.on('message', (data: FromWorker) => fn({ data }));
+      else errs.push(fn);
+    }) as EnginePort['addEventListener'],
+    terminate: () => port1.close(),
+    crash: () => errs.forEach((f) => f(new Error('boom'))),
+  };
+}
+afterEach(() => opened.splice(0).forEach((p) => p.close()));
+
+/** The reference L2Bridge cluster without its first endpoint: what a "before" would differ by. */
+function withoutFirstEndpoint(t: Topology): Topology {
+  const [gone] = Object.keys(t.endpoints);
+  const endpoints = { ...t.endpoints };
+  delete endpoints[gone!];
+  return { ...t, endpoints };
+}
+
+describe('diff/run with the before model in pieces', () => {
+  it('sends `before` as model/part pieces, then a head; the diff is the one made in one piece', async () => {
+    const seen: ToWorker[] = [];
+    const c = createEngineClient(() => realWorker(seen));
+    const after = buildScenario('new-l2bridge');
+    const before = withoutFirstEndpoint(after);
+    await c.setTopology(after);
+    const d = await c.diff(before);
+    expect(d).toEqual(diffTopologies(before, after));
+    expect(d.added.length).toBe(1);
+    const parts = seen.filter((m) => m.type === 'model/part');
+    const run = seen.find((m) => m.type === 'diff/run');
+    expect(parts.length).toBeGreaterThan(1);
+    expect(run?.type === 'diff/run' && run.parts).toBe(parts.length);
+    // The head carries no table entries: they all came in the pieces.
+    expect(run?.type === 'diff/run' && Object.keys(run.before.endpoints)).toEqual([]);
+    expect(seen.indexOf(run!)).toBeGreaterThan(seen.indexOf(parts.at(-1)!));
+    c.dispose();
+  });
+
+  it('says how many pieces came when some are missing, and diffs nothing', () => {
+    const out: FromWorker[] = [];
+    const h = createHandler((m) => out.push(m));
+    const after = buildScenario('new-l2bridge');
+    h({ type: 'model/set', requestId: 'm', topology: after });
+    const { head, pieces } = topologyPieces(withoutFirstEndpoint(after));
+    const all = [...pieces];
+    for (const piece of all.slice(1)) h({ type: 'model/part', requestId: 'd', piece });
+    h({ type: 'diff/run', requestId: 'd', before: head, parts: all.length });
+    expect(out.at(-1)).toEqual({
+      type: 'error',
+      code: 'E_BAD_ARGUMENT',
+      message: `${all.length - 1} of the before model's ${all.length} parts came`,
+      requestId: 'd',
+    });
+    // The next request starts clean: its pieces are its own.
+    for (const piece of all) h({ type: 'model/part', requestId: 'e', piece });
+    h({ type: 'diff/run', requestId: 'e', before: head, parts: all.length });
+    const last = out.at(-1)!;
+    expect(last.type === 'diff/result' && last.diff.added.length).toBe(1);
+  });
+
+  it('a worker that dies while the pieces go fails the diff, located, and the next one works', async () => {
+    const workers: ReturnType<typeof realWorker>[] = [];
+    const c = createEngineClient(() => {
+      const w = realWorker();
+      workers.push(w);
+      return w;
+    });
+    const after = buildScenario('new-l2bridge');
+    await c.setTopology(after);
+    const pending = c.diff(withoutFirstEndpoint(after));
+    // After the first piece was posted, before the next one.
+    await Promise.resolve();
+    workers[0]!.crash();
+    await expect(pending).rejects.toMatchObject({ code: 'E_WORKER_FAILED' });
+    // The new worker got the loaded topology again; a diff on it goes through.
+    expect((await c.diff(withoutFirstEndpoint(after))).added.length).toBe(1);
+    c.dispose();
+  });
+});
