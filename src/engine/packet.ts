@@ -88,6 +88,14 @@ export function hashList(seed: number, parts: ArrayLike<number>, n: number): num
   return h >>> 0;
 }
 
+/** `hashList` in steps: its state before any part, then `hashStep` per part. */
+export const hashStart = (seed: number) => (0x811c9dc5 ^ seed) >>> 0;
+
+/** Feed the 4 little-endian bytes of `n` to an FNV-1a state. */
+export function hashStep(h: number, n: number): number {
+  return fnv(h, n);
+}
+
 /** Feed the 4 little-endian bytes of `n` to an FNV-1a state. */
 function fnv(h: number, n: number): number {
   h = Math.imul(h ^ (n & 0xff), 0x01000193) >>> 0;

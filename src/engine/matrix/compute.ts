@@ -241,7 +241,7 @@ export function computeClass(
     if (((d - from) & 63) === 0 && cancelled()) return null;
     const at = d - from;
     if (dclass[d]! >= 0) {
-      for (let i = 0; i < members.length; i++) rows[i]![at] = ex.cell(k, members[i]!, d);
+      ex.fill(k, d, members, rows, at);
       continue;
     }
     let pending = members.map((_, i) => i);

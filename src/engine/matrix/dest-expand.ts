@@ -12,7 +12,7 @@
  * another column of the class is never replayed (both are traced instead).
  */
 import type { Choice } from '../choices';
-import { hashList } from '../packet';
+import { hashStart, hashStep } from '../packet';
 import type { RuleBody } from '../compile-vfp';
 import { parseCidr } from '../../shared/ip';
 import { maxOf, pushAll } from '../../shared/arrays';
@@ -22,6 +22,8 @@ import type { MatrixCell, MatrixDestination } from './types';
 
 const ARG_KEPT = -1;
 const ARG_VIP = -2;
+/** Up to this many sources, a choice keeps each one's hash state before the VIP. */
+const PREFIX_SOURCES = 4096;
 
 /** A choice of the tree, or (`ch` null) a leaf. */
 interface Node {
@@ -30,6 +32,9 @@ interface Node {
   readonly roles: Int32Array | null;
   /** A backend pick of the column's own load balancer: replayed on the column's list. */
   readonly byList: boolean;
+  /** Arguments before the first VIP one, and the hash state after them per source. */
+  readonly split: number;
+  readonly prefix: Float64Array | null;
   readonly children: Map<number, Node> | null;
   /** Leaf: the cell's index in the table. */
   readonly ci: number;
@@ -50,7 +55,6 @@ export interface ExpandPlan {
 }
 
 const PROTO: Readonly<Record<string, number>> = { tcp: 6, udp: 17, icmp: 1 };
-const scratch: number[] = [];
 const FIELDS = ['reason', 'at', 'layer', 'group', 'rule', 'backend'] as const;
 const isAlnum = (ch: number) =>
   (ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122);
@@ -64,6 +68,13 @@ export class DestExpander {
   private readonly classVips: Set<number>[];
   private readonly classTokens: Set<string>[];
   private readonly longest: number[];
+  /** Backends as small ids (tree keys): address, port, the sources whose address it is. */
+  private readonly backendIds = new Map<number, number>();
+  private readonly backendIp: number[] = [];
+  private readonly owners: (readonly number[])[] = [];
+  private readonly sourcesByIp = new Map<number, number[]>();
+  /** Per destination in a class: its backend list as ids. */
+  private readonly lists: (Int32Array | null)[];
 
   constructor(
     private readonly plan: ExpandPlan,
@@ -85,6 +96,28 @@ export class DestExpander {
         0,
       ),
     );
+    plan.tokens.forEach((tok, src) =>
+      tok?.ips.forEach((ip) => {
+        const l = this.sourcesByIp.get(ip);
+        if (!l) this.sourcesByIp.set(ip, [src]);
+        else if (!l.includes(src)) l.push(src);
+      }),
+    );
+    this.lists = dc.list.map((l) =>
+      l ? Int32Array.from(l, (key) => this.backendId(Math.floor(key / 65536), key % 65536)) : null,
+    );
+  }
+
+  private backendId(ip: number, port: number): number {
+    const key = ip * 65536 + port;
+    let id = this.backendIds.get(key);
+    if (id === undefined) {
+      id = this.backendIp.length;
+      this.backendIds.set(key, id);
+      this.backendIp.push(ip);
+      this.owners.push(this.sourcesByIp.get(ip) ?? []);
+    }
+    return id;
   }
 
   private rolesId(s: number): number {
@@ -98,14 +131,25 @@ export class DestExpander {
     return id;
   }
 
-  /** The cell index of (`s`, `d`) for `s` in source class `k`; `d` in a destination class. */
-  cell(k: number, s: number, d: number): number {
+  /**
+   * Column `d` (in a destination class) for the members of source class `k`: member `i`'s cell
+   * index goes to `rows[i][at]`.
+   */
+  fill(k: number, d: number, members: readonly number[], rows: Uint32Array[], at: number): void {
     const dc = this.plan.dests;
     const q = dc.classOf[d]!;
     const pair = k * dc.count + q;
     let roots = this.trees.get(pair);
     if (!roots) this.trees.set(pair, (roots = new Map<number, Node>()));
-    const root = this.rolesId(s) * 2 + (dc.backendSources[d]!.includes(s) ? 1 : 0);
+    const backends = dc.backendSources[d]!;
+    for (let i = 0; i < members.length; i++) {
+      const s = members[i]!;
+      const root = this.rolesId(s) * 2 + (backends.length > 0 && backends.includes(s) ? 1 : 0);
+      rows[i]![at] = this.cell(roots, root, s, d, q);
+    }
+  }
+
+  private cell(roots: Map<number, Node>, root: number, s: number, d: number, q: number): number {
     let node = roots.get(root);
     while (node) {
       if (!node.ch) return !node.named || node.d === d ? node.ci : this.swapped(node, s, d);
@@ -166,6 +210,8 @@ export class DestExpander {
         ch: null,
         roles: null,
         byList: false,
+        split: 0,
+        prefix: null,
         children: null,
         ci,
         cell,
@@ -213,10 +259,17 @@ export class DestExpander {
         byList = true;
       }
     }
+    const vipAt = roles.indexOf(ARG_VIP);
     return {
       ch,
       roles,
       byList,
+      split: vipAt < 0 ? roles.length : vipAt,
+      // Per source, NaN until computed (only for a modest number of sources).
+      prefix:
+        this.plan.tokens.length <= PREFIX_SOURCES
+          ? new Float64Array(this.plan.tokens.length).fill(NaN)
+          : null,
       children: new Map(),
       ci: -1,
       cell: null,
@@ -249,18 +302,19 @@ export class DestExpander {
   private outcomeOf(ch: Choice, s: number): number {
     if (ch.kind === 'port' || !ch.pick) return ch.value;
     const [ip, port] = ch.pick(ch.value);
-    return this.backendKey(ip, port, s);
+    return this.backendKey(this.backendId(ip, port), s);
   }
 
-  private backendKey(ip: number, port: number, s: number): number {
-    const own = this.plan.tokens[s]?.ips.indexOf(ip) ?? -1;
-    // Picked as its own backend: the rules left out of its class key may matter too, unless
-    // they all name VIPs only (see `DestClasses.selfClean`); else its whole program does.
-    if (own >= 0)
-      return this.plan.dests.selfClean[s]
-        ? -1 - own
-        : -1 - own - 64 * (1 + Math.max(0, this.plan.programs[s]!));
-    return ip * 65536 + port;
+  /** A backend as a tree key: its id, or (picked as its own backend) the source's role. */
+  private backendKey(id: number, s: number): number {
+    const owners = this.owners[id]!;
+    if (owners.length === 0 || !owners.includes(s)) return id;
+    const own = this.plan.tokens[s]!.ips.indexOf(this.backendIp[id]!);
+    // The rules left out of its class key may matter too, unless they all name VIPs only
+    // (see `DestClasses.selfClean`); else its whole program does.
+    return this.plan.dests.selfClean[s]
+      ? -1 - own
+      : -1 - own - 64 * (1 + Math.max(0, this.plan.programs[s]!));
   }
 
   /** Choice `n` replayed for (`s`, `d`) as a tree key; null when it cannot be. */
@@ -269,25 +323,33 @@ export class DestExpander {
     const roles = n.roles!;
     const ips = this.plan.tokens[s]?.ips;
     const len = ch.args.length;
-    for (let i = 0; i < len; i++) {
-      const r = roles[i]!;
-      if (r >= 0) {
-        const v = ips?.[r];
+    // The hash state after the arguments before the VIP depends on the source alone: kept.
+    let h = n.prefix ? n.prefix[s]! : NaN;
+    if (h !== h) {
+      h = hashStart(ch.seed);
+      for (let i = 0; i < n.split; i++) {
+        const r = roles[i]!;
+        const v = r >= 0 ? ips?.[r] : ch.args[i];
         if (v === undefined) return null;
-        scratch[i] = v;
-      } else scratch[i] = r === ARG_VIP ? this.plan.dests.vip[d]! : ch.args[i]!;
+        h = hashStep(h, v);
+      }
+      if (n.prefix) n.prefix[s] = h;
     }
-    const h = hashList(ch.seed, scratch, len);
+    for (let i = n.split; i < len; i++) {
+      const r = roles[i]!;
+      const v = r === ARG_VIP ? this.plan.dests.vip[d]! : r >= 0 ? ips?.[r] : ch.args[i];
+      if (v === undefined) return null;
+      h = hashStep(h, v);
+    }
     if (n.byList) {
-      const l = this.plan.dests.list[d];
+      const l = this.lists[d];
       if (!l || l.length === 0) return null;
-      const key = l[h % l.length]!;
-      return this.backendKey(Math.floor(key / 65536), key % 65536, s);
+      return this.backendKey(l[modU32(h, l.length)]!, s);
     }
     const v = ch.offset + (h % ch.mod);
     if (ch.kind === 'port' || !ch.pick) return v;
     const [ip, port] = ch.pick(v);
-    return this.backendKey(ip, port, s);
+    return this.backendKey(this.backendId(ip, port), s);
   }
 
   /** Does a text of `c` name one of class `q`'s tokens (as a whole word)? */
@@ -348,4 +410,9 @@ function swapWords(text: string, from: readonly string[], to: readonly string[])
     }
   }
   return out + text.slice(last);
+}
+
+/** `h % n` for a 32-bit unsigned `h` and a small `n`, in small-integer arithmetic. */
+function modU32(h: number, n: number): number {
+  return n < 32768 ? ((h >>> 16) * (65536 % n) + (h & 0xffff)) % n : h % n;
 }
