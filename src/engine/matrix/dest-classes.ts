@@ -15,9 +15,16 @@
 import { parseIpv4, type Cidr } from '../../shared/ip';
 import type { LoadBalancer, Topology } from '../../model/types';
 import { compileTopology, lbnatOf } from '../compile';
-import { distinctGroups, picksFor, ruleText, sizeClass, type GroupInfo } from './dest-rules';
+import {
+  distinctGroups,
+  picksFor,
+  PIECES,
+  ruleText,
+  sizeClass,
+  type GroupInfo,
+} from './dest-rules';
 export { picksFor } from './dest-rules';
-import { substitute, tokenRegex, type OwnTokens } from './tokens';
+import type { OwnTokens } from './tokens';
 import type { MatrixDestination } from './types';
 import type { Cond } from './scan';
 
@@ -62,7 +69,6 @@ export function noDestClasses(
 
 const CLASSED_KINDS = new Set(['service', 'externalip', 'dns']);
 const IPV4 = /\d{1,3}(?:\.\d{1,3}){3}/g;
-const PIECES = /[^\s_"{}[\],()/=|;:]+/g;
 const PROTO: Readonly<Record<string, number>> = { tcp: 6, udp: 17, icmp: 1 };
 
 interface Mention {
@@ -256,12 +262,6 @@ export function destinationClasses(
       else if (!l.includes(s)) l.push(s);
     }),
   );
-  const regexes = new Map<number, RegExp | null>();
-  const ownerNorm = (text: string, s: number) => {
-    let re = regexes.get(s);
-    if (re === undefined) regexes.set(s, (re = tokenRegex(tokens[s]!)));
-    return substitute(text, tokens[s]!, re, null);
-  };
   const macOf = new Map<number, string | null>();
 
   const list: (number[] | null)[] = destinations.map(() => null);
@@ -270,8 +270,15 @@ export function destinationClasses(
     if (blocked.has(v)) continue;
     const num = parseIpv4(v)!;
     const toks = vipTokens.get(v)!;
-    const norm = (text: string) =>
-      text.replace(PIECES, (p) => (toks.includes(p) ? `\u27e8vip${toks.indexOf(p)}\u27e9` : p));
+    // The VIP's tokens (and a port owner's own) as placeholders.
+    let own: OwnTokens | null = null;
+    const piece = (p: string) => {
+      const i = toks.indexOf(p);
+      if (i >= 0) return `\u27e8vip${i}\u27e9`;
+      const j = own ? own.values.indexOf(p) : -1;
+      return j >= 0 ? `\u27e8${own!.roles[j]}\u27e9` : p;
+    };
+    const norm = (text: string) => text.replace(PIECES, piece);
     // Each column's backend list: every lbnat rule for it must hold the same one.
     let ok = true;
     const backendPorts = new Set<string>();
@@ -313,17 +320,18 @@ export function destinationClasses(
     const perPort = new Map<string, string[]>();
     for (const m of mentions.get(v) ?? []) {
       const r = m.info.g.rules[m.k]!;
-      const text = `${m.info.where}|${ruleText(r)}`;
+      const port = m.info.ports.length === 1 ? m.info.ports[0]! : null;
+      const owner = port === null ? undefined : portOwner.get(port);
+      own = owner === undefined ? null : tokens[owner]!;
+      const text = `${m.info.where}|${ruleText(r, piece)}`;
       const place = m.cond ? `#${rankOf(m.info, m.k)}` : `@${m.k}`;
       if (m.info.ports.length !== 1) {
-        shared.push(`${m.info.id}${place}|${norm(text)}`);
+        shared.push(`${m.info.id}${place}|${text}`);
         continue;
       }
-      const port = m.info.ports[0]!;
-      const owner = portOwner.get(port);
-      let l = perPort.get(port);
-      if (!l) perPort.set(port, (l = []));
-      l.push(`${place}|${norm(owner === undefined ? text : ownerNorm(text, owner))}`);
+      let l = perPort.get(port!);
+      if (!l) perPort.set(port!, (l = []));
+      l.push(`${place}|${text}`);
     }
     const textOf = (p: string) => (perPort.get(p) ?? []).sort().join('\n');
     const perBackend = [...backendPorts].map(textOf);

@@ -64,21 +64,31 @@ export function distinctGroups(t: Topology, c: CompiledTopology): GroupInfo[] {
  */
 export const sizeClass = (n: number) => (n === 0 ? 'none' : n > 64 ? 'over 64' : 'some');
 
-/** A rule as text: everything but an lbnat's backend list (the pick replays that). */
-export function ruleText(r: RuleBody): string {
+/** The pieces of rule texts that can be tokens (ids, names, addresses). */
+export const PIECES = /[^\s_"{}[\],()/=|;:]+/g;
+const ONE_PIECE = /^[^\s_"{}[\],()/=|;:]+$/;
+
+/**
+ * A rule as text: everything but an lbnat's backend list (the pick replays that), each piece
+ * of a name, address or id passed through `piece` (how tokens become placeholders).
+ */
+export function ruleText(r: RuleBody, piece: (p: string) => string = (p) => p): string {
+  const w = (x: string | null) =>
+    x === null ? 'null' : ONE_PIECE.test(x) ? piece(x) : x.replace(PIECES, piece);
   const c = r.conditions;
   const ports = (x: readonly { from: number; to: number }[] | null) =>
     x ? x.map((p) => `${p.from}-${p.to}`).join(',') : '*';
+  const prefixes = (x: readonly string[] | null) => (x ? x.map(w).join(',') : '*');
   const a = r.action;
   const act =
     a.kind === 'lbnat'
-      ? `lbnat ${a.loadBalancerId} ${sizeClass(a.backends.length)} ${a.distribution} ${a.snatIp}`
+      ? `lbnat ${w(a.loadBalancerId)} ${sizeClass(a.backends.length)} ${a.distribution} ${w(a.snatIp)}`
       : a.kind === 'nat'
-        ? `nat ${a.side} ${a.ip} ${a.port}`
+        ? `nat ${a.side} ${w(a.ip)} ${a.port}`
         : a.kind === 'allow' || a.kind === 'block'
           ? a.kind
-          : JSON.stringify(a);
-  return `${r.name}|${r.priority}|${r.type}|${r.terminating ? 1 : 0}${r.stateful ? 1 : 0}|${c.srcPrefixes?.join(',') ?? '*'}|${c.dstPrefixes?.join(',') ?? '*'}|${ports(c.srcPorts)}|${ports(c.dstPorts)}|${c.protocols?.join(',') ?? '*'}|${act}`;
+          : w(JSON.stringify(a));
+  return `${w(r.name)}|${r.priority}|${r.type}|${r.terminating ? 1 : 0}${r.stateful ? 1 : 0}|${prefixes(c.srcPrefixes)}|${prefixes(c.dstPrefixes)}|${ports(c.srcPorts)}|${ports(c.dstPorts)}|${c.protocols?.join(',') ?? '*'}|${act}`;
 }
 
 function sameRules(a: readonly RuleBody[], b: readonly RuleBody[]): boolean {
