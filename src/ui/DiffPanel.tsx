@@ -1,14 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
-import type { TopologyDiff } from '../cluster/diff';
 import type { Trace } from '../engine/types';
 import { readPicked, type PickedFile } from '../dump-import/files';
 import { MAX_INPUT_BYTES } from '../parsers/index';
-import type { EngineClient } from '../worker/engine-client';
+import type { EngineClient, ListedDiff } from '../worker/engine-client';
 import { spawnEngineClient } from '../worker/spawn-engine';
 import { useAppStore, useStoreApi } from './StoreContext';
 import type { SnapshotCompare } from './useSnapshotCompare';
 
+/** The most rows of each kind the worker sends and the list can show. */
 const MAX_SHOWN = 200;
+/** Rows of each kind shown at first, and added by "Show more" (a render stays short). */
+const SHOWN_STEP = 50;
 
 /**
  * "What changed": the shown dump (before) against another snapshot (after) the user picks —
@@ -70,16 +72,16 @@ export function DiffPanel({ snapshots }: { snapshots: SnapshotCompare }) {
   // can take seconds on a big cluster): the page only sends `before` and reads the answer.
   const [diffed, setDiffed] = useState<{
     for: [unknown, unknown];
-    value: TopologyDiff | string;
+    value: ListedDiff | string;
   } | null>(null);
   useEffect(() => {
     if (!before || !snap || !client.current || loaded !== snap) return;
     let live = true;
-    const done = (value: TopologyDiff | string): void => {
+    const done = (value: ListedDiff | string): void => {
       if (live) setDiffed({ for: [before, snap], value });
     };
     client.current
-      .diff(before)
+      .diff(before, { listed: MAX_SHOWN })
       .then(done)
       .catch((e: unknown) => done(e instanceof Error ? e.message : String(e)));
     return () => {
@@ -89,6 +91,12 @@ export function DiffPanel({ snapshots }: { snapshots: SnapshotCompare }) {
   const diffValue =
     diffed && diffed.for[0] === before && diffed.for[1] === snap ? diffed.value : null;
   const diff = typeof diffValue === 'string' ? null : diffValue;
+  // Rows shown of each kind: a step at first, more on demand (a new diff starts over).
+  const [shownRows, setShownRows] = useState<{ for: unknown; rows: number }>({
+    for: null,
+    rows: SHOWN_STEP,
+  });
+  const rows = shownRows.for === diffValue ? shownRows.rows : SHOWN_STEP;
   const afterTrace =
     after && after.for[0] === snap && after.for[1] === request ? after.value : null;
   if (!before) return null;
@@ -209,8 +217,8 @@ export function DiffPanel({ snapshots }: { snapshots: SnapshotCompare }) {
       {d && snap && (
         <>
           <p data-testid="diff-summary">
-            Against {snap.names.join(', ')}: {d.added.length} added, {d.removed.length} removed,{' '}
-            {d.changed.length} changed.
+            Against {snap.names.join(', ')}: {d.totals.added} added, {d.totals.removed} removed,{' '}
+            {d.totals.changed} changed.
           </p>
           {request && (
             <dl className="hv-diff-trace" data-testid="diff-trace">
@@ -240,12 +248,12 @@ export function DiffPanel({ snapshots }: { snapshots: SnapshotCompare }) {
           </p>
           <ul className="hv-diff">
             {d.removed
-              .slice(0, MAX_SHOWN)
+              .slice(0, rows)
               .map((x) => row('−', x.label, x.id, 'removed', undefined, x.derived))}
             {d.added
-              .slice(0, MAX_SHOWN)
+              .slice(0, rows)
               .map((x) => row('+', x.label, x.id, 'added', undefined, x.derived))}
-            {d.changed.slice(0, MAX_SHOWN).map((x) =>
+            {d.changed.slice(0, rows).map((x) =>
               row(
                 '~',
                 x.label,
@@ -268,7 +276,21 @@ export function DiffPanel({ snapshots }: { snapshots: SnapshotCompare }) {
               .
             </p>
           )}
-          {Math.max(d.added.length, d.removed.length, d.changed.length) > MAX_SHOWN && (
+          {rows < MAX_SHOWN &&
+            Math.max(d.added.length, d.removed.length, d.changed.length) > rows && (
+              <p>
+                <button
+                  type="button"
+                  className="hv-linklike"
+                  data-testid="diff-more"
+                  onClick={() => setShownRows({ for: diffValue, rows: rows + SHOWN_STEP })}
+                >
+                  Show more
+                </button>{' '}
+                <span className="hv-derived-note">(the first {rows} of each are listed)</span>
+              </p>
+            )}
+          {Math.max(d.totals.added, d.totals.removed, d.totals.changed) > MAX_SHOWN && (
             <p className="hv-derived-note">
               The first {MAX_SHOWN} of each are listed; `hnsviz diff` prints them all.
             </p>

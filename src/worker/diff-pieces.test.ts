@@ -47,8 +47,9 @@ describe('diff/run with the before model in pieces', () => {
     const before = withoutFirstEndpoint(after);
     await c.setTopology(after);
     const d = await c.diff(before);
-    expect(d).toEqual(diffTopologies(before, after));
-    expect(d.added.length).toBe(1);
+    const whole = diffTopologies(before, after);
+    expect(d).toEqual({ ...whole, totals: { added: 1, removed: 0, changed: 0 } });
+    expect(whole.added.length).toBe(1);
     const parts = seen.filter((m) => m.type === 'model/part');
     const run = seen.find((m) => m.type === 'diff/run');
     expect(parts.length).toBeGreaterThan(1);
@@ -56,6 +57,24 @@ describe('diff/run with the before model in pieces', () => {
     // The head carries no table entries: they all came in the pieces.
     expect(run?.type === 'diff/run' && Object.keys(run.before.endpoints)).toEqual([]);
     expect(seen.indexOf(run!)).toBeGreaterThan(seen.indexOf(parts.at(-1)!));
+    c.dispose();
+  });
+
+  it('lists at most `listed` of each kind when asked, and counts them all', async () => {
+    const c = createEngineClient(() => realWorker());
+    const after = buildScenario('new-l2bridge');
+    // Before: no endpoints at all, so every endpoint (and what it brings) is added.
+    const before = { ...after, endpoints: {} };
+    await c.setTopology(after);
+    const whole = diffTopologies(before, after);
+    expect(whole.added.length).toBeGreaterThan(2);
+    const d = await c.diff(before, { listed: 2 });
+    expect(d.added).toEqual(whole.added.slice(0, 2));
+    expect(d.totals).toEqual({
+      added: whole.added.length,
+      removed: whole.removed.length,
+      changed: whole.changed.length,
+    });
     c.dispose();
   });
 

@@ -10,6 +10,7 @@ import { DumpAssembler } from './dump-pieces';
 import { topologyPieces } from './topology-pieces';
 import {
   PROTOCOL_VERSION,
+  type DiffTotals,
   type DumpInput,
   type FromWorker,
   type ParsedDump,
@@ -71,15 +72,19 @@ export class EngineError extends Error {
   }
 }
 
+/** A diff whose lists may be cut, with the counts of the whole. */
+export type ListedDiff = TopologyDiff & { readonly totals: DiffTotals };
+
 export interface EngineClient {
   setTopology(t: Topology): Promise<void>;
   trace(req: TraceRequest): Promise<Trace>;
   /**
-   * What changed from `before` to the loaded model, computed in the worker. `before` goes in
+   * What changed from `before` to the loaded model, computed in the worker; with `listed`, at
+   * most that many of each list come back (`totals` counts them all). `before` goes in
    * `model/part` pieces, each made and posted in a task of its own (a cluster cloned in one
    * message held the page for over a second).
    */
-  diff(before: Topology): Promise<TopologyDiff>;
+  diff(before: Topology, opts?: { listed?: number }): Promise<ListedDiff>;
   /**
    * Search the loaded model in the worker (`search/run`). The newest search wins: one is in
    * flight at a time, a search replaced by a newer one before its turn is never sent, and one
@@ -228,7 +233,7 @@ export function createEngineClient(
       if (m.type !== 'trace/result') throw new EngineError('E_INTERNAL', `unexpected ${m.type}`);
       return m.trace;
     },
-    async diff(before) {
+    async diff(before, opts = {}) {
       const requestId = nextId();
       const { head, pieces } = topologyPieces(before);
       const at = restarts;
@@ -241,9 +246,15 @@ export function createEngineClient(
       }
       // The worker that got the first pieces was replaced: this request went with it.
       if (restarts !== at) throw lastRestart ?? new EngineError('E_CANCELLED', 'cancelled');
-      const m = await send({ type: 'diff/run', requestId, before: head, parts });
+      const m = await send({
+        type: 'diff/run',
+        requestId,
+        before: head,
+        parts,
+        ...(opts.listed !== undefined ? { listed: opts.listed } : {}),
+      });
       if (m.type !== 'diff/result') throw new EngineError('E_INTERNAL', `unexpected ${m.type}`);
-      return m.diff;
+      return { ...m.diff, totals: m.totals };
     },
     search(query) {
       const mine = ++searchSeq;

@@ -89,11 +89,23 @@ export function createHandler(post: (m: FromWorker) => void): (msg: ToWorker) =>
           if (!topology) return post(noTopology(msg.requestId));
           const before =
             msg.parts !== undefined && got ? got.assembler.finish(msg.before) : msg.before;
-          return post({
-            type: 'diff/result',
-            requestId: msg.requestId,
-            diff: diffTopologies(before, topology),
-          });
+          const diff = diffTopologies(before, topology);
+          const totals = {
+            added: diff.added.length,
+            removed: diff.removed.length,
+            changed: diff.changed.length,
+          };
+          const n = msg.listed;
+          const cut =
+            n === undefined
+              ? diff
+              : {
+                  ...diff,
+                  added: diff.added.slice(0, n),
+                  removed: diff.removed.slice(0, n),
+                  changed: diff.changed.slice(0, n),
+                };
+          return post({ type: 'diff/result', requestId: msg.requestId, diff: cut, totals });
         }
         case 'search/run': {
           const { requestId, query } = msg;

@@ -94,6 +94,12 @@ export type ToWorker =
       readonly requestId: string;
       readonly before: Topology;
       readonly parts?: number;
+      /**
+       * Answer at most this many of each of `added`, `removed` and `changed` (the page lists
+       * a few hundred; a cluster's whole diff can be thousands of changed objects, which the
+       * page would read in one long task); `totals` still counts them all.
+       */
+      readonly listed?: number;
     }
   /** Some entries of one table of the topology the request `requestId` completes. */
   | { readonly type: 'model/part'; readonly requestId: string; readonly piece: DumpPiece }
@@ -110,7 +116,13 @@ export type FromWorker =
   | { readonly type: 'ready'; readonly version: number; readonly requestId: string }
   | { readonly type: 'model/loaded'; readonly requestId: string; readonly topologyId: string }
   | { readonly type: 'trace/result'; readonly requestId: string; readonly trace: Trace }
-  | { readonly type: 'diff/result'; readonly requestId: string; readonly diff: TopologyDiff }
+  | {
+      readonly type: 'diff/result';
+      readonly requestId: string;
+      /** The diff, its lists cut to `listed` entries when the request said so. */
+      readonly diff: TopologyDiff;
+      readonly totals: DiffTotals;
+    }
   /** The hits of `search/run`, and the id of the model they were found in. */
   | {
       readonly type: 'search/result';
@@ -159,6 +171,13 @@ export interface DumpInput {
   readonly blob?: Blob;
   readonly bytes?: ArrayBuffer;
   readonly text?: string;
+}
+
+/** How many objects the whole diff added, removed and changed (its lists may be cut). */
+export interface DiffTotals {
+  readonly added: number;
+  readonly removed: number;
+  readonly changed: number;
 }
 
 /** What `dump/progress` reports: parsing an input, then linting the merged node. */
