@@ -61,7 +61,10 @@ export interface LbSummary {
 const short = (s: string | null): boolean => s === null || s.length <= MAX_MODEL_STRING;
 
 function allShort(list: readonly string[]): boolean {
-  for (const s of list) if (typeof s !== 'string' || s.length > MAX_MODEL_STRING) return false;
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i];
+    if (typeof s !== 'string' || s.length > MAX_MODEL_STRING) return false;
+  }
   return true;
 }
 
