@@ -7,6 +7,7 @@ import { readJson } from './formats/json-reader';
 import { ELLIPSIS, psValue } from './formats/ps-value';
 import { parseInputs } from './index';
 import { PARSE_FORMAT, toParseJson } from './output/parse-json';
+import { list } from './normalise/values';
 
 const utf16 = (s: string, le: boolean): Uint8Array => {
   const out = new Uint8Array(s.length * 2);
@@ -173,5 +174,20 @@ describe('hnsviz.parse/1', () => {
       'vfp',
       'diagnostics',
     ]);
+  });
+});
+
+describe('list values', () => {
+  it('reads one value, a comma list, blanks, a hashtable and a type name', () => {
+    expect(list('80')).toEqual(['80']);
+    expect(list(' 10.0.0.0/24 ')).toEqual(['10.0.0.0/24']);
+    expect(list('')).toEqual([]);
+    expect(list('   ')).toEqual([]);
+    expect(list('6, 17,,')).toEqual(['6', '17']);
+    expect(list(',')).toEqual([]);
+    expect(list('@{Type=ACL}')).toEqual([psValue('@{Type=ACL}')]);
+    expect(list('System.Object[]')).toBeUndefined();
+    expect(list(null)).toEqual([]);
+    expect(list(['a', ELLIPSIS, 'System.Object[]', 'b'])).toEqual(['a', 'b']);
   });
 });

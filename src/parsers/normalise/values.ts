@@ -93,6 +93,11 @@ export function list(v: unknown): unknown[] | undefined {
   if (typeof v === 'string') {
     if (isTypeName(v.trim())) return undefined;
     if (v.trim().startsWith('@{')) return [psValue(v)];
+    // One value (most ACL ports, protocols, addresses): what the split below gives.
+    if (!v.includes(',')) {
+      const t = v.trim();
+      return t === '' ? [] : [t];
+    }
     return v
       .split(',')
       .map((s) => s.trim())
