@@ -114,15 +114,19 @@ test('a 20-node cluster: import, search and diff, main-thread long tasks', async
   await page.getByTestId('search').fill('');
   await page.keyboard.press('Escape');
   await page.getByRole('tab', { name: 'Dump' }).click();
+  // The picked files are gathered before the timing starts (not the app's work).
+  await page.evaluate(() => {
+    const w = window as unknown as { __files: File[]; __picked: FileList };
+    const d = new DataTransfer();
+    for (const f of w.__files.slice(0, -1)) d.items.add(f);
+    w.__picked = d.files;
+  });
   await recordLongTasks(page);
   t0 = Date.now();
   await profiled(browser, page, 'clusterDiff', async () => {
     await page.evaluate(() => {
-      const d = new DataTransfer();
-      for (const f of (window as unknown as { __files: File[] }).__files.slice(0, -1))
-        d.items.add(f);
       const input = document.querySelector<HTMLInputElement>('[data-testid="diff-files"]')!;
-      input.files = d.files;
+      input.files = (window as unknown as { __picked: FileList }).__picked;
       input.dispatchEvent(new Event('change', { bubbles: true }));
     });
     await page.waitForFunction(

@@ -56,6 +56,13 @@ const nextTask = (): Promise<void> =>
     port2.postMessage(null);
   });
 
+/**
+ * JSON characters per `model/part` of a diff's `before`: each piece is made (JSON.stringify) on
+ * the page, which at 512 KiB took 30-60 ms a piece on a loaded machine; a quarter of it stays
+ * well under the 50 ms of a long task.
+ */
+const BEFORE_PIECE_CHARS = 128 * 1024;
+
 const intervalClock =
   (ms: number): WatchdogClock =>
   (beat) => {
@@ -235,7 +242,7 @@ export function createEngineClient(
     },
     async diff(before, opts = {}) {
       const requestId = nextId();
-      const { head, pieces } = topologyPieces(before);
+      const { head, pieces } = topologyPieces(before, BEFORE_PIECE_CHARS);
       const at = restarts;
       let parts = 0;
       for (const piece of pieces) {
