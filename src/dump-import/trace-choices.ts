@@ -27,22 +27,35 @@ export function dumpTraceChoices(t: Topology): TraceChoices {
   return made;
 }
 
+/**
+ * The first `MAX` of each list, made without looking further: a 20,000-endpoint dump or a
+ * cluster of 100,000 load balancers made every choice, then kept 200 (one long task).
+ */
 function choicesOf(t: Topology): TraceChoices {
-  const eps = Object.values(t.endpoints).filter((e) => e.ipAddress);
-  const sources = eps
-    .filter((e) => e.portId !== null && !e.isRemote && e.role !== 'host')
-    .map((e) => ({ value: e.ipAddress!, label: e.name || e.id }))
-    .slice(0, MAX);
-  const vips = Object.values(t.loadBalancers).flatMap((lb) =>
-    lb.frontendVips.map((v) => ({
-      value: `${v}:${lb.externalPort}`,
-      label: `load balancer ${v}:${lb.externalPort}`,
-    })),
-  );
+  const sources: TraceChoice[] = [];
+  for (const e of Object.values(t.endpoints)) {
+    if (sources.length >= MAX) break;
+    if (e.ipAddress && e.portId !== null && !e.isRemote && e.role !== 'host')
+      sources.push({ value: e.ipAddress, label: e.name || e.id });
+  }
+  const dests: TraceChoice[] = [];
   const seen = new Set<string>();
-  const dests = [
-    ...vips,
-    ...eps.map((e) => ({ value: e.ipAddress!, label: `${e.isRemote ? 'remote ' : ''}${e.name}` })),
-  ].filter((d) => !seen.has(d.value) && seen.add(d.value));
-  return { sources, dests: dests.slice(0, MAX) };
+  const offer = (value: string, label: () => string): boolean => {
+    if (!seen.has(value)) {
+      seen.add(value);
+      dests.push({ value, label: label() });
+    }
+    return dests.length < MAX;
+  };
+  fill: {
+    for (const lb of Object.values(t.loadBalancers))
+      for (const v of lb.frontendVips) {
+        const value = `${v}:${lb.externalPort}`;
+        if (!offer(value, () => `load balancer ${value}`)) break fill;
+      }
+    for (const e of Object.values(t.endpoints))
+      if (e.ipAddress && !offer(e.ipAddress, () => `${e.isRemote ? 'remote ' : ''}${e.name}`))
+        break fill;
+  }
+  return { sources, dests };
 }
