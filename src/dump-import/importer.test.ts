@@ -154,7 +154,7 @@ describe('importer', () => {
     expect(await importer.importText('many.json', dump(40))).toBe(false);
     const s = store.getState();
     expect(s.importFailure?.message).toBe(
-      'This import is too large: the inputs hold more than 10 objects (passed while reading many.json); one import may read at most that many. The previous view is kept.',
+      'This import is too large: the inputs hold more than 10 objects (passed while reading many.json, line 1); one import may read at most that many. The previous view is kept.',
     );
     expect(s.topology).toBe(before);
     expect(persistence.peek()?.inputs[0]?.name).toBe('small');

@@ -32,7 +32,7 @@ import {
   ReadTracker,
   type ReadProgress,
 } from './formats/read-progress';
-import { TooManyObjectsError, type ObjectBudget } from './object-budget';
+import { TooManyObjectsError, type ObjectBudget, type ReadCount } from './object-budget';
 import { formatSize } from '../shared/size';
 
 export type { Diagnostic, DiagnosticCode, Severity } from './diagnostics';
@@ -110,6 +110,7 @@ function readInput(
   maxBytes: number,
   emit: Emit,
   track?: ReadTracker,
+  count?: ReadCount,
 ): { decoded: Decoded | null; extracted: Extracted; refused: boolean } {
   const size = input.bytes?.length ?? input.text?.length ?? 0;
   if (size > maxBytes) {
@@ -135,17 +136,19 @@ function readInput(
   // else, and a CRLF text the fast path does not take, is normalised first.
   const crlf = raw.newline === 'crlf';
   track?.over(raw.text.length);
-  let fast = crlf ? locateObjects(raw.text, name.hint, sink, emit, true, undefined, track) : null;
+  let fast = crlf
+    ? locateObjects(raw.text, name.hint, sink, emit, true, undefined, track, count)
+    : null;
   const decoded = fast !== null ? raw : normaliseNewlines(raw);
   if (fast === null) track?.over(decoded.text.length);
-  fast ??= locateObjects(decoded.text, name.hint, sink, emit, false, undefined, track);
+  fast ??= locateObjects(decoded.text, name.hint, sink, emit, false, undefined, track, count);
   if (fast !== null) {
     const extracted = emptyExtracted();
     extracted.renderings.add(fast);
     return { decoded, extracted, refused: false };
   }
   const doc = cleanUp(decoded.text, sink);
-  const extracted = scanDoc(doc, sink, name.hint, track);
+  const extracted = scanDoc(doc, sink, name.hint, track, count);
   for (const raw of extracted.objects) emit(raw);
   return { decoded, extracted, refused: false };
 }
@@ -198,7 +201,12 @@ function parseAll(inputs: readonly ParseInput[], opts: ParseOptions): ParseResul
       const track = opts.onRead
         ? new ReadTracker(k, size, opts.readStep ?? READ_PROGRESS_STEP, opts.onRead)
         : undefined;
-      const { decoded, extracted, refused } = readInput(input, sink, maxBytes, emit, track);
+      // Counted as the readers read, before anything is built: an input of millions of tiny
+      // values stops at the first past the budget instead of being read whole first.
+      const count: ReadCount | undefined = budget
+        ? (n, line) => budget.read(input.name, n, line)
+        : undefined;
+      const { decoded, extracted, refused } = readInput(input, sink, maxBytes, emit, track, count);
       budget?.take(input.name, extracted.vfp.length);
       track?.end(decoded ? countLines(decoded.text) : 0);
       if (unknown.size > 0) {

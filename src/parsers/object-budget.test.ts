@@ -46,6 +46,39 @@ const shapes: Record<string, (n: number) => string> = {
 };
 
 describe('object budget of one request', () => {
+  // Millions of tiny values would be read whole before a single object reached the model
+  // builder; the readers count them as they read and stop at the first past the budget. The
+  // work is counted, not timed: 1,001 elements of 200,000 looked at.
+  const N = 200_000;
+  const tiny: Record<string, () => string> = {
+    '[{},{},…] (one JSON.parse of the whole text)': () => `[${'{},'.repeat(N - 1)}{}]`,
+    '[1,1,…]': () => `[${'1,'.repeat(N - 1)}1]`,
+    '[[1,1,…]] (a list in a list)': () => `[[${'1,'.repeat(N - 1)}1]]`,
+    '{"Output":[{},…]} (an envelope)': () => `{"Success":true,"Output":[${'{},'.repeat(N - 1)}{}]}`,
+    'a pretty array of {} (one per line)': () => `[\n${'  {},\n'.repeat(N - 1)}  {}\n]\n`,
+    'a pretty array of small objects (the fast path)': () =>
+      `[\n${'  {\n    "a": 1\n  },\n'.repeat(N - 1)}  {\n    "a": 1\n  }\n]\n`,
+    '[{},{},…] after a prompt line (the tolerant reader)': () =>
+      `PS C:\\> Get-HnsEndpoint | ConvertTo-Json -Compress\n[${'{},'.repeat(N - 1)}{}]\n`,
+    '{} back to back (hnsdiag -df)': () =>
+      `PS C:\\> hnsdiag list endpoints -df\n${'{}\n'.repeat(N)}`,
+  };
+  for (const [shape, text] of Object.entries(tiny))
+    it(`stops ${shape} at the first element past the budget, with its line`, () => {
+      const budget = new ObjectBudget(1000);
+      let thrown: unknown = null;
+      try {
+        parseInputs([{ name: 'tiny.json', text: text() }], { objectBudget: budget });
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(TooManyObjectsError);
+      expect((thrown as TooManyObjectsError).line).toBeGreaterThan(0);
+      expect((thrown as Error).message).toMatch(/passed while reading tiny\.json, line [\d,]+\)/);
+      expect(budget.readCount).toBe(1001);
+      expect(budget.count).toBe(0);
+    });
+
   for (const [shape, text] of Object.entries(shapes))
     it(`stops ${shape} at the first object past the budget`, () => {
       const budget = new ObjectBudget(5);
@@ -56,11 +89,12 @@ describe('object budget of one request', () => {
         thrown = e;
       }
       expect(thrown).toBeInstanceOf(TooManyObjectsError);
-      expect((thrown as Error).message).toBe(
-        'the inputs hold more than 5 objects (passed while reading big.txt); one import may read at most that many',
+      expect((thrown as Error).message).toMatch(
+        /^the inputs hold more than 5 objects \(passed while reading big\.txt, line \d+\); one import may read at most that many$/,
       );
-      // Counted one object at a time: the rest of the 40 were never read.
-      expect(budget.count).toBe(6);
+      // Counted as read, before any was built: nothing of the 40 reached the model builder.
+      expect(budget.count).toBe(0);
+      expect(budget.readCount).toBeGreaterThan(5);
     });
 
   it('reads an input at the budget, and anything without one', () => {

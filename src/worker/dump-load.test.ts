@@ -218,7 +218,7 @@ describe('dump/load contract', () => {
       type: 'error',
       code: 'E_TOO_LARGE',
       message:
-        'the inputs hold more than 10 objects (passed while reading many.json); one import may read at most that many',
+        'the inputs hold more than 10 objects (passed while reading many.json, line 1); one import may read at most that many',
       requestId: 'many',
     });
     // The worker still holds the first dump's model: a trace from its endpoint runs.

@@ -17,6 +17,7 @@ import { readJson } from './json-reader';
 import { LineCounter } from './line-counter';
 import { isRecord, type KindHint, type RawObject, type Rendering } from './raw';
 import type { ReadTracker } from './read-progress';
+import type { ReadCount } from '../object-budget';
 
 type Emit = (raw: RawObject) => void;
 
@@ -90,7 +91,7 @@ function blank(text: string, from: number, to: number): boolean {
  * (the text is normalised and read again). A CR that ends no line can only be blank space
  * between JSON tokens (a JSON string cannot hold one); it is read as such and not counted.
  */
-function splitArray(text: string, open: number, crlf: boolean): Parts | null {
+function splitArray(text: string, open: number, crlf: boolean, count?: ReadCount): Parts | null {
   let p = skipWs(text, open + 1);
   if (text.charCodeAt(p) !== 123) return null;
   const lineStart = text.lastIndexOf('\n', p) + 1;
@@ -176,6 +177,7 @@ function splitArray(text: string, open: number, crlf: boolean): Parts | null {
       }
     }
     const end = k + n + 2;
+    count?.(1, startLine);
     starts.push(start);
     ends.push(end);
     lines.push(startLine);
@@ -266,11 +268,67 @@ function commaBetween(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** The closing quote of the JSON string opened at `q` (-1: none). */
+function stringEnd(text: string, q: number): number {
+  let e = text.indexOf('"', q + 1);
+  for (;;) {
+    if (e < 0) return -1;
+    let b = e - 1;
+    while (text.charCodeAt(b) === 92) b--;
+    // An even run of backslashes before it: the quote closes the string.
+    if ((e - 1 - b) % 2 === 0) return e;
+    e = text.indexOf('"', e + 1);
+  }
+}
+
+/**
+ * Count, without parsing, the elements of the arrays at the top two levels of the JSON text
+ * from `p` (where a dump's objects are: a top-level array, an envelope's `Output`), one call
+ * per element with its line; `count` throws to stop. One pass: strings are skipped whole.
+ */
+function countElements(text: string, p: number, count: ReadCount): void {
+  let line = 1 + countBreaks(text, 0, p);
+  let depth = 0;
+  /** Whether the container open at depth 1 / 2 is an array. */
+  let array1 = false;
+  let array2 = false;
+  /** An array at depth ≤ 2 was just opened: its first element (if any) comes next. */
+  let first = false;
+  for (let i = p; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      continue;
+    }
+    if (c === 32 || c === 9 || c === 13) continue;
+    if (first) {
+      first = false;
+      if (c !== 93) count(1, line);
+    }
+    if (c === 34) {
+      const e = stringEnd(text, i);
+      if (e < 0) return;
+      i = e;
+    } else if (c === 91 || c === 123) {
+      depth++;
+      if (depth <= 2) {
+        const isArray = c === 91;
+        if (depth === 1) array1 = isArray;
+        else array2 = isArray;
+        first = isArray;
+      }
+    } else if (c === 93 || c === 125) depth--;
+    else if (c === 44 && ((depth === 1 && array1) || (depth === 2 && array2))) count(1, line);
+  }
+}
+
 /**
  * `crlf`: the text is not newline-normalised yet (its first line break is CRLF). Only a big
  * pretty-printed array is read then; null (nothing emitted, no diagnostic) means "normalise
  * the newlines and call again". `batchChars` (0: one element at a time) is for tests that
- * compare both ways of reading.
+ * compare both ways of reading. `count` hears of every element as it is found, before it is
+ * parsed (an object budget stops the reading there); when the text is given back (null),
+ * what was counted is given back too (`count(-n, 0)`), as it will be read again.
  */
 export function locateObjects(
   text: string,
@@ -280,11 +338,25 @@ export function locateObjects(
   crlf = false,
   batchChars = BATCH_CHARS,
   track?: ReadTracker,
+  count?: ReadCount,
 ): Rendering | null {
   const p = skipWs(text, 0);
   const c = text[p];
   if (c !== '{' && c !== '[') return null;
-  const parts = c === '[' && text.length > 65536 ? splitArray(text, p, crlf) : null;
+  let counted = 0;
+  const counting: ReadCount | undefined = count
+    ? (n, line) => {
+        counted += n;
+        count(n, line);
+      }
+    : undefined;
+  const giveBack = (): null => {
+    if (count && counted !== 0) count(-counted, 0);
+    counted = 0;
+    return null;
+  };
+  const parts = c === '[' && text.length > 65536 ? splitArray(text, p, crlf, counting) : null;
+  if (parts === null) giveBack();
   if (parts === null && crlf) return null;
   // The first 600 characters of the normalised text (CRLF counts as one).
   const sample = crlf ? text.slice(p, p + 1200).replace(/\r\n/g, '\n') : text.slice(p, p + 600);
@@ -343,11 +415,13 @@ export function locateObjects(
     }
     return rendering;
   }
+  // Counted before `JSON.parse` builds it all: millions of tiny values stop early.
+  if (counting) countElements(text, p, counting);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return null;
+    return giveBack();
   }
   const lines = new LineCounter(text);
   let cursor = p;

@@ -8,6 +8,7 @@
  */
 
 import { setKey } from './raw';
+import { TooManyObjectsError } from '../object-budget';
 
 export interface JsonError {
   readonly offset: number;
@@ -94,6 +95,7 @@ class Reader {
     start: number,
     readonly starts: number[] | null,
     memo?: SearchMemo,
+    readonly onElement?: (offset: number) => void,
   ) {
     this.pos = start;
     this.memo = memo?.text === text ? memo : new SearchMemo(text);
@@ -209,6 +211,7 @@ class Reader {
       }
       if (this.pos >= this.text.length)
         throw this.fail('text ends inside an array', "']' or a value");
+      if (depth <= 1) this.onElement?.(this.pos);
       const slot: { v: unknown } = { v: undefined };
       try {
         this.value(depth + 1, slot);
@@ -319,20 +322,24 @@ const LITERALS: readonly (readonly [string, unknown])[] = [
 /**
  * Read one JSON value at `start` (leading whitespace allowed). When `starts` is given, the
  * offsets of objects at depth 0 and 1 are pushed to it (to give array elements a line).
+ * `onElement` hears of each element of an array at depth 0 or 1 (where a dump's objects are)
+ * before it is read, with its offset; it may throw to stop the reading.
  */
 export function readJson(
   text: string,
   start = 0,
   starts: number[] | null = null,
   memo?: SearchMemo,
+  onElement?: (offset: number) => void,
 ): JsonRead {
-  const r = new Reader(text, start, starts, memo);
+  const r = new Reader(text, start, starts, memo, onElement);
   const out: { v: unknown } = { v: undefined };
   try {
     r.value(0, out);
     return { value: out.v, end: r.pos, error: null };
   } catch (e) {
     if (e instanceof Stop) return { value: out.v, end: Math.max(r.pos, start + 1), error: e.error };
+    if (e instanceof TooManyObjectsError) throw e; // the budget stops the whole request
     return {
       value: out.v,
       end: text.length,

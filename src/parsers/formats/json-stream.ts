@@ -111,8 +111,15 @@ function readJsonStream(s: ScanState, lineIdx: number, col: number, escaped: boo
     const raw = (doc.lines[lineIdx] ?? '').slice(col);
     const unescaped = unescape(raw);
     const objStarts: number[] = [];
-    const r = readJson(unescaped, 0, objStarts);
     const line = lineNoAt(lineIdx);
+    const counting = s.count;
+    const r = readJson(
+      unescaped,
+      0,
+      objStarts,
+      undefined,
+      counting ? () => counting(1, line) : undefined,
+    );
     sink.add('I_UNESCAPED', line, col + 1, 'read backslash-escaped JSON');
     renderings.add('escaped-json');
     const last = r.error?.truncated === true ? continuationOf(doc, lineIdx) : lineIdx;
@@ -161,9 +168,13 @@ function readJsonStream(s: ScanState, lineIdx: number, col: number, escaped: boo
   };
   let nextLine: number;
   let count = 0;
+  const counting = s.count;
+  const onElement = counting ? (off: number) => counting(1, lineOf(off)) : undefined;
   for (;;) {
     const objStarts: number[] = [];
-    const r = readJson(full, offset, objStarts, memoOf(s, full));
+    // A value that is not an array (hnsdiag -df: objects back to back) counts as one.
+    if (counting && full.charCodeAt(offset) !== 91) counting(1, lineOf(offset));
+    const r = readJson(full, offset, objStarts, memoOf(s, full), onElement);
     const sample = full.slice(offset, Math.min(full.length, r.end, offset + 600));
     const rendering = count > 0 ? 'hnsdiag-json' : renderingOf(sample, logPrefix);
     if (r.value !== undefined) push(r.value, objStarts, lineOf, rendering);

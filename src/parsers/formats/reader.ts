@@ -9,6 +9,7 @@
 import { pushAll } from '../../shared/arrays';
 import type { Doc } from '../decode/cleanup';
 import type { DiagSink } from '../diagnostics';
+import type { ReadCount } from '../object-budget';
 import type { Extracted, HostCommand, KindHint, Rendering, RawObject, VfpContext } from './raw';
 
 /** What the scanner knows at a line; readers read it and may update the context fields. */
@@ -28,6 +29,12 @@ export interface ScanState {
   text(): string;
   /** Lines that end any run: a command or prompt, a vfpctrl block, an hnsdiag table. */
   isStop(line: string): boolean;
+  /**
+   * Hears of objects as they are read (an object budget stops the reading): the JSON reader
+   * counts array elements as it reads them; the scanner counts what other readers found after
+   * each run.
+   */
+  readonly count?: ReadCount;
 }
 
 export interface LineReader {

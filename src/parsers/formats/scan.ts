@@ -12,6 +12,7 @@ import { hostCommandOf } from './host-text';
 import { emptyExtracted, type Extracted, type KindHint } from './raw';
 import type { ReadTracker } from './read-progress';
 import type { LineReader, ScanState } from './reader';
+import type { ReadCount } from '../object-budget';
 import { LINE_READERS } from './registry';
 import { isVfpStart, vfpContextFromCommand } from './vfpctrl';
 
@@ -29,7 +30,7 @@ function readerFor(line: string, i: number, s: ScanState): LineReader | null {
   return null;
 }
 
-function newState(doc: Doc, sink: DiagSink, hint: KindHint): ScanState {
+function newState(doc: Doc, sink: DiagSink, hint: KindHint, count?: ReadCount): ScanState {
   let starts: number[] | null = null;
   let full: string | null = null;
   return {
@@ -53,6 +54,7 @@ function newState(doc: Doc, sink: DiagSink, hint: KindHint): ScanState {
     },
     text: () => (full ??= doc.lines.join('\n')),
     isStop,
+    ...(count ? { count } : {}),
   };
 }
 
@@ -85,8 +87,9 @@ export function scanDoc(
   sink: DiagSink,
   nameHint: KindHint = null,
   track?: ReadTracker,
+  count?: ReadCount,
 ): Extracted {
-  const s = newState(doc, sink, nameHint);
+  const s = newState(doc, sink, nameHint, count);
   // Progress is an offset in the cleaned lines (what the readers walk).
   const starts = track ? s.starts() : null;
   if (track && starts) {
@@ -144,7 +147,12 @@ export function scanDoc(
     if (reader !== null) {
       flushUnparsed();
       recognised = true;
+      const found = s.out.objects.length + s.out.vfp.length;
+      const line = doc.lineNo[i] ?? i + 1;
       i = Math.max(reader.read(i, s), i + 1);
+      // The JSON reader counts as it reads; the others' runs are counted here.
+      const more = s.out.objects.length + s.out.vfp.length - found;
+      if (count && reader.name !== 'json' && more > 0) count(more, line);
       continue;
     }
     if (!LOG_LINE.test(line)) {
