@@ -109,6 +109,19 @@ test('a 20-node cluster: import, search and diff, main-thread long tasks', async
     await reportLongTasks(page, 'clusterSearch', Date.now() - t0);
   });
 
+  // Pick: Enter on the first hit, until the inspector shows it (tree and drawing reveal it).
+  await recordLongTasks(page);
+  t0 = Date.now();
+  await profiled(browser, page, 'clusterSearchPick', async () => {
+    await page.getByTestId('search').press('Enter');
+    await page.waitForFunction(
+      () => document.querySelector('.hv-inspector')?.textContent?.includes('10.107.1.10') === true,
+      undefined,
+      { polling: 250, timeout: PHASE_MS },
+    );
+    await reportLongTasks(page, 'clusterSearchPick', Date.now() - t0);
+  });
+
   // Diff: the same cluster without its last node, picked as the "after" snapshot; until the
   // answer is listed.
   await page.getByTestId('search').fill('');

@@ -64,6 +64,7 @@ export function* objectTreeSteps(t: Topology): Generator<void, TreeNode[]> {
   const index = yield* indexTopologySteps(t);
   const tree = yield* treeOf(t, index);
   trees.set(t, tree);
+  yield* parentKeysSteps(tree);
   return tree;
 }
 
@@ -236,24 +237,44 @@ function* treeOf(t: Topology, index: ObjectIndex): Generator<void, TreeNode[]> {
   return roots;
 }
 
+/** Each outline's parent keys, made once (while the outline is built in steps, or on first use). */
+const parentMaps = new WeakMap<readonly TreeNode[], ReadonlyMap<string, string>>();
+
 /**
  * Key → parent key, for revealing a selected object in the outline. The rows of a `lazy` row
  * are not walked (that would make them all): a key found nowhere else whose `<group id>/…`
- * prefix is a lazy row's key has that row as its parent (how set rules are named).
+ * prefix is a lazy row's key has that row as its parent (how set rules are named). Cached per
+ * outline: `objectTreeSteps` makes it in steps with the outline, so the first selection in a
+ * big model does not walk every row in one task.
  */
 export function parentKeys(roots: readonly TreeNode[]): ReadonlyMap<string, string> {
+  const steps = parentKeysSteps(roots);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/** `parentKeys` in steps: pauses after every `TREE_STEP` rows walked. */
+function* parentKeysSteps(
+  roots: readonly TreeNode[],
+): Generator<void, ReadonlyMap<string, string>> {
+  const hit = parentMaps.get(roots);
+  if (hit) return hit;
   const parents = new ParentKeys();
-  const walk = (n: TreeNode): void => {
-    if (n.lazy) {
-      parents.lazyRows.add(n.key);
-      return;
-    }
-    for (const c of n.children) {
-      parents.set(c.key, n.key);
-      walk(c);
-    }
-  };
-  roots.forEach(walk);
+  // Depth first, in the outline's order (a key met twice keeps the parent it was met under last).
+  const stack: { readonly node: TreeNode; readonly parent: string | null }[] = [];
+  for (let i = roots.length - 1; i >= 0; i--) stack.push({ node: roots[i]!, parent: null });
+  let walked = 0;
+  while (stack.length > 0) {
+    const { node, parent } = stack.pop()!;
+    if (parent !== null) parents.set(node.key, parent);
+    if (node.lazy) parents.lazyRows.add(node.key);
+    else
+      for (let i = node.children.length - 1; i >= 0; i--)
+        stack.push({ node: node.children[i]!, parent: node.key });
+    if (++walked % TREE_STEP === 0) yield;
+  }
+  parentMaps.set(roots, parents);
   return parents;
 }
 
