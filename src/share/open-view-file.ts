@@ -106,24 +106,31 @@ export async function importViewFileHere(
   }
 }
 
+/** Start the worker that opens one file (view-file.worker.ts). */
+function spawnViewFileWorker(): Worker {
+  if (typeof Worker === 'undefined') throw new Error('no workers');
+  return new Worker(new URL('./view-file.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'hnsviz-view-file',
+  });
+}
+
 /**
  * Read a `File` (size-capped) and import it in a worker of its own (a 30 MB SVG or a big view
- * file is read, parsed and validated off the main thread), falling back to this thread where
- * no worker can start (jsdom, an embed whose script comes from another origin).
+ * file is read, parsed and validated off the main thread: the page hands the `File` over and
+ * never reads it), falling back to this thread where no worker can start (jsdom, an embed
+ * whose script comes from another origin). `spawn` is for tests.
  */
 export function importViewFile(
   file: File,
   knownScenarios: readonly string[],
+  spawn: () => Worker = spawnViewFileWorker,
 ): Promise<ImportResult> {
   if (file.size > MAX_IMPORT_BYTES)
     return Promise.resolve(refuse(file.name, `larger than ${MAX_IMPORT_BYTES / 1048576} MiB`));
   let worker: Worker;
   try {
-    if (typeof Worker === 'undefined') throw new Error('no workers');
-    worker = new Worker(new URL('./view-file.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'hnsviz-view-file',
-    });
+    worker = spawn();
   } catch {
     return importViewFileHere(file, knownScenarios);
   }
