@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readJson } from './formats/json-reader';
-import { parseInputs, type ParseResult } from './index';
+import { ObjectBudget, parseInputs, type ParseResult } from './index';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '__fixtures__/corpus');
 const corpus = readdirSync(FIXTURES)
@@ -106,6 +106,53 @@ describe('parser robustness', () => {
         expect(r.value).toEqual(JSON.parse(json));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('reads a dump the same pretty-printed, minified, and minified after a prompt line', () => {
+    const NET = 'aaaaaaaa-0000-4000-8000-000000000001';
+    const endpoint = fc.record({
+      ID: fc.uuid(),
+      // Hostile names: quotes, backslashes, escape sequences, prototype-shaped words.
+      Name: fc.oneof(
+        fc.string({ maxLength: 24 }),
+        fc.constantFrom('__proto__', 'constructor', '\u001b]0;x\u0007', 'a"b\\c', '}{]['),
+      ),
+      IPAddress: fc.ipV4(),
+      PrefixLength: fc.constant(16),
+      VirtualNetwork: fc.constant(NET),
+    });
+    const network = {
+      ID: NET,
+      Name: 'cbr0',
+      Type: 'L2Bridge',
+      Subnets: [{ AddressPrefix: '10.244.0.0/16', GatewayAddress: '10.244.0.1' }],
+    };
+    /** The model without provenance (its lines differ between layouts, nothing else may). */
+    const model = (text: string): { tables: string; counted: number } => {
+      const budget = new ObjectBudget(1_000_000);
+      const t = parseInputs([{ name: 'dump', text }], { objectBudget: budget }).topology;
+      const tables = JSON.stringify([t.networks, t.endpoints], (k, v: unknown) =>
+        k === 'provenance' ? undefined : v,
+      );
+      return { tables, counted: budget.readCount };
+    };
+    fc.assert(
+      fc.property(fc.uniqueArray(endpoint, { selector: (e) => e.ID, maxLength: 25 }), (eps) => {
+        const objects = [network, ...eps];
+        const pretty = model(JSON.stringify(objects, null, 2));
+        const minified = model(JSON.stringify(objects));
+        const prompted = model(
+          `PS C:\\> Get-HnsEndpoint | ConvertTo-Json -Compress\n${JSON.stringify(objects)}\n`,
+        );
+        expect(minified.tables).toBe(pretty.tables);
+        expect(prompted.tables).toBe(pretty.tables);
+        // Every reader counted each object once as it read it.
+        expect([pretty.counted, minified.counted, prompted.counted]).toEqual(
+          Array(3).fill(objects.length),
+        );
+      }),
+      { numRuns: 100 },
     );
   });
 });
