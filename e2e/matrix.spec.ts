@@ -9,12 +9,18 @@ test('matrix: open it, filter to drops, hover and click a cell, see its trace; a
   const errors = collectErrors(page);
   await page.setViewportSize({ width: 1440, height: 900 });
   await openTrace(page);
+  // The viewer prepared the matrix while the page was idle; opening it takes that worker over.
+  await expect(page.locator('.hv-root[data-matrix="prepared"]')).toBeAttached();
   await page.getByRole('radio', { name: 'Matrix' }).click();
   const grid = page.getByRole('grid', { name: /Who can reach whom/ });
   await expect(page.locator('.hv-matrix[data-status="done"]')).toBeVisible({ timeout: 30_000 });
   await expect(grid.getByRole('columnheader', { name: 'default/web:http/tcp' })).toBeVisible();
   await expect(grid.getByRole('rowheader', { name: 'default/a1' })).toBeVisible();
   await page.screenshot({ path: shot('matrix') });
+  // Recompute starts a new pool cold: the topology, then the plan, then the units.
+  await page.getByRole('button', { name: 'Recompute' }).click();
+  await expect(page.locator('.hv-matrix[data-status="done"]')).toBeVisible({ timeout: 30_000 });
+  await expect(grid.getByRole('rowheader', { name: 'default/a1' })).toBeVisible();
 
   // Only drops: every shown cell row has a drop; a1 → b2:8080 is one of them.
   await page.getByRole('checkbox', { name: 'Only drops' }).check();
