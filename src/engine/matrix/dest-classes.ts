@@ -67,6 +67,8 @@ export function noDestClasses(
   };
 }
 
+/** What separates the pieces of a rule name (see `PIECES`). */
+const NAME_SPLIT = /[\s_"{}[\],()/=|;:]+/;
 const CLASSED_KINDS = new Set(['service', 'externalip', 'dns']);
 const IPV4 = /\d{1,3}(?:\.\d{1,3}){3}/g;
 const PROTO: Readonly<Record<string, number>> = { tcp: 6, udp: 17, icmp: 1 };
@@ -156,7 +158,8 @@ export function destinationClasses(
       else lbsOf.set(v, [lb]);
     }
     if (lb.frontendVips.length > 1) mine.forEach((v) => blocked.add(v));
-    blockIpsIn(JSON.stringify({ ...lb, frontendVips: [], sourceVip: null }));
+    // Its other fields are ids, numbers and flags (and the provenance's texts).
+    blockIpsIn(JSON.stringify(lb.provenance));
     if (lb.sourceVip) blockIpsIn(lb.sourceVip, undefined, true);
     for (const v of mine) {
       claim(lb.id, v);
@@ -186,29 +189,40 @@ export function destinationClasses(
       const a = r.action;
       if (!seenAction.has(a)) {
         seenAction.add(a);
-        if (a.kind === 'lbnat')
-          blockIpsIn(
-            JSON.stringify({ snatIp: a.snatIp, backends: a.backends.map((b) => b.ip) }),
-            undefined,
-            true,
-          );
-        else blockIpsIn(JSON.stringify(a), undefined, true);
+        // Every address an action writes into a packet.
+        const carry = (ip: string | null | undefined) => {
+          if (ip) blockIpsIn(ip, undefined, true);
+        };
+        if (a.kind === 'lbnat') {
+          carry(a.snatIp);
+          for (const b of a.backends) carry(b.ip);
+        } else if (a.kind === 'nat') carry(a.ip);
+        else if (a.kind === 'dynnat') carry(a.snatIp);
+        else if (a.kind === 'encap') {
+          carry(a.outerSrcIp);
+          carry(a.outerDstIp);
+        } else if (a.kind === 'paroute') carry(a.nextHop);
+        else if (a.kind === 'other') blockIpsIn(a.text, undefined, true);
       }
       const cc = g.m.conds[k]!;
-      const hit = new Map<string, boolean>();
-      for (const x of [...(cc.src ?? []), ...(cc.dst ?? [])]) {
-        const v = x.bits === 32 ? vipNum.get(x.base) : undefined;
-        if (v) hit.set(v, true);
+      // The VIPs it names: by a /32 condition, or (only) a piece of its name.
+      let hit: string[] | null = null;
+      let byCond = 0;
+      for (const side of [cc.src, cc.dst])
+        for (const x of side ?? []) {
+          const v = x.bits === 32 ? vipNum.get(x.base) : undefined;
+          if (v && !hit?.includes(v)) (hit ??= []).push(v);
+        }
+      byCond = hit?.length ?? 0;
+      for (const p of r.name.split(NAME_SPLIT)) {
+        const v = tokenVip.get(p);
+        if (v && !hit?.includes(v)) (hit ??= []).push(v);
       }
-      for (const m of r.name.matchAll(PIECES)) {
-        const v = tokenVip.get(m[0]);
-        if (v && !hit.has(v)) hit.set(v, false);
-      }
-      for (const [v, cond] of hit) {
+      hit?.forEach((v, i) => {
         let l = mentions.get(v);
         if (!l) mentions.set(v, (l = []));
-        l.push({ info, k, cond });
-      }
+        l.push({ info, k, cond: i < byCond });
+      });
     });
   }
   const live = (v: string) => !carried.has(v);
