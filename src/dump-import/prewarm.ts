@@ -10,18 +10,8 @@ import { indexTopologySteps } from '../layout/object-index';
 import { layoutTopologySteps } from '../layout/layout-topology';
 import { objectTreeSteps } from '../layout/object-tree';
 import type { Topology } from '../model/types';
+import { nextTask } from '../worker/next-task';
 import { dumpTraceChoices } from './trace-choices';
-
-/** Resolve in a new macrotask (lets input, paint and progress updates through). */
-export const nextTask = (): Promise<void> =>
-  new Promise((resolve) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => {
-      port1.close();
-      resolve();
-    };
-    port2.postMessage(null);
-  });
 
 /** Run `steps` to the end, one step per task. */
 async function stepwise(steps: Generator<void, unknown>): Promise<void> {

@@ -1,35 +1,14 @@
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { diffTopologies } from '../cluster/diff';
 import type { Topology } from '../model/types';
 import { buildScenario } from '../scenarios/index';
+import { closeInProcessWorkers, inProcessWorker } from './__fixtures__/in-process-worker';
 import { createHandler } from './engine.worker';
-import { createEngineClient, type EnginePort } from './engine-client';
+import { createEngineClient } from './engine-client';
 import type { FromWorker, ToWorker } from './protocol';
 import { topologyPieces } from './topology-pieces';
 
-const opened: MessagePort[] = [];
-/** The real handler behind a MessageChannel; `seen` records what reached it. */
-function realWorker(seen: ToWorker[] = []): EnginePort & { crash(): void } {
-  const { port1, port2 } = new MessageChannel();
-  opened.push(port1, port2);
-  const handle = createHandler((m) => port2.postMessage(m));
-  port2.on('message', (m: ToWorker) => {
-    seen.push(m);
-    handle(m);
-  });
-  const errs: ((e: unknown) => void)[] = [];
-  return {
-    postMessage: (m) => port1.postMessage(m),
-    addEventListener: ((type: string, fn: (e: unknown) => void) => {
-      if (type === 'message') port1.on('message', (data: FromWorker) => fn({ data }));
-      else errs.push(fn);
-    }) as EnginePort['addEventListener'],
-    terminate: () => port1.close(),
-    crash: () => errs.forEach((f) => f(new Error('boom'))),
-  };
-}
-afterEach(() => opened.splice(0).forEach((p) => p.close()));
+afterEach(closeInProcessWorkers);
 
 /** The reference L2Bridge cluster without its first endpoint: what a "before" would differ by. */
 function withoutFirstEndpoint(t: Topology): Topology {
@@ -42,7 +21,7 @@ function withoutFirstEndpoint(t: Topology): Topology {
 describe('diff/run with the before model in pieces', () => {
   it('sends `before` as model/part pieces, then a head; the diff is the one made in one piece', async () => {
     const seen: ToWorker[] = [];
-    const c = createEngineClient(() => realWorker(seen));
+    const c = createEngineClient(() => inProcessWorker(seen));
     const after = buildScenario('new-l2bridge');
     const before = withoutFirstEndpoint(after);
     await c.setTopology(after);
@@ -61,7 +40,7 @@ describe('diff/run with the before model in pieces', () => {
   });
 
   it('lists at most `listed` of each kind when asked, and counts them all', async () => {
-    const c = createEngineClient(() => realWorker());
+    const c = createEngineClient(() => inProcessWorker());
     const after = buildScenario('new-l2bridge');
     // Before: no endpoints at all, so every endpoint (and what it brings) is added.
     const before = { ...after, endpoints: {} };
@@ -101,9 +80,9 @@ describe('diff/run with the before model in pieces', () => {
   });
 
   it('a worker that dies while the pieces go fails the diff, located, and the next one works', async () => {
-    const workers: ReturnType<typeof realWorker>[] = [];
+    const workers: ReturnType<typeof inProcessWorker>[] = [];
     const c = createEngineClient(() => {
-      const w = realWorker();
+      const w = inProcessWorker();
       workers.push(w);
       return w;
     });

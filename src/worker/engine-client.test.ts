@@ -1,32 +1,15 @@
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildScenario } from '../scenarios/index';
+import { closeInProcessWorkers, inProcessWorker } from './__fixtures__/in-process-worker';
 import { createHandler } from './engine.worker';
-import { createEngineClient, type EnginePort } from './engine-client';
-import { PROTOCOL_VERSION, type FromWorker, type ToWorker } from './protocol';
+import { createEngineClient } from './engine-client';
+import { PROTOCOL_VERSION, type FromWorker } from './protocol';
 
-const opened: MessagePort[] = [];
-function fakeWorker(): EnginePort & { crash(): void } {
-  const { port1, port2 } = new MessageChannel();
-  opened.push(port1, port2);
-  const handle = createHandler((m) => port2.postMessage(m));
-  port2.on('message', (m: ToWorker) => handle(m));
-  const errs: ((e: unknown) => void)[] = [];
-  return {
-    postMessage: (m) => port1.postMessage(m),
-    addEventListener: ((type: string, fn: (e: unknown) => void) => {
-      if (type === 'message') port1.on('message', (data: FromWorker) => fn({ data }));
-      else errs.push(fn);
-    }) as EnginePort['addEventListener'],
-    terminate: () => port1.close(),
-    crash: () => errs.forEach((f) => f(new Error('boom'))),
-  };
-}
-afterEach(() => opened.splice(0).forEach((p) => p.close()));
+afterEach(closeInProcessWorkers);
 
 describe('worker contract', () => {
   it('pairs requests and responses, returns traces', async () => {
-    const c = createEngineClient(fakeWorker);
+    const c = createEngineClient(inProcessWorker);
     await c.setTopology(buildScenario('new-l2bridge'));
     const [a, b] = await Promise.all([
       c.trace({ from: 'a1', to: 'a2:8080' }),
@@ -51,9 +34,9 @@ describe('worker contract', () => {
     ]);
   });
   it('restarts a dead worker and re-sends the topology', async () => {
-    const workers: ReturnType<typeof fakeWorker>[] = [];
+    const workers: ReturnType<typeof inProcessWorker>[] = [];
     const c = createEngineClient(() => {
-      const w = fakeWorker();
+      const w = inProcessWorker();
       workers.push(w);
       return w;
     });

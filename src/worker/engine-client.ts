@@ -8,6 +8,7 @@ import type { TopologyDiff } from '../cluster/diff';
 import type { SearchResult } from '../layout/search';
 import { DumpAssembler } from './dump-pieces';
 import { topologyPieces } from './topology-pieces';
+import { nextTask } from './next-task';
 import {
   PROTOCOL_VERSION,
   type DiffTotals,
@@ -44,17 +45,6 @@ export interface EngineClientOptions {
    */
   readonly onFault?: (message: string, fault: { readonly inFlight: number }) => void;
 }
-
-/** Resolve in a new task (the page paints and handles input between two pieces). */
-const nextTask = (): Promise<void> =>
-  new Promise((resolve) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => {
-      port1.close();
-      resolve();
-    };
-    port2.postMessage(null);
-  });
 
 /**
  * JSON characters per `model/part` of a diff's `before`: each piece is made (JSON.stringify) on
