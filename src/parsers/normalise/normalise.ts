@@ -3,9 +3,10 @@
  * Every field is optional so that what several inputs say about one object can be merged.
  */
 
-import type { EndpointPolicy, NetworkPolicy, NetworkType, Subnet } from '../../model/types';
+import type { NetworkPolicy, NetworkType, Subnet } from '../../model/types';
 import type { DiagSink } from '../diagnostics';
-import { endpointPolicies, networkPolicy, type NetworkPolicyExtras } from './policies';
+import { networkPolicy, type NetworkPolicyExtras } from './policies';
+import { endpoint, endpointHns, type NEndpoint } from './normalise-endpoint';
 import { IdMemo, loadBalancer, loadBalancerHns, type NLoadBalancer } from './normalise-lb';
 import { isRecord, type KindHint, type RawObject, type Rendering } from '../formats/raw';
 import {
@@ -21,11 +22,11 @@ import {
   prefix,
   records,
   str,
-  strList,
   type Get,
 } from './values';
 
 export type { NLoadBalancer } from './normalise-lb';
+export type { NEndpoint } from './normalise-endpoint';
 export { IdMemo } from './normalise-lb';
 
 export interface Origin {
@@ -47,27 +48,6 @@ export interface NNetwork {
   extensions?: string[];
 }
 
-export interface NEndpoint {
-  name?: string;
-  networkId?: string;
-  networkName?: string;
-  networkType?: NetworkType;
-  /** 50 on VXLAN overlays (hns-schema.md §4): tells a stub network's type. */
-  encapOverhead?: number;
-  ipAddress?: string;
-  prefixLength?: number;
-  macAddress?: string;
-  gatewayAddress?: string;
-  isRemote?: boolean;
-  dnsServers?: string[];
-  dnsSearch?: string[];
-  policies?: EndpointPolicy[];
-  state?: string;
-  podName?: string;
-  podNamespace?: string;
-  sandbox?: boolean;
-}
-
 export type Kind = 'network' | 'endpoint' | 'loadbalancer' | 'namespace';
 
 export type Normalised =
@@ -75,16 +55,6 @@ export type Normalised =
   | { kind: 'endpoint'; id: string; origin: Origin; data: NEndpoint }
   | { kind: 'loadbalancer'; id: string; origin: Origin; data: NLoadBalancer }
   | { kind: 'namespace'; id: string; origin: Origin; data: Record<string, never> };
-
-const STATES = [
-  'Uninitialized',
-  'Created',
-  'Attached',
-  'AttachedSharing',
-  'Detached',
-  'Degraded',
-  'Destroyed',
-];
 
 function has(g: Get, ...names: string[]): boolean {
   for (const n of names) if (g(n) !== undefined) return true;
@@ -222,53 +192,6 @@ function subnet(g: Get): Subnet {
   };
 }
 
-function endpoint(g: Get, schema: 1 | 2): NEndpoint {
-  const e: NEndpoint = {};
-  setIf(e, 'name', str(g('Name')));
-  setIf(e, 'networkId', normId(g('VirtualNetwork', 'HostComputeNetwork')) ?? undefined);
-  setIf(e, 'networkName', str(g('VirtualNetworkName')));
-  setIf(e, 'networkType', networkType(g('Type')));
-  setIf(e, 'encapOverhead', num(g('EncapOverhead')));
-  const cfg = records(g('IpConfigurations'))[0];
-  setIf(e, 'ipAddress', ip(g('IPAddress')) ?? (cfg ? ip(cfg['IpAddress']) : undefined));
-  setIf(e, 'prefixLength', num(g('PrefixLength')) ?? (cfg ? num(cfg['PrefixLength']) : undefined));
-  setIf(e, 'macAddress', mac(g('MacAddress')));
-  let gw = ip(g('GatewayAddress'));
-  for (const r of records(g('Routes')))
-    if (str(r['DestinationPrefix']) === '0.0.0.0/0') gw ??= ip(r['NextHop']);
-  setIf(e, 'gatewayAddress', gw);
-  const flags = num(g('Flags'));
-  setIf(
-    e,
-    'isRemote',
-    bool(g('IsRemoteEndpoint')) ??
-      (schema === 2 && flags !== undefined ? (flags & 1) === 1 : undefined),
-  );
-  const dns = g('Dns');
-  setIf(
-    e,
-    'dnsServers',
-    strList(g('DNSServerList')) ?? (isRecord(dns) ? strList(dns['ServerList']) : undefined),
-  );
-  setIf(
-    e,
-    'dnsSearch',
-    strList(g('DNSSuffix')) ?? (isRecord(dns) ? strList(dns['Search']) : undefined),
-  );
-  setIf(e, 'policies', endpointPolicies(g('Policies')));
-  const st = num(g('State'));
-  setIf(e, 'state', st !== undefined ? (STATES[st] ?? `State ${st}`) : str(g('State')));
-  const ap = g('AdditionalParams');
-  if (isRecord(ap)) {
-    setIf(e, 'podName', str(ap['pod-name']) ?? str(ap['K8S_POD_NAME']));
-    setIf(e, 'podNamespace', str(ap['pod-namespace']) ?? str(ap['K8S_POD_NAMESPACE']));
-  }
-  const shared = strList(g('SharedContainers'));
-  if ((shared !== undefined && shared.length > 0) || has(g, 'Namespace', 'HostComputeNamespace'))
-    e.sandbox = true;
-  return e;
-}
-
 export function normalise(
   raw: RawObject,
   input: string,
@@ -278,8 +201,9 @@ export function normalise(
 ): Normalised | null {
   const o = raw.value;
   const kind = classify(o, raw.hint);
-  // Load balancers in HNS casing (the bulk of a big dump) are read without the getter closure.
-  const g = kind === 'loadbalancer' && isHnsCased(o) ? null : getter(o);
+  // Load balancers and endpoints in HNS casing (the bulk of a big dump) are read without the
+  // getter closure.
+  const g = (kind === 'loadbalancer' || kind === 'endpoint') && isHnsCased(o) ? null : getter(o);
   if (kind === null) {
     sink.add(
       'W_UNKNOWN_OBJECT',
@@ -305,7 +229,7 @@ export function normalise(
     case 'network':
       return { kind, id, origin, data: network(g ?? getter(o)) };
     case 'endpoint':
-      return { kind, id, origin, data: endpoint(g ?? getter(o), schema) };
+      return { kind, id, origin, data: g === null ? endpointHns(o, schema) : endpoint(g, schema) };
     case 'loadbalancer':
       return { kind, id, origin, data: g === null ? loadBalancerHns(o, memo) : loadBalancer(g) };
     case 'namespace':

@@ -6,6 +6,7 @@ import {
   bool,
   getter,
   ip,
+  isHnsCased,
   list,
   mac,
   num,
@@ -31,8 +32,41 @@ function protocols(v: unknown): number[] {
   return out;
 }
 
+/** The model's ACL from the raw field values (shared by the two readers below). */
+function acl(
+  hnsType: string,
+  id: unknown,
+  actionV: unknown,
+  dirV: unknown,
+  priority: unknown,
+  protocolsV: unknown,
+  localAddresses: unknown,
+  remoteAddresses: unknown,
+  localPorts: unknown,
+  remotePorts: unknown,
+  ruleType: unknown,
+): EndpointPolicy {
+  const action = (str(actionV)?.toLowerCase() ?? 'allow') as AclAction;
+  const dir = str(dirV)?.toLowerCase();
+  return {
+    type: 'ACL',
+    hnsType,
+    id: str(id) ?? '',
+    action: action === 'block' || action === 'pass' ? action : 'allow',
+    direction: dir === 'out' ? 'out' : 'in',
+    priority: num(priority) ?? 0,
+    protocols: protocols(protocolsV),
+    localAddresses: strList(localAddresses) ?? [],
+    remoteAddresses: strList(remoteAddresses) ?? [],
+    localPorts: portRanges(localPorts),
+    remotePorts: portRanges(remotePorts),
+    ruleType: str(ruleType)?.toLowerCase() === 'host' ? 'host' : 'switch',
+  };
+}
+
 export function endpointPolicy(raw: Record<string, unknown>): EndpointPolicy | null {
   const p = flat(raw);
+  if (isHnsCased(p)) return endpointPolicyHns(p, raw);
   const g = getter(p);
   const hnsType = str(g('Type'));
   if (hnsType === undefined) return null;
@@ -57,24 +91,20 @@ export function endpointPolicy(raw: Record<string, unknown>): EndpointPolicy | n
     case 'pa':
     case 'provideraddress':
       return { type: 'PA', hnsType, providerAddress: str(g('PA', 'ProviderAddress')) ?? '' };
-    case 'acl': {
-      const action = (str(g('Action'))?.toLowerCase() ?? 'allow') as AclAction;
-      const dir = str(g('Direction'))?.toLowerCase();
-      return {
-        type: 'ACL',
+    case 'acl':
+      return acl(
         hnsType,
-        id: str(g('Id', 'ID')) ?? '',
-        action: action === 'block' || action === 'pass' ? action : 'allow',
-        direction: dir === 'out' ? 'out' : 'in',
-        priority: num(g('Priority')) ?? 0,
-        protocols: protocols(g('Protocols', 'Protocol')),
-        localAddresses: strList(g('LocalAddresses')) ?? [],
-        remoteAddresses: strList(g('RemoteAddresses')) ?? [],
-        localPorts: portRanges(g('LocalPorts', 'LocalPort')),
-        remotePorts: portRanges(g('RemotePorts', 'RemotePort')),
-        ruleType: str(g('RuleType'))?.toLowerCase() === 'host' ? 'host' : 'switch',
-      };
-    }
+        g('Id', 'ID'),
+        g('Action'),
+        g('Direction'),
+        g('Priority'),
+        g('Protocols', 'Protocol'),
+        g('LocalAddresses'),
+        g('RemoteAddresses'),
+        g('LocalPorts', 'LocalPort'),
+        g('RemotePorts', 'RemotePort'),
+        g('RuleType'),
+      );
     case 'nat':
     case 'portmapping':
       return {
@@ -89,6 +119,80 @@ export function endpointPolicy(raw: Record<string, unknown>): EndpointPolicy | n
       return { type: 'L2Driver', hnsType };
     case 'encapoverhead':
       return { type: 'EncapOverhead', hnsType, overhead: num(g('Overhead')) ?? 0 };
+    default:
+      return { type: 'Other', hnsType, raw };
+  }
+}
+
+/** `getter(o)(a, b)` for an object in HNS casing: `a` when it is there at all, else `b`. */
+function either(o: Record<string, unknown>, a: string, b: string): unknown {
+  const v = o[a];
+  return v !== undefined || a in o ? v : o[b];
+}
+
+/**
+ * `endpointPolicy` of a (flattened) policy in HNS casing, the bulk of big dumps: the same
+ * values, with fields read by name instead of through a `getter` closure.
+ */
+function endpointPolicyHns(
+  p: Record<string, unknown>,
+  raw: Record<string, unknown>,
+): EndpointPolicy | null {
+  const hnsType = str(p['Type']);
+  if (hnsType === undefined) return null;
+  switch (hnsType.toLowerCase()) {
+    case 'outboundnat':
+      return {
+        type: 'OutBoundNAT',
+        hnsType,
+        vip: ip(either(p, 'VIP', 'VirtualIP')) ?? null,
+        exceptions: strList(either(p, 'ExceptionList', 'Exceptions')) ?? [],
+        destinations: strList(p['Destinations']) ?? [],
+      };
+    case 'route':
+    case 'sdnroute':
+      return {
+        type: 'ROUTE',
+        hnsType,
+        destinationPrefix: str(p['DestinationPrefix']) ?? '',
+        nextHop: ip(p['NextHop']) ?? null,
+        needEncap: bool(p['NeedEncap']) ?? false,
+      };
+    case 'pa':
+    case 'provideraddress':
+      return {
+        type: 'PA',
+        hnsType,
+        providerAddress: str(either(p, 'PA', 'ProviderAddress')) ?? '',
+      };
+    case 'acl':
+      return acl(
+        hnsType,
+        either(p, 'Id', 'ID'),
+        p['Action'],
+        p['Direction'],
+        p['Priority'],
+        either(p, 'Protocols', 'Protocol'),
+        p['LocalAddresses'],
+        p['RemoteAddresses'],
+        either(p, 'LocalPorts', 'LocalPort'),
+        either(p, 'RemotePorts', 'RemotePort'),
+        p['RuleType'],
+      );
+    case 'nat':
+    case 'portmapping':
+      return {
+        type: 'PortMapping',
+        hnsType,
+        protocol: protocol(p['Protocol']) ?? 6,
+        internalPort: num(p['InternalPort']) ?? 0,
+        externalPort: num(p['ExternalPort']) ?? 0,
+        vip: ip(p['VIP']) ?? null,
+      };
+    case 'l2driver':
+      return { type: 'L2Driver', hnsType };
+    case 'encapoverhead':
+      return { type: 'EncapOverhead', hnsType, overhead: num(p['Overhead']) ?? 0 };
     default:
       return { type: 'Other', hnsType, raw };
   }

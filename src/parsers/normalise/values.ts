@@ -118,6 +118,12 @@ export function strList(v: unknown): string[] | undefined {
     }
     return out;
   }
+  if (typeof v === 'string' && !v.includes(',')) {
+    // One value (most ACL addresses and ports, a DNS server): what `list` and `str` give.
+    const t = v.trim();
+    if (t === '') return [];
+    if (!t.startsWith('@{')) return isTypeName(t) ? undefined : [t];
+  }
   const l = list(v);
   return l === undefined
     ? undefined
@@ -205,10 +211,26 @@ export function protocol(v: unknown): number | undefined {
   return s === undefined ? undefined : names[s];
 }
 
+/** Only ASCII digits, at least one (`/^\d+$/`). */
+function isDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** `80`, `80,443`, `1000-2000`; 0 or empty = any (empty list). */
 export function portRanges(v: unknown): PortRange[] {
   const out: PortRange[] = [];
   for (const part of strList(v) ?? []) {
+    if (isDigits(part)) {
+      // One port (most ACLs): what the pattern below gives, without it.
+      const port = Number(part);
+      if (port !== 0) out.push({ from: port, to: port });
+      continue;
+    }
     const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(part);
     if (!m) continue;
     const from = Number(m[1]);
