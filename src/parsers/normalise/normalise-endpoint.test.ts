@@ -138,6 +138,20 @@ describe('one-value fast paths', () => {
     ]);
   });
 
+  it('reads a port or protocol written as a JSON number as that value, not as "any"', () => {
+    expect(portRanges(443)).toEqual([{ from: 443, to: 443 }]);
+    expect(portRanges(0)).toEqual([]);
+    const o = {
+      ID: 'e',
+      IPAddress: '10.0.0.9',
+      Policies: [{ Type: 'ACL', Id: 'n', Action: 'Block', Protocols: 6, LocalPorts: 443 }],
+    };
+    const expected = { protocols: [6], localPorts: [{ from: 443, to: 443 }] };
+    expect(endpointPolicy(o.Policies[0]!)).toMatchObject(expected);
+    expect(endpointHns(o, 1).policies?.[0]).toMatchObject(expected);
+    expect(endpoint(getter(o), 1).policies?.[0]).toMatchObject(expected);
+  });
+
   it('strList reads a value without commas as list + str do', () => {
     expect(strList(' 10.96.0.10 ')).toEqual(['10.96.0.10']);
     expect(strList('   ')).toEqual([]);

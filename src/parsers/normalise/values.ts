@@ -87,9 +87,14 @@ export function bool(v: unknown): boolean | undefined {
   return undefined;
 }
 
-/** Arrays, or comma separated strings (`DNSServerList`, ACL addresses). Undefined when unknown. */
+/**
+ * Arrays, or comma separated strings (`DNSServerList`, ACL addresses), or one number (an ACL's
+ * `LocalPorts: 443` or `Protocols: 6` written as a JSON number: read as that one value, never
+ * as "any"). Undefined when unknown.
+ */
 export function list(v: unknown): unknown[] | undefined {
   if (Array.isArray(v)) return (v as unknown[]).filter((x) => x !== ELLIPSIS && !isTypeName(x));
+  if (typeof v === 'number') return Number.isFinite(v) ? [v] : undefined;
   if (typeof v === 'string') {
     if (isTypeName(v.trim())) return undefined;
     if (v.trim().startsWith('@{')) return [psValue(v)];
