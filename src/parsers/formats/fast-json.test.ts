@@ -1,6 +1,7 @@
 /**
- * The big-array path reads its elements in batches (one JSON.parse per ~150k characters); read
- * one by one, as before, every input must give the same objects, lines and diagnostics.
+ * The big-array path reads its elements in batches (one JSON.parse per batch of at most
+ * `BATCH_CHARS` characters); read one by one, as before, every input must give the same objects,
+ * lines and diagnostics.
  */
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -85,4 +86,18 @@ describe('fast-json batches', () => {
       expect(parse.mock.calls.length).toBeLessThan(10);
     });
   }
+
+  it('a batch text stays under the large-object size, and near it', () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    const text = syntheticDump(4, 30, 1200);
+    const { objects } = read(text, BATCH_CHARS);
+    expect(objects).toHaveLength(1231);
+    const lengths = parse.mock.calls.map(([s]) => s.length);
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(BATCH_CHARS);
+    // Every batch but the last is full to within one element (above V8's pretenuring size).
+    for (const n of lengths.slice(0, -1)) expect(n).toBeGreaterThan(BATCH_CHARS - 8_000);
+    // Small batches read the same objects.
+    const small = read(text, 20_000);
+    expect(small.objects).toEqual(objects);
+  });
 });

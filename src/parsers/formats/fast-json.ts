@@ -214,18 +214,24 @@ function parseSkipping(
 }
 
 /**
- * Elements are read in batches of about this many characters: one `JSON.parse` of
- * `[e1,e2,…]` per batch. V8 allocates what `JSON.parse` builds from a source of 100 KB or more
- * straight in the old generation, and a string this long outside the young one, so a big dump's
- * parsed elements and cut texts no longer fill the young generation and trigger the scavenges
- * that copied the model built so far (element by element, each parse was young).
+ * Elements are read in batches of at most this many characters (one element alone may be
+ * longer): one `JSON.parse` of `[e1,e2,…]` per batch. V8 allocates what `JSON.parse` builds from
+ * a source of 102,400 characters or more (its pretenuring threshold) straight in the old
+ * generation, so a big dump's parsed elements no longer fill the young generation and trigger
+ * the scavenges that copied the model built so far (element by element, each parse was young).
+ * The batch text itself stays under V8's large-object size (131,056 one-byte characters): a
+ * string above it gets pages of its own, mapped fresh for every batch, which cost more than the
+ * parse of the batch on some machines (0.7 ms for each 150k-character string measured on one).
+ * Text with characters above U+00FF is two bytes a character, so its batches are large objects
+ * either way.
  */
-export const BATCH_CHARS = 150_000;
+export const BATCH_CHARS = 131_000;
 
 /**
- * Elements `[i, to)` (to: about `batchChars` characters on), each with its skipped member's value
- * emptied, parsed as one array; `values` is null when that is not valid JSON or does not give
- * one value per element (its elements are then read one by one, as they always could be).
+ * Elements `[i, to)` (as many as fit in `batchChars` characters of batch text, at least one),
+ * each with its skipped member's value emptied, parsed as one array; `values` is null when that
+ * is not valid JSON or does not give one value per element (its elements are then read one by
+ * one, as they always could be).
  */
 function parseBatch(
   parts: Parts,
@@ -238,20 +244,30 @@ function parseBatch(
   // (blank space and the comma) included; only the skipped values are left out.
   const pieces: string[] = ['['];
   let run = starts[i]!;
-  let size = 0;
+  // Characters of the batch text so far, its two brackets included.
+  let size = 2;
   let j = i;
-  for (; j < starts.length && size < batchChars; j++) {
+  for (; j < starts.length; j++) {
     const start = starts[j]!;
-    if (j > i && !commaBetween(text, ends[j - 1]!, start)) {
+    const from = skipFrom[j]!;
+    const comma = j === i || commaBetween(text, ends[j - 1]!, start);
+    // What this element adds: its separator (or the comma put in its place), its text, less
+    // the skipped value plus the empty container put in its place.
+    const add =
+      (j === i ? 0 : comma ? start - ends[j - 1]! : 1) +
+      ends[j]! -
+      start -
+      (from >= 0 ? skipTo[j]! - from - 2 : 0);
+    if (j > i && size + add > batchChars) break;
+    size += add;
+    if (!comma) {
       pieces.push(text.slice(run, ends[j - 1]), ',');
       run = start;
     }
-    const from = skipFrom[j]!;
     if (from >= 0) {
       pieces.push(text.slice(run, from), text.charCodeAt(from) === 123 ? '{}' : '[]');
       run = skipTo[j]!;
-      size += from - start + ends[j]! - run;
-    } else size += ends[j]! - start;
+    }
   }
   pieces.push(text.slice(run, ends[j - 1]), ']');
   try {
