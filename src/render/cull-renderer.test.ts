@@ -71,6 +71,26 @@ describe('a big drawing is drawn for the view', () => {
     r.destroy();
   });
 
+  it('a selection taken from the cut paints what a fresh drawing with it paints', () => {
+    const lit = { selected: 'port:7', related: ['port:9', 'port:3000'], hovered: null };
+    const first = mount();
+    const r = createTopologyRenderer(first, { onSelect: vi.fn(), onHover: vi.fn() });
+    r.update({ layout, detail: null, title: 'big' }, { fit: true });
+    r.highlight({ selected: 'port:5', related: [], hovered: null });
+    r.highlight(lit);
+    const fresh = mount();
+    const f = createTopologyRenderer(fresh, { onSelect: vi.fn(), onHover: vi.fn() });
+    f.highlight(lit);
+    f.update({ layout, detail: null, title: 'big' }, { fit: true });
+    // The earlier selection is an outline again, as in a drawing that never lit it.
+    expect(first.innerHTML).toBe(fresh.innerHTML);
+    expect(first.querySelector('[data-id="port:3000"]')?.classList.contains('is-related')).toBe(
+      true,
+    );
+    r.destroy();
+    f.destroy();
+  });
+
   it('a small drawing after a big one is drawn whole, without outlines', () => {
     const svg = mount();
     const r = createTopologyRenderer(svg, { onSelect: vi.fn(), onHover: vi.fn() });

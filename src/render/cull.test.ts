@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LayoutItem, LinkLine } from '../layout/geometry';
-import { contains, cull, LIVE_LINKS_SCALE, MIN_LIVE_PX, viewWindow } from './cull';
+import { contains, cull, cut, LIVE_LINKS_SCALE, MIN_LIVE_PX, viewWindow } from './cull';
 
 const item = (id: string, x: number, y: number, w: number, h: number, kind = 'port'): LayoutItem =>
   ({
@@ -91,5 +91,122 @@ describe('cull', () => {
     const live = cull([], links, win, LIVE_LINKS_SCALE, new Set());
     expect(live.links.map((l) => l.id)).toEqual(['in']);
     expect(live.farLinks).toEqual([]);
+  });
+});
+
+/**
+ * The cut as it was made before `cut(…).with(keep)` (every outline made again for each new
+ * selection): the reference the cut must equal, whatever is kept.
+ */
+function referenceCull(
+  items: readonly LayoutItem[],
+  links: readonly LinkLine[],
+  win: { x0: number; y0: number; x1: number; y1: number },
+  k: number,
+  keep: ReadonlySet<string>,
+) {
+  const meets = (b: { x: number; y: number; w: number; h: number }): boolean =>
+    b.x <= win.x1 && b.y <= win.y1 && b.x + b.w >= win.x0 && b.y + b.h >= win.y0;
+  const live: LayoutItem[] = [];
+  const outlines = new Map<string, { item: LayoutItem; parts: string[] }>();
+  const minWorld = MIN_LIVE_PX / k;
+  for (const it of items) {
+    const b = it.box;
+    if (it.kind === 'node' || keep.has(it.id)) {
+      live.push(it);
+      continue;
+    }
+    if (!meets(b)) continue;
+    if (b.w >= minWorld && b.h >= minWorld) {
+      live.push(it);
+      continue;
+    }
+    const key = `kind-${it.kind} tone-${it.tone}${it.derived ? ' derived' : ''}`;
+    let o = outlines.get(key);
+    if (!o) outlines.set(key, (o = { item: it, parts: [] }));
+    const w = Math.round(b.w);
+    o.parts.push(`M${Math.round(b.x)} ${Math.round(b.y)}h${w}v${Math.round(b.h)}h${-w}z`);
+  }
+  const far = [...outlines].map(([key, o]) => ({
+    key,
+    kind: o.item.kind,
+    tone: o.item.tone,
+    derived: o.item.derived === true,
+    d: o.parts.join(''),
+  }));
+  const shown: LinkLine[] = [];
+  const thin = new Map<string, string[]>();
+  for (const l of links) {
+    const xs = l.points.map((p) => p[0]);
+    const ys = l.points.map((p) => p[1]);
+    const x0 = Math.min(...xs);
+    const y0 = Math.min(...ys);
+    if (!meets({ x: x0, y: y0, w: Math.max(...xs) - x0, h: Math.max(...ys) - y0 })) continue;
+    if (k >= LIVE_LINKS_SCALE) {
+      shown.push(l);
+      continue;
+    }
+    let parts = thin.get(l.tone);
+    if (!parts) thin.set(l.tone, (parts = []));
+    parts.push(`M${l.points.map(([x, y]) => `${Math.round(x)},${Math.round(y)}`).join('L')}`);
+  }
+  const farLinks = [...thin].map(([tone, parts]) => ({ tone, d: parts.join('') }));
+  return { live, far, links: shown, farLinks };
+}
+
+describe('cut(…).with(keep)', () => {
+  /** A seeded generator (mulberry32): the same cases on every run. */
+  function random(seed: number): () => number {
+    let a = seed >>> 0;
+    return () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  it('equals the cut made from scratch for every selection, on one cut of the view', () => {
+    const win = { x0: 0, y0: 0, x1: 1000, y1: 1000 };
+    for (let seed = 1; seed <= 60; seed++) {
+      const r = random(seed);
+      const kinds = ['port', 'layer', 'endpoint', 'node'];
+      const tones = ['acl', 'nat', 'l2bridge'];
+      const items: LayoutItem[] = Array.from({ length: 5 + Math.floor(r() * 80) }, (_, n) => ({
+        ...item(
+          `i${n}`,
+          r() * 1400 - 200,
+          r() * 1400 - 200,
+          r() < 0.5 ? r() * 4 : r() * 60,
+          r() < 0.5 ? r() * 4 : r() * 60,
+          kinds[Math.floor(r() * (r() < 0.1 ? 4 : 3))],
+        ),
+        tone: tones[Math.floor(r() * 3)]!,
+        ...(r() < 0.3 ? { derived: true } : {}),
+      }));
+      const links = Array.from({ length: Math.floor(r() * 10) }, (_, n) =>
+        link(`l${n}`, r() * 2000 - 500, r() * 2000 - 500, r() * 2000 - 500, r() * 2000 - 500),
+      );
+      const k = [0.2, 0.5, 1, 2][Math.floor(r() * 4)]!;
+      const c = cut(items, links, win, k);
+      for (let round = 0; round < 8; round++) {
+        // Nothing kept, a few, or most: kept objects in, near and far from the window.
+        const share = [0, 0.05, 0.3, 0.9][round % 4]!;
+        const keep = new Set(items.filter(() => r() < share).map((i) => i.id));
+        if (round === 7) keep.add('not-drawn');
+        expect(c.with(keep)).toEqual(referenceCull(items, links, win, k, keep));
+      }
+    }
+  });
+
+  it('gives the same outlines, unchanged, to a selection that only lights live objects', () => {
+    const items = [item('big', 10, 10, 100, 100), item('a', 0, 0, 1, 1), item('b', 4, 0, 1, 1)];
+    const c = cut(items, [], { x0: 0, y0: 0, x1: 1000, y1: 1000 }, 1);
+    const none = c.with(new Set());
+    const lit = c.with(new Set(['big']));
+    expect(lit.live).toBe(none.live);
+    expect(lit.far[0]).toBe(none.far[0]);
+    expect(c.with(new Set(['a'])).far[0]?.d).toBe('M4 0h1v1h-1z');
   });
 });

@@ -71,46 +71,74 @@ export interface Culled {
 }
 
 /**
- * Cut `items` and `links` for the window `win` at scale `k`. Nodes are always live (they frame
- * the drawing), and so are the ids in `keep` (the selection and what is lit with it).
+ * A drawing cut for one window and scale, before the lit objects are taken into it: what is
+ * in the window, what is big enough there to be an object, and the outlines and connectors,
+ * made once. `with(keep)` gives the cut with the ids in `keep` drawn as objects; a new
+ * selection on an unchanged view costs a pass over the items, not every outline made again.
  */
-export function cull(
+export interface Cut {
+  with(keep: ReadonlySet<string>): Culled;
+  /** Index the items by id now (done once per layout; `with` needs it for a selection). */
+  prepare(): void;
+}
+
+/** Outlines of one kind and tone: the items (their indices) and each one's path, in order. */
+interface OutlineGroup {
+  /** Its place in the cut's groups. */
+  readonly n: number;
+  readonly key: string;
+  readonly item: LayoutItem;
+  readonly at: number[];
+  readonly parts: string[];
+  /** The group's path with nothing kept (made on first use). */
+  whole: FarPath | null;
+}
+
+const LIVE = 1;
+const OUTLINE = 2;
+
+/**
+ * Cut `items` and `links` for the window `win` at scale `k`. Nodes are always live (they frame
+ * the drawing), and so are the ids given to `with` (the selection and what is lit with it).
+ */
+export function cut(
   items: readonly LayoutItem[],
   links: readonly LinkLine[],
   win: Window,
   k: number,
-  keep: ReadonlySet<string>,
-): Culled {
+): Cut {
+  // Per item: out of the window (0), live, or an outline of group `groupOf[i]`.
+  const state = new Uint8Array(items.length);
+  const groupOf = new Int32Array(items.length);
+  const groups: OutlineGroup[] = [];
+  const byKey = new Map<string, OutlineGroup>();
   const live: LayoutItem[] = [];
-  const outlines = new Map<string, { item: LayoutItem; parts: string[] }>();
+  const liveAt: number[] = [];
   const minWorld = MIN_LIVE_PX / k;
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     const b = item.box;
-    if (item.kind === 'node' || keep.has(item.id)) {
+    if (item.kind === 'node' || (meets(b, win) && b.w >= minWorld && b.h >= minWorld)) {
+      state[i] = LIVE;
       live.push(item);
+      liveAt.push(i);
       continue;
     }
     if (!meets(b, win)) continue;
-    if (b.w >= minWorld && b.h >= minWorld) {
-      live.push(item);
-      continue;
-    }
     const key = `kind-${item.kind} tone-${item.tone}${item.derived ? ' derived' : ''}`;
-    let o = outlines.get(key);
-    if (!o) outlines.set(key, (o = { item, parts: [] }));
+    let g = byKey.get(key);
+    if (!g) {
+      g = { n: groups.length, key, item, at: [], parts: [], whole: null };
+      byKey.set(key, g);
+      groups.push(g);
+    }
+    state[i] = OUTLINE;
+    groupOf[i] = g.n;
+    g.at.push(i);
     // Whole units: a unit is under a pixel here, and integers print fastest (35,000 outlines).
     const w = Math.round(b.w);
-    o.parts.push(`M${Math.round(b.x)} ${Math.round(b.y)}h${w}v${Math.round(b.h)}h${-w}z`);
+    g.parts.push(`M${Math.round(b.x)} ${Math.round(b.y)}h${w}v${Math.round(b.h)}h${-w}z`);
   }
-  const far: FarPath[] = [];
-  for (const [key, o] of outlines)
-    far.push({
-      key,
-      kind: o.item.kind,
-      tone: o.item.tone,
-      derived: o.item.derived === true,
-      d: o.parts.join(''),
-    });
   const shown: LinkLine[] = [];
   const thin = new Map<string, string[]>();
   for (const l of links) {
@@ -134,5 +162,85 @@ export function cull(
     parts.push(`M${l.points.map(([x, y]) => `${Math.round(x)},${Math.round(y)}`).join('L')}`);
   }
   const farLinks = [...thin].map(([tone, parts]) => ({ tone, d: parts.join('') }));
-  return { live, far, links: shown, farLinks };
+  const farPath = (g: OutlineGroup, d: string): FarPath => ({
+    key: g.key,
+    kind: g.item.kind,
+    tone: g.item.tone,
+    derived: g.item.derived === true,
+    d,
+  });
+  const whole = (g: OutlineGroup): FarPath => (g.whole ??= farPath(g, g.parts.join('')));
+  return {
+    prepare: () => void indexOf(items),
+    with(keep) {
+      // Kept items that the cut left out or outlined, by group (-1: out of the window).
+      let taken: Map<number, Set<number>> | null = null;
+      const extra: number[] = [];
+      if (keep.size > 0) {
+        const at = indexOf(items);
+        for (const id of keep) {
+          const i = at.get(id);
+          if (i === undefined || state[i] === LIVE) continue;
+          taken ??= new Map();
+          const g = state[i] === OUTLINE ? groupOf[i]! : -1;
+          let s = taken.get(g);
+          if (!s) taken.set(g, (s = new Set()));
+          s.add(i);
+          extra.push(i);
+        }
+      }
+      if (!taken) return { live, far: groups.map(whole), links: shown, farLinks };
+      // The live items and the kept ones, merged in the layout's order.
+      extra.sort((a, b) => a - b);
+      const withKept: LayoutItem[] = [];
+      let e = 0;
+      for (const i of liveAt) {
+        while (e < extra.length && extra[e]! < i) withKept.push(items[extra[e++]!]!);
+        withKept.push(items[i]!);
+      }
+      while (e < extra.length) withKept.push(items[extra[e++]!]!);
+      // A group is painted at its first outline left; one whose every outline is kept is gone.
+      const far: { first: number; path: FarPath }[] = [];
+      for (const g of groups) {
+        const gone = taken.get(g.n);
+        if (!gone) {
+          far.push({ first: g.at[0]!, path: whole(g) });
+          continue;
+        }
+        const parts: string[] = [];
+        let first = -1;
+        g.at.forEach((i, j) => {
+          if (gone.has(i)) return;
+          if (first < 0) first = i;
+          parts.push(g.parts[j]!);
+        });
+        if (first >= 0) far.push({ first, path: farPath(g, parts.join('')) });
+      }
+      far.sort((a, b) => a.first - b.first);
+      return { live: withKept, far: far.map((f) => f.path), links: shown, farLinks };
+    },
+  };
+}
+
+/** Each item's place in its layout by id, made once per layout (a selection looks it up). */
+const places = new WeakMap<readonly LayoutItem[], Map<string, number>>();
+function indexOf(items: readonly LayoutItem[]): Map<string, number> {
+  let at = places.get(items);
+  if (!at) {
+    at = new Map();
+    for (let i = 0; i < items.length; i++) at.set(items[i]!.id, i);
+    places.set(items, at);
+  }
+  return at;
+}
+
+/** `cut(items, links, win, k).with(keep)`: a drawing cut for one view with its lit objects. */
+export function cull(
+  items: readonly LayoutItem[],
+  links: readonly LinkLine[],
+  win: Window,
+  k: number,
+  keep: ReadonlySet<string>,
+): Culled {
+  return cut(items, links, win, k).with(keep);
 }

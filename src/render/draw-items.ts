@@ -2,7 +2,7 @@
  * Data joins for drawn objects and links, keyed by stable ids. Text from data is only ever set
  * with `.text()` (dumps can contain hostile strings).
  */
-import type { BaseType, EnterElement, Selection } from 'd3-selection';
+import type { BaseType, Selection } from 'd3-selection';
 import type { Caption, LayoutItem, LinkLine, TextLine } from '../layout/geometry';
 import type { FarPath } from './cull';
 
@@ -13,11 +13,15 @@ const lineClass = (l: TextLine): string => `line line-${l.role}`;
 
 /** The item each drawn `<g>` was last written from (layout items are immutable). */
 const drawnFrom = new WeakMap<Element, LayoutItem>();
+/** The outlines each `<g class="far-obj">` was last written from. */
+const farFrom = new WeakMap<Element, FarPath>();
 
 /**
- * Draw `items` into `parent` (one `<g class="obj">` per item, keyed by id). `grow`: `items`
- * are the ones drawn last time with more at the end (a big drawing drawn a part at a time), so
- * only groups that are new or whose item changed are written, and nothing is reordered.
+ * Draw `items` into `parent` (one `<g class="obj">` per item, keyed by id, in their order).
+ * Only groups that are new or whose item changed are written: a group already drawn from the
+ * same (immutable) item is left as it is, so a big drawing's repaint for a new selection or
+ * view writes only what it adds. `grow`: `items` are the ones drawn last time with more at the
+ * end (a big drawing drawn a part at a time), so nothing is reordered either.
  */
 export function drawItems<D, PE extends BaseType, PD>(
   parent: G<D, PE, PD>,
@@ -25,24 +29,17 @@ export function drawItems<D, PE extends BaseType, PD>(
   grow = false,
 ): void {
   const joined = parent.selectAll<SVGGElement, LayoutItem>('g.obj').data(items, (d) => d.id);
-  const make = (
-    enter: Selection<EnterElement, LayoutItem, SVGGElement, D>,
-  ): Selection<SVGGElement, LayoutItem, SVGGElement, D> => {
-    const g = enter.append('g');
-    g.append('title');
-    g.append('rect').attr('class', 'shape');
-    return g;
-  };
-  let groups: Selection<SVGGElement, LayoutItem, SVGGElement, D>;
-  if (grow) {
-    joined.exit().remove();
-    // `select`, not `filter`: it keeps each group's indices, as `merge` needs.
-    // An unchanged group selects null: its index stays empty.
-    const changed = joined.select<SVGGElement>(function (d) {
-      return (drawnFrom.get(this) === d ? null : this) as SVGGElement;
-    });
-    groups = make(joined.enter()).merge(changed);
-  } else groups = joined.join(make);
+  joined.exit().remove();
+  const entered = joined.enter().append('g');
+  entered.append('title');
+  entered.append('rect').attr('class', 'shape');
+  // `select`, not `filter`: it keeps each group's indices, as `merge` needs.
+  // An unchanged group selects null: its index stays empty.
+  const changed = joined.select<SVGGElement>(function (d) {
+    return (drawnFrom.get(this) === d ? null : this) as SVGGElement;
+  });
+  const groups = entered.merge(changed);
+  if (!grow) entered.merge(joined).order();
   groups.each(function (d) {
     drawnFrom.set(this, d);
   });
@@ -121,13 +118,19 @@ export function drawFar<D, PE extends BaseType, PD>(
   parent: G<D, PE, PD>,
   far: readonly FarPath[],
 ): void {
-  parent
-    .selectAll<SVGGElement, FarPath>('g.far-obj')
-    .data(far, (d) => d.key)
-    .join((enter) => {
-      const g = enter.append('g');
-      g.append('path').attr('class', 'shape');
-      return g;
+  const joined = parent.selectAll<SVGGElement, FarPath>('g.far-obj').data(far, (d) => d.key);
+  joined.exit().remove();
+  const entered = joined.enter().append('g');
+  entered.append('path').attr('class', 'shape');
+  entered.merge(joined).order();
+  // A path already drawn from the same outlines (a repaint of one cut) is left as it is.
+  const changed = joined.select<SVGGElement>(function (d) {
+    return (farFrom.get(this) === d ? null : this) as SVGGElement;
+  });
+  entered
+    .merge(changed)
+    .each(function (d) {
+      farFrom.set(this, d);
     })
     .attr('class', (d) => `far-obj kind-${d.kind} tone-${d.tone}`)
     .attr('data-derived', (d) => (d.derived ? 'true' : null))

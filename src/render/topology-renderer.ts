@@ -4,7 +4,7 @@
  */
 import { select } from 'd3-selection';
 import { syntheticId, unionBox } from '../layout/geometry';
-import { CULL_FROM, contains, cull, viewWindow, type Window } from './cull';
+import { CULL_FROM, contains, cut, viewWindow, type Culled, type Cut, type Window } from './cull';
 import { drawCaptions, drawFar, drawFarLinks, drawItems, drawLinks } from './draw-items';
 import { drawPortCard } from './port-card';
 import type {
@@ -67,9 +67,15 @@ export function createTopologyRenderer(
   let lastCard: string | null = null;
   let textScale = 1;
   let lit: HighlightSet = { selected: null, related: [], hovered: null };
-  /** What a big drawing was last drawn for (null: drawn whole). */
-  let cut: { win: Window; k: number; live: Set<string> } | null = null;
+  /**
+   * What a big drawing was last drawn for (null: drawn whole): the window and scale, the cut
+   * made for them (a new selection takes its objects from it) and the ids drawn as objects.
+   */
+  let drawn: { win: Window; k: number; shape: Cut; live: Set<string> } | null = null;
+  /** What the last cut painted, so a repaint of the same cut writes only what changed. */
+  let painted: Culled | null = null;
   let recull: (() => void) | null = null;
+  let unprepared: (() => void) | null = null;
 
   const zoomer = createZoom(
     svg,
@@ -82,19 +88,46 @@ export function createTopologyRenderer(
     () => {
       // A big drawing follows the view: once a frame at most, when the view left what was
       // drawn or the scale changed enough to turn outlines into objects or back.
-      if (cut && !recull) recull = nextFrame(followView);
+      if (drawn && !recull) recull = nextFrame(followView);
     },
   );
+
+  /** The ids a big drawing draws as objects whatever their size or place: what is lit. */
+  const keepSet = (): Set<string> => {
+    const keep = new Set(lit.related);
+    if (lit.selected) keep.add(lit.selected);
+    if (lit.hovered) keep.add(lit.hovered);
+    return keep;
+  };
+
+  /** Paint one cut of a big drawing; what the last one painted identically is left as it is. */
+  const paint = (vm: TopologyViewModel, c: Culled): void => {
+    drawItems(
+      frames,
+      c.live.filter((i) => i.kind === 'node'),
+    );
+    if (c.links !== painted?.links) drawLinks(links, c.links);
+    drawCaptions(captions, vm.layout.captions);
+    drawItems(
+      objects,
+      c.live.filter((i) => i.kind !== 'node'),
+    );
+    drawFar(far, c.far);
+    if (c.farLinks !== painted?.farLinks) drawFarLinks(farLinks, c.farLinks);
+    painted = c;
+    if (drawn) drawn.live = new Set(c.live.map((i) => i.id));
+  };
 
   /** Draw the objects, links and captions of `vm`: whole, or for the view when big. */
   const drawObjects = (vm: TopologyViewModel, grow: boolean): void => {
     const items = vm.layout.items;
     if (items.length < CULL_FROM) {
-      if (cut) {
+      if (drawn) {
         drawFar(far, []);
         drawFarLinks(farLinks, []);
       }
-      cut = null;
+      drawn = null;
+      painted = null;
       drawItems(
         frames,
         items.filter((i) => i.kind === 'node'),
@@ -111,33 +144,26 @@ export function createTopologyRenderer(
     }
     const view = zoomer.getView();
     const win = viewWindow(view, zoomer.size());
-    const keep = new Set(lit.related);
-    if (lit.selected) keep.add(lit.selected);
-    if (lit.hovered) keep.add(lit.hovered);
-    const c = cull(items, vm.layout.links, win, view.k, keep);
-    cut = { win, k: view.k, live: new Set(c.live.map((i) => i.id)) };
-    drawItems(
-      frames,
-      c.live.filter((i) => i.kind === 'node'),
-    );
-    drawLinks(links, c.links);
-    drawCaptions(captions, vm.layout.captions);
-    drawItems(
-      objects,
-      c.live.filter((i) => i.kind !== 'node'),
-    );
-    drawFar(far, c.far);
-    drawFarLinks(farLinks, c.farLinks);
+    const shape = cut(items, vm.layout.links, win, view.k);
+    drawn = { win, k: view.k, shape, live: new Set() };
+    paint(vm, shape.with(keepSet()));
+    // The first selection then finds the items indexed (a task of its own, not the pick's).
+    unprepared?.();
+    const timer = setTimeout(() => {
+      unprepared = null;
+      shape.prepare();
+    }, 0);
+    unprepared = () => clearTimeout(timer);
   };
 
   const followView = (): void => {
     recull = null;
-    if (!cut || !current) return;
+    if (!drawn || !current) return;
     const view = zoomer.getView();
     const size = zoomer.size();
     const seen = viewWindow(view, { w: size.w / 2, h: size.h / 2 });
-    const ratio = view.k / cut.k;
-    if (contains(cut.win, seen) && ratio < 1.25 && ratio > 0.8) return;
+    const ratio = view.k / drawn.k;
+    if (contains(drawn.win, seen) && ratio < 1.25 && ratio > 0.8) return;
     drawObjects(current, false);
     applyHighlight();
   };
@@ -188,6 +214,8 @@ export function createTopologyRenderer(
         fit();
       }
       drawObjects(vm, grow);
+      // Groups written afresh lost their marks; the ones left as they were keep them.
+      applyHighlight();
       drawPortCard(card, vm.detail);
       viewport.classed('has-card', vm.detail !== null);
       // Nodes in several rows: a big cluster, which has the far zoom level (`topology.css`).
@@ -205,10 +233,11 @@ export function createTopologyRenderer(
     },
     highlight(ids: HighlightSet) {
       lit = ids;
-      // A big drawing draws what is lit as objects, even when small or out of view.
-      const live = cut?.live;
+      // A big drawing draws what is lit as objects, even when small or out of view: taken
+      // from the cut of the view it was drawn for (the outlines are not made again).
+      const live = drawn?.live;
       if (live && current && [ids.selected, ...ids.related].some((id) => id && !live.has(id)))
-        drawObjects(current, false);
+        paint(current, drawn!.shape.with(keepSet()));
       applyHighlight();
     },
     fit,
@@ -222,6 +251,7 @@ export function createTopologyRenderer(
     },
     destroy() {
       recull?.();
+      unprepared?.();
       zoomer.destroy();
       root.on('.select', null).on('.hover', null);
       viewport.remove();

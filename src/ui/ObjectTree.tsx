@@ -45,10 +45,20 @@ export function ObjectTree() {
     : (rows[0]?.node.key ?? null);
 
   useEffect(() => {
-    if (!selectedId) return;
-    const el = listRef.current?.querySelector(rowSelector(selectedId));
-    // Optional call: not every DOM (jsdom) implements scrollIntoView.
-    el?.scrollIntoView?.({ block: 'nearest' });
+    if (!selectedId) return undefined;
+    // On the next frame: scrolling needs the rows just rendered laid out, and there that layout
+    // is the frame's own rather than forced inside the task that rendered them.
+    const scroll = (): void => {
+      const el = listRef.current?.querySelector(rowSelector(selectedId));
+      // Optional call: not every DOM (jsdom) implements scrollIntoView.
+      el?.scrollIntoView?.({ block: 'nearest' });
+    };
+    if (typeof requestAnimationFrame !== 'function') {
+      scroll();
+      return undefined;
+    }
+    const frame = requestAnimationFrame(scroll);
+    return () => cancelAnimationFrame(frame);
   }, [selectedId, rows]);
 
   const focusRow = (key: string | null): void => {
