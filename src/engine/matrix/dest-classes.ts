@@ -105,7 +105,13 @@ export function destinationClasses(
   // endpoint or pod, a rewrite target): rules naming the others are met only by packets to them.
   const blocked = new Set<string>();
   const carried = new Set<string>();
+  // Texts already carried whole (the addresses actions write repeat from rule to rule).
+  const carriedTexts = new Set<string>();
   const blockIpsIn = (text: string, except?: readonly string[], carry = false) => {
+    if (carry && !except) {
+      if (carriedTexts.has(text)) return;
+      carriedTexts.add(text);
+    }
     for (const m of text.matchAll(IPV4))
       if (!except?.includes(m[0])) {
         blocked.add(m[0]);
@@ -182,7 +188,7 @@ export function destinationClasses(
   // Every distinct rule list once: rewrites to a VIP block it; rules naming one are mentions.
   const infos = distinctGroups(t, c);
   const mentions = new Map<string, Mention[]>();
-  const seenAction = new WeakSet<object>();
+  const seenAction = new Set<object>();
   for (const info of infos) {
     const { g } = info;
     g.rules.forEach((r, k) => {
@@ -207,22 +213,28 @@ export function destinationClasses(
       const cc = g.m.conds[k]!;
       // The VIPs it names: by a /32 condition, or (only) a piece of its name.
       let hit: string[] | null = null;
-      let byCond = 0;
-      for (const side of [cc.src, cc.dst])
-        for (const x of side ?? []) {
+      if (cc.src)
+        for (const x of cc.src) {
           const v = x.bits === 32 ? vipNum.get(x.base) : undefined;
           if (v && !hit?.includes(v)) (hit ??= []).push(v);
         }
-      byCond = hit?.length ?? 0;
+      if (cc.dst)
+        for (const x of cc.dst) {
+          const v = x.bits === 32 ? vipNum.get(x.base) : undefined;
+          if (v && !hit?.includes(v)) (hit ??= []).push(v);
+        }
+      const byCond = hit?.length ?? 0;
       for (const p of r.name.split(NAME_SPLIT)) {
         const v = tokenVip.get(p);
         if (v && !hit?.includes(v)) (hit ??= []).push(v);
       }
-      hit?.forEach((v, i) => {
-        let l = mentions.get(v);
-        if (!l) mentions.set(v, (l = []));
-        l.push({ info, k, cond: i < byCond });
-      });
+      if (hit)
+        for (let i = 0; i < hit.length; i++) {
+          const v = hit[i]!;
+          let l = mentions.get(v);
+          if (!l) mentions.set(v, (l = []));
+          l.push({ info, k, cond: i < byCond });
+        }
     });
   }
   const live = (v: string) => !carried.has(v);
@@ -347,7 +359,15 @@ export function destinationClasses(
       if (!l) perPort.set(port!, (l = []));
       l.push(`${place}|${text}`);
     }
-    const textOf = (p: string) => (perPort.get(p) ?? []).sort().join('\n');
+    const texts = new Map<string, string>();
+    const textOf = (p: string) => {
+      let x = texts.get(p);
+      if (x === undefined) {
+        const l = perPort.get(p) ?? [];
+        texts.set(p, (x = l.length < 2 ? (l[0] ?? '') : l.sort().join('\n')));
+      }
+      return x;
+    };
     const perBackend = [...backendPorts].map(textOf);
     if (perBackend.some((x) => x !== perBackend[0])) continue;
     // Other source ports: the most common text, and the ports that differ from it by name.

@@ -5,9 +5,10 @@
  */
 import type { Cidr } from '../../shared/ip';
 import { parseCidr } from '../../shared/ip';
-import type { PortRange } from '../../model/types';
+import type { PortRange, RuleConditions } from '../../model/types';
 import type { CGroup, CPort, Matcher, RuleBody } from '../compile-vfp';
 import { substitute, tokenRegex, type OwnTokens } from './tokens';
+import { CondInfo, condTuple, Hits, NONE, ObjInfo } from './hits';
 import {
   candidates,
   covers,
@@ -25,55 +26,10 @@ export interface Cond {
   readonly dst: readonly Cidr[] | null;
 }
 
-const SPLIT = /[\s_"{}[\],()/=|;]+/;
-
-/** Which sources' tokens occur in texts (memoised per text and per object). */
-class Hits {
-  private readonly byToken = new Map<string, number[]>();
-  private readonly byText = new Map<string, readonly number[]>();
-  constructor(tokens: readonly (OwnTokens | null)[]) {
-    tokens.forEach((tok, s) => {
-      for (const v of tok?.values ?? []) {
-        const l = this.byToken.get(v);
-        if (l) {
-          if (!l.includes(s)) l.push(s);
-        } else this.byToken.set(v, [s]);
-      }
-    });
-  }
-  of(text: string): readonly number[] {
-    let h = this.byText.get(text);
-    if (h) return h;
-    const out: number[] = [];
-    const look = (piece: string) => {
-      for (const s of this.byToken.get(piece) ?? []) if (!out.includes(s)) out.push(s);
-    };
-    look(text);
-    for (const piece of text.split(SPLIT)) {
-      if (!piece) continue;
-      look(piece);
-      const colon = piece.indexOf(':');
-      // `10.244.1.10:8080`, but not a MAC.
-      if (colon > 0 && piece.length !== 17) look(piece.slice(0, colon));
-      if (piece.endsWith('.')) look(piece.slice(0, -1));
-    }
-    h = out.length === 0 ? NONE : out;
-    this.byText.set(text, h);
-    return h;
-  }
-}
-const NONE: readonly number[] = [];
-
-interface ObjInfo {
-  readonly id: number;
-  readonly text: string;
-  readonly hits: readonly number[];
-}
-
 /** Everything about the topology the class keys need, computed in one pass over all ports. */
 export class Scanner {
   readonly hits: Hits;
-  private readonly objs = new WeakMap<object, ObjInfo>();
+  private readonly objs = new Map<object, ObjInfo>();
   private nextId = 1;
   private readonly names = new Map<string, ObjInfo>();
   /** Wide prefixes (not /32, not /0) of every rule and host object, by `base/bits`. */
@@ -104,14 +60,14 @@ export class Scanner {
     return substitute(text, this.tokens[s]!, this.regex[s]!, null);
   }
 
-  obj(o: object, text: () => string): ObjInfo {
+  obj(o: object, text: () => string, hits?: () => readonly number[] | null): ObjInfo {
     let i = this.objs.get(o);
     if (!i) {
       // Equal text, equal id: ports often hold equal but distinct condition objects.
       const tx = text();
       i = this.names.get(tx);
       if (!i) {
-        i = { id: this.nextId++, text: tx, hits: this.hits.of(tx) };
+        i = new ObjInfo(this.nextId++, tx, this.hits, hits?.());
         this.names.set(tx, i);
       }
       this.objs.set(o, i);
@@ -122,10 +78,15 @@ export class Scanner {
   name(n: string): ObjInfo {
     let i = this.names.get(n);
     if (!i) {
-      i = { id: this.nextId++, text: n, hits: this.hits.of(n) };
+      i = new ObjInfo(this.nextId++, n, this.hits);
       this.names.set(n, i);
     }
     return i;
+  }
+
+  private addWideOf(cs: readonly Cidr[] | null): void {
+    if (cs)
+      for (const x of cs) if (x.bits > 0 && x.bits < 32) this.wide.set(`${x.base}/${x.bits}`, x);
   }
 
   addWide(text: string): void {
@@ -146,7 +107,7 @@ export class Scanner {
    * and actions): its pools, hits and encoded rules, so 300 ports × 5,000 LB_DSR rules are
    * encoded once.
    */
-  private readonly memos = new WeakMap<Matcher, GroupMemo[]>();
+  private readonly memos = new Map<Matcher, GroupMemo[]>();
 
   private memoOf(g: CGroup): GroupMemo {
     let list = this.memos.get(g.m);
@@ -168,22 +129,67 @@ export class Scanner {
     return memo;
   }
 
+  /** Per conditions object: its id and, when asked, its text and the sources it names. */
+  private readonly conds = new Map<RuleConditions, CondInfo>();
+
   private condInfo(
     r: RuleBody,
     cc: { readonly src: readonly Cidr[] | null; readonly dst: readonly Cidr[] | null } | null,
-  ): ObjInfo {
-    return this.obj(r.conditions, () => {
-      for (const c of [...(cc?.src ?? []), ...(cc?.dst ?? [])])
-        if (c.bits > 0 && c.bits < 32) this.wide.set(`${c.base}/${c.bits}`, c);
-      if (!cc)
-        for (const x of [...(r.conditions.srcPrefixes ?? []), ...(r.conditions.dstPrefixes ?? [])])
-          this.addWide(x);
-      return JSON.stringify(r.conditions);
-    });
+  ): CondInfo {
+    const c = r.conditions;
+    let i = this.conds.get(c);
+    if (i) return i;
+    if (cc) {
+      this.addWideOf(cc.src);
+      this.addWideOf(cc.dst);
+    } else for (const x of [...(c.srcPrefixes ?? []), ...(c.dstPrefixes ?? [])]) this.addWide(x);
+    // Equal conditions, equal id (ports often hold equal but distinct condition objects):
+    // as numbers, each prefix by its text's id; by the whole text for an unknown shape.
+    const tuple = condTuple(c, (x) => this.name(x).id);
+    i = new CondInfo(tuple ? this.encodingId(tuple) : -1, c, this.hits);
+    if (!tuple) i.id = this.name(i.text).id;
+    this.conds.set(c, i);
+    return i;
   }
 
   private actInfo(r: RuleBody): ObjInfo {
     return this.obj(r.action, () => JSON.stringify(r.action));
+  }
+
+  /** Ids of texts with one source's tokens as placeholders, by `id * 2^22 + source`. */
+  private readonly owned = new Map<number, number>();
+
+  /** The id of `info`'s text with source `s`'s tokens as placeholders. */
+  private ownId(info: ObjInfo, s: number): number {
+    if (!info.hits.includes(s)) return info.id;
+    const k = info.id * 4194304 + s;
+    let id = this.owned.get(k);
+    if (id === undefined) this.owned.set(k, (id = this.name(this.norm(info.text, s)).id));
+    return id;
+  }
+
+  /**
+   * Rule `e` for its owner `s`, pushed onto `sig`: its numbers with `s`'s tokens as
+   * placeholders in each text it holds (name, prefixes, action), so rules equal up to their
+   * owners push equal numbers. Self-delimiting: a marker, five numbers, the conditions (each
+   * list led by its length) or the id of their text, the action.
+   */
+  private ownRule(sig: number[], e: NamingRule, s: number): void {
+    const r = e.r;
+    sig.push(-3, this.ownId(e.name, s), r.priority, this.name(r.type).id, e.ids[2]!);
+    const tuple = condTuple(r.conditions, (x) => this.ownId(this.name(x), s));
+    if (tuple) {
+      sig.push(-4);
+      for (const x of tuple) sig.push(x);
+    } else sig.push(-5, this.name(this.norm(e.cond.text, s)).id);
+    sig.push(r.action.kind === 'lbnat' ? e.act.id : this.ownId(e.act, s));
+  }
+
+  /** Rule `e` as text with source `s`'s tokens as placeholders (a mention of `s`). */
+  private mentionText(e: NamingRule, s: number): string {
+    const r = e.r;
+    const text = `${r.name}|${r.priority}|${r.type}|${e.ids[2]!}|${e.cond.text}|${r.action.kind === 'lbnat' ? `#${e.act.id}` : e.act.text}`;
+    return this.norm(text, s);
   }
 
   /**
@@ -269,7 +275,7 @@ export class Scanner {
   }
 
   /** Per rule object: its encoding when it names none of the sources, and the ones it names. */
-  private readonly rules = new WeakMap<RuleBody, RuleEnc>();
+  private readonly rules = new Map<RuleBody, RuleEnc>();
 
   private ruleEnc(
     r: RuleBody,
@@ -286,12 +292,10 @@ export class Scanner {
     const ids = [name.id, r.priority, flags, cond.id, act.id];
     if (name.hits.length + cond.hits.length + actHits.length === 0) e = { ids, hits: NONE };
     else {
-      const text = `${r.name}|${r.priority}|${r.type}|${flags}|${cond.text}|${r.action.kind === 'lbnat' ? `#${act.id}` : act.text}`;
-      const hits = [...new Set([...name.hits, ...cond.hits, ...actHits])];
-      const inert = hits.map(
-        (s) => !name.hits.includes(s) && !actHits.includes(s) && this.inertFor(s, r, cc),
-      );
-      e = { ids, hits, text, norm: hits.map((s) => this.norm(text, s)), inert };
+      const hits = [...name.hits];
+      for (const x of cond.hits) if (!hits.includes(x)) hits.push(x);
+      for (const x of actHits) if (!hits.includes(x)) hits.push(x);
+      e = { ids, hits, r, cc, name, cond, act, actHits } satisfies NamingRule;
     }
     this.rules.set(r, e);
     return e;
@@ -324,12 +328,16 @@ export class Scanner {
     if (inSrc && !missesOwnPort(r.conditions.srcPorts)) return false;
     if (inDst && !missesOwnPort(r.conditions.dstPorts)) return false;
     // Named nowhere else in the conditions (their text holds only addresses and numbers).
-    const rest = JSON.stringify({
-      ...r.conditions,
-      srcPrefixes: inSrc ? null : r.conditions.srcPrefixes,
-      dstPrefixes: inDst ? null : r.conditions.dstPrefixes,
-    });
-    return !this.hits.of(rest).includes(s);
+    const rest =
+      this.hits.ofConditions(r.conditions, inSrc, inDst) ??
+      this.hits.of(
+        JSON.stringify({
+          ...r.conditions,
+          srcPrefixes: inSrc ? null : r.conditions.srcPrefixes,
+          dstPrefixes: inDst ? null : r.conditions.dstPrefixes,
+        }),
+      );
+    return !rest.includes(s);
   }
 
   /**
@@ -345,27 +353,30 @@ export class Scanner {
     owner: number,
   ): void {
     const e = this.ruleEnc(r, cc);
-    if (e.hits.length === 0) {
+    if (!('r' in e)) {
       for (const x of e.ids) sig.push(x);
       return;
     }
-    const mine = owner >= 0 ? e.hits.indexOf(owner) : -1;
-    if (mine >= 0) sig.push(-3, this.name(e.norm![mine]!).id);
+    if (owner >= 0 && e.hits.includes(owner)) this.ownRule(sig, e, owner);
     else for (const x of e.ids) sig.push(x);
-    e.hits.forEach((s, i) => ments.push([s, e.norm![i]!, e.inert![i]!]));
+    // The owner's own mention is never used: an encoding shared between owners names neither.
+    for (const s of e.hits)
+      if (s !== owner)
+        ments.push([
+          s,
+          this.mentionText(e, s),
+          !e.name.hits.includes(s) && !e.actHits.includes(s) && this.inertFor(s, r, cc),
+        ]);
   }
 
-  /** Intern a group's encoding (equal arrays, equal ids), by hash then exact comparison. */
-  private readonly encodings = new Map<string, { arr: number[]; id: number }[]>();
+  /** Intern an encoding (equal arrays, equal ids), by hash then exact comparison. */
+  private readonly encodings = new Map<number, { arr: number[]; id: number }[]>();
 
   encodingId(arr: number[]): number {
-    let h1 = 0x811c9dc5;
-    let h2 = 0x9747b28c;
-    for (const v of arr) {
-      h1 = Math.imul(h1 ^ v, 0x01000193) >>> 0;
-      h2 = Math.imul(h2 ^ (v + 0x9e3779b9), 0x85ebca6b) >>> 0;
-    }
-    const k = `${h1}:${h2}:${arr.length}`;
+    let h = 0x811c9dc5 ^ arr.length;
+    for (let i = 0; i < arr.length; i++) h = Math.imul(h ^ arr[i]!, 0x01000193);
+    // A small integer key: a Map lookup without a string to build and hash.
+    const k = h & 0x3fffffff;
     let list = this.encodings.get(k);
     if (!list) this.encodings.set(k, (list = []));
     for (const x of list) if (sameNumbers(x.arr, arr)) return x.id;
@@ -375,16 +386,19 @@ export class Scanner {
   }
 }
 
-interface RuleEnc {
-  /** Name, priority, flags, condition and action ids. */
+/** A rule's encoding: name, priority, flags, condition and action ids. */
+type RuleEnc = { readonly ids: readonly number[]; readonly hits: readonly number[] } | NamingRule;
+
+/** A rule that names sources (outside backend lists), with what writes it up to one of them. */
+interface NamingRule {
   readonly ids: readonly number[];
-  /** Sources the rule names (outside backend lists). */
   readonly hits: readonly number[];
-  readonly text?: string;
-  /** Per hit: the rule's text with that source's tokens as placeholders. */
-  readonly norm?: readonly string[];
-  /** Per hit: the mention is inert for it (see `Scanner.inertFor`). */
-  readonly inert?: readonly boolean[];
+  readonly r: RuleBody;
+  readonly cc: { readonly src: readonly Cidr[] | null; readonly dst: readonly Cidr[] | null };
+  readonly name: ObjInfo;
+  readonly cond: CondInfo;
+  readonly act: ObjInfo;
+  readonly actHits: readonly number[];
 }
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
