@@ -159,4 +159,32 @@ describe('one-value fast paths', () => {
     expect(strList('@{Type=PA}')).toEqual([]);
     expect(strList('a, b')).toEqual(['a', 'b']);
   });
+
+  it('strList of an array: a fresh array of the trimmed strings, whatever comes first', () => {
+    const ellipsis = '\u2026truncated';
+    const clean = ['10.96.0.1', '10.96.0.2'];
+    const out = strList(clean);
+    expect(out).toEqual(clean);
+    expect(out).not.toBe(clean);
+    out!.push('x');
+    expect(clean).toHaveLength(2);
+    expect(strList([])).toEqual([]);
+    // Anything to drop or trim, first, in the middle or last, after a clean run.
+    for (const mixed of [
+      [' a', 'b', 7, ellipsis, '', 'System.Object[]', null, { x: 1 }, 'c '],
+      ['a', 'b', ellipsis, 'c'],
+      ['a', 'b', 'c', 12],
+      [ellipsis],
+      ['a', ' ', 'b'],
+    ])
+      expect(strList(mixed)).toEqual(
+        mixed.flatMap((x) =>
+          typeof x === 'number'
+            ? [String(x)]
+            : typeof x === 'string' && x !== ellipsis && x.trim() !== '' && !x.startsWith('System.')
+              ? [x.trim()]
+              : [],
+        ),
+      );
+  });
 });
