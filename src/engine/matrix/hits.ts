@@ -1,7 +1,7 @@
 /**
- * Which sources a text, a rule's conditions or a rule names (`Hits`), and the interned texts
- * and conditions the source scan (`scan.ts`) encodes rules with: conditions as numbers, read
- * from their fields, so a rule costs a few lookups rather than its text split into pieces.
+ * Which sources a text or a rule's conditions name (`Hits`), interned texts (`ObjInfo`) and
+ * conditions as numbers (`condInto`): what the source scan (`scan.ts`) encodes rules with, so
+ * a rule costs a few lookups rather than its text split into pieces and rewritten.
  */
 import type { PortRange, RuleConditions } from '../../model/types';
 import type { OwnTokens } from './tokens';
@@ -109,35 +109,18 @@ export class ObjInfo {
   }
 }
 
-/** A conditions object: its id, and its text and the sources it names when first asked. */
-export class CondInfo {
-  private found: readonly number[] | null = null;
-  private written: string | null = null;
-  constructor(
-    public id: number,
-    private readonly c: RuleConditions,
-    private readonly from: Hits,
-  ) {}
-  get text(): string {
-    return (this.written ??= JSON.stringify(this.c));
-  }
-  get hits(): readonly number[] {
-    return (this.found ??= this.from.ofConditions(this.c) ?? this.from.of(this.text));
-  }
-}
-
 /**
- * Conditions as numbers (each list as its length, or -1 for null, then its items; each prefix
- * by `prefix`), or null when they hold keys other than the five known ones.
+ * Conditions as numbers pushed onto `out` (each list as its length, or -1 for null, then its
+ * items; each prefix by `prefix`); false, pushing nothing, when they hold keys other than the
+ * five known ones.
  */
-export function condTuple(c: RuleConditions, prefix: (p: string) => number): number[] | null {
+export function condInto(out: number[], c: RuleConditions, prefix: (p: string) => number): boolean {
   let keys = 0;
   for (const k in c) {
-    if (!KNOWN_KEYS.has(k)) return null;
+    if (!KNOWN_KEYS.has(k)) return false;
     keys++;
   }
-  if (keys !== KNOWN_KEYS.size) return null;
-  const out: number[] = [];
+  if (keys !== KNOWN_KEYS.size) return false;
   const prefixes = (xs: readonly string[] | null) => {
     out.push(xs ? xs.length : -1);
     for (const x of xs ?? []) out.push(prefix(x));
@@ -152,5 +135,5 @@ export function condTuple(c: RuleConditions, prefix: (p: string) => number): num
   ports(c.dstPorts);
   out.push(c.protocols ? c.protocols.length : -1);
   for (const x of c.protocols ?? []) out.push(x);
-  return out;
+  return true;
 }

@@ -5,10 +5,10 @@
  */
 import type { Cidr } from '../../shared/ip';
 import { parseCidr } from '../../shared/ip';
-import type { PortRange, RuleConditions } from '../../model/types';
+import type { PortRange } from '../../model/types';
 import type { CGroup, CPort, Matcher, RuleBody } from '../compile-vfp';
 import { substitute, tokenRegex, type OwnTokens } from './tokens';
-import { CondInfo, condTuple, Hits, NONE, ObjInfo } from './hits';
+import { condInto, Hits, NONE, ObjInfo } from './hits';
 import {
   candidates,
   covers,
@@ -29,7 +29,6 @@ export interface Cond {
 /** Everything about the topology the class keys need, computed in one pass over all ports. */
 export class Scanner {
   readonly hits: Hits;
-  private readonly objs = new Map<object, ObjInfo>();
   private nextId = 1;
   private readonly names = new Map<string, ObjInfo>();
   /** Wide prefixes (not /32, not /0) of every rule and host object, by `base/bits`. */
@@ -58,21 +57,6 @@ export class Scanner {
 
   norm(text: string, s: number): string {
     return substitute(text, this.tokens[s]!, this.regex[s]!, null);
-  }
-
-  obj(o: object, text: () => string, hits?: () => readonly number[] | null): ObjInfo {
-    let i = this.objs.get(o);
-    if (!i) {
-      // Equal text, equal id: ports often hold equal but distinct condition objects.
-      const tx = text();
-      i = this.names.get(tx);
-      if (!i) {
-        i = new ObjInfo(this.nextId++, tx, this.hits, hits?.());
-        this.names.set(tx, i);
-      }
-      this.objs.set(o, i);
-    }
-    return i;
   }
 
   name(n: string): ObjInfo {
@@ -115,11 +99,11 @@ export class Scanner {
     const found = list.find((x) => sameRules(x.rules, g.rules));
     if (found) return found;
     const hit = new Set<number>();
-    g.rules.forEach((r, k) => {
-      for (const s of this.ruleEnc(r, g.m.conds[k]!).hits) hit.add(s);
-    });
+    const encs = g.rules.map((r, k) => this.ruleEnc(r, g.m.conds[k]!));
+    for (const e of encs) for (const s of e.hits) hit.add(s);
     const memo: GroupMemo = {
       rules: g.rules,
+      encs,
       hit,
       pools: null,
       encoded: new Map(),
@@ -127,33 +111,6 @@ export class Scanner {
     };
     list.push(memo);
     return memo;
-  }
-
-  /** Per conditions object: its id and, when asked, its text and the sources it names. */
-  private readonly conds = new Map<RuleConditions, CondInfo>();
-
-  private condInfo(
-    r: RuleBody,
-    cc: { readonly src: readonly Cidr[] | null; readonly dst: readonly Cidr[] | null } | null,
-  ): CondInfo {
-    const c = r.conditions;
-    let i = this.conds.get(c);
-    if (i) return i;
-    if (cc) {
-      this.addWideOf(cc.src);
-      this.addWideOf(cc.dst);
-    } else for (const x of [...(c.srcPrefixes ?? []), ...(c.dstPrefixes ?? [])]) this.addWide(x);
-    // Equal conditions, equal id (ports often hold equal but distinct condition objects):
-    // as numbers, each prefix by its text's id; by the whole text for an unknown shape.
-    const tuple = condTuple(c, (x) => this.name(x).id);
-    i = new CondInfo(tuple ? this.encodingId(tuple) : -1, c, this.hits);
-    if (!tuple) i.id = this.name(i.text).id;
-    this.conds.set(c, i);
-    return i;
-  }
-
-  private actInfo(r: RuleBody): ObjInfo {
-    return this.obj(r.action, () => JSON.stringify(r.action));
   }
 
   /** Ids of texts with one source's tokens as placeholders, by `id * 2^22 + source`. */
@@ -177,18 +134,15 @@ export class Scanner {
   private ownRule(sig: number[], e: NamingRule, s: number): void {
     const r = e.r;
     sig.push(-3, this.ownId(e.name, s), r.priority, this.name(r.type).id, e.ids[2]!);
-    const tuple = condTuple(r.conditions, (x) => this.ownId(this.name(x), s));
-    if (tuple) {
-      sig.push(-4);
-      for (const x of tuple) sig.push(x);
-    } else sig.push(-5, this.name(this.norm(e.cond.text, s)).id);
+    if (!condInto(sig, r.conditions, (x) => this.ownId(this.name(x), s)))
+      sig.push(-5, this.name(this.norm(JSON.stringify(r.conditions), s)).id);
     sig.push(r.action.kind === 'lbnat' ? e.act.id : this.ownId(e.act, s));
   }
 
   /** Rule `e` as text with source `s`'s tokens as placeholders (a mention of `s`). */
   private mentionText(e: NamingRule, s: number): string {
     const r = e.r;
-    const text = `${r.name}|${r.priority}|${r.type}|${e.ids[2]!}|${e.cond.text}|${r.action.kind === 'lbnat' ? `#${e.act.id}` : e.act.text}`;
+    const text = `${r.name}|${r.priority}|${r.type}|${e.ids[2]!}|${JSON.stringify(r.conditions)}|${r.action.kind === 'lbnat' ? `#${e.act.id}` : e.act.text}`;
     return this.norm(text, s);
   }
 
@@ -251,9 +205,8 @@ export class Scanner {
           const ments: [number, string, boolean][] = [];
           let next = 0;
           for (let k = 0; k < g.rules.length; k++) {
-            const r = g.rules[k]!;
             const at = seg.length;
-            this.rule(seg, ments, r, g.m.conds[k]!, owner);
+            this.rule(seg, ments, memo.encs[k]!, owner);
             if (skip[next] === k) next++;
             else if (relevant) for (let i = at; i < seg.length; i++) rel.push(seg[i]!);
           }
@@ -274,31 +227,34 @@ export class Scanner {
     return sig;
   }
 
-  /** Per rule object: its encoding when it names none of the sources, and the ones it names. */
-  private readonly rules = new Map<RuleBody, RuleEnc>();
+  private readonly prefixId = (x: string) => this.name(x).id;
 
+  /**
+   * A rule as numbers: name, priority and flags, its conditions (each list led by its length,
+   * prefixes by their text's id; or -5 and the id of their text, for an unknown shape), its
+   * action; and the sources it names. Per list, not per rule object: most rules are in one.
+   */
   private ruleEnc(
     r: RuleBody,
     cc: { readonly src: readonly Cidr[] | null; readonly dst: readonly Cidr[] | null },
   ): RuleEnc {
-    let e = this.rules.get(r);
-    if (e) return e;
+    const c = r.conditions;
+    this.addWideOf(cc.src);
+    this.addWideOf(cc.dst);
     const name = this.name(r.name);
-    const cond = this.condInfo(r, cc);
-    const act = this.actInfo(r);
+    const flags = (r.terminating ? 1 : 0) | (r.stateful ? 2 : 0);
+    const ids = [name.id, r.priority, flags];
+    if (!condInto(ids, c, this.prefixId)) ids.push(-5, this.name(JSON.stringify(c)).id);
+    const act = this.name(JSON.stringify(r.action));
+    ids.push(act.id);
     // An lbnat action's backends are a backend list: they are never a mention (see above).
     const actHits = r.action.kind === 'lbnat' ? NONE : act.hits;
-    const flags = (r.terminating ? 1 : 0) | (r.stateful ? 2 : 0);
-    const ids = [name.id, r.priority, flags, cond.id, act.id];
-    if (name.hits.length + cond.hits.length + actHits.length === 0) e = { ids, hits: NONE };
-    else {
-      const hits = [...name.hits];
-      for (const x of cond.hits) if (!hits.includes(x)) hits.push(x);
-      for (const x of actHits) if (!hits.includes(x)) hits.push(x);
-      e = { ids, hits, r, cc, name, cond, act, actHits } satisfies NamingRule;
-    }
-    this.rules.set(r, e);
-    return e;
+    const condHits = this.hits.ofConditions(c) ?? this.hits.of(JSON.stringify(c));
+    if (name.hits.length + condHits.length + actHits.length === 0) return { ids, hits: NONE };
+    const hits = [...name.hits];
+    for (const x of condHits) if (!hits.includes(x)) hits.push(x);
+    for (const x of actHits) if (!hits.includes(x)) hits.push(x);
+    return { ids, hits, r, cc, name, act, actHits } satisfies NamingRule;
   }
 
   /**
@@ -345,14 +301,7 @@ export class Scanner {
    * every source it names gets the normalised text in `ments` (the encoding is shared with
    * ports of other owners, so filtered at use).
    */
-  private rule(
-    sig: number[],
-    ments: [number, string, boolean][],
-    r: RuleBody,
-    cc: { readonly src: readonly Cidr[] | null; readonly dst: readonly Cidr[] | null },
-    owner: number,
-  ): void {
-    const e = this.ruleEnc(r, cc);
+  private rule(sig: number[], ments: [number, string, boolean][], e: RuleEnc, owner: number): void {
     if (!('r' in e)) {
       for (const x of e.ids) sig.push(x);
       return;
@@ -365,7 +314,7 @@ export class Scanner {
         ments.push([
           s,
           this.mentionText(e, s),
-          !e.name.hits.includes(s) && !e.actHits.includes(s) && this.inertFor(s, r, cc),
+          !e.name.hits.includes(s) && !e.actHits.includes(s) && this.inertFor(s, e.r, e.cc),
         ]);
   }
 
@@ -396,7 +345,6 @@ interface NamingRule {
   readonly r: RuleBody;
   readonly cc: { readonly src: readonly Cidr[] | null; readonly dst: readonly Cidr[] | null };
   readonly name: ObjInfo;
-  readonly cond: CondInfo;
   readonly act: ObjInfo;
   readonly actHits: readonly number[];
 }
@@ -411,6 +359,8 @@ interface GroupMemo {
   /** The rewrites its rules can make, by port range (computed when first needed). */
   pools: Pools | null;
   readonly rules: readonly RuleBody[];
+  /** Its rules encoded (see `Scanner.ruleEnc`). */
+  readonly encs: readonly RuleEnc[];
   /** Sources any rule of the list names (outside backend lists). */
   readonly hit: Set<number>;
   /** Per direction: rules whose port conditions miss the matrix's own source port. */
