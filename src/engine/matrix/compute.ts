@@ -179,29 +179,78 @@ export function fillCell(c: MatrixCell, tok: OwnTokens | null): MatrixCell {
   return mapTexts(c, (v) => fillTemplate(v, tok));
 }
 
-/** A cell of source `s` interned into `table`: a template when its texts name the source. */
+/** A source's regexes (see `tokens.ts`), made once per `OwnTokens`. */
+interface TokenRegexes {
+  /** Finds a token (no global flag); null when the source has none. */
+  readonly test: RegExp | null;
+  readonly template: RegExp;
+}
+const regexes = new WeakMap<OwnTokens, TokenRegexes>();
+
+function regexesOf(tok: OwnTokens): TokenRegexes {
+  let r = regexes.get(tok);
+  if (!r) {
+    const re = tokenRegex(tok);
+    r = { test: re && new RegExp(re.source), template: templateRegex(tok) };
+    regexes.set(tok, r);
+  }
+  return r;
+}
+
+/** A cell of a source with tokens `tok` interned: a template when its texts name the source. */
 function internFor(table: CellTable, cell: MatrixCell, tok: OwnTokens | null): number {
-  const re = tok && tokenRegex(tok);
-  return re && mentions(cell, new RegExp(re.source))
-    ? table.intern(templateOf(cell, tok, templateRegex(tok)), true)
+  if (!tok) return table.intern(cell);
+  const re = regexesOf(tok);
+  return mentions(cell, re.test)
+    ? table.intern(templateOf(cell, tok, re.template), true)
     : table.intern(cell);
 }
 
-/** Per cell table (one per plan): the trees of its destination classes. */
-const expanders = new WeakMap<CellTable, DestExpander>();
-
-function expanderOf(t: Topology, plan: MatrixPlan, table: CellTable): DestExpander {
-  let ex = expanders.get(table);
-  if (!ex) {
-    ex = new DestExpander(
-      plan,
-      (s, d) => traceCell(t, plan, s, d, true),
-      (cell, s) => internFor(table, cell, plan.tokens[s] ?? null),
-    );
-    expanders.set(table, ex);
-  }
-  return ex;
+/** Per source class: what `computeClass` needs of its members on every unit. */
+interface ClassPrep {
+  readonly tok: readonly OwnTokens[];
+  /** Templates map by role: members share a cell only when their roles line up. */
+  readonly roles: readonly string[];
 }
+
+/** Per cell table (one per plan): the trees of its destination classes, prepared classes. */
+interface Cells {
+  readonly ex: DestExpander;
+  /** Per destination: its address as a number (-1: none). */
+  readonly dstIps: Int32Array;
+  readonly classes: Map<number, ClassPrep>;
+}
+const perTable = new WeakMap<CellTable, Cells>();
+
+function cellsOf(t: Topology, plan: MatrixPlan, table: CellTable): Cells {
+  let c = perTable.get(table);
+  if (!c) {
+    c = {
+      ex: new DestExpander(
+        plan,
+        (s, d) => traceCell(t, plan, s, d, true),
+        (cell, s) => internFor(table, cell, plan.tokens[s] ?? null),
+      ),
+      dstIps: Int32Array.from(plan.destinations, (x) => parseIpv4(x.ip) ?? -1),
+      classes: new Map(),
+    };
+    perTable.set(table, c);
+  }
+  return c;
+}
+
+function classPrep(c: Cells, plan: MatrixPlan, k: number): ClassPrep {
+  let p = c.classes.get(k);
+  if (!p) {
+    // Every member of a class has tokens (`sourceClasses`); `unplanned` classes have one member.
+    const tok = plan.classes[k]!.map((s) => plan.tokens[s] ?? NO_TOKENS);
+    p = { tok, roles: tok.map((x) => x.roles.join('\u0000')) };
+    c.classes.set(k, p);
+  }
+  return p;
+}
+
+const NO_TOKENS: OwnTokens = { roles: [], values: [], ips: [], portIds: [], endpointIds: [] };
 
 export interface ClassResult {
   /** Source index → cell indexes (into the table) per destination. */
@@ -211,7 +260,8 @@ export interface ClassResult {
 
 /**
  * The rows of class `k` over destinations `from` ≤ d < `to` (index 0 of a row is `from`),
- * cells interned into `table`. `cancelled` is polled between destinations.
+ * cells interned into `table`. `cancelled` is polled between destinations. The rows are
+ * views of one buffer (a worker hands it over whole).
  */
 export function computeClass(
   t: Topology,
@@ -223,19 +273,15 @@ export function computeClass(
   to = plan.destinations.length,
 ): ClassResult | null {
   const members = plan.classes[k]!;
-  const rows = members.map(() => new Uint32Array(to - from));
-  const tok = members.map((s) => plan.tokens[s] ?? null);
-  const test = tok.map((x) => {
-    const re = x && tokenRegex(x);
-    return re ? new RegExp(re.source) : null;
-  });
-  const templates: (RegExp | undefined)[] = [];
-  // Templates map by role: members share a cell only when their roles line up.
-  const roles = tok.map((x) => (x ? x.roles.join('\u0000') : ''));
-  const dstIps = plan.destinations.map((x) => parseIpv4(x.ip) ?? -1);
+  const width = Math.max(0, to - from);
+  const buf = new Uint32Array(members.length * width);
+  const rows = members.map((_, i) => buf.subarray(i * width, (i + 1) * width));
+  const c = cellsOf(t, plan, table);
+  const { tok, roles } = classPrep(c, plan, k);
+  const dstIps = c.dstIps;
   let traces = 0;
   const dclass = plan.dests.classOf;
-  const ex = expanderOf(t, plan, table);
+  const ex = c.ex;
   const exTraces = ex.traces;
   for (let d = from; d < to; d++) {
     if (((d - from) & 63) === 0 && cancelled()) return null;
@@ -251,9 +297,7 @@ export function computeClass(
       const { cell, choices } = traceCell(t, plan, r, d, pending.length > 1);
       traces++;
       const tokR = tok[rp]!;
-      const ci = mentions(cell, test[rp]!)
-        ? table.intern(templateOf(cell, tokR, (templates[rp] ??= templateRegex(tokR))), true)
-        : table.intern(cell);
+      const ci = internFor(table, cell, tokR);
       rows[rp]![at] = ci;
       if (pending.length === 1) break;
       const rest: number[] = [];

@@ -12,40 +12,27 @@
  * another column of the class is never replayed (both are traced instead).
  */
 import type { Choice } from '../choices';
-import { hashStart, hashStep } from '../packet';
+import { hashStep } from '../packet';
 import type { RuleBody } from '../compile-vfp';
 import { parseCidr } from '../../shared/ip';
 import { maxOf, pushAll } from '../../shared/arrays';
 import { picksFor, type DestClasses } from './dest-classes';
 import type { OwnTokens } from './tokens';
+import { namesToken, swapCell } from './dest-texts';
+import {
+  ARG_KEPT,
+  ARG_VIP,
+  choiceNode,
+  columnArgs,
+  DENSE,
+  leafNode,
+  modU32,
+  prefixOf,
+  setChild,
+  type Groups,
+  type Node,
+} from './dest-tree';
 import type { MatrixCell, MatrixDestination } from './types';
-
-const ARG_KEPT = -1;
-const ARG_VIP = -2;
-/** Up to this many sources, a choice keeps each one's hash state before the VIP. */
-const PREFIX_SOURCES = 4096;
-
-/** A choice of the tree, or (`ch` null) a leaf. */
-interface Node {
-  readonly ch: Choice | null;
-  /** Per argument: the source's own address index, `ARG_VIP`, or `ARG_KEPT`. */
-  readonly roles: Int32Array | null;
-  /** A backend pick of the column's own load balancer: replayed on the column's list. */
-  readonly byList: boolean;
-  /** Arguments before the first VIP one, and the hash state after them per source. */
-  readonly split: number;
-  readonly prefix: Float64Array | null;
-  readonly children: Map<number, Node> | null;
-  /** Leaf: the cell's index in the table. */
-  readonly ci: number;
-  /** Leaf: the traced cell, its source and column, and whether its texts name the class. */
-  readonly cell: MatrixCell | null;
-  readonly s: number;
-  readonly d: number;
-  readonly named: boolean;
-  /** Leaf whose texts name the class: the cell index per other column (its texts swapped). */
-  readonly byDest: Map<number, number> | null;
-}
 
 export interface ExpandPlan {
   readonly destinations: readonly MatrixDestination[];
@@ -55,9 +42,6 @@ export interface ExpandPlan {
 }
 
 const PROTO: Readonly<Record<string, number>> = { tcp: 6, udp: 17, icmp: 1 };
-const FIELDS = ['reason', 'at', 'layer', 'group', 'rule', 'backend'] as const;
-const isAlnum = (ch: number) =>
-  (ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122);
 
 export class DestExpander {
   traces = 0;
@@ -72,9 +56,13 @@ export class DestExpander {
   private readonly backendIds = new Map<number, number>();
   private readonly backendIp: number[] = [];
   private readonly owners: (readonly number[])[] = [];
+  /** Per backend id: its one owner source, -1 for none, -2 for several. */
+  private readonly ownerOf: number[] = [];
   private readonly sourcesByIp = new Map<number, number[]>();
   /** Per destination in a class: its backend list as ids. */
   private readonly lists: (Int32Array | null)[];
+  /** Per source class: its members grouped by roles (see `groupsOf`). */
+  private readonly groups = new Map<number, Groups>();
 
   constructor(
     private readonly plan: ExpandPlan,
@@ -115,7 +103,9 @@ export class DestExpander {
       id = this.backendIp.length;
       this.backendIds.set(key, id);
       this.backendIp.push(ip);
-      this.owners.push(this.sourcesByIp.get(ip) ?? []);
+      const owners = this.sourcesByIp.get(ip) ?? [];
+      this.owners.push(owners);
+      this.ownerOf.push(owners.length === 0 ? -1 : owners.length === 1 ? owners[0]! : -2);
     }
     return id;
   }
@@ -131,9 +121,37 @@ export class DestExpander {
     return id;
   }
 
+  /** Source class `k`'s members grouped by roles, and where each member is. */
+  private groupsOf(k: number, members: readonly number[]): Groups {
+    let g = this.groups.get(k);
+    if (g && g.members === members) return g;
+    const byRoles = new Map<number, number[]>();
+    const index = new Map<number, number>();
+    const root = new Int32Array(members.length);
+    members.forEach((s, i) => {
+      const r = this.rolesId(s) * 2;
+      root[i] = r;
+      index.set(s, i);
+      const l = byRoles.get(r);
+      if (l) l.push(i);
+      else byRoles.set(r, [i]);
+    });
+    g = {
+      members,
+      keys: [...byRoles.keys()],
+      idx: [...byRoles.values()].map((l) => Int32Array.from(l)),
+      root,
+      index,
+      apart: new Uint8Array(members.length),
+    };
+    this.groups.set(k, g);
+    return g;
+  }
+
   /**
    * Column `d` (in a destination class) for the members of source class `k`: member `i`'s cell
-   * index goes to `rows[i][at]`.
+   * index goes to `rows[i][at]`. Members with the same roles share the tree's root, so their
+   * cells are found in one loop (`fillGroup`); the column's own backends (another root) after.
    */
   fill(k: number, d: number, members: readonly number[], rows: Uint32Array[], at: number): void {
     const dc = this.plan.dests;
@@ -141,21 +159,117 @@ export class DestExpander {
     const pair = k * dc.count + q;
     let roots = this.trees.get(pair);
     if (!roots) this.trees.set(pair, (roots = new Map<number, Node>()));
+    const g = this.groupsOf(k, members);
     const backends = dc.backendSources[d]!;
-    for (let i = 0; i < members.length; i++) {
+    const apart = g.apart;
+    for (const s of backends) {
+      const i = g.index.get(s);
+      if (i !== undefined) apart[i] = 1;
+    }
+    for (let j = 0; j < g.keys.length; j++)
+      this.fillGroup(roots, g.keys[j]!, g.idx[j]!, members, apart, rows, at, d, q);
+    for (const s of backends) {
+      const i = g.index.get(s);
+      if (i === undefined || apart[i] === 0) continue;
+      apart[i] = 0;
+      rows[i]![at] = this.cell(roots, g.root[i]! + 1, s, d, q);
+    }
+  }
+
+  /**
+   * The members `idx` (under root `key`, leaving out those marked `apart`) for column `d`: the
+   * root's choice replayed in one loop, the hash state before the VIP kept per source and the
+   * arguments after it taken once per column; anything else goes the general way (`cell`).
+   */
+  private fillGroup(
+    roots: Map<number, Node>,
+    key: number,
+    idx: Int32Array,
+    members: readonly number[],
+    apart: Uint8Array,
+    rows: Uint32Array[],
+    at: number,
+    d: number,
+    q: number,
+  ): void {
+    const n = idx.length;
+    let j = 0;
+    let root = roots.get(key);
+    // No tree yet: the first member's trace makes it.
+    for (; !root && j < n; j++) {
+      const i = idx[j]!;
+      if (apart[i] === 0) {
+        rows[i]![at] = this.insert(roots, key, members[i]!, d, q);
+        root = roots.get(key);
+      }
+    }
+    if (!root) return;
+    const list = root.byList ? this.lists[d] : null;
+    const args = root.ch ? columnArgs(root, d, this.plan.dests.vip[d]!) : null;
+    if (!root.ch || !args || (root.byList && (!list || list.length === 0))) {
+      for (; j < n; j++) {
+        const i = idx[j]!;
+        if (apart[i] === 0) rows[i]![at] = this.walkFrom(root, roots, key, members[i]!, d, q);
+      }
+      return;
+    }
+    const prefix = root.prefix;
+    const dense = root.dense!;
+    const children = root.children!;
+    const ownerOf = this.ownerOf;
+    const len = args.length;
+    const L = list ? list.length : 0;
+    // `h % L` for a 32-bit unsigned `h` in small-integer arithmetic (a mask when L is a power of 2).
+    const mask = L > 0 && (L & (L - 1)) === 0 ? L - 1 : -1;
+    const high = L > 0 && L < 32768 ? 65536 % L : -1;
+    for (; j < n; j++) {
+      const i = idx[j]!;
+      if (apart[i] !== 0) continue;
       const s = members[i]!;
-      const root = this.rolesId(s) * 2 + (backends.length > 0 && backends.includes(s) ? 1 : 0);
-      rows[i]![at] = this.cell(roots, root, s, d, q);
+      let h = prefix ? prefix[s]! : NaN;
+      if (h !== h) h = prefixOf(root, this.plan.tokens[s]?.ips, s);
+      if (h < 0) {
+        rows[i]![at] = this.alone(s, d);
+        continue;
+      }
+      for (let a = 0; a < len; a++) h = hashStep(h, args[a]!);
+      let o: number;
+      if (list) {
+        const id =
+          list[mask >= 0 ? h & mask : high >= 0 ? ((h >>> 16) * high + (h & 0xffff)) % L : h % L]!;
+        const w = ownerOf[id]!;
+        o = w === -1 || (w >= 0 && w !== s) ? id : this.backendKey(id, s);
+      } else o = this.outcome(root, h, s);
+      const c = o >= 0 && o < DENSE ? dense[o] : children.get(o);
+      rows[i]![at] =
+        c === undefined
+          ? this.insert(roots, key, s, d, q)
+          : c.ch === null
+            ? !c.named || c.d === d
+              ? c.ci
+              : this.swapped(c, s, d)
+            : this.walkFrom(c, roots, key, s, d, q);
     }
   }
 
   private cell(roots: Map<number, Node>, root: number, s: number, d: number, q: number): number {
-    let node = roots.get(root);
+    return this.walkFrom(roots.get(root), roots, root, s, d, q);
+  }
+
+  /** Down the tree from `node` for (`s`, `d`); traced and added when the path ends. */
+  private walkFrom(
+    node: Node | undefined,
+    roots: Map<number, Node>,
+    root: number,
+    s: number,
+    d: number,
+    q: number,
+  ): number {
     while (node) {
       if (!node.ch) return !node.named || node.d === d ? node.ci : this.swapped(node, s, d);
       const o = this.replay(node, s, d);
       if (o === null) return this.alone(s, d);
-      node = node.children!.get(o);
+      node = o >= 0 && o < DENSE ? node.dense![o] : node.children!.get(o);
     }
     return this.insert(roots, root, s, d, q);
   }
@@ -191,35 +305,23 @@ export class DestExpander {
     const { cell, choices } = this.trace(s, d);
     const ci = this.intern(cell, s);
     let at = roots;
+    let parent: Node | null = null;
     let key = root;
     for (const ch of choices) {
       let node = at.get(key);
       if (!node) {
         const made = this.node(ch, s, d, q);
         if (!made) return ci;
-        at.set(key, (node = made));
+        setChild(parent, at, key, (node = made));
       } else if (!node.ch) return ci;
       const o = this.outcomeOf(ch, s);
       // The tree's choice must replay to what this walk got; else keep the cell to itself.
       if (this.replay(node, s, d) !== o) return ci;
+      parent = node;
       at = node.children!;
       key = o;
     }
-    if (!at.has(key))
-      at.set(key, {
-        ch: null,
-        roles: null,
-        byList: false,
-        split: 0,
-        prefix: null,
-        children: null,
-        ci,
-        cell,
-        s,
-        d,
-        named: this.namesClass(cell, q),
-        byDest: new Map(),
-      });
+    if (!at.has(key)) setChild(parent, at, key, leafNode(ci, cell, s, d, this.namesClass(cell, q)));
     return ci;
   }
 
@@ -259,25 +361,7 @@ export class DestExpander {
         byList = true;
       }
     }
-    const vipAt = roles.indexOf(ARG_VIP);
-    return {
-      ch,
-      roles,
-      byList,
-      split: vipAt < 0 ? roles.length : vipAt,
-      // Per source, NaN until computed (only for a modest number of sources).
-      prefix:
-        this.plan.tokens.length <= PREFIX_SOURCES
-          ? new Float64Array(this.plan.tokens.length).fill(NaN)
-          : null,
-      children: new Map(),
-      ci: -1,
-      cell: null,
-      s: -1,
-      d: -1,
-      named: false,
-      byDest: null,
-    };
+    return choiceNode(ch, roles, byList, this.plan.tokens.length);
   }
 
   /** The class's VIPs that the rule or proxy behind a choice names. */
@@ -317,102 +401,42 @@ export class DestExpander {
       : -1 - own - 64 * (1 + Math.max(0, this.plan.programs[s]!));
   }
 
-  /** Choice `n` replayed for (`s`, `d`) as a tree key; null when it cannot be. */
-  private replay(n: Node, s: number, d: number): number | null {
+  /** The tree key of choice `n` given its final hash state `h` (not a pick by list). */
+  private outcome(n: Node, h: number, s: number): number {
     const ch = n.ch!;
-    const roles = n.roles!;
-    const ips = this.plan.tokens[s]?.ips;
-    const len = ch.args.length;
-    // The hash state after the arguments before the VIP depends on the source alone: kept.
-    let h = n.prefix ? n.prefix[s]! : NaN;
-    if (h !== h) {
-      h = hashStart(ch.seed);
-      for (let i = 0; i < n.split; i++) {
-        const r = roles[i]!;
-        const v = r >= 0 ? ips?.[r] : ch.args[i];
-        if (v === undefined) return null;
-        h = hashStep(h, v);
-      }
-      if (n.prefix) n.prefix[s] = h;
-    }
-    for (let i = n.split; i < len; i++) {
-      const r = roles[i]!;
-      const v = r === ARG_VIP ? this.plan.dests.vip[d]! : r >= 0 ? ips?.[r] : ch.args[i];
-      if (v === undefined) return null;
-      h = hashStep(h, v);
-    }
-    if (n.byList) {
-      const l = this.lists[d];
-      if (!l || l.length === 0) return null;
-      return this.backendKey(l[modU32(h, l.length)]!, s);
-    }
     const v = ch.offset + (h % ch.mod);
     if (ch.kind === 'port' || !ch.pick) return v;
     const [ip, port] = ch.pick(v);
     return this.backendKey(this.backendId(ip, port), s);
   }
 
+  /** Choice `n` replayed for (`s`, `d`) as a tree key; null when it cannot be. */
+  private replay(n: Node, s: number, d: number): number | null {
+    let h = prefixOf(n, this.plan.tokens[s]?.ips, s);
+    if (h < 0) return null;
+    const args = columnArgs(n, d, this.plan.dests.vip[d]!);
+    if (args) for (let a = 0; a < args.length; a++) h = hashStep(h, args[a]!);
+    else {
+      const ch = n.ch!;
+      const roles = n.roles!;
+      const ips = this.plan.tokens[s]?.ips;
+      for (let i = n.split; i < roles.length; i++) {
+        const r = roles[i]!;
+        const v = r === ARG_VIP ? this.plan.dests.vip[d]! : r >= 0 ? ips?.[r] : ch.args[i];
+        if (v === undefined) return null;
+        h = hashStep(h, v);
+      }
+    }
+    if (n.byList) {
+      const l = this.lists[d];
+      if (!l || l.length === 0) return null;
+      return this.backendKey(l[modU32(h, l.length)]!, s);
+    }
+    return this.outcome(n, h, s);
+  }
+
   /** Does a text of `c` name one of class `q`'s tokens (as a whole word)? */
   private namesClass(c: MatrixCell, q: number): boolean {
-    const toks = this.classTokens[q]!;
-    const max = this.longest[q]!;
-    return FIELDS.some((f) => {
-      const v = c[f];
-      if (v === null) return false;
-      for (let p = 0; p < v.length; p++) {
-        if (!isAlnum(v.charCodeAt(p)) || (p > 0 && isAlnum(v.charCodeAt(p - 1)))) continue;
-        for (let e = p + 1; e <= v.length && e - p <= max; e++)
-          if ((e === v.length || !isAlnum(v.charCodeAt(e))) && toks.has(v.slice(p, e))) return true;
-      }
-      return false;
-    });
+    return namesToken(c, this.classTokens[q]!, this.longest[q]!);
   }
-}
-
-/** `c` with `from`'s tokens written as `to`'s (whole words); null when it names `to`'s. */
-function swapCell(
-  c: MatrixCell,
-  from: readonly string[],
-  to: readonly string[],
-): MatrixCell | null {
-  const out: Record<string, unknown> = { ...c };
-  for (const f of FIELDS) {
-    const v = c[f];
-    if (v === null) continue;
-    const w = swapWords(v, from, to);
-    if (w === null) return null;
-    out[f] = w;
-  }
-  return out as unknown as MatrixCell;
-}
-
-function swapWords(text: string, from: readonly string[], to: readonly string[]): string | null {
-  let max = 0;
-  for (const x of from) max = Math.max(max, x.length);
-  for (const x of to) max = Math.max(max, x.length);
-  let out = '';
-  let last = 0;
-  for (let p = 0; p < text.length; p++) {
-    if (!isAlnum(text.charCodeAt(p)) || (p > 0 && isAlnum(text.charCodeAt(p - 1)))) continue;
-    // The longest token starting here that ends at a word boundary.
-    for (let e = Math.min(text.length, p + max); e > p; e--) {
-      if (e < text.length && isAlnum(text.charCodeAt(e))) continue;
-      const w = text.slice(p, e);
-      const i = from.indexOf(w);
-      if (i < 0) {
-        if (to.includes(w) && !from.includes(w)) return null;
-        continue;
-      }
-      out += text.slice(last, p) + to[i]!;
-      last = e;
-      p = e - 1;
-      break;
-    }
-  }
-  return out + text.slice(last);
-}
-
-/** `h % n` for a 32-bit unsigned `h` and a small `n`, in small-integer arithmetic. */
-function modU32(h: number, n: number): number {
-  return n < 32768 ? ((h >>> 16) * (65536 % n) + (h & 0xffff)) % n : h % n;
 }
