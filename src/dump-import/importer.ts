@@ -47,6 +47,8 @@ export interface DumpLoader {
   cancel?(): void;
   /** Search the model the last `loadDump` left in the worker (`search/run`; newest wins). */
   search?(query: string): Promise<SearchResult>;
+  /** Write that model to `port`, for another worker to read (`model/send`). */
+  sendModel?(port: MessagePort): Promise<void>;
 }
 
 export interface ImporterOptions {
@@ -98,6 +100,11 @@ export interface Importer {
    * searches on the page.
    */
   readonly searchIn: (t: Topology) => ((query: string) => Promise<SearchResult>) | null;
+  /**
+   * Write `t` to a port from the worker that parsed it (another worker diffs against it; the
+   * page never sends a whole cluster), or null when that worker does not hold `t`.
+   */
+  readonly sendIn: (t: Topology) => ((port: MessagePort) => Promise<void>) | null;
 }
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -123,6 +130,12 @@ export function createImporter(store: AppStore, opts: ImporterOptions): Importer
   let parsing: number | null = null;
   /** The model the loader's worker holds: the last one it parsed (shown or not). */
   let held: Topology | null = null;
+  const sendHeld = (port: MessagePort): Promise<void> => {
+    const loader = opts.loader();
+    return loader?.sendModel
+      ? loader.sendModel(port)
+      : Promise.reject(new Error('the parser worker is gone'));
+  };
   const searchHeld = (query: string): Promise<SearchResult> => {
     const loader = opts.loader();
     return loader?.search
@@ -327,6 +340,7 @@ export function createImporter(store: AppStore, opts: ImporterOptions): Importer
     },
     // One function for as long as the worker holds `t`: a caller may keep it as a dependency.
     searchIn: (t) => (held === t && opts.loader()?.search ? searchHeld : null),
+    sendIn: (t) => (held === t && opts.loader()?.sendModel ? sendHeld : null),
     async inputText(input) {
       const i = kept?.inputs.find((x) => x.name === input);
       return i ? inputText(i) : null;

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Trace } from '../engine/types';
+import type { Topology } from '../model/types';
 import { readPicked, type PickedFile } from '../dump-import/files';
 import { MAX_INPUT_BYTES } from '../parsers/index';
-import type { EngineClient, ListedDiff } from '../worker/engine-client';
+import { diffAgainstHeld, type EngineClient, type ListedDiff } from '../worker/engine-client';
 import { spawnEngineClient } from '../worker/spawn-engine';
 import { useAppStore, useStoreApi } from './StoreContext';
 import type { SnapshotCompare } from './useSnapshotCompare';
@@ -19,7 +20,14 @@ const SHOWN_STEP = 50;
  * VFP rules included; and the current trace run again on the snapshot, here and side by side in
  * the compare view. The snapshot itself is the viewer's (`useSnapshotCompare`).
  */
-export function DiffPanel({ snapshots }: { snapshots: SnapshotCompare }) {
+export function DiffPanel({
+  snapshots,
+  beforeIn,
+}: {
+  snapshots: SnapshotCompare;
+  /** The worker holding the shown dump, to send it to the snapshot's worker (`Importer.sendIn`). */
+  beforeIn?: (t: Topology) => ((port: MessagePort) => Promise<void>) | null;
+}) {
   const store = useStoreApi();
   const before = useAppStore((s) => s.dumpTopology);
   const request = useAppStore((s) => s.traceRequest);
@@ -69,7 +77,9 @@ export function DiffPanel({ snapshots }: { snapshots: SnapshotCompare }) {
     };
   }, [snap, request, loaded]);
   // The diff itself runs in the snapshot's worker (it derives VFP rules of changed ports, which
-  // can take seconds on a big cluster): the page only sends `before` and reads the answer.
+  // can take seconds on a big cluster). `before` goes to it from the worker that parsed it when
+  // that one still holds it (worker to worker: the page reads only the answer), else from here.
+  const sendBefore = before ? (beforeIn?.(before) ?? null) : null;
   const [diffed, setDiffed] = useState<{
     for: [unknown, unknown];
     value: ListedDiff | string;
@@ -80,14 +90,17 @@ export function DiffPanel({ snapshots }: { snapshots: SnapshotCompare }) {
     const done = (value: ListedDiff | string): void => {
       if (live) setDiffed({ for: [before, snap], value });
     };
-    client.current
-      .diff(before, { listed: MAX_SHOWN })
+    const c = client.current;
+    (sendBefore
+      ? diffAgainstHeld(c, sendBefore, { listed: MAX_SHOWN })
+      : c.diff(before, { listed: MAX_SHOWN })
+    )
       .then(done)
       .catch((e: unknown) => done(e instanceof Error ? e.message : String(e)));
     return () => {
       live = false;
     };
-  }, [before, snap, loaded]);
+  }, [before, snap, loaded, sendBefore]);
   const diffValue =
     diffed && diffed.for[0] === before && diffed.for[1] === snap ? diffed.value : null;
   const diff = typeof diffValue === 'string' ? null : diffValue;

@@ -55,7 +55,7 @@ export function ImportSide({
       </section>
       <NodesPanel importer={importer} />
       <LintPanel findings={dump.findings} />
-      <DiffPanel snapshots={snapshots} />
+      <DiffPanel snapshots={snapshots} beforeIn={importer.sendIn} />
       <DiagnosticsPanel diagnostics={dump.diagnostics} />
     </div>
   );

@@ -4,7 +4,7 @@ import type { Topology } from '../model/types';
 import { buildScenario } from '../scenarios/index';
 import { closeInProcessWorkers, inProcessWorker } from './__fixtures__/in-process-worker';
 import { createHandler } from './engine.worker';
-import { createEngineClient } from './engine-client';
+import { createEngineClient, diffAgainstHeld } from './engine-client';
 import type { FromWorker, ToWorker } from './protocol';
 import { topologyPieces } from './topology-pieces';
 
@@ -96,5 +96,38 @@ describe('diff/run with the before model in pieces', () => {
     // The new worker got the loaded topology again; a diff on it goes through.
     expect((await c.diff(withoutFirstEndpoint(after))).added.length).toBe(1);
     c.dispose();
+  });
+});
+
+describe('diff/from: the before model from the worker that holds it', () => {
+  it('is the diff made on the page, and the page sends no piece of it', async () => {
+    const seenByHolder: ToWorker[] = [];
+    const seenByDiffer: ToWorker[] = [];
+    const holder = createEngineClient(() => inProcessWorker(seenByHolder));
+    const differ = createEngineClient(() => inProcessWorker(seenByDiffer));
+    const after = buildScenario('new-l2bridge');
+    const before = withoutFirstEndpoint(after);
+    await holder.setTopology(before);
+    await differ.setTopology(after);
+    const d = await diffAgainstHeld(differ, (port) => holder.sendModel(port), { listed: 50 });
+    expect(d).toEqual(await differ.diff(before, { listed: 50 }));
+    expect(d.added.length).toBe(1);
+    const types = (seen: ToWorker[]): string[] => [...new Set(seen.map((m) => m.type))];
+    expect(types(seenByHolder)).toEqual(['init', 'model/set', 'model/send']);
+    expect(types(seenByDiffer.slice(0, 3))).toEqual(['init', 'model/set', 'diff/from']);
+    holder.dispose();
+    differ.dispose();
+  });
+
+  it('fails, both sides, when the sending worker holds no model', async () => {
+    const holder = createEngineClient(() => inProcessWorker());
+    const differ = createEngineClient(() => inProcessWorker());
+    await differ.setTopology(buildScenario('new-l2bridge'));
+    const { port1, port2 } = new MessageChannel();
+    const diffed = differ.diffFrom(port2);
+    await expect(holder.sendModel(port1)).rejects.toMatchObject({ code: 'E_NO_TOPOLOGY' });
+    await expect(diffed).rejects.toMatchObject({ code: 'E_NO_TOPOLOGY' });
+    holder.dispose();
+    differ.dispose();
   });
 });

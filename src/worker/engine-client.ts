@@ -83,6 +83,13 @@ export interface EngineClient {
    */
   diff(before: Topology, opts?: { listed?: number }): Promise<ListedDiff>;
   /**
+   * `diff` with the before model read from `port` (transferred), which another worker's
+   * `sendModel` writes: the page neither sends nor reads it (`diffAgainstHeld`).
+   */
+  diffFrom(port: MessagePort, opts?: { listed?: number }): Promise<ListedDiff>;
+  /** Write the loaded model to `port` (transferred), for another worker's `diffFrom`. */
+  sendModel(port: MessagePort): Promise<void>;
+  /**
    * Search the loaded model in the worker (`search/run`). The newest search wins: one is in
    * flight at a time, a search replaced by a newer one before its turn is never sent, and one
    * answered after a newer one was asked rejects with `E_CANCELLED` (its answer is stale).
@@ -253,6 +260,23 @@ export function createEngineClient(
       if (m.type !== 'diff/result') throw new EngineError('E_INTERNAL', `unexpected ${m.type}`);
       return { ...m.diff, totals: m.totals };
     },
+    async diffFrom(from, opts = {}) {
+      const m = await send(
+        {
+          type: 'diff/from',
+          requestId: nextId(),
+          port: from,
+          ...(opts.listed !== undefined ? { listed: opts.listed } : {}),
+        },
+        [from],
+      );
+      if (m.type !== 'diff/result') throw new EngineError('E_INTERNAL', `unexpected ${m.type}`);
+      return { ...m.diff, totals: m.totals };
+    },
+    async sendModel(to) {
+      const m = await send({ type: 'model/send', requestId: nextId(), port: to }, [to]);
+      if (m.type !== 'model/sent') throw new EngineError('E_INTERNAL', `unexpected ${m.type}`);
+    },
     search(query) {
       const mine = ++searchSeq;
       const stale = (): EngineError =>
@@ -299,4 +323,21 @@ export function createEngineClient(
       port.terminate?.();
     },
   };
+}
+
+/**
+ * What changed from the model another worker holds (`send` writes it to a port: that worker's
+ * `sendModel`) to the one `client`'s worker holds: the two workers talk over a channel of their
+ * own, so the page neither makes nor reads the before model's pieces.
+ */
+export async function diffAgainstHeld(
+  client: EngineClient,
+  send: (port: MessagePort) => Promise<void>,
+  opts: { listed?: number } = {},
+): Promise<ListedDiff> {
+  const { port1, port2 } = new MessageChannel();
+  const diffed = client.diffFrom(port2, opts);
+  // A sender that fails writes its error to the port, so `diffed` settles too.
+  const [diff] = await Promise.all([diffed, send(port1)]);
+  return diff;
 }

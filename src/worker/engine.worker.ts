@@ -12,13 +12,14 @@ import { TooManyObjectsError } from '../parsers/index';
 import { splitDump } from './dump-pieces';
 import { loadDump, readBlobs } from './load-dump';
 import { scrubDump } from './scrub-dump';
-import { TopologyAssembler } from './topology-pieces';
+import { TopologyAssembler, topologyPieces } from './topology-pieces';
 import {
   MAX_QUERY_CHARS,
   MAX_REQUEST_BYTES,
   PROTOCOL_VERSION,
   type DumpInput,
   type FromWorker,
+  type ModelStream,
   type ParsedDump,
   type ToWorker,
 } from './protocol';
@@ -34,6 +35,31 @@ const noTopology = (requestId: string): FromWorker => ({
   message: 'no topology loaded',
   requestId,
 });
+
+/** `diff/result`: what changed from `before` to `after`, each list cut at `listed`. */
+function diffResult(
+  requestId: string,
+  before: Topology,
+  after: Topology,
+  listed: number | undefined,
+): FromWorker {
+  const diff = diffTopologies(before, after);
+  const totals = {
+    added: diff.added.length,
+    removed: diff.removed.length,
+    changed: diff.changed.length,
+  };
+  const cut =
+    listed === undefined
+      ? diff
+      : {
+          ...diff,
+          added: diff.added.slice(0, listed),
+          removed: diff.removed.slice(0, listed),
+          changed: diff.changed.slice(0, listed),
+        };
+  return { type: 'diff/result', requestId, diff: cut, totals };
+}
 
 /** Create a handler with its own state (the loaded topology). */
 export function createHandler(post: (m: FromWorker) => void): (msg: ToWorker) => void {
@@ -89,23 +115,71 @@ export function createHandler(post: (m: FromWorker) => void): (msg: ToWorker) =>
           if (!topology) return post(noTopology(msg.requestId));
           const before =
             msg.parts !== undefined && got ? got.assembler.finish(msg.before) : msg.before;
-          const diff = diffTopologies(before, topology);
-          const totals = {
-            added: diff.added.length,
-            removed: diff.removed.length,
-            changed: diff.changed.length,
-          };
-          const n = msg.listed;
-          const cut =
-            n === undefined
-              ? diff
-              : {
-                  ...diff,
-                  added: diff.added.slice(0, n),
-                  removed: diff.removed.slice(0, n),
-                  changed: diff.changed.slice(0, n),
-                };
-          return post({ type: 'diff/result', requestId: msg.requestId, diff: cut, totals });
+          return post(diffResult(msg.requestId, before, topology, msg.listed));
+        }
+        case 'model/send': {
+          const { requestId, port } = msg;
+          const out = (m: ModelStream): void => port.postMessage(m);
+          if (!topology) {
+            out({ error: 'no topology loaded' });
+            port.close();
+            return post(noTopology(requestId));
+          }
+          // Here, not on the page: the pieces are made in this worker and read in the other.
+          const { head, pieces } = topologyPieces(topology);
+          let parts = 0;
+          for (const piece of pieces) {
+            out({ piece });
+            parts++;
+          }
+          out({ head, parts });
+          port.close();
+          return post({ type: 'model/sent', requestId, parts });
+        }
+        case 'diff/from': {
+          const { requestId, port, listed } = msg;
+          const after = topology;
+          if (!after) {
+            port.close();
+            return post(noTopology(requestId));
+          }
+          const assembler = new TopologyAssembler();
+          let count = 0;
+          port.addEventListener('message', (e: MessageEvent<ModelStream>) => {
+            const m = e.data;
+            if ('piece' in m) {
+              assembler.add(m.piece);
+              count++;
+              return;
+            }
+            port.close();
+            try {
+              if ('error' in m)
+                return post({
+                  type: 'error',
+                  code: 'E_NO_TOPOLOGY',
+                  message: `the before model could not be read: ${m.error}`,
+                  requestId,
+                });
+              if (count !== m.parts)
+                return post({
+                  type: 'error',
+                  code: 'E_BAD_ARGUMENT',
+                  message: `${count} of the before model's ${m.parts} parts came`,
+                  requestId,
+                });
+              post(diffResult(requestId, assembler.finish(m.head), after, listed));
+            } catch (err) {
+              post({
+                type: 'error',
+                code: 'E_INTERNAL',
+                message: err instanceof Error ? err.message : String(err),
+                requestId,
+              });
+            }
+          });
+          port.start();
+          return;
         }
         case 'search/run': {
           const { requestId, query } = msg;

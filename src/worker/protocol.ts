@@ -40,8 +40,9 @@ export const MAX_QUERY_CHARS = 1000;
  * 2: `dump/load` carries bytes (transferred) or text and answers `dump/progress` + `dump/parsed`.
  * 3: the parsed dump comes in `dump/part` pieces before `dump/parsed`.
  * 4: `search/run`; `diff/run`'s `before` may come in `model/part` pieces.
+ * 5: `model/send` and `diff/from`: one worker's model diffed in another, worker to worker.
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 export const ERROR_CODES = [
   'E_PROTOCOL_VERSION',
@@ -104,6 +105,24 @@ export type ToWorker =
   /** Some entries of one table of the topology the request `requestId` completes. */
   | { readonly type: 'model/part'; readonly requestId: string; readonly piece: DumpPiece }
   /**
+   * Send the loaded model over `port` (transferred) as `ModelStream` messages: its pieces, then
+   * its head (`topology-pieces.ts`), or an error. Answers `model/sent`. With `diff/from` in
+   * another worker on the channel's other end, a model one worker holds is diffed in another
+   * and the page reads none of it.
+   */
+  | { readonly type: 'model/send'; readonly requestId: string; readonly port: MessagePort }
+  /**
+   * `diff/run` with the before model read from `port` (transferred; `model/send` of another
+   * worker writes it): answers `diff/result` once its head came, against the model loaded when
+   * this message came.
+   */
+  | {
+      readonly type: 'diff/from';
+      readonly requestId: string;
+      readonly port: MessagePort;
+      readonly listed?: number;
+    }
+  /**
    * The search box's query (`search` of src/layout) over the loaded model, so the page never
    * scans a whole cluster: the object index is built here once per model and reused. Answers
    * `search/result` with at most `MAX_RESULTS` hits. The client keeps one in flight and drops
@@ -142,6 +161,8 @@ export type FromWorker =
       /** Lines of `input` read so far (phase `parse`, once its reading has started). */
       readonly lines?: number;
     }
+  /** `model/send` is done: the model went over the port in `parts` pieces and a head. */
+  | { readonly type: 'model/sent'; readonly requestId: string; readonly parts: number }
   /** Part of the parsed dump (`dump-pieces.ts`): one message, one main-thread task to read. */
   | { readonly type: 'dump/part'; readonly requestId: string; readonly piece: DumpPiece }
   /**
@@ -209,3 +230,9 @@ export type PieceList = 'diagnostics' | 'findings' | 'stitches';
 export type DumpPiece =
   | { readonly table: PieceTable; readonly json: string }
   | { readonly list: PieceList; readonly json: string };
+
+/** What `model/send` writes to its port, and `diff/from` reads from its own. */
+export type ModelStream =
+  | { readonly piece: DumpPiece }
+  | { readonly head: Topology; readonly parts: number }
+  | { readonly error: string };

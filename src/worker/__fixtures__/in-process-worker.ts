@@ -20,7 +20,9 @@ export function inProcessWorker(seen: ToWorker[] = []): EnginePort & { crash(): 
   });
   const errs: ((e: unknown) => void)[] = [];
   return {
-    postMessage: (m) => port1.postMessage(m),
+    // Ports in a message (`model/send`, `diff/from`) cross as they would to a worker.
+    postMessage: (m, transfer) =>
+      port1.postMessage(m, transfer as Parameters<MessagePort['postMessage']>[1]),
     addEventListener: ((type: string, fn: (e: unknown) => void) => {
       if (type === 'message') port1.on('message', (data: FromWorker) => fn({ data }));
       else errs.push(fn);
