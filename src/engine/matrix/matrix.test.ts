@@ -126,6 +126,32 @@ describe('reachability matrix', () => {
     expect(differences(m, bruteForceMatrix(t))).toEqual([]);
   });
 
+  it('reads rules from their fields as their texts would be read, and equals brute force', () => {
+    // The scan finds a source's tokens in conditions without writing them as JSON: pods named
+    // like a piece of that JSON (a protocol, a port, a key) are still found where it holds
+    // them, so each is a class of its own, as when the JSON was split.
+    const t = syntheticTopology(12, 40);
+    const names: Record<string, string> = { p3: '6', p4: 'srcPorts', p5: '8080', p6: 'from' };
+    for (const [p, name] of Object.entries(names)) t.pods[p] = { ...t.pods[p]!, name };
+    const classOf = (plan: ReturnType<typeof planMatrix>, name: string) =>
+      plan.classes.find((c) => c.some((s) => plan.sources[s]!.label === `default/${name}`))!;
+    const plan = planMatrix(t);
+    for (const name of Object.values(names)) expect(classOf(plan, name), name).toHaveLength(1);
+    expect(classOf(plan, 'p0')).toHaveLength(8);
+    expect(differences(computeMatrix(t), bruteForceMatrix(t))).toEqual([]);
+    // Rules whose conditions hold a key the scan does not know are read as text: ports 7 and
+    // 8, alike up to their owners, are one class, apart from the others'.
+    const u = syntheticTopology(12, 40);
+    for (const [id, r] of Object.entries(u.rules))
+      if (r.portId === 'port7' || r.portId === 'port8')
+        u.rules[id] = { ...r, conditions: { ...r.conditions, note: 'x' } as typeof r.conditions };
+    const other = planMatrix(u);
+    expect(classOf(other, 'p7')).toEqual(classOf(other, 'p8'));
+    expect(classOf(other, 'p7')).toHaveLength(2);
+    expect(classOf(other, 'p0')).toHaveLength(10);
+    expect(differences(computeMatrix(u), bruteForceMatrix(u))).toEqual([]);
+  });
+
   it('collapses a dump whose pods back different load balancers (SNAT to a SourceVIP)', () => {
     // 24 local pods, 40 load balancers (most non-DSR, SNAT to the SourceVIP 10.244.1.2), each
     // with three backends: every pod's port holds the NAT_/ALLOW_NAT_ rules of its own load
