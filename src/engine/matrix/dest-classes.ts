@@ -107,6 +107,10 @@ export function destinationClasses(
   const carried = new Set<string>();
   // Texts already carried whole (the addresses actions write repeat from rule to rule).
   const carriedTexts = new Set<string>();
+  /** An address an action writes into a packet. */
+  const carryIp = (ip: string | null | undefined) => {
+    if (ip) blockIpsIn(ip, undefined, true);
+  };
   const blockIpsIn = (text: string, except?: readonly string[], carry = false) => {
     if (carry && !except) {
       if (carriedTexts.has(text)) return;
@@ -191,23 +195,21 @@ export function destinationClasses(
   const seenAction = new Set<object>();
   for (const info of infos) {
     const { g } = info;
-    g.rules.forEach((r, k) => {
+    for (let k = 0; k < g.rules.length; k++) {
+      const r = g.rules[k]!;
       const a = r.action;
       if (!seenAction.has(a)) {
         seenAction.add(a);
         // Every address an action writes into a packet.
-        const carry = (ip: string | null | undefined) => {
-          if (ip) blockIpsIn(ip, undefined, true);
-        };
         if (a.kind === 'lbnat') {
-          carry(a.snatIp);
-          for (const b of a.backends) carry(b.ip);
-        } else if (a.kind === 'nat') carry(a.ip);
-        else if (a.kind === 'dynnat') carry(a.snatIp);
+          carryIp(a.snatIp);
+          for (const b of a.backends) carryIp(b.ip);
+        } else if (a.kind === 'nat') carryIp(a.ip);
+        else if (a.kind === 'dynnat') carryIp(a.snatIp);
         else if (a.kind === 'encap') {
-          carry(a.outerSrcIp);
-          carry(a.outerDstIp);
-        } else if (a.kind === 'paroute') carry(a.nextHop);
+          carryIp(a.outerSrcIp);
+          carryIp(a.outerDstIp);
+        } else if (a.kind === 'paroute') carryIp(a.nextHop);
         else if (a.kind === 'other') blockIpsIn(a.text, undefined, true);
       }
       const cc = g.m.conds[k]!;
@@ -235,20 +237,19 @@ export function destinationClasses(
           if (!l) mentions.set(v, (l = []));
           l.push({ info, k, cond: i < byCond });
         }
-    });
+    }
   }
   const live = (v: string) => !carried.has(v);
   // A side of a condition that holds only VIPs no packet carries unless sent to one.
-  const vipOnly = (cc: Cond) =>
-    [cc.src, cc.dst].some(
-      (side) =>
-        side !== null &&
-        side.length > 0 &&
-        side.every((x) => {
-          const v = x.bits === 32 ? vipNum.get(x.base) : undefined;
-          return v !== undefined && live(v);
-        }),
-    );
+  const vipSide = (side: readonly Cidr[] | null) => {
+    if (side === null || side.length === 0) return false;
+    for (const x of side) {
+      const v = x.bits === 32 ? vipNum.get(x.base) : undefined;
+      if (v === undefined || !live(v)) return false;
+    }
+    return true;
+  };
+  const vipOnly = (cc: Cond) => vipSide(cc.src) || vipSide(cc.dst);
   // Per rule list: how many rules before each position name no classed VIP (their order
   // relative to those rules is what a column's packets see).
   const ranks = new Map<GroupInfo, Int32Array>();

@@ -73,22 +73,36 @@ const ONE_PIECE = /^[^\s_"{}[\],()/=|;:]+$/;
  * of a name, address or id passed through `piece` (how tokens become placeholders).
  */
 export function ruleText(r: RuleBody, piece: (p: string) => string = (p) => p): string {
-  const w = (x: string | null) =>
-    x === null ? 'null' : ONE_PIECE.test(x) ? piece(x) : x.replace(PIECES, piece);
   const c = r.conditions;
-  const ports = (x: readonly { from: number; to: number }[] | null) =>
-    x ? x.map((p) => `${p.from}-${p.to}`).join(',') : '*';
-  const prefixes = (x: readonly string[] | null) => (x ? x.map(w).join(',') : '*');
   const a = r.action;
   const act =
     a.kind === 'lbnat'
-      ? `lbnat ${w(a.loadBalancerId)} ${sizeClass(a.backends.length)} ${a.distribution} ${w(a.snatIp)}`
+      ? `lbnat ${word(a.loadBalancerId, piece)} ${sizeClass(a.backends.length)} ${a.distribution} ${word(a.snatIp, piece)}`
       : a.kind === 'nat'
-        ? `nat ${a.side} ${w(a.ip)} ${a.port}`
+        ? `nat ${a.side} ${word(a.ip, piece)} ${a.port}`
         : a.kind === 'allow' || a.kind === 'block'
           ? a.kind
-          : w(JSON.stringify(a));
-  return `${w(r.name)}|${r.priority}|${r.type}|${r.terminating ? 1 : 0}${r.stateful ? 1 : 0}|${prefixes(c.srcPrefixes)}|${prefixes(c.dstPrefixes)}|${ports(c.srcPorts)}|${ports(c.dstPorts)}|${c.protocols?.join(',') ?? '*'}|${act}`;
+          : word(JSON.stringify(a), piece);
+  return `${word(r.name, piece)}|${r.priority}|${r.type}|${r.terminating ? 1 : 0}${r.stateful ? 1 : 0}|${prefixesText(c.srcPrefixes, piece)}|${prefixesText(c.dstPrefixes, piece)}|${portsText(c.srcPorts)}|${portsText(c.dstPorts)}|${c.protocols?.join(',') ?? '*'}|${act}`;
+}
+
+/** A text with each piece passed through `piece` (a lone piece without the regex). */
+function word(x: string | null, piece: (p: string) => string): string {
+  return x === null ? 'null' : ONE_PIECE.test(x) ? piece(x) : x.replace(PIECES, piece);
+}
+
+function prefixesText(x: readonly string[] | null, piece: (p: string) => string): string {
+  if (!x) return '*';
+  let out = '';
+  for (let i = 0; i < x.length; i++) out += (i ? ',' : '') + word(x[i]!, piece);
+  return out;
+}
+
+function portsText(x: readonly { from: number; to: number }[] | null): string {
+  if (!x) return '*';
+  let out = '';
+  for (let i = 0; i < x.length; i++) out += `${i ? ',' : ''}${x[i]!.from}-${x[i]!.to}`;
+  return out;
 }
 
 function sameRules(a: readonly RuleBody[], b: readonly RuleBody[]): boolean {
