@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Topology, VfpRuleBody } from '../model/types';
-import { rulesOfGroup, setRuleId } from '../model/vfp-rules';
+import { rulesOfGroup, setRuleId, vfpRuleCount } from '../model/vfp-rules';
 import { buildScenario } from '../scenarios/index';
 import { hasEntry } from '../shared/table';
-import { EAGER_SET_RULES, indexTopology } from './object-index';
+import { EAGER_SET_RULES, indexTopology, setRuleCount } from './object-index';
 import { buildObjectTree, parentKeys, type TreeNode } from './object-tree';
 
 /** A scenario whose every group carries one shared set: more set rules than `EAGER_SET_RULES`. */
@@ -75,5 +75,19 @@ describe('rules of shared sets in a big topology', () => {
     const roots = buildObjectTree(small);
     const anyGroup = Object.values(small.groups)[0]!;
     expect(find(roots, anyGroup.id)?.lazy).toBeUndefined();
+  });
+});
+
+describe('setRuleCount', () => {
+  it('is every rule less the rules table, counted by the index on its way or alone', () => {
+    for (const make of [withBigSet, () => buildScenario('new-l2bridge')]) {
+      const want = (t: Topology): number => vfpRuleCount(t) - Object.keys(t.rules).length;
+      const indexed = make();
+      indexTopology(indexed);
+      expect(setRuleCount(indexed)).toBe(want(indexed));
+      const alone = make();
+      expect(setRuleCount(alone)).toBe(want(alone));
+    }
+    expect(setRuleCount(withBigSet())).toBeGreaterThan(EAGER_SET_RULES);
   });
 });

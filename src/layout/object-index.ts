@@ -4,7 +4,7 @@
  * The inspector, the tree and the store resolve ids through it.
  */
 import type { Provenance, Topology } from '../model/types';
-import { allVfpRules, ruleById, vfpRuleCount } from '../model/vfp-rules';
+import { allVfpRules, ruleById, ruleSetOf } from '../model/vfp-rules';
 import type { VfpRule } from '../model/types';
 import { nodeRows, syntheticId, type DrawnKind } from './geometry';
 import { emptyTable } from '../shared/table';
@@ -192,6 +192,9 @@ function* buildIndex(t: Topology): Generator<void, ObjectIndex> {
     });
     if (due()) yield;
   }
+  // The shared sets' rules are counted on the way (a second pass over every group, and two
+  // over the rules table, took a step of their own: 90 ms on the 20-node cluster, loaded).
+  let setRulesSeen = 0;
   for (const g of Object.values(t.groups)) {
     add({
       id: g.id,
@@ -202,8 +205,10 @@ function* buildIndex(t: Topology): Generator<void, ObjectIndex> {
       nodeId: t.ports[g.portId]?.nodeId ?? null,
       portId: g.portId,
     });
+    if (t.ruleSets) setRulesSeen += ruleSetOf(t, g)?.rules.length ?? 0;
     if (due()) yield;
   }
+  if (!setRules.has(t)) setRules.set(t, setRulesSeen);
   const lazy = setRuleCount(t) > EAGER_SET_RULES;
   for (const r of lazy ? Object.values(t.rules) : allVfpRules(t)) {
     add(ruleRef(t, r));
@@ -265,7 +270,9 @@ const setRules = new WeakMap<Topology, number>();
 export function setRuleCount(t: Topology): number {
   let n = setRules.get(t);
   if (n === undefined) {
-    n = t.ruleSets ? vfpRuleCount(t) - Object.keys(t.rules).length : 0;
+    n = 0;
+    if (t.ruleSets)
+      for (const g of Object.values(t.groups)) n += ruleSetOf(t, g)?.rules.length ?? 0;
     setRules.set(t, n);
   }
   return n;
