@@ -10,6 +10,7 @@ import {
   prepareMatrix,
   releasePrepared,
   runMatrixPool,
+  warmMatrixWorker,
   type MatrixRun,
 } from '../worker/matrix-pool';
 import { useAppStore } from './StoreContext';
@@ -114,32 +115,45 @@ const UPDATE_MS = 120;
 
 const EMPTY: Result = { matrix: null, done: 0, total: 0, status: 'running', error: null, ms: 0 };
 
+/** Run `f` once the page is idle (at the latest after `PREPARE_WAIT_MS`); returns a cancel. */
+function whenIdle(f: () => void): () => void {
+  const w = globalThis as {
+    requestIdleCallback?: (f: () => void, o?: { timeout: number }) => number;
+    cancelIdleCallback?: (id: number) => void;
+  };
+  if (w.requestIdleCallback && w.cancelIdleCallback) {
+    const id = w.requestIdleCallback(f, { timeout: PREPARE_WAIT_MS });
+    const cancelIdle = w.cancelIdleCallback;
+    return () => cancelIdle(id);
+  }
+  const id = setTimeout(f, PREPARE_WAIT_MS);
+  return () => clearTimeout(id);
+}
+
 /**
  * Start the matrix of the topology on screen once the page is idle (`prepareMatrix`: its first
  * worker gets the topology, in pieces, and computes the columns and the first rows), so that
- * opening the matrix shows rows at once. Only where the matrix can be opened (`enabled`).
- * True once the first rows of the topology on screen are ready.
+ * opening the matrix shows rows at once. Before any topology, a matrix worker is started and
+ * waits (`warmMatrixWorker`), so a matrix opened before the page was idle does not wait for
+ * one to start. Only where the matrix can be opened (`enabled`). True once the first rows of
+ * the topology on screen are ready.
  */
 export function usePrepareMatrix(enabled: boolean): boolean {
   const topology = useAppStore((s) => s.topology);
   const [ready, setReady] = useState<Topology | null>(null);
   useEffect(() => {
     if (!enabled || !topology) return undefined;
-    const prepare = () => prepareMatrix(topology, { onReady: () => setReady(topology) });
-    const w = globalThis as {
-      requestIdleCallback?: (f: () => void, o?: { timeout: number }) => number;
-      cancelIdleCallback?: (id: number) => void;
-    };
-    if (w.requestIdleCallback && w.cancelIdleCallback) {
-      const id = w.requestIdleCallback(prepare, { timeout: PREPARE_WAIT_MS });
-      const cancelIdle = w.cancelIdleCallback;
-      return () => cancelIdle(id);
-    }
-    const id = setTimeout(prepare, PREPARE_WAIT_MS);
-    return () => clearTimeout(id);
+    return whenIdle(() => prepareMatrix(topology, { onReady: () => setReady(topology) }));
   }, [enabled, topology]);
-  // The viewer goes away: so does the worker it prepared.
-  useEffect(() => (enabled ? releasePrepared : undefined), [enabled]);
+  // The viewer goes away: so do the workers it started.
+  useEffect(() => {
+    if (!enabled) return undefined;
+    const cancel = whenIdle(warmMatrixWorker);
+    return () => {
+      cancel();
+      releasePrepared();
+    };
+  }, [enabled]);
   return ready !== null && ready === topology;
 }
 

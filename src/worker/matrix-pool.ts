@@ -21,6 +21,7 @@ import {
 } from '../engine/matrix/index';
 import type { Topology } from '../model/types';
 import type { MatrixWorkerIn, MatrixWorkerOut } from './matrix.worker';
+import { nextTask } from './next-task';
 import { spawnMatrixWorker } from './spawn-matrix';
 import { topologyPieces } from './topology-pieces';
 
@@ -48,6 +49,8 @@ interface Prepared {
   readonly seed: number;
   readonly worker: Worker;
   preview: PreviewMsg | null;
+  /** The rest of the preview, in order (`preview-more`). */
+  readonly more: ClassBatch[];
   error: string | null;
   /** Set once a run takes the worker over: its messages go there from then on. */
   listener: ((m: MatrixWorkerOut) => void) | null;
@@ -61,6 +64,24 @@ interface Prepared {
 let prepared: Prepared | null = null;
 /** Topologies a run has started for: preparing them again would only duplicate work. */
 const started = new WeakSet<Topology>();
+/**
+ * A matrix worker started before any topology (`warmMatrixWorker`): its script is loaded and
+ * run by the time a matrix is wanted, so a matrix opened the moment a big import shows does
+ * not wait for a worker to start.
+ */
+let spare: Worker | null = null;
+
+/** Start the spare worker, if none is waiting (and Worker exists). */
+export function warmMatrixWorker(): void {
+  if (!spare && typeof Worker !== 'undefined') spare = spawnMatrixWorker();
+}
+
+/** The spare worker if there is one, else a new one. */
+function spawnDefault(): Worker {
+  const w = spare ?? spawnMatrixWorker();
+  spare = null;
+  return w;
+}
 
 const send = (w: Worker, m: MatrixWorkerIn, transfer: Transferable[] = []) =>
   w.postMessage(m, transfer);
@@ -72,6 +93,7 @@ function startFirst(t: Topology, seed: number, spawn: () => Worker, wait: boolea
     seed,
     worker,
     preview: null,
+    more: [],
     error: null,
     listener: null,
     closed: false,
@@ -81,7 +103,8 @@ function startFirst(t: Topology, seed: number, spawn: () => Worker, wait: boolea
     if (e.data.type === 'preview') {
       p.preview = e.data;
       p.onReady?.();
-    } else if (e.data.type === 'error') p.error = e.data.message;
+    } else if (e.data.type === 'preview-more') p.more.push(e.data.batch);
+    else if (e.data.type === 'error') p.error = e.data.message;
   };
   worker.onerror = (e) => {
     const message = e.message || 'the matrix worker failed';
@@ -97,7 +120,8 @@ function startFirst(t: Topology, seed: number, spawn: () => Worker, wait: boolea
     if (r.done)
       return send(worker, { type: 'init', topology: head, seed, plan: null, wait, pieces: true });
     send(worker, { type: 'piece', piece: r.value });
-    setTimeout(step, 0);
+    // A task of its own, without the 4 ms clamp of nested timeouts.
+    void nextTask().then(step);
   };
   step();
   return p;
@@ -121,20 +145,22 @@ export function prepareMatrix(
   const seed = o.seed ?? 1;
   if (started.has(t) || (prepared?.t === t && prepared.seed === seed)) return;
   releasePrepared();
-  prepared = startFirst(t, seed, o.spawn ?? spawnMatrixWorker, true);
+  prepared = startFirst(t, seed, o.spawn ?? spawnDefault, true);
   if (o.onReady) prepared.onReady = o.onReady;
 }
 
-/** Terminate the prepared worker, if no run took it over. */
+/** Terminate the prepared worker, if no run took it over, and the spare one. */
 export function releasePrepared(): void {
   if (prepared && !prepared.listener) terminate(prepared);
   prepared = null;
+  spare?.terminate();
+  spare = null;
 }
 
 /** Start computing `t`'s matrix; null where Worker does not exist (jsdom, SSR). */
 export function runMatrixPool(t: Topology, o: MatrixPoolOptions = {}): MatrixRun | null {
   if (typeof Worker === 'undefined' && !o.spawn) return null;
-  const spawn = o.spawn ?? spawnMatrixWorker;
+  const spawn = o.spawn ?? spawnDefault;
   const wanted = Math.max(1, o.workers ?? globalThis.navigator?.hardwareConcurrency ?? 2);
   const seed = o.seed ?? 1;
   started.add(t);
@@ -157,7 +183,9 @@ export function runMatrixPool(t: Topology, o: MatrixPoolOptions = {}): MatrixRun
     o.onError?.(message);
   };
   let asm: MatrixAssembler | null = null;
-  let preview: ClassBatch | null = null;
+  /** The preview's batches so far, and the matrix of one-source classes that shows them. */
+  const previews: ClassBatch[] = [];
+  let pre: MatrixAssembler | null = null;
   let order: readonly { k: number; from: number; to: number }[] = [];
   let next = 0;
   let finished = 0;
@@ -166,15 +194,21 @@ export function runMatrixPool(t: Topology, o: MatrixPoolOptions = {}): MatrixRun
   };
   const showPreview = (msg: PreviewMsg) => {
     // The first rows, before the plan: a matrix of one-source classes, 0 units done.
-    preview = msg.batch;
-    const pre = new MatrixAssembler(t.id, unplanned(msg.sources, msg.destinations, seed));
-    pre.preview(preview);
+    pre = new MatrixAssembler(t.id, unplanned(msg.sources, msg.destinations, seed));
+    showMore(msg.batch);
+  };
+  const showMore = (batch: ClassBatch) => {
+    previews.push(batch);
+    if (asm) return asm.preview(batch);
+    if (!pre) return;
+    pre.preview(batch);
     o.onRows?.(pre.matrix(), 0, 0);
   };
   const onPlan = (plan: MatrixPlan) => {
     o.onPlan?.(plan);
     asm = new MatrixAssembler(t.id, plan);
-    if (preview) asm.preview(preview);
+    for (const b of previews) asm.preview(b);
+    pre = null;
     order = workUnits(plan);
     if (order.length === 0) {
       stop();
@@ -200,6 +234,7 @@ export function runMatrixPool(t: Topology, o: MatrixPoolOptions = {}): MatrixRun
       if (stopped) return;
       if (m.type === 'error') return fail(m.message);
       if (m.type === 'preview') return showPreview(m);
+      if (m.type === 'preview-more') return showMore(m.batch);
       if (m.type === 'plan') return onPlan(m.plan);
       onBatch(i, m.batch);
     };
@@ -210,6 +245,7 @@ export function runMatrixPool(t: Topology, o: MatrixPoolOptions = {}): MatrixRun
   }
   // The preview the prepared worker already sent is shown now; then it plans.
   if (first.preview) showPreview(first.preview);
+  for (const b of first.more) showMore(b);
   send(first.worker, { type: 'plan' });
   // The others start now and get the topology from the first worker, not from the page.
   for (let i = 1; i < wanted; i++) {

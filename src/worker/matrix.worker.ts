@@ -1,7 +1,7 @@
 /**
  * A matrix worker. The first worker of a pool gets the topology from the page (`init`, no
  * plan): it posts a preview of the first rows at once (traced cell by cell, since planning a
- * big dump takes seconds), then plans, unless told to wait for `plan` (a matrix prepared
+ * big dump takes seconds; its first corner first), then plans, unless told to wait for `plan` (a matrix prepared
  * before the user opened the view). It hands the topology, then the plan, to the other workers
  * itself through a port each (`peer`), so the page clones the topology once, ahead of time.
  * Every worker then runs one work unit (a source class over a range of destinations) per
@@ -12,7 +12,7 @@ import {
   matrixDestinations,
   matrixSources,
   planMatrix,
-  previewBatch,
+  previewBatches,
   type ClassBatch,
   type MatrixPlan,
   type WorkUnit,
@@ -55,6 +55,8 @@ export type MatrixWorkerOut =
       readonly destinations: MatrixPlan['destinations'];
       readonly batch: ClassBatch;
     }
+  /** More of the preview (see `previewBatches`), after the first `preview`. */
+  | { readonly type: 'preview-more'; readonly batch: ClassBatch }
   | { readonly type: 'plan'; readonly plan: MatrixPlan }
   | { readonly type: 'batch'; readonly batch: ClassBatch }
   | { readonly type: 'error'; readonly message: string };
@@ -125,8 +127,13 @@ scope.onmessage = (e) => {
         seed = msg.seed;
         if (msg.plan) return ready(t, msg.plan);
         given = { sources: matrixSources(t), destinations: matrixDestinations(t) };
-        const batch = previewBatch(t, { ...given, seed });
-        scope.postMessage({ type: 'preview', ...given, batch });
+        // The preview's first corner goes out at once, with the rows and columns; then the rest.
+        let first = true;
+        for (const batch of previewBatches(t, { ...given, seed })) {
+          if (first) scope.postMessage({ type: 'preview', ...given, batch });
+          else scope.postMessage({ type: 'preview-more', batch });
+          first = false;
+        }
         for (const port of peers)
           port.postMessage({ type: 'topology', topology: t } satisfies PeerIn);
         if (!msg.wait || planWanted) makePlan();

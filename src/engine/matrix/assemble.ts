@@ -63,31 +63,52 @@ export class ClassRunner {
 /** Rows and columns of the preview: about what a first screen of the view shows. */
 export const PREVIEW_ROWS = 16;
 export const PREVIEW_COLUMNS = 64;
+/** The corner of the preview sent first, so the first rows show as soon as possible. */
+export const PREVIEW_FIRST_ROWS = 2;
+export const PREVIEW_FIRST_COLUMNS = 16;
 
 /**
- * The first rows over the first columns, every cell traced on its own: a worker sends them
- * before it plans (planning a big dump takes seconds), so the view has rows at once. The
- * assembler shows them (`MatrixAssembler.preview`) until the units compute the same cells.
+ * Rows `fromRow` ≤ s < `rows` over columns `fromColumn` ≤ d < `columns`, every cell traced on
+ * its own: a worker sends them before it plans (planning a big dump takes seconds), so the
+ * view has rows at once. The assembler shows them (`MatrixAssembler.preview`) until the units
+ * compute the same cells.
  */
 export function previewBatch(
   t: Topology,
   plan: Pick<MatrixPlan, 'sources' | 'destinations' | 'seed'>,
   rows = PREVIEW_ROWS,
   columns = PREVIEW_COLUMNS,
+  fromRow = 0,
+  fromColumn = 0,
 ): ClassBatch {
   const table = new CellTable();
-  const sources = plan.sources.slice(0, rows).map((_, i) => i);
+  const sources: number[] = [];
+  for (let s = fromRow; s < Math.min(rows, plan.sources.length); s++) sources.push(s);
   const to = Math.min(columns, plan.destinations.length);
-  const res = tracedRows(t, plan, sources, 0, to, table);
+  const res = tracedRows(t, plan, sources, fromColumn, to, table);
   return {
     classIndex: -1,
-    from: 0,
+    from: fromColumn,
     base: 0,
     cells: table.cells,
     templated: table.templated,
     rows: [...res].map(([source, cells]) => ({ source, cells })),
-    traces: sources.length * to,
+    traces: sources.length * Math.max(0, to - fromColumn),
   };
+}
+
+/**
+ * The preview in pieces, what shows first first: the first rows over the first columns (a
+ * cold worker's first traces compile the ports they cross, so a small corner comes back
+ * soonest), the rest of those rows, then the other rows. Together: `previewBatch`'s cells.
+ */
+export function* previewBatches(
+  t: Topology,
+  plan: Pick<MatrixPlan, 'sources' | 'destinations' | 'seed'>,
+): Generator<ClassBatch> {
+  yield previewBatch(t, plan, PREVIEW_FIRST_ROWS, PREVIEW_FIRST_COLUMNS);
+  yield previewBatch(t, plan, PREVIEW_FIRST_ROWS, PREVIEW_COLUMNS, 0, PREVIEW_FIRST_COLUMNS);
+  yield previewBatch(t, plan, PREVIEW_ROWS, PREVIEW_COLUMNS, PREVIEW_FIRST_ROWS);
 }
 
 /** Columns per unit: small enough that the first units come back while a user looks. */

@@ -14,7 +14,12 @@ import {
   MatrixAssembler,
   PENDING_CELL,
   planMatrix,
+  PREVIEW_COLUMNS,
+  PREVIEW_FIRST_COLUMNS,
+  PREVIEW_FIRST_ROWS,
+  PREVIEW_ROWS,
   previewBatch,
+  previewBatches,
   unplanned,
   workUnits,
   type Matrix,
@@ -122,5 +127,24 @@ describe('matrix work units', () => {
     expect(new Set(completed).size).toBe(plan.sources.length);
     expect(asm.complete).toBe(true);
     expect(cells(asm.matrix())).toEqual(cells(whole));
+  });
+
+  it('the preview in pieces, its first corner first, shows the cells of the whole preview', () => {
+    const t = syntheticTopology(20, 70);
+    const { sources, destinations } = planMatrix(t);
+    const plan = { sources, destinations, seed: 1 };
+    expect(sources.length).toBeGreaterThan(PREVIEW_ROWS);
+    expect(destinations.length).toBeGreaterThan(PREVIEW_COLUMNS);
+    const shown = (batches: Iterable<ReturnType<typeof previewBatch>>) => {
+      const pre = new MatrixAssembler(t.id, unplanned(sources, destinations));
+      for (const b of batches) pre.preview(b);
+      return cells(pre.matrix());
+    };
+    const pieces = [...previewBatches(t, plan)];
+    const first = pieces[0]!;
+    expect(first.rows.map((r) => r.source)).toEqual([...Array(PREVIEW_FIRST_ROWS).keys()]);
+    expect(first.rows.every((r) => r.cells.length === PREVIEW_FIRST_COLUMNS)).toBe(true);
+    expect(shown(pieces)).toEqual(shown([previewBatch(t, plan)]));
+    expect(pieces.reduce((n, b) => n + b.traces, 0)).toBe(PREVIEW_ROWS * PREVIEW_COLUMNS);
   });
 });
