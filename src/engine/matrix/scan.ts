@@ -232,9 +232,22 @@ export class Scanner {
   /**
    * A rule as numbers: name, priority and flags, its conditions (each list led by its length,
    * prefixes by their text's id; or -5 and the id of their text, for an unknown shape), its
-   * action; and the sources it names. Per list, not per rule object: most rules are in one.
+   * action; and the sources it names. Kept per list and per rule object.
    */
   private ruleEnc(
+    r: RuleBody,
+    cc: { readonly src: readonly Cidr[] | null; readonly dst: readonly Cidr[] | null },
+  ): RuleEnc {
+    // Per rule object too: a dump's ports hold lists of their own that share rule objects.
+    let e = this.rules.get(r);
+    if (!e) this.rules.set(r, (e = this.encodeRule(r, cc)));
+    return e;
+  }
+
+  /** Per rule object: its encoding (see `ruleEnc`). */
+  private readonly rules = new Map<RuleBody, RuleEnc>();
+
+  private encodeRule(
     r: RuleBody,
     cc: { readonly src: readonly Cidr[] | null; readonly dst: readonly Cidr[] | null },
   ): RuleEnc {
