@@ -7,8 +7,8 @@
  */
 import { parseIpv4 } from '../../shared/ip';
 import type { Topology } from '../../model/types';
-import type { Choice, PreparedChoice } from '../choices';
-import { prepareChoice, replayPrepared } from '../choices';
+import type { Choice } from '../choices';
+import { repChoices, sameChoices, type RepChoice } from './replay';
 import { traceLogged } from '../trace';
 import { TraceInputError, type Trace } from '../types';
 import { cellKey, cellOf, cellRequest } from './cell';
@@ -98,56 +98,6 @@ function traceCell(
   return { cell: cellOf(trace), choices };
 }
 
-/** A representative's choice, prepared for replay, with what it picked. */
-interface RepChoice extends PreparedChoice {
-  /** The picked backend (`ip`, `port`) and which of the representative's own addresses it is. */
-  readonly ip: number;
-  readonly port: number;
-  readonly self: number;
-}
-
-function repChoices(choices: readonly Choice[], r: OwnTokens): RepChoice[] {
-  return choices.map((ch) => {
-    const [ip, port] = ch.kind === 'backend' && ch.pick ? ch.pick(ch.value) : [-1, -1];
-    return { ...prepareChoice(ch, r.ips), ip, port, self: r.ips.indexOf(ip) };
-  });
-}
-
-/**
- * Would `m`'s walk make every choice the representative's walk made (`choices`), up to their
- * own identities? Never when the destination is `m` (swapping the two would move the
- * destination too; the caller checks the representative).
- */
-function sameChoices(
-  m: OwnTokens,
-  dst: number,
-  choices: readonly RepChoice[],
-  sameProgram: boolean,
-): boolean {
-  const ipM = m.ips;
-  if (ipM.includes(dst)) return false;
-  for (const c of choices) {
-    const ch = c.ch;
-    const v = replayPrepared(c, ipM);
-    if (ch.kind === 'port' || !ch.pick) {
-      if (v !== ch.value) return false;
-      continue;
-    }
-    let ipB = c.ip;
-    if (v !== ch.value) {
-      const [ip, port] = ch.pick(v);
-      if (port !== c.port) return false;
-      ipB = ip;
-    }
-    const selfB = ipM.indexOf(ipB);
-    if (c.self !== selfB) return false;
-    if (c.self < 0 && c.ip !== ipB) return false;
-    // Picked as its own backend: its own port's backend rules now matter too.
-    if (c.self >= 0 && !sameProgram) return false;
-  }
-  return true;
-}
-
 const FIELDS = ['reason', 'at', 'layer', 'group', 'rule', 'backend'] as const;
 
 /** Does a text of `c` name its source? (`test`: `tokenRegex` without the global flag.) */
@@ -211,6 +161,18 @@ interface ClassPrep {
   readonly tok: readonly OwnTokens[];
   /** Templates map by role: members share a cell only when their roles line up. */
   readonly roles: readonly string[];
+  /**
+   * Walks of a member to one of its own addresses (a pod's column for the pod itself), by
+   * roles, which own address, port and protocol: the first one traced, for the others.
+   */
+  readonly selfWalks: Map<string, SelfWalk>;
+}
+
+/** A member's traced walk to its own address (see `ClassPrep.selfWalks`). */
+interface SelfWalk {
+  readonly ci: number;
+  readonly member: number;
+  readonly choices: readonly RepChoice[];
 }
 
 /** Per cell table (one per plan): the trees of its destination classes, prepared classes. */
@@ -244,13 +206,44 @@ function classPrep(c: Cells, plan: MatrixPlan, k: number): ClassPrep {
   if (!p) {
     // Every member of a class has tokens (`sourceClasses`); `unplanned` classes have one member.
     const tok = plan.classes[k]!.map((s) => plan.tokens[s] ?? NO_TOKENS);
-    p = { tok, roles: tok.map((x) => x.roles.join('\u0000')) };
+    p = { tok, roles: tok.map((x) => x.roles.join('\u0000')), selfWalks: new Map() };
     c.classes.set(k, p);
   }
   return p;
 }
 
 const NO_TOKENS: OwnTokens = { roles: [], values: [], ips: [], portIds: [], endpointIds: [] };
+
+/**
+ * Member `i`'s cell at column `d`, one of its own addresses (`dst`): the cell of the first
+ * member traced to its own address at the same place among its addresses, on the same port,
+ * when every choice of that walk replays the same for `i`; else traced.
+ */
+function selfCell(
+  t: Topology,
+  plan: MatrixPlan,
+  table: CellTable,
+  prep: ClassPrep,
+  k: number,
+  i: number,
+  d: number,
+  dst: number,
+): { ci: number; traced: boolean } {
+  const members = plan.classes[k]!;
+  const tokM = prep.tok[i]!;
+  const dest = plan.destinations[d]!;
+  const key = [prep.roles[i], tokM.ips.length, tokM.ips.indexOf(dst), dest.port, dest.proto].join(
+    '\u0001',
+  );
+  const w = prep.selfWalks.get(key);
+  const sameProgram = (j: number) => plan.programs[members[j]!] === plan.programs[members[i]!];
+  if (w && sameChoices(tokM, dst, w.choices, sameProgram(w.member), true))
+    return { ci: w.ci, traced: false };
+  const { cell, choices } = traceCell(t, plan, members[i]!, d, true);
+  const ci = internFor(table, cell, tokM);
+  if (!w) prep.selfWalks.set(key, { ci, member: i, choices: repChoices(choices, tokM) });
+  return { ci, traced: true };
+}
 
 export interface ClassResult {
   /** Source index → cell indexes (into the table) per destination. */
@@ -277,7 +270,8 @@ export function computeClass(
   const buf = new Uint32Array(members.length * width);
   const rows = members.map((_, i) => buf.subarray(i * width, (i + 1) * width));
   const c = cellsOf(t, plan, table);
-  const { tok, roles } = classPrep(c, plan, k);
+  const prep = classPrep(c, plan, k);
+  const { tok, roles } = prep;
   const dstIps = c.dstIps;
   let traces = 0;
   const dclass = plan.dests.classOf;
@@ -290,7 +284,15 @@ export function computeClass(
       ex.fill(k, d, members, rows, at);
       continue;
     }
-    let pending = members.map((_, i) => i);
+    // Members whose own address the column is: each shares the walk of the first one traced.
+    let pending: number[] = [];
+    for (let i = 0; i < members.length; i++)
+      if (!tok[i]!.ips.includes(dstIps[d]!)) pending.push(i);
+      else {
+        const own = selfCell(t, plan, table, prep, k, i, d, dstIps[d]!);
+        rows[i]![at] = own.ci;
+        if (own.traced) traces++;
+      }
     while (pending.length > 0) {
       const rp = pending[0]!;
       const r = members[rp]!;
