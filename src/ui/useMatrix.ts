@@ -133,17 +133,22 @@ function whenIdle(f: () => void): () => void {
 /**
  * Start the matrix of the topology on screen once the page is idle (`prepareMatrix`: its first
  * worker gets the topology, in pieces, and computes the columns and the first rows), so that
- * opening the matrix shows rows at once. Before any topology, a matrix worker is started and
- * waits (`warmMatrixWorker`), so a matrix opened before the page was idle does not wait for
- * one to start. Only where the matrix can be opened (`enabled`). True once the first rows of
- * the topology on screen are ready.
+ * opening the matrix shows rows at once. Before any topology, and again after each
+ * preparation, a matrix worker is started and waits (`warmMatrixWorker`), so a matrix opened
+ * before the page was idle does not wait for one to start, nor a run for its second worker.
+ * Only where the matrix can be opened (`enabled`). True once the first rows of the topology on
+ * screen are ready.
  */
 export function usePrepareMatrix(enabled: boolean): boolean {
   const topology = useAppStore((s) => s.topology);
   const [ready, setReady] = useState<Topology | null>(null);
   useEffect(() => {
     if (!enabled || !topology) return undefined;
-    return whenIdle(() => prepareMatrix(topology, { onReady: () => setReady(topology) }));
+    return whenIdle(() => {
+      prepareMatrix(topology, { onReady: () => setReady(topology) });
+      // The prepared worker took the waiting one: start the next (a run's second worker).
+      warmMatrixWorker();
+    });
   }, [enabled, topology]);
   // The viewer goes away: so do the workers it started.
   useEffect(() => {

@@ -144,17 +144,22 @@ export function prepareMatrix(
   if (typeof Worker === 'undefined' && !o.spawn) return;
   const seed = o.seed ?? 1;
   if (started.has(t) || (prepared?.t === t && prepared.seed === seed)) return;
-  releasePrepared();
+  dropPrepared();
   prepared = startFirst(t, seed, o.spawn ?? spawnDefault, true);
   if (o.onReady) prepared.onReady = o.onReady;
 }
 
 /** Terminate the prepared worker, if no run took it over, and the spare one. */
 export function releasePrepared(): void {
-  if (prepared && !prepared.listener) terminate(prepared);
-  prepared = null;
+  dropPrepared();
   spare?.terminate();
   spare = null;
+}
+
+/** Terminate the prepared worker, if no run took it over (the spare one stays). */
+function dropPrepared(): void {
+  if (prepared && !prepared.listener) terminate(prepared);
+  prepared = null;
 }
 
 /** Start computing `t`'s matrix; null where Worker does not exist (jsdom, SSR). */
