@@ -360,14 +360,9 @@ export function destinationClasses(
       if (!l) perPort.set(port!, (l = []));
       l.push(`${place}|${text}`);
     }
-    const texts = new Map<string, string>();
     const textOf = (p: string) => {
-      let x = texts.get(p);
-      if (x === undefined) {
-        const l = perPort.get(p) ?? [];
-        texts.set(p, (x = l.length < 2 ? (l[0] ?? '') : l.sort().join('\n')));
-      }
-      return x;
+      const l = perPort.get(p);
+      return !l ? '' : l.length === 1 ? l[0]! : l.sort().join('\n');
     };
     const perBackend = [...backendPorts].map(textOf);
     if (perBackend.some((x) => x !== perBackend[0])) continue;

@@ -230,9 +230,9 @@ export class Scanner {
   private readonly prefixId = (x: string) => this.name(x).id;
 
   /**
-   * A rule as numbers: name, priority and flags, its conditions (each list led by its length,
-   * prefixes by their text's id; or -5 and the id of their text, for an unknown shape), its
-   * action; and the sources it names. Kept per list and per rule object.
+   * A rule as numbers: name, priority, flags, its conditions' id (interned as numbers: each
+   * list led by its length, prefixes by their text's id; by their text for an unknown shape),
+   * its action's; and the sources it names. Kept per list and per rule object.
    */
   private ruleEnc(
     r: RuleBody,
@@ -256,10 +256,13 @@ export class Scanner {
     this.addWideOf(cc.dst);
     const name = this.name(r.name);
     const flags = (r.terminating ? 1 : 0) | (r.stateful ? 2 : 0);
-    const ids = [name.id, r.priority, flags];
-    if (!condInto(ids, c, this.prefixId)) ids.push(-5, this.name(JSON.stringify(c)).id);
+    // Five numbers per rule: a port's own long lists (a dump's) are walked for every port.
+    const tuple: number[] = [];
+    const cond = condInto(tuple, c, this.prefixId)
+      ? this.encodingId(tuple)
+      : this.name(JSON.stringify(c)).id;
     const act = this.name(JSON.stringify(r.action));
-    ids.push(act.id);
+    const ids = [name.id, r.priority, flags, cond, act.id];
     // An lbnat action's backends are a backend list: they are never a mention (see above).
     const actHits = r.action.kind === 'lbnat' ? NONE : act.hits;
     const condHits = this.hits.ofConditions(c) ?? this.hits.of(JSON.stringify(c));
