@@ -118,8 +118,16 @@ export function createTopologyRenderer(
     if (drawn) drawn.live = new Set(c.live.map((i) => i.id));
   };
 
-  /** Draw the objects, links and captions of `vm`: whole, or for the view when big. */
-  const drawObjects = (vm: TopologyViewModel, grow: boolean): void => {
+  /**
+   * Draw the objects, links and captions of `vm`: whole, or for the view when big. `before`:
+   * the viewport's size read before this task moved the view (the view's transform does not
+   * change it, but reading it after that change would lay out the old drawing again).
+   */
+  const drawObjects = (
+    vm: TopologyViewModel,
+    grow: boolean,
+    before?: { readonly w: number; readonly h: number },
+  ): void => {
     const items = vm.layout.items;
     if (items.length < CULL_FROM) {
       if (drawn) {
@@ -142,8 +150,9 @@ export function createTopologyRenderer(
       );
       return;
     }
-    const view = zoomer.getView();
-    const win = viewWindow(view, zoomer.size());
+    const at = before ?? zoomer.size();
+    const view = zoomer.getView(at);
+    const win = viewWindow(view, at);
     const shape = cut(items, vm.layout.links, win, view.k);
     drawn = { win, k: view.k, shape, live: new Set() };
     paint(vm, shape.with(keepSet()));
@@ -208,12 +217,15 @@ export function createTopologyRenderer(
         zoomer.setTextScale(textScale);
         root.attr('data-text-scale', textScale === 1 ? null : textScale);
       }
+      // A big drawing's viewport size, read before the view moves: fitting sets the view's
+      // transform, and a read after it laid out the drawing being replaced (100 ms, loaded).
+      const at = vm.layout.items.length >= CULL_FROM ? zoomer.size() : undefined;
       // Fitted first, a big drawing is drawn once, for the view it is shown in.
       if (opts.fit === true) {
         fitted = true;
         fit();
       }
-      drawObjects(vm, grow);
+      drawObjects(vm, grow, at);
       // Groups written afresh lost their marks; the ones left as they were keep them.
       applyHighlight();
       drawPortCard(card, vm.detail);

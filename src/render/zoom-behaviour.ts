@@ -25,8 +25,12 @@ export interface ViewCentre {
 export interface ZoomControl {
   fitBox(box: Box, maxScale: number, animate: boolean): void;
   zoomBy(factor: number): void;
-  /** The current view (independent of the viewport size, so it survives a resize or a link). */
-  getView(): ViewCentre;
+  /**
+   * The current view (independent of the viewport size, so it survives a resize or a link).
+   * `at`: the viewport's size, when the caller read it already (reading it again after the
+   * transform changed lays the drawing out again, in the caller's task).
+   */
+  getView(at?: { readonly w: number; readonly h: number }): ViewCentre;
   /** Jump to a view, interrupting any running transition. */
   setView(view: ViewCentre): void;
   /** The viewport's size in screen pixels. */
@@ -118,8 +122,8 @@ export function createZoom(
     zoomBy(factor) {
       sel.call((s) => behaviour.scaleBy(s, factor));
     },
-    getView() {
-      const { w, h } = size();
+    getView(at = size()) {
+      const { w, h } = at;
       const [x, y] = current.invert([w / 2, h / 2]);
       return { x, y, k: current.k };
     },
