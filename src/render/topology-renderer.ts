@@ -84,7 +84,7 @@ export function createTopologyRenderer(
       viewport.classed('zoom-cluster', level === 'cluster').classed('zoom-node', level === 'node');
       callbacks.onZoomLevel?.(level);
     },
-    () => callbacks.onViewEnd?.(zoomer.getView()),
+    (view) => callbacks.onViewEnd?.(view),
     () => {
       // A big drawing follows the view: once a frame at most, when the view left what was
       // drawn or the scale changed enough to turn outlines into objects or back.

@@ -49,7 +49,7 @@ export function createZoom(
   svg: SVGSVGElement,
   viewport: SVGGElement,
   onLevel: (level: Exclude<ZoomLevel, 'port'>) => void,
-  onViewEnd?: () => void,
+  onViewEnd?: (view: ViewCentre) => void,
   onView?: () => void,
 ): ZoomControl {
   let current = zoomIdentity;
@@ -68,10 +68,24 @@ export function createZoom(
       onLevel(next);
     }
   };
-  const size = (): { w: number; h: number } => ({
-    w: svg.clientWidth || 1000,
-    h: svg.clientHeight || 700,
-  });
+  /**
+   * The size read last in this run of scripts (cleared in a microtask). A view set by code ends
+   * in the same run as the read that placed it; reading again there would lay out the drawing
+   * under its new transform, in that task (90 ms for a big cluster's fit, loaded).
+   */
+  let lastSize: { w: number; h: number } | null = null;
+  const size = (): { w: number; h: number } => {
+    if (!lastSize)
+      queueMicrotask(() => {
+        lastSize = null;
+      });
+    lastSize = { w: svg.clientWidth || 1000, h: svg.clientHeight || 700 };
+    return lastSize;
+  };
+  const viewAt = ({ w, h }: { readonly w: number; readonly h: number }): ViewCentre => {
+    const [x, y] = current.invert([w / 2, h / 2]);
+    return { x, y, k: current.k };
+  };
   const behaviour: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
     .scaleExtent([MIN_SCALE, MAX_SCALE])
     // The viewport is the element's box (explicit, rather than d3's viewBox/width sniffing).
@@ -93,7 +107,7 @@ export function createZoom(
     // Once per gesture or transition, never per frame (for links and the store).
     .on('end', () => {
       svg.removeAttribute('data-zooming');
-      onViewEnd?.();
+      onViewEnd?.(viewAt(lastSize ?? size()));
     });
   const sel = select(svg);
   sel.call(behaviour).on('dblclick.zoom', null);
@@ -122,11 +136,7 @@ export function createZoom(
     zoomBy(factor) {
       sel.call((s) => behaviour.scaleBy(s, factor));
     },
-    getView(at = size()) {
-      const { w, h } = at;
-      const [x, y] = current.invert([w / 2, h / 2]);
-      return { x, y, k: current.k };
-    },
+    getView: (at = size()) => viewAt(at),
     setView(view) {
       const { w, h } = size();
       sel.interrupt();
