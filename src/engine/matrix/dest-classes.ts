@@ -369,12 +369,20 @@ export function destinationClasses(
     // Other source ports: the most common text, and the ports that differ from it by name.
     const counts = new Map<string, number>();
     let mentioned = 0;
+    // Counted by runs of equal texts (most ports read alike): one map write per run.
+    let [run, runLength]: [string | null, number] = [null, 0];
+    const flush = () => run !== null && counts.set(run, (counts.get(run) ?? 0) + runLength);
     for (const p of perPort.keys())
       if (!backendPorts.has(p) && portOwner.has(p)) {
         mentioned++;
         const x = textOf(p);
-        counts.set(x, (counts.get(x) ?? 0) + 1);
+        if (x === run) runLength++;
+        else {
+          flush();
+          [run, runLength] = [x, 1];
+        }
       }
+    flush();
     let others = portOwner.size;
     for (const p of backendPorts) if (portOwner.has(p)) others--;
     counts.set('', (counts.get('') ?? 0) + others - mentioned);
