@@ -24,6 +24,7 @@ import {
   ARG_VIP,
   choiceNode,
   columnArgs,
+  columnSlots,
   DENSE,
   leafNode,
   modU32,
@@ -63,6 +64,8 @@ export class DestExpander {
   private readonly lists: (Int32Array | null)[];
   /** Per source class: its members grouped by roles (see `groupsOf`). */
   private readonly groups = new Map<number, Groups>();
+  private slotCi = new Int32Array(0);
+  private slotOwner = new Int32Array(0);
 
   constructor(
     private readonly plan: ExpandPlan,
@@ -222,6 +225,10 @@ export class DestExpander {
     // `h % L` for a 32-bit unsigned `h` in small-integer arithmetic (a mask when L is a power of 2).
     const mask = L > 0 && (L & (L - 1)) === 0 ? L - 1 : -1;
     const high = L > 0 && L < 32768 ? 65536 % L : -1;
+    // Per slot of the column's list: the leaf it leads to, and its backend's owner.
+    const slotCi = this.slots(L);
+    const slotOwner = this.slotOwner;
+    if (list) columnSlots(list, dense, children, ownerOf, d, slotCi, slotOwner);
     for (; j < n; j++) {
       const i = idx[j]!;
       if (apart[i] !== 0) continue;
@@ -235,10 +242,16 @@ export class DestExpander {
       for (let a = 0; a < len; a++) h = hashStep(h, args[a]!);
       let o: number;
       if (list) {
-        const id =
-          list[mask >= 0 ? h & mask : high >= 0 ? ((h >>> 16) * high + (h & 0xffff)) % L : h % L]!;
-        const w = ownerOf[id]!;
-        o = w === -1 || (w >= 0 && w !== s) ? id : this.backendKey(id, s);
+        const x = mask >= 0 ? h & mask : high >= 0 ? ((h >>> 16) * high + (h & 0xffff)) % L : h % L;
+        const w = slotOwner[x]!;
+        const own = w === -1 || (w >= 0 && w !== s);
+        const ci = slotCi[x]!;
+        if (own && ci >= 0) {
+          rows[i]![at] = ci;
+          continue;
+        }
+        const id = list[x]!;
+        o = own ? id : this.backendKey(id, s);
       } else o = this.outcome(root, h, s);
       const c = o >= 0 && o < DENSE ? dense[o] : children.get(o);
       rows[i]![at] =
@@ -250,6 +263,15 @@ export class DestExpander {
               : this.swapped(c, s, d)
             : this.walkFrom(c, roots, key, s, d, q);
     }
+  }
+
+  /** Scratch per slot of a column's backend list (see `fillGroup`), at least `n` long. */
+  private slots(n: number): Int32Array {
+    if (this.slotCi.length < n) {
+      this.slotCi = new Int32Array(n);
+      this.slotOwner = new Int32Array(n);
+    }
+    return this.slotCi;
   }
 
   private cell(roots: Map<number, Node>, root: number, s: number, d: number, q: number): number {

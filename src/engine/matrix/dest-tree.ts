@@ -138,6 +138,29 @@ export function columnArgs(n: Node, d: number, vip: number): Float64Array | null
   return out;
 }
 
+/**
+ * What a column's backend list slots give without a source (see `fillGroup`): per slot, the
+ * cell of the leaf its backend leads straight to (-1: none, or a leaf of another column whose
+ * texts name the class) in `slotCi`, and its backend's one owner in `slotOwner` (as
+ * `ownerOf`: -1 none, -2 several; a member that owner is goes the general way).
+ */
+export function columnSlots(
+  list: Int32Array,
+  dense: readonly (Node | undefined)[],
+  children: ReadonlyMap<number, Node>,
+  ownerOf: readonly number[],
+  d: number,
+  slotCi: Int32Array,
+  slotOwner: Int32Array,
+): void {
+  for (let x = 0; x < list.length; x++) {
+    const id = list[x]!;
+    const c = id < DENSE ? dense[id] : children.get(id);
+    slotOwner[x] = ownerOf[id]!;
+    slotCi[x] = c !== undefined && c.ch === null && (!c.named || c.d === d) ? c.ci : -1;
+  }
+}
+
 /** A source class's members by roles (the tree roots they start from). */
 export interface Groups {
   readonly members: readonly number[];
