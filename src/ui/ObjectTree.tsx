@@ -1,10 +1,26 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+} from 'react';
 import { buildObjectTree, parentKeys } from '../layout/object-tree';
+import { windowOf } from './matrix-view';
 import { useAppStore, useStoreApi } from './StoreContext';
-import { nextKey, rowSelector, visibleRows, type TreeRow } from './tree-rows';
+import { nearestTop, nextKey, rowSelector, visibleRows, type TreeRow } from './tree-rows';
 
 /** Same words as the drawing's accessible names (`derivedNote` in layout/place-port.ts). */
 const DERIVED_NOTE = 'derived by hnsviz from HNS policies';
+
+/** A row's height in pixels: `.hv-tree .hv-row` in viewer.css sets the same. */
+export const TREE_ROW_H = 27;
+/** Rows rendered beyond each edge of the view (arrow keys always land on a rendered row). */
+const OVERSCAN = 8;
+/** `.hv-tree`'s bottom padding in viewer.css. */
+const TREE_PAD_BOTTOM = 8;
 
 const MOVES: Readonly<Record<string, 'down' | 'up' | 'home' | 'end'>> = {
   ArrowDown: 'down',
@@ -13,9 +29,16 @@ const MOVES: Readonly<Record<string, 'down' | 'up' | 'home' | 'end'>> = {
   End: 'end',
 };
 
+/** The list's height before it is measured: the window's, which no tree panel exceeds. */
+const guessHeight = (): number => (typeof window === 'undefined' ? 800 : window.innerHeight);
+
 /**
  * Every object as a keyboard-navigable ARIA tree (roving tabindex). Enter or Space selects,
  * the same selection as a click in the drawing; a selection made in the drawing is revealed.
+ * Only the rows in view (and a few around them) are rendered, each `TREE_ROW_H` high, the
+ * others stood for by the list's padding: opening a pod of a 20-node cluster renders a few
+ * dozen rows, not the hundreds above and below it. Every rendered row keeps its level,
+ * position and set size, so a screen reader announces the whole tree's structure.
  */
 export function ObjectTree() {
   const topology = useAppStore((s) => s.topology);
@@ -26,9 +49,14 @@ export function ObjectTree() {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const listRef = useRef<HTMLUListElement>(null);
+  // The list's scroll offset and height, as last seen (the window of rows rendered).
+  const [view, setView] = useState(() => ({ top: 0, h: guessHeight() }));
+  // A row to bring into view and focus once rendered (a keyboard move beyond the window).
+  const pendingFocus = useRef<string | null>(null);
 
   // Reveal the selection: open its ancestors and make it the focusable row.
   const [revealed, setRevealed] = useState<string | null>(null);
+  const [reveal, setReveal] = useState<string | null>(null);
   if (selectedId !== revealed) {
     setRevealed(selectedId);
     if (selectedId) {
@@ -36,22 +64,54 @@ export function ObjectTree() {
       for (let k = parents.get(selectedId); k; k = parents.get(k)) open.add(k);
       if (open.size !== expanded.size) setExpanded(open);
       setFocusKey(selectedId);
+      setReveal(selectedId);
     }
   }
 
   const rows = useMemo(() => visibleRows(roots, expanded), [roots, expanded]);
-  const activeKey = rows.some((r) => r.node.key === focusKey)
-    ? focusKey
-    : (rows[0]?.node.key ?? null);
+  const indexOf = (key: string | null): number =>
+    key === null ? -1 : rows.findIndex((r) => r.node.key === key);
+  const activeKey = indexOf(focusKey) >= 0 ? focusKey : (rows[0]?.node.key ?? null);
+
+  // The revealed row is rendered in this very commit: the window moves to it now, and the
+  // list's scroll offset follows on the next frame.
+  const [scrollTarget, setScrollTarget] = useState<{ key: string; top: number } | null>(null);
+  if (reveal !== null) {
+    setReveal(null);
+    const i = indexOf(reveal);
+    if (i >= 0) {
+      const top = nearestTop(i, view.top, view.h, TREE_ROW_H);
+      setScrollTarget({ key: reveal, top });
+      if (top !== view.top) setView({ top, h: view.h });
+    }
+  }
+
+  useLayoutEffect(() => {
+    const el = listRef.current;
+    if (!el || typeof ResizeObserver !== 'function') return undefined;
+    // Measured when the browser lays the list out anyway (never forced inside a commit).
+    const ro = new ResizeObserver(() => {
+      const h = el.clientHeight;
+      setView((v) => (v.h === h || h === 0 ? v : { top: v.top, h }));
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
 
   useEffect(() => {
-    if (!selectedId) return undefined;
-    // On the next frame: scrolling needs the rows just rendered laid out, and there that layout
-    // is the frame's own rather than forced inside the task that rendered them.
+    const target = scrollTarget;
+    if (!target) return undefined;
+    // On the next frame: the list's own height is known there without forcing a layout of
+    // the page just rendered; the row is brought to the nearest edge as `scrollIntoView` would.
     const scroll = (): void => {
-      const el = listRef.current?.querySelector(rowSelector(selectedId));
-      // Optional call: not every DOM (jsdom) implements scrollIntoView.
-      el?.scrollIntoView?.({ block: 'nearest' });
+      setScrollTarget(null);
+      const el = listRef.current;
+      const i = rows.findIndex((r) => r.node.key === target.key);
+      if (!el || i < 0) return;
+      const h = el.clientHeight || view.h;
+      const top = nearestTop(i, target.top, h, TREE_ROW_H);
+      if (el.scrollTop !== top) el.scrollTop = top;
+      setView((v) => (v.top === top && v.h === h ? v : { top, h }));
     };
     if (typeof requestAnimationFrame !== 'function') {
       scroll();
@@ -59,12 +119,38 @@ export function ObjectTree() {
     }
     const frame = requestAnimationFrame(scroll);
     return () => cancelAnimationFrame(frame);
-  }, [selectedId, rows]);
+  }, [scrollTarget, rows, view.h]);
+
+  useLayoutEffect(() => {
+    const key = pendingFocus.current;
+    if (key === null) return;
+    const el = listRef.current?.querySelector<HTMLElement>(rowSelector(key));
+    if (!el) return;
+    pendingFocus.current = null;
+    el.focus();
+  });
+
+  const win = windowOf(view.top, view.h, TREE_ROW_H, rows.length, OVERSCAN);
+  const shown = rows.slice(win.first, win.first + win.n);
+  const activeShown = shown.some((r) => r.node.key === activeKey);
 
   const focusRow = (key: string | null): void => {
     if (!key) return;
     setFocusKey(key);
-    listRef.current?.querySelector<HTMLElement>(rowSelector(key))?.focus();
+    const el = listRef.current?.querySelector<HTMLElement>(rowSelector(key));
+    if (el) {
+      el.focus();
+      return;
+    }
+    // Not rendered: move the window to it, and focus it once rendered (focus scrolls to it).
+    const i = indexOf(key);
+    if (i < 0) return;
+    pendingFocus.current = key;
+    const list = listRef.current;
+    const h = list?.clientHeight || view.h;
+    const top = nearestTop(i, view.top, h, TREE_ROW_H);
+    if (list) list.scrollTop = top;
+    setView({ top, h });
   };
   const toggle = (key: string, open: boolean): void => {
     const next = new Set(expanded);
@@ -78,7 +164,7 @@ export function ObjectTree() {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>): void => {
-    const row = rows.find((r) => r.node.key === activeKey);
+    const row = rows[indexOf(activeKey)];
     if (!row || !activeKey) return;
     const hasKids = row.node.children.length > 0;
     const isOpen = expanded.has(activeKey);
@@ -94,6 +180,10 @@ export function ObjectTree() {
     else return;
     e.preventDefault();
   };
+  // Scrolled away from the focusable row, the list itself takes Tab and hands focus to it.
+  const onFocus = (e: FocusEvent<HTMLUListElement>): void => {
+    if (e.target === e.currentTarget) focusRow(activeKey);
+  };
 
   return (
     <nav className="hv-tree-panel" aria-labelledby="hv-tree-title">
@@ -105,9 +195,16 @@ export function ObjectTree() {
         role="tree"
         aria-labelledby="hv-tree-title"
         ref={listRef}
+        tabIndex={activeShown ? undefined : 0}
         onKeyDown={onKeyDown}
+        onFocus={onFocus}
+        onScroll={(e) => {
+          const top = e.currentTarget.scrollTop;
+          setView((v) => (v.top === top ? v : { top, h: v.h }));
+        }}
+        style={{ paddingTop: win.before, paddingBottom: win.after + TREE_PAD_BOTTOM }}
       >
-        {rows.map((row) => {
+        {shown.map((row) => {
           const { node } = row;
           const hasKids = node.children.length > 0;
           return (

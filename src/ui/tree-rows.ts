@@ -53,3 +53,15 @@ export function nextKey(
 export function rowSelector(key: string): string {
   return `[data-key="${key.replace(/["\\]/g, '\\$&')}"]`;
 }
+
+/**
+ * The scroll offset that brings row `index` (rows of `rowH` pixels) into a viewport of
+ * `height` pixels now scrolled to `top`, moving it as little as possible ("nearest"): `top`
+ * itself when the row is already in full view.
+ */
+export function nearestTop(index: number, top: number, height: number, rowH: number): number {
+  const rowTop = index * rowH;
+  if (rowTop < top || rowH > height) return rowTop;
+  if (rowTop + rowH > top + height) return Math.max(0, rowTop + rowH - height);
+  return top;
+}
