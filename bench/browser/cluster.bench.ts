@@ -121,6 +121,19 @@ test('a 20-node cluster: import, search and diff, main-thread long tasks', async
     );
     await reportLongTasks(page, 'clusterSearchPick', Date.now() - t0);
   });
+  // The object tree's rows the pick rendered, and the rows open in the outline (the list's
+  // height in rows: the tree renders only those in view, the others stood for by padding).
+  const rows = await page.evaluate(() => {
+    const tree = document.querySelector<HTMLElement>('.hv-tree');
+    const rendered = tree?.querySelectorAll('[role="treeitem"]') ?? [];
+    const h = rendered[0]?.getBoundingClientRect().height ?? 0;
+    return {
+      rendered: rendered.length,
+      open: tree && h ? Math.round((tree.scrollHeight - 8) / h) : 0,
+    };
+  });
+  report('clusterSearchPickTreeRows', rows.rendered, 'rows');
+  report('clusterSearchPickTreeOpenRows', rows.open, 'rows');
 
   // Diff: the same cluster without its last node, picked as the "after" snapshot; until the
   // answer is listed.
