@@ -37,7 +37,8 @@ export default defineConfig({
   },
   webServer: {
     // Building here too lets `npx playwright test` run alone (app, element, library, CLI, types).
-    command: `npm run build && npx vite preview --strictPort --host 127.0.0.1 --port ${PORT}`,
+    // `npm test` and CI build just before and say so with HNSVIZ_E2E_BUILT=1: one build, not two.
+    command: `${process.env.HNSVIZ_E2E_BUILT === '1' ? '' : 'npm run build && '}npx vite preview --strictPort --host 127.0.0.1 --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
