@@ -19,6 +19,7 @@ import type { Matrix, MatrixCell, MatrixDestination, MatrixSource } from './type
 import { pushAll } from '../../shared/arrays';
 import { destinationClasses, noDestClasses, type DestClasses } from './dest-classes';
 import { DestExpander } from './dest-expand';
+import { fromPodRef, podColumns, podRef, type PodColumns, type PodRef } from './pod-columns';
 
 /** What a worker needs besides the topology (plain data: it crosses postMessage). */
 export interface MatrixPlan {
@@ -166,6 +167,8 @@ interface ClassPrep {
    * roles, which own address, port and protocol: the first one traced, for the others.
    */
   readonly selfWalks: Map<string, SelfWalk>;
+  /** Per pod-column class (see `pod-columns.ts`): up to two reference columns. */
+  readonly podRefs: Map<number, PodRef[]>;
 }
 
 /** A member's traced walk to its own address (see `ClassPrep.selfWalks`). */
@@ -181,20 +184,23 @@ interface Cells {
   /** Per destination: its address as a number (-1: none). */
   readonly dstIps: Int32Array;
   readonly classes: Map<number, ClassPrep>;
+  readonly pods: PodColumns;
 }
 const perTable = new WeakMap<CellTable, Cells>();
 
 function cellsOf(t: Topology, plan: MatrixPlan, table: CellTable): Cells {
   let c = perTable.get(table);
   if (!c) {
+    const dstIps = Int32Array.from(plan.destinations, (x) => parseIpv4(x.ip) ?? -1);
     c = {
       ex: new DestExpander(
         plan,
         (s, d) => traceCell(t, plan, s, d, true),
         (cell, s) => internFor(table, cell, plan.tokens[s] ?? null),
       ),
-      dstIps: Int32Array.from(plan.destinations, (x) => parseIpv4(x.ip) ?? -1),
+      dstIps,
       classes: new Map(),
+      pods: podColumns(plan, dstIps),
     };
     perTable.set(table, c);
   }
@@ -206,7 +212,12 @@ function classPrep(c: Cells, plan: MatrixPlan, k: number): ClassPrep {
   if (!p) {
     // Every member of a class has tokens (`sourceClasses`); `unplanned` classes have one member.
     const tok = plan.classes[k]!.map((s) => plan.tokens[s] ?? NO_TOKENS);
-    p = { tok, roles: tok.map((x) => x.roles.join('\u0000')), selfWalks: new Map() };
+    p = {
+      tok,
+      roles: tok.map((x) => x.roles.join('\u0000')),
+      selfWalks: new Map(),
+      podRefs: new Map(),
+    };
     c.classes.set(k, p);
   }
   return p;
@@ -284,11 +295,23 @@ export function computeClass(
       ex.fill(k, d, members, rows, at);
       continue;
     }
+    // A pod column: from a reference column of its class where the walk made no choice.
+    const pk = c.pods.key[d]!;
+    const refs = pk >= 0 ? (prep.podRefs.get(pk) ?? []) : null;
+    if (refs && refs.length === 0) prep.podRefs.set(pk, refs);
+    // The first two columns of the class are references: their cells and walks are kept.
+    const rec = refs && refs.length < 2 ? podRef(c.pods.pod[d]!, members.length) : null;
     // Members whose own address the column is: each shares the walk of the first one traced.
     let pending: number[] = [];
     for (let i = 0; i < members.length; i++)
-      if (!tok[i]!.ips.includes(dstIps[d]!)) pending.push(i);
-      else {
+      if (!tok[i]!.ips.includes(dstIps[d]!)) {
+        const ci = refs ? fromPodRef(c.pods, table, refs, members[i]!, i, d) : -1;
+        if (ci < 0) pending.push(i);
+        else {
+          rows[i]![at] = ci;
+          if (rec) rec.free[i] = 1;
+        }
+      } else {
         const own = selfCell(t, plan, table, prep, k, i, d, dstIps[d]!);
         rows[i]![at] = own.ci;
         if (own.traced) traces++;
@@ -296,11 +319,13 @@ export function computeClass(
     while (pending.length > 0) {
       const rp = pending[0]!;
       const r = members[rp]!;
-      const { cell, choices } = traceCell(t, plan, r, d, pending.length > 1);
+      const { cell, choices } = traceCell(t, plan, r, d, pending.length > 1 || rec !== null);
       traces++;
       const tokR = tok[rp]!;
       const ci = internFor(table, cell, tokR);
       rows[rp]![at] = ci;
+      const free = choices.length === 0 ? 1 : 0;
+      if (rec) rec.free[rp] = free;
       if (pending.length === 1) break;
       const rest: number[] = [];
       if (tokR.ips.includes(dstIps[d]!)) pushAll(rest, pending.slice(1));
@@ -318,12 +343,17 @@ export function computeClass(
               prepared,
               plan.programs[r] === plan.programs[members[mp]!],
             )
-          )
+          ) {
             rows[mp]![at] = ci;
-          else rest.push(mp);
+            if (rec) rec.free[mp] = free;
+          } else rest.push(mp);
         }
       }
       pending = rest;
+    }
+    if (rec) {
+      for (let i = 0; i < members.length; i++) rec.ci[i] = rows[i]![at]!;
+      refs!.push(rec);
     }
   }
   const out = new Map<number, Uint32Array>();

@@ -23,21 +23,41 @@ export function namesToken(c: MatrixCell, toks: ReadonlySet<string>, max: number
   });
 }
 
-/** `c` with `from`'s tokens written as `to`'s (whole words); null when it names `to`'s. */
+/**
+ * `c` with `from`'s tokens written as `to`'s (whole words); null when it names `to`'s. A
+ * template (`templated`, see `tokens.ts`) keeps its `⟨role⟩` placeholders as they are.
+ */
 export function swapCell(
   c: MatrixCell,
   from: readonly string[],
   to: readonly string[],
+  templated = false,
 ): MatrixCell | null {
   const out: Record<string, unknown> = { ...c };
   for (const f of FIELDS) {
     const v = c[f];
     if (v === null) continue;
-    const w = swapWords(v, from, to);
+    const w = templated ? swapOutside(v, from, to) : swapWords(v, from, to);
     if (w === null) return null;
     out[f] = w;
   }
   return out as unknown as MatrixCell;
+}
+
+const PLACEHOLDER = /\u27e8(?:\u27e8|[^\u27e8\u27e9]*\u27e9)/g;
+
+/** `swapWords` on the text between a template's placeholders. */
+function swapOutside(text: string, from: readonly string[], to: readonly string[]): string | null {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    const w = swapWords(text.slice(last, m.index), from, to);
+    if (w === null) return null;
+    out += w + m[0];
+    last = m.index + m[0].length;
+  }
+  const w = swapWords(text.slice(last), from, to);
+  return w === null ? null : out + w;
 }
 
 function swapWords(text: string, from: readonly string[], to: readonly string[]): string | null {
