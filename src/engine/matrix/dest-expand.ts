@@ -26,6 +26,7 @@ import {
   columnArgs,
   columnSlots,
   DENSE,
+  fastCells,
   leafNode,
   modU32,
   prefixOf,
@@ -230,6 +231,11 @@ export class DestExpander {
     const slotOwner = this.slotOwner;
     if (list) columnSlots(list, dense, children, ownerOf, d, slotCi, slotOwner);
     for (; j < n; j++) {
+      // Most members: a hash and a slot read (see `fastCells`), up to one that needs more.
+      if (list && prefix) {
+        j = fastCells(idx, j, apart, members, prefix, rows, at, args, L, slotCi, slotOwner);
+        if (j >= n) break;
+      }
       const i = idx[j]!;
       if (apart[i] !== 0) continue;
       const s = members[i]!;

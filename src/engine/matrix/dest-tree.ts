@@ -161,6 +161,46 @@ export function columnSlots(
   }
 }
 
+/**
+ * Cells of the members `idx[j…]` (as `fillGroup`, leaving out those marked `apart`) taken from
+ * the column's slots alone: the hash state before the VIP kept per source (`prefix`), then the
+ * column's arguments, then the slot's leaf. Returns the index in `idx` of the first member that
+ * needs more (its hash state not kept yet, a slot without a leaf, or the slot's backend its
+ * own), or `idx.length`. Small and monomorphic, so it stays optimised.
+ */
+export function fastCells(
+  idx: Int32Array,
+  j: number,
+  apart: Uint8Array,
+  members: readonly number[],
+  prefix: Float64Array,
+  rows: readonly Uint32Array[],
+  at: number,
+  args: Float64Array,
+  L: number,
+  slotCi: Int32Array,
+  slotOwner: Int32Array,
+): number {
+  const n = idx.length;
+  const len = args.length;
+  const mask = (L & (L - 1)) === 0 ? L - 1 : -1;
+  const high = L < 32768 ? 65536 % L : -1;
+  for (; j < n; j++) {
+    const i = idx[j]!;
+    if (apart[i] !== 0) continue;
+    const s = members[i]!;
+    let h = prefix[s]!;
+    if (h !== h) return j;
+    for (let a = 0; a < len; a++) h = hashStep(h, args[a]!);
+    const x = mask >= 0 ? h & mask : high >= 0 ? ((h >>> 16) * high + (h & 0xffff)) % L : h % L;
+    const ci = slotCi[x]!;
+    const w = slotOwner[x]!;
+    if (ci < 0 || w === -2 || w === s) return j;
+    rows[i]![at] = ci;
+  }
+  return n;
+}
+
 /** A source class's members by roles (the tree roots they start from). */
 export interface Groups {
   readonly members: readonly number[];
