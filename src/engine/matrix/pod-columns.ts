@@ -26,7 +26,7 @@ export interface PodColumns {
    */
   readonly plain: Uint8Array;
   /** Cells with one pod's tokens written as another's (see `swappedPodCell`). */
-  readonly swaps: Map<string, number>;
+  readonly swaps: Map<number | string, number>;
 }
 
 /** The pod-column classes of a plan (see above); `dstIps`: each column's address (-1: none). */
@@ -117,7 +117,7 @@ export function fromPodRef(
     const from = pods.tokens[ref.pod];
     const to = pods.tokens[b];
     if (!from || !to) return -1;
-    return swappedPodCell(table, pods.swaps, ref.ci[i]!, from, to, ref.pod, b);
+    return swappedPodCell(table, pods.swaps, ref.ci[i]!, from, to, ref.pod, b, pods.tokens.length);
   }
   return -1;
 }
@@ -128,14 +128,17 @@ export function fromPodRef(
  */
 export function swappedPodCell(
   table: Table,
-  memo: Map<string, number>,
+  memo: Map<number | string, number>,
   ci: number,
   from: OwnTokens,
   to: OwnTokens,
   fromId: number,
   toId: number,
+  sources: number,
 ): number {
-  const k = `${ci}\u0001${fromId}\u0001${toId}`;
+  // A number while that is exact (`sources`: how many there are), else text.
+  const n = (ci * sources + fromId) * sources + toId;
+  const k = Number.isSafeInteger(n) ? n : `${ci},${fromId},${toId}`;
   let out = memo.get(k);
   if (out !== undefined) return out;
   const same =
