@@ -16,11 +16,13 @@ import { parseIpv4, type Cidr } from '../../shared/ip';
 import type { LoadBalancer, Topology } from '../../model/types';
 import { compileTopology, lbnatOf } from '../compile';
 import {
+  actionWrites,
   distinctGroups,
+  mapPieces,
   picksFor,
-  PIECES,
-  ruleText,
+  somePiece,
   sizeClass,
+  textsInRow,
   type GroupInfo,
 } from './dest-rules';
 export { picksFor } from './dest-rules';
@@ -67,8 +69,6 @@ export function noDestClasses(
   };
 }
 
-/** What separates the pieces of a rule name (see `PIECES`). */
-const NAME_SPLIT = /[\s_"{}[\],()/=|;:]+/;
 const CLASSED_KINDS = new Set(['service', 'externalip', 'dns']);
 const IPV4 = /\d{1,3}(?:\.\d{1,3}){3}/g;
 const PROTO: Readonly<Record<string, number>> = { tcp: 6, udp: 17, icmp: 1 };
@@ -137,14 +137,14 @@ export function destinationClasses(
   for (const p of Object.values(t.pods)) blockIpsIn(p.ip, undefined, true);
 
   // Each VIP's tokens: itself, its load balancers' and services' ids and names.
-  const own = new Set<string>();
-  for (const tok of tokens) for (const v of tok?.values ?? []) own.add(v);
+  const sourceValues = new Set<string>();
+  for (const tok of tokens) for (const v of tok?.values ?? []) sourceValues.add(v);
   const tokenVip = new Map<string, string>();
   const vipTokens = new Map<string, string[]>();
   const vipObjs = new Map<string, unknown[]>();
   const claim = (tok: string, vip: string) => {
     const prev = tokenVip.get(tok);
-    if (own.has(tok) || (prev !== undefined && prev !== vip)) {
+    if (sourceValues.has(tok) || (prev !== undefined && prev !== vip)) {
       blocked.add(vip);
       if (prev !== undefined) blocked.add(prev);
       return;
@@ -198,19 +198,12 @@ export function destinationClasses(
     for (let k = 0; k < g.rules.length; k++) {
       const r = g.rules[k]!;
       const a = r.action;
-      if (!seenAction.has(a)) {
-        seenAction.add(a);
-        // Every address an action writes into a packet.
-        if (a.kind === 'lbnat') {
-          carryIp(a.snatIp);
-          for (const b of a.backends) carryIp(b.ip);
-        } else if (a.kind === 'nat') carryIp(a.ip);
-        else if (a.kind === 'dynnat') carryIp(a.snatIp);
-        else if (a.kind === 'encap') {
-          carryIp(a.outerSrcIp);
-          carryIp(a.outerDstIp);
-        } else if (a.kind === 'paroute') carryIp(a.nextHop);
-        else if (a.kind === 'other') blockIpsIn(a.text, undefined, true);
+      // Every address an action writes into a packet (an action object many rules share,
+      // such as an lbnat's with its backends, once; `carryIp` is idempotent for the rest).
+      const shared = a.kind === 'lbnat' || a.kind === 'other';
+      if (!shared || !seenAction.has(a)) {
+        if (shared) seenAction.add(a);
+        actionWrites(a, carryIp, (text) => blockIpsIn(text, undefined, true));
       }
       const cc = g.m.conds[k]!;
       // The VIPs it names: by a /32 condition, or (only) a piece of its name.
@@ -226,10 +219,11 @@ export function destinationClasses(
           if (v && !hit?.includes(v)) (hit ??= []).push(v);
         }
       const byCond = hit?.length ?? 0;
-      for (const p of r.name.split(NAME_SPLIT)) {
+      somePiece(r.name, (p) => {
         const v = tokenVip.get(p);
         if (v && !hit?.includes(v)) (hit ??= []).push(v);
-      }
+        return false;
+      });
       if (hit)
         for (let i = 0; i < hit.length; i++) {
           const v = hit[i]!;
@@ -305,7 +299,7 @@ export function destinationClasses(
       const j = own ? own.values.indexOf(p) : -1;
       return j >= 0 ? `\u27e8${own!.roles[j]}\u27e9` : p;
     };
-    const norm = (text: string) => text.replace(PIECES, piece);
+    const norm = (text: string) => mapPieces(text, piece);
     // Each column's backend list: every lbnat rule for it must hold the same one.
     let ok = true;
     const backendPorts = new Set<string>();
@@ -345,12 +339,13 @@ export function destinationClasses(
     // source port the same as the rest (or be listed by name).
     const shared: string[] = [];
     const perPort = new Map<string, string[]>();
+    const textFor = textsInRow(toks, piece, sourceValues);
     for (const m of mentions.get(v) ?? []) {
       const r = m.info.g.rules[m.k]!;
       const port = m.info.ports.length === 1 ? m.info.ports[0]! : null;
       const owner = port === null ? undefined : portOwner.get(port);
       own = owner === undefined ? null : tokens[owner]!;
-      const text = `${m.info.where}|${ruleText(r, piece)}`;
+      const text = `${m.info.where}|${textFor(r)}`;
       const place = m.cond ? `#${rankOf(m.info, m.k)}` : `@${m.k}`;
       if (m.info.ports.length !== 1) {
         shared.push(`${m.info.id}${place}|${text}`);
@@ -394,7 +389,9 @@ export function destinationClasses(
     if (common !== '')
       for (const p of portOwner.keys())
         if (!backendPorts.has(p) && !perPort.has(p)) odd.push(`${p}|`);
-    const atoms = wide.flatMap((w, i) => (((num ^ w.base) & w.mask) === 0 ? [i] : []));
+    let atoms = '';
+    for (let i = 0; i < wide.length; i++)
+      if (((num ^ wide[i]!.base) & wide[i]!.mask) === 0) atoms += atoms === '' ? `${i}` : `,${i}`;
     const objs = vipObjs
       .get(v)!
       .map((o) => norm(JSON.stringify(o)))
@@ -402,7 +399,7 @@ export function destinationClasses(
     vipKey.set(
       v,
       [
-        atoms.join(','),
+        atoms,
         objs.join('\n'),
         shared.sort().join('\n'),
         common,
@@ -412,11 +409,14 @@ export function destinationClasses(
     );
   }
 
+  // Each distinct VIP key as a number: the column keys below stay short.
+  const keyIds = new Map<string, number>();
+  for (const vk of vipKey.values()) if (!keyIds.has(vk)) keyIds.set(vk, keyIds.size);
   const ids = new Map<string, number[]>();
   destinations.forEach((d, i) => {
     const vk = vipKey.get(d.ip);
     if (vk === undefined || !vipCols.get(d.ip)?.includes(i)) return;
-    const k = `${d.kind}|${d.port}|${d.proto}|${vk}`;
+    const k = `${d.kind}|${d.port}|${d.proto}|${keyIds.get(vk)!}`;
     const l = ids.get(k);
     if (l) l.push(i);
     else ids.set(k, [i]);

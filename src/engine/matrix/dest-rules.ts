@@ -31,6 +31,24 @@ export function picksFor(
   return !pr || pr.includes(proto);
 }
 
+/** Calls `ip` with each address action `a` writes into a packet, `text` with an opaque one's text. */
+export function actionWrites(
+  a: RuleBody['action'],
+  ip: (x: string | null | undefined) => void,
+  text: (x: string) => void,
+): void {
+  if (a.kind === 'lbnat') {
+    ip(a.snatIp);
+    for (const b of a.backends) ip(b.ip);
+  } else if (a.kind === 'nat') ip(a.ip);
+  else if (a.kind === 'dynnat') ip(a.snatIp);
+  else if (a.kind === 'encap') {
+    ip(a.outerSrcIp);
+    ip(a.outerDstIp);
+  } else if (a.kind === 'paroute') ip(a.nextHop);
+  else if (a.kind === 'other') text(a.text);
+}
+
 /** Every distinct rule list of `t`'s ports once, with the ports that hold it. */
 export function distinctGroups(t: Topology, c: CompiledTopology): GroupInfo[] {
   const groups = new Map<object, GroupInfo[]>();
@@ -66,7 +84,68 @@ export const sizeClass = (n: number) => (n === 0 ? 'none' : n > 64 ? 'over 64' :
 
 /** The pieces of rule texts that can be tokens (ids, names, addresses). */
 export const PIECES = /[^\s_"{}[\],()/=|;:]+/g;
-const ONE_PIECE = /^[^\s_"{}[\],()/=|;:]+$/;
+
+/** The separators of `PIECES` below code 128 (`\s` above it: see `isSep`). */
+const SEP = new Uint8Array(128);
+for (const ch of ' \t\n\v\f\r_"{}[],()/=|;:') SEP[ch.charCodeAt(0)] = 1;
+
+/** Is code unit `c` a separator of `PIECES` (one of its listed characters, or `\s`)? */
+function isSep(c: number): boolean {
+  if (c < 128) return SEP[c] === 1;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * `x.replace(PIECES, piece)` without the regex: each run of non-separators passed through
+ * `piece`, the text copied only where a piece changes (`x` itself when none does).
+ */
+export function mapPieces(x: string, piece: (p: string) => string): string {
+  let out = '';
+  let copied = 0;
+  const n = x.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSep(x.charCodeAt(i))) i++;
+    if (i === n) break;
+    const start = i;
+    while (i < n && !isSep(x.charCodeAt(i))) i++;
+    const p = start === 0 && i === n ? x : x.slice(start, i);
+    const q = piece(p);
+    if (q !== p) {
+      out += x.slice(copied, start) + q;
+      copied = i;
+    }
+  }
+  return copied === 0 ? x : out + x.slice(copied);
+}
+
+/**
+ * Calls `f` with each piece `x.split` on the separators of `PIECES` gives, empty ones
+ * included (at either end, or the whole of an empty `x`), until `f` returns true.
+ */
+export function somePiece(x: string, f: (p: string) => boolean): boolean {
+  const n = x.length;
+  if (n === 0 || isSep(x.charCodeAt(0))) if (f('')) return true;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSep(x.charCodeAt(i))) i++;
+    if (i === n) return isSep(x.charCodeAt(n - 1)) && n > 0 ? f('') : false;
+    const start = i;
+    while (i < n && !isSep(x.charCodeAt(i))) i++;
+    if (f(start === 0 && i === n ? x : x.slice(start, i))) return true;
+  }
+  return false;
+}
 
 /**
  * A rule as text: everything but an lbnat's backend list (the pick replays that), each piece
@@ -86,9 +165,41 @@ export function ruleText(r: RuleBody, piece: (p: string) => string = (p) => p): 
   return `${word(r.name, piece)}|${r.priority}|${r.type}|${r.terminating ? 1 : 0}${r.stateful ? 1 : 0}|${prefixesText(c.srcPrefixes, piece)}|${prefixesText(c.dstPrefixes, piece)}|${portsText(c.srcPorts)}|${portsText(c.dstPorts)}|${c.protocols?.join(',') ?? '*'}|${act}`;
 }
 
-/** A text with each piece passed through `piece` (a lone piece without the regex). */
+/**
+ * `ruleText(r, piece)` for the rules naming one VIP (`toks`: its tokens, written `⟨vipN⟩` by
+ * `piece` too; `piece` also writes the current owner's). A dump's ports' own lists share rule
+ * objects, met in a row: a rule met again is written once when no piece of it is any source's
+ * token (`sourceValues`), as its text is then every owner's.
+ */
+export function textsInRow(
+  toks: readonly string[],
+  piece: (p: string) => string,
+  sourceValues: ReadonlySet<string>,
+): (r: RuleBody) => string {
+  let last: RuleBody | null = null;
+  let lastText: string | false | null = null;
+  return (r) => {
+    if (r !== last) {
+      [last, lastText] = [r, null];
+      return ruleText(r, piece);
+    }
+    if (lastText === null) {
+      let free = true;
+      const text = ruleText(r, (p) => {
+        const i = toks.indexOf(p);
+        if (i >= 0) return `\u27e8vip${i}\u27e9`;
+        if (sourceValues.has(p)) free = false;
+        return p;
+      });
+      lastText = free && text;
+    }
+    return lastText === false ? ruleText(r, piece) : lastText;
+  };
+}
+
+/** A text with each piece passed through `piece`. */
 function word(x: string | null, piece: (p: string) => string): string {
-  return x === null ? 'null' : ONE_PIECE.test(x) ? piece(x) : x.replace(PIECES, piece);
+  return x === null ? 'null' : mapPieces(x, piece);
 }
 
 function prefixesText(x: readonly string[] | null, piece: (p: string) => string): string {

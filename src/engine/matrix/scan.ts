@@ -82,7 +82,8 @@ export class Scanner {
   scanObject(where: string, o: unknown, owner: number): void {
     const text = JSON.stringify(o) ?? '';
     for (const m of text.matchAll(/\d+\.\d+\.\d+\.\d+\/\d+/g)) this.addWide(m[0]);
-    for (const s of this.hits.of(text))
+    // Not memoised: an object's text is its own (5,000 load balancers, 5,000 texts).
+    for (const s of this.hits.scan(text))
       if (s !== owner) this.mentions[s]!.push(`${where}|${this.norm(text, s)}`);
   }
 
@@ -334,19 +335,39 @@ export class Scanner {
         ]);
   }
 
-  /** Intern an encoding (equal arrays, equal ids), by hash then exact comparison. */
-  private readonly encodings = new Map<number, { arr: number[]; id: number }[]>();
+  /**
+   * Interned encodings, flat (no array or object kept per encoding: tens of thousands of them
+   * would all survive to the end of the scan): per entry the offset of the next entry with the
+   * same hash (-1: none), its id, its length, its numbers.
+   */
+  private readonly store: number[] = [];
+  /** Per hash: the offset of its first entry in `store`. */
+  private readonly heads = new Map<number, number>();
 
-  encodingId(arr: number[]): number {
+  /** Intern an encoding (equal arrays, equal ids), by hash then exact comparison. */
+  encodingId(arr: readonly number[]): number {
     let h = 0x811c9dc5 ^ arr.length;
     for (let i = 0; i < arr.length; i++) h = Math.imul(h ^ arr[i]!, 0x01000193);
     // A small integer key: a Map lookup without a string to build and hash.
     const k = h & 0x3fffffff;
-    let list = this.encodings.get(k);
-    if (!list) this.encodings.set(k, (list = []));
-    for (const x of list) if (sameNumbers(x.arr, arr)) return x.id;
+    const store = this.store;
+    let at = this.heads.get(k) ?? -1;
+    let last = -1;
+    while (at >= 0) {
+      if (store[at + 2] === arr.length) {
+        let i = 0;
+        while (i < arr.length && store[at + 3 + i] === arr[i]) i++;
+        if (i === arr.length) return store[at + 1]!;
+      }
+      last = at;
+      at = store[at]!;
+    }
     const id = this.nextId++;
-    list.push({ arr, id });
+    const off = store.length;
+    store.push(-1, id, arr.length);
+    for (let i = 0; i < arr.length; i++) store.push(arr[i]!);
+    if (last >= 0) store[last] = off;
+    else this.heads.set(k, off);
     return id;
   }
 }
@@ -363,12 +384,6 @@ interface NamingRule {
   readonly name: ObjInfo;
   readonly act: ObjInfo;
   readonly actHits: readonly number[];
-}
-
-function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 interface GroupMemo {
