@@ -55,11 +55,14 @@ function setup() {
 
 const shownRows = (): HTMLElement[] => screen.queryAllByRole('treeitem');
 const list = (): HTMLElement => screen.getByRole('tree');
+/** The height a spacer stands for (0 without one). */
+const spacer = (edge: 'before' | 'after'): number =>
+  parseFloat(list().querySelector<HTMLElement>(`[data-spacer="${edge}"]`)?.style.height ?? '0');
 
 /** The rendered rows are the outline's rows from the window's first, attribute for attribute. */
 function expectRowsOfOutline(roots: ReturnType<typeof buildObjectTree>, open: Set<string>): void {
   const all = visibleRows(roots, open);
-  const first = Math.round(parseFloat(list().style.paddingTop || '0') / TREE_ROW_H);
+  const first = Math.round(spacer('before') / TREE_ROW_H);
   const shown = shownRows();
   expect(shown.length).toBeGreaterThan(0);
   shown.forEach((el, k) => {
@@ -69,9 +72,8 @@ function expectRowsOfOutline(roots: ReturnType<typeof buildObjectTree>, open: Se
     expect(el.getAttribute('aria-posinset')).toBe(String(row.posInSet));
     expect(el.getAttribute('aria-setsize')).toBe(String(row.setSize));
   });
-  const after = parseFloat(list().style.paddingBottom || '0');
-  // Padding stands for every row not rendered (plus the list's own bottom padding).
-  expect((first + shown.length) * TREE_ROW_H + after).toBe(all.length * TREE_ROW_H + 8);
+  // The spacers stand for every row not rendered.
+  expect((first + shown.length) * TREE_ROW_H + spacer('after')).toBe(all.length * TREE_ROW_H);
 }
 
 describe('ObjectTree, rows in view only', () => {
@@ -85,7 +87,7 @@ describe('ObjectTree, rows in view only', () => {
     expect(row?.getAttribute('tabindex')).toBe('0');
     // Hundreds of rows open, a window of them rendered.
     expect(shownRows().length).toBeLessThan(100);
-    expect(parseFloat(list().style.paddingTop)).toBeGreaterThan(0);
+    expect(spacer('before')).toBeGreaterThan(0);
   });
 
   it('renders exactly the outline rows of its window, with their levels and positions', () => {
@@ -116,7 +118,7 @@ describe('ObjectTree, rows in view only', () => {
     fireEvent.keyDown(list(), { key: 'End' });
     const lastRow = shownRows().at(-1)!;
     expect(document.activeElement).toBe(lastRow);
-    expect(list().style.paddingBottom).toBe('8px');
+    expect(spacer('after')).toBe(0);
   });
 
   it('hands Tab focus from the list to the focusable row when it is scrolled away', () => {

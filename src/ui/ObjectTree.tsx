@@ -19,8 +19,6 @@ const DERIVED_NOTE = 'derived by hnsviz from HNS policies';
 export const TREE_ROW_H = 27;
 /** Rows rendered beyond each edge of the view (arrow keys always land on a rendered row). */
 const OVERSCAN = 8;
-/** `.hv-tree`'s bottom padding in viewer.css. */
-const TREE_PAD_BOTTOM = 8;
 
 const MOVES: Readonly<Record<string, 'down' | 'up' | 'home' | 'end'>> = {
   ArrowDown: 'down',
@@ -36,7 +34,7 @@ const guessHeight = (): number => (typeof window === 'undefined' ? 800 : window.
  * Every object as a keyboard-navigable ARIA tree (roving tabindex). Enter or Space selects,
  * the same selection as a click in the drawing; a selection made in the drawing is revealed.
  * Only the rows in view (and a few around them) are rendered, each `TREE_ROW_H` high, the
- * others stood for by the list's padding: opening a pod of a 20-node cluster renders a few
+ * others stood for by a spacer above and below them (out of the accessibility tree): opening a pod of a 20-node cluster renders a few
  * dozen rows, not the hundreds above and below it. Every rendered row keeps its level,
  * position and set size, so a screen reader announces the whole tree's structure.
  */
@@ -202,8 +200,8 @@ export function ObjectTree() {
           const top = e.currentTarget.scrollTop;
           setView((v) => (v.top === top ? v : { top, h: v.h }));
         }}
-        style={{ paddingTop: win.before, paddingBottom: win.after + TREE_PAD_BOTTOM }}
       >
+        {win.before > 0 && <Spacer height={win.before} edge="before" />}
         {shown.map((row) => {
           const { node } = row;
           const hasKids = node.children.length > 0;
@@ -249,7 +247,13 @@ export function ObjectTree() {
             </li>
           );
         })}
+        {win.after > 0 && <Spacer height={win.after} edge="after" />}
       </ul>
     </nav>
   );
+}
+
+/** The height of the rows not rendered on one side of the window (not part of the tree). */
+function Spacer({ height, edge }: { height: number; edge: 'before' | 'after' }) {
+  return <li role="none" aria-hidden="true" data-spacer={edge} style={{ height }} />;
 }
