@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Trace } from '../engine/types';
 import type { Topology } from '../model/types';
 import { readPicked, type PickedFile } from '../dump-import/files';
 import { MAX_INPUT_BYTES } from '../parsers/index';
-import { diffAgainstHeld, type EngineClient, type ListedDiff } from '../worker/engine-client';
+import { diffAgainstHeld, type ListedDiff } from '../worker/engine-client';
 import { spawnEngineClient } from '../worker/spawn-engine';
 import { useAppStore, useStoreApi } from './StoreContext';
 import type { SnapshotCompare } from './useSnapshotCompare';
@@ -16,9 +16,10 @@ const SHOWN_STEP = 50;
 /**
  * "What changed": the shown dump (before) against another snapshot (after) the user picks —
  * the same node(s) later, or a node that should be alike. The snapshot is parsed by a worker of
- * its own (the view keeps the current dump); objects added, removed and changed field by field,
- * VFP rules included; and the current trace run again on the snapshot, here and side by side in
- * the compare view. The snapshot itself is the viewer's (`useSnapshotCompare`).
+ * its own, which keeps its model (the page holds none of it until the compare view opens);
+ * objects added, removed and changed field by field, VFP rules included, computed there; and
+ * the current trace run again on the snapshot, here and side by side in the compare view. The
+ * snapshot and its worker are the viewer's (`useSnapshotCompare`).
  */
 export function DiffPanel({
   snapshots,
@@ -40,42 +41,22 @@ export function DiffPanel({
     for: [unknown, unknown];
     value: Trace | string;
   } | null>(null);
-  const client = useRef<EngineClient | null>(null);
-  useEffect(
-    () => () => {
-      client.current?.dispose();
-      client.current = null;
-    },
-    [],
-  );
-  // The after side of the current trace, whenever the trace or the snapshot changes. The
-  // worker holds the snapshot it parsed; one restored from the viewer is sent to it again.
-  const [loaded, setLoaded] = useState<unknown>(null);
+  // The after side of the current trace, whenever the trace or the snapshot changes: traced
+  // in the snapshot's worker, which holds its model.
   useEffect(() => {
-    if (!snap || loaded === snap) return;
-    client.current ??= spawnEngineClient();
-    let live = true;
-    void client.current?.setTopology(snap.topology).then(() => {
-      if (live) setLoaded(snap);
-    });
-    return () => {
-      live = false;
-    };
-  }, [snap, loaded]);
-  useEffect(() => {
-    if (!snap || !request || !client.current || loaded !== snap) return;
+    if (!snap || !request) return;
     let live = true;
     const done = (value: Trace | string): void => {
       if (live) setAfter({ for: [snap, request], value });
     };
-    client.current
+    snap.client
       .trace(request)
       .then(done)
       .catch((e: unknown) => done(e instanceof Error ? e.message : String(e)));
     return () => {
       live = false;
     };
-  }, [snap, request, loaded]);
+  }, [snap, request]);
   // The diff itself runs in the snapshot's worker (it derives VFP rules of changed ports, which
   // can take seconds on a big cluster). `before` goes to it from the worker that parsed it when
   // that one still holds it (worker to worker: the page reads only the answer), else from here.
@@ -85,12 +66,12 @@ export function DiffPanel({
     value: ListedDiff | string;
   } | null>(null);
   useEffect(() => {
-    if (!before || !snap || !client.current || loaded !== snap) return;
+    if (!before || !snap) return;
     let live = true;
     const done = (value: ListedDiff | string): void => {
       if (live) setDiffed({ for: [before, snap], value });
     };
-    const c = client.current;
+    const c = snap.client;
     (sendBefore
       ? diffAgainstHeld(c, sendBefore, { listed: MAX_SHOWN })
       : c.diff(before, { listed: MAX_SHOWN })
@@ -100,7 +81,7 @@ export function DiffPanel({
     return () => {
       live = false;
     };
-  }, [before, snap, loaded, sendBefore]);
+  }, [before, snap, sendBefore]);
   const diffValue =
     diffed && diffed.for[0] === before && diffed.for[1] === snap ? diffed.value : null;
   const diff = typeof diffValue === 'string' ? null : diffValue;
@@ -120,19 +101,20 @@ export function DiffPanel({
       setError(skipped[0] ? `${skipped[0].name}: ${skipped[0].why}` : 'No file could be read.');
       return;
     }
-    client.current ??= spawnEngineClient();
-    if (!client.current) {
+    const client = spawnEngineClient();
+    if (!client) {
       setError('This browser cannot run the parser (no Web Worker support).');
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      const parsed = await client.current.loadDump(inputs);
-      const next = { topology: parsed.topology, names: parsed.inputs.map((i) => i.name) };
-      setLoaded(next);
-      snapshots.setAfter(next);
+      // The snapshot's model stays in this worker (traces and the diff run there); the page
+      // gets it only if the compare view opens.
+      const held = await client.holdDump(inputs);
+      snapshots.setAfter({ client, names: held.inputs.map((i) => i.name) });
     } catch (e) {
+      client.dispose();
       setError(`The snapshot could not be read: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       setBusy(false);
@@ -248,7 +230,7 @@ export function DiffPanel({
               type="button"
               className="hv-linklike"
               data-testid="diff-compare"
-              disabled={!request}
+              disabled={!request || snapshots.opening}
               onClick={() => snapshots.compareSnapshots()}
             >
               Trace both side by side
@@ -259,6 +241,16 @@ export function DiffPanel({
                 : '(trace a packet first)'}
             </span>
           </p>
+          {snapshots.opening && (
+            <p role="status" data-testid="diff-opening">
+              Reading the snapshot for the compare view…
+            </p>
+          )}
+          {snapshots.openError && (
+            <p className="hv-error" role="alert">
+              The compare view could not open: {snapshots.openError}
+            </p>
+          )}
           <ul className="hv-diff">
             {d.removed
               .slice(0, rows)

@@ -1,24 +1,41 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Topology } from '../model/types';
 import type { ScenarioCatalog } from '../share/scenario-catalog';
+import type { EngineClient } from '../worker/engine-client';
 import { isSnapshotId, withSnapshots, type SnapshotCatalog } from './snapshot-catalog';
 import { useAppStore, useStoreApi } from './StoreContext';
 
-/** The "after" snapshot picked in "What changed". */
+/**
+ * The "after" snapshot picked in "What changed": its model stays in the worker that parsed it
+ * (`holdDump`), where its traces and the diff run; the page fetches it only to draw it in the
+ * compare view.
+ */
 export interface AfterSnapshot {
-  readonly topology: Topology;
   readonly names: readonly string[];
+  /** The worker holding the snapshot's model; ended when the snapshot is replaced. */
+  readonly client: EngineClient;
 }
 
 export interface SnapshotCompare {
   readonly after: AfterSnapshot | null;
+  /** Replace the snapshot (the one replaced is let go, and its worker ended). */
   setAfter(after: AfterSnapshot | null): void;
-  /** The designs plus, with a dump shown and a snapshot picked, "before" and "after". */
+  /**
+   * The designs plus, with a dump shown and a snapshot picked whose model the page has fetched
+   * (`compareSnapshots`), "before" and "after".
+   */
   readonly catalog: SnapshotCatalog;
   /** A stable builder over the current catalog (for the trace runner). */
   readonly build: (id: string) => Topology;
-  /** Show the current trace on before and after side by side in the compare view. */
+  /**
+   * Show the current trace on before and after side by side in the compare view; the first
+   * time, the snapshot's model is fetched from its worker, and the view opens once it is here.
+   */
   compareSnapshots(): void;
+  /** True while the snapshot's model is fetched for the compare view. */
+  readonly opening: boolean;
+  /** Why the compare view could not open (the model could not be fetched), else null. */
+  readonly openError: string | null;
 }
 
 /**
@@ -29,16 +46,27 @@ export interface SnapshotCompare {
 export function useSnapshotCompare(designs: ScenarioCatalog): SnapshotCompare {
   const store = useStoreApi();
   const before = useAppStore((s) => s.dumpTopology);
-  const [after, setAfter] = useState<AfterSnapshot | null>(null);
+  const [after, setAfterState] = useState<AfterSnapshot | null>(null);
+  // The snapshot's model on the page, once fetched for the compare view.
+  const [model, setModel] = useState<{ for: AfterSnapshot; topology: Topology } | null>(null);
+  const afterTopology = after && model?.for === after ? model.topology : null;
   const catalog = useMemo(
     () =>
       withSnapshots(
         designs,
-        before && after ? { before, after: after.topology, afterNames: after.names } : null,
+        before && after && afterTopology
+          ? { before, after: afterTopology, afterNames: after.names }
+          : null,
       ),
-    [designs, before, after],
+    [designs, before, after, afterTopology],
   );
+  // A replaced snapshot's worker ends with it (and the last one with the viewer).
+  useEffect(() => () => after?.client.dispose(), [after]);
   const current = useRef(catalog);
+  const currentAfter = useRef(after);
+  useEffect(() => {
+    currentAfter.current = after;
+  }, [after]);
   useEffect(() => {
     current.current = catalog;
     const s = store.getState();
@@ -53,13 +81,53 @@ export function useSnapshotCompare(designs: ScenarioCatalog): SnapshotCompare {
     }
   }, [catalog, store]);
   const build = useCallback((id: string) => current.current.build(id), []);
-  const compareSnapshots = useCallback(() => {
+  const open = useCallback((): boolean => {
     const ids = current.current.snapshotIds;
-    if (!ids) return;
+    if (!ids) return false;
     const s = store.getState();
     s.setPlaying(false);
     s.setCompare({ left: ids.before, right: ids.after });
     s.setMode('compare');
+    return true;
   }, [store]);
-  return { after, setAfter, catalog, build, compareSnapshots };
+  // The snapshot the compare view was asked for (`wanted`: opened once its model is here).
+  const [asked, setAsked] = useState<AfterSnapshot | null>(null);
+  const wanted = useRef<AfterSnapshot | null>(null);
+  const [openError, setOpenError] = useState<string | null>(null);
+  const setAfter = useCallback((next: AfterSnapshot | null) => {
+    setAfterState(next);
+    setModel(null);
+    setOpenError(null);
+  }, []);
+  useEffect(() => {
+    if (!after || wanted.current !== after || !afterTopology) return;
+    wanted.current = null;
+    open();
+  }, [after, afterTopology, catalog, open]);
+  const compareSnapshots = useCallback(() => {
+    const a = currentAfter.current;
+    if (!a || open()) return;
+    wanted.current = a;
+    setAsked(a);
+    setOpenError(null);
+    a.client.fetchModel().then(
+      (topology) => {
+        if (currentAfter.current === a) setModel({ for: a, topology });
+      },
+      (e: unknown) => {
+        if (currentAfter.current !== a) return;
+        wanted.current = null;
+        setOpenError(e instanceof Error ? e.message : String(e));
+      },
+    );
+  }, [open]);
+  return {
+    after,
+    setAfter,
+    catalog,
+    build,
+    compareSnapshots,
+    opening: asked !== null && asked === after && !afterTopology && openError === null,
+    openError,
+  };
 }

@@ -261,3 +261,54 @@ describe('diff/run contract', () => {
     });
   });
 });
+
+describe('dump/load hold: the model stays in the worker', () => {
+  const cluster = (f: string): string =>
+    readFileSync(new URL(`../cluster/__fixtures__/${f}`, import.meta.url), 'utf8');
+  const inputs = () => [
+    { name: 'a.txt', text: cluster('l2bridge-win-a.txt') },
+    { name: 'b.txt', text: cluster('l2bridge-win-b.txt') },
+  ];
+
+  it('sends no piece of the model; what the page fetches later is the model loadDump sends', async () => {
+    const got: FromWorker[] = [];
+    const { port1, port2 } = new MessageChannel();
+    opened.push(port1, port2);
+    const handle = createHandler((m) => {
+      got.push(m);
+      port2.postMessage(m);
+    });
+    port2.on('message', (m: ToWorker) => handle(m));
+    const holder = createEngineClient(() => ({
+      postMessage: (m, transfer) => port1.postMessage(m, transfer as never),
+      addEventListener: ((type: string, fn: (e: unknown) => void) => {
+        if (type === 'message') port1.on('message', (data: FromWorker) => fn({ data }));
+      }) as EnginePort['addEventListener'],
+      terminate: () => port1.close(),
+    }));
+    const held = await holder.holdDump(inputs());
+    expect(held.inputs.map((i) => i.name)).toEqual(['a.txt', 'b.txt']);
+    expect(held.nodes.length).toBe(2);
+    expect(got.filter((m) => m.type === 'dump/part')).toEqual([]);
+    const parsed = got.find((m) => m.type === 'dump/parsed');
+    expect(parsed?.type === 'dump/parsed' && parsed.parts).toBe(0);
+
+    const loader = createEngineClient(fakeWorker);
+    const whole = await loader.loadDump(inputs());
+    expect(Object.keys(whole.topology.endpoints).length).toBeGreaterThan(0);
+    expect(await holder.fetchModel()).toEqual(whole.topology);
+    // It traces there as the loaded model does (a pod on A to a pod on B).
+    const request = { from: '10.244.1.10', to: '10.244.2.10:8080', proto: 'tcp' } as const;
+    const trace = await holder.trace(request);
+    expect(trace.legs.length).toBeGreaterThan(0);
+    expect(trace).toEqual(await loader.trace(request));
+    loader.dispose();
+    holder.dispose();
+  });
+
+  it('fetching from a worker that holds nothing fails', async () => {
+    const c = createEngineClient(fakeWorker);
+    await expect(c.fetchModel()).rejects.toMatchObject({ code: 'E_NO_TOPOLOGY' });
+    c.dispose();
+  });
+});

@@ -7,13 +7,14 @@ import type { Trace, TraceRequest } from '../engine/types';
 import type { TopologyDiff } from '../cluster/diff';
 import type { SearchResult } from '../layout/search';
 import { DumpAssembler } from './dump-pieces';
-import { topologyPieces } from './topology-pieces';
+import { TopologyAssembler, topologyPieces } from './topology-pieces';
 import { nextTask } from './next-task';
 import {
   PROTOCOL_VERSION,
   type DiffTotals,
   type DumpInput,
   type FromWorker,
+  type ModelStream,
   type ParsedDump,
   type ToWorker,
 } from './protocol';
@@ -69,6 +70,9 @@ export class EngineError extends Error {
   }
 }
 
+/** What `holdDump` answers: how the inputs were read; the model stays in the worker. */
+export type HeldDump = Pick<ParsedDump, 'inputs' | 'nodes' | 'vfpGiven'>;
+
 /** A diff whose lists may be cut, with the counts of the whole. */
 export type ListedDiff = TopologyDiff & { readonly totals: DiffTotals };
 
@@ -110,6 +114,18 @@ export interface EngineClient {
       scrubKey?: readonly number[];
     },
   ): Promise<ParsedDump>;
+  /**
+   * `loadDump` whose model stays in the worker (`dump/load` `hold`): the page gets what the
+   * inputs were read as, none of the model, which traces, diffs and searches there as after
+   * `loadDump`; `fetchModel` brings it to the page when the page must draw it. A worker
+   * restarted after this (a crash, `cancel`) has no model: the page has none to give it.
+   */
+  holdDump(
+    inputs: readonly DumpInput[],
+    opts?: { maxBytes?: number; onProgress?: (p: DumpProgressEvent) => void },
+  ): Promise<HeldDump>;
+  /** The worker's loaded model, brought to the page in pieces (a task each, `model/send`). */
+  fetchModel(): Promise<Topology>;
   /**
    * Stop whatever the worker is doing: it is terminated and a fresh one gets the last loaded
    * topology; requests in flight reject with `E_CANCELLED`.
@@ -314,6 +330,34 @@ export function createEngineClient(
       topology = m.dump.topology;
       return m.dump;
     },
+    async holdDump(inputs, opts = {}) {
+      const transfer = inputs.flatMap((i) => (i.bytes ? [i.bytes] : []));
+      const m = await send(
+        {
+          type: 'dump/load',
+          requestId: nextId(),
+          inputs,
+          ...(opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {}),
+          hold: true,
+        },
+        transfer,
+        opts.onProgress,
+      );
+      if (m.type !== 'dump/parsed') throw new EngineError('E_INTERNAL', `unexpected ${m.type}`);
+      // The worker holds a model the page does not: a restarted one cannot be given it.
+      topology = null;
+      return { inputs: m.dump.inputs, nodes: m.dump.nodes, vfpGiven: m.dump.vfpGiven };
+    },
+    async fetchModel() {
+      const { port1, port2 } = new MessageChannel();
+      const read = readModel(port2);
+      // A sender without a model writes its error to the port, so `read` settles too.
+      const [model] = await Promise.all([
+        read,
+        send({ type: 'model/send', requestId: nextId(), port: port1 }, [port1]),
+      ]);
+      return model;
+    },
     cancel() {
       if (pending.size > 0) restart('E_CANCELLED', 'cancelled');
     },
@@ -323,6 +367,27 @@ export function createEngineClient(
       port.terminate?.();
     },
   };
+}
+
+/** A model `model/send` writes to the other end of `port`, read as its pieces arrive. */
+function readModel(port: MessagePort): Promise<Topology> {
+  return new Promise((resolve, reject) => {
+    const assembler = new TopologyAssembler();
+    let count = 0;
+    port.onmessage = (e: MessageEvent<ModelStream>) => {
+      const m = e.data;
+      if ('piece' in m) {
+        assembler.add(m.piece);
+        count++;
+        return;
+      }
+      port.close();
+      if ('error' in m) reject(new EngineError('E_NO_TOPOLOGY', m.error));
+      else if (count !== m.parts)
+        reject(new EngineError('E_INTERNAL', `${count} of the model's ${m.parts} parts came`));
+      else resolve(assembler.finish(m.head));
+    };
+  });
 }
 
 /**

@@ -211,7 +211,7 @@ export function createHandler(post: (m: FromWorker) => void): (msg: ToWorker) =>
               message: 'dump/load needs at least one input',
               requestId: msg.requestId,
             });
-          const { requestId, maxBytes, maxObjects, assign, scrubKey } = msg;
+          const { requestId, maxBytes, maxObjects, assign, scrubKey, hold } = msg;
           const size = inputs.reduce(
             (n, i) => n + (i.blob?.size ?? i.bytes?.byteLength ?? (i.text?.length ?? 0) * 2),
             0,
@@ -242,6 +242,9 @@ export function createHandler(post: (m: FromWorker) => void): (msg: ToWorker) =>
             topology = dump.topology;
             // In pieces: the page reads each message in a task of its own (dump-pieces.ts).
             const { head, pieces } = splitDump(dump);
+            // Held: the page gets the head; the pieces are never made.
+            if (hold === true)
+              return post({ type: 'dump/parsed', requestId, dump: head, parts: 0 });
             let parts = 0;
             for (const piece of pieces) {
               post({ type: 'dump/part', requestId, piece });

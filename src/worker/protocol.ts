@@ -41,8 +41,9 @@ export const MAX_QUERY_CHARS = 1000;
  * 3: the parsed dump comes in `dump/part` pieces before `dump/parsed`.
  * 4: `search/run`; `diff/run`'s `before` may come in `model/part` pieces.
  * 5: `model/send` and `diff/from`: one worker's model diffed in another, worker to worker.
+ * 6: `dump/load` `hold`: the parsed model stays in the worker; only the dump's head comes back.
  */
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
 export const ERROR_CODES = [
   'E_PROTOCOL_VERSION',
@@ -83,6 +84,12 @@ export type ToWorker =
        * holds the real data nor spends a task on scrubbing the whole model.
        */
       readonly scrubKey?: readonly number[];
+      /**
+       * Keep the parsed model here and send none of it: `dump/parsed` carries the dump's head
+       * alone (tables and lists emptied, `parts` 0). The page reads the model later, if ever,
+       * with `model/send` (a snapshot kept for a diff: the page needs it only to draw it).
+       */
+      readonly hold?: boolean;
     }
   /**
    * What changed from `before` to the loaded model (`diffTopologies`, src/cluster): computed
