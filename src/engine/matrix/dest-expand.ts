@@ -13,16 +13,14 @@
  */
 import type { Choice } from '../choices';
 import { hashStep } from '../packet';
-import type { RuleBody } from '../compile-vfp';
-import { parseCidr } from '../../shared/ip';
-import { maxOf, pushAll } from '../../shared/arrays';
-import { picksFor, type DestClasses } from './dest-classes';
+import { maxOf } from '../../shared/arrays';
+import type { DestClasses } from './dest-classes';
 import type { OwnTokens } from './tokens';
 import { namesToken, swapCell } from './dest-texts';
+import { backendPodKey, plainSources } from './pod-columns';
+import { treeNode } from './dest-nodes';
 import {
-  ARG_KEPT,
   ARG_VIP,
-  choiceNode,
   columnArgs,
   columnSlots,
   DENSE,
@@ -38,12 +36,11 @@ import type { MatrixCell, MatrixDestination } from './types';
 
 export interface ExpandPlan {
   readonly destinations: readonly MatrixDestination[];
+  readonly classes: readonly (readonly number[])[];
   readonly tokens: readonly (OwnTokens | null)[];
   readonly programs: readonly number[];
   readonly dests: DestClasses;
 }
-
-const PROTO: Readonly<Record<string, number>> = { tcp: 6, udp: 17, icmp: 1 };
 
 export class DestExpander {
   traces = 0;
@@ -65,6 +62,11 @@ export class DestExpander {
   private readonly lists: (Int32Array | null)[];
   /** Per source class: its members grouped by roles (see `groupsOf`). */
   private readonly groups = new Map<number, Groups>();
+  /** Per backend id: its pod key (see `backendPodKey`; -1: none), and per root its leaves by it. */
+  private readonly podKey: number[] = [];
+  private readonly podKeyOf: (owner: number, ip: number, port: number) => number;
+  private readonly plain: Uint8Array;
+  private readonly siblings = new WeakMap<Node, Map<number, number>>();
   private slotCi = new Int32Array(0);
   private slotOwner = new Int32Array(0);
 
@@ -95,6 +97,8 @@ export class DestExpander {
         else if (!l.includes(src)) l.push(src);
       }),
     );
+    this.plain = plainSources(plan.tokens);
+    this.podKeyOf = backendPodKey(plan, this.plain);
     this.lists = dc.list.map((l) =>
       l ? Int32Array.from(l, (key) => this.backendId(Math.floor(key / 65536), key % 65536)) : null,
     );
@@ -110,6 +114,7 @@ export class DestExpander {
       const owners = this.sourcesByIp.get(ip) ?? [];
       this.owners.push(owners);
       this.ownerOf.push(owners.length === 0 ? -1 : owners.length === 1 ? owners[0]! : -2);
+      this.podKey.push(owners.length === 1 ? this.podKeyOf(owners[0]!, ip, port) : -1);
     }
     return id;
   }
@@ -262,7 +267,7 @@ export class DestExpander {
       const c = o >= 0 && o < DENSE ? dense[o] : children.get(o);
       rows[i]![at] =
         c === undefined
-          ? this.insert(roots, key, s, d, q)
+          ? this.missing(root, roots, key, o, s, d, q)
           : c.ch === null
             ? !c.named || c.d === d
               ? c.ci
@@ -327,6 +332,45 @@ export class DestExpander {
     return this.intern(this.trace(s, d).cell, s);
   }
 
+  /**
+   * A root's child `o` (a backend) that is not there yet: written from a leaf of another
+   * backend whose pod is its pod's swap (`backendPodKey`), when the leaf's walk made only the
+   * root's choice and its source is neither pod; else traced (`insert`).
+   */
+  private missing(
+    root: Node,
+    roots: Map<number, Node>,
+    key: number,
+    o: number,
+    s: number,
+    d: number,
+    q: number,
+  ): number {
+    const pk = o >= 0 ? (this.podKey[o] ?? -1) : -1;
+    let sibs = pk >= 0 ? this.siblings.get(root) : undefined;
+    if (pk >= 0 && !sibs) this.siblings.set(root, (sibs = new Map<number, number>()));
+    const k0 = sibs?.get(pk);
+    const sib = k0 !== undefined ? root.children!.get(k0) : undefined;
+    if (sib && sib.ch === null) {
+      const b0 = this.ownerOf[k0!]!;
+      const b = this.ownerOf[o]!;
+      const from = this.plan.tokens[b0];
+      const to = this.plan.tokens[b];
+      const c =
+        sib.s !== b0 && sib.s !== b && this.plain[sib.s] === 1 && from && to
+          ? swapCell(sib.cell!, from.values, to.values)
+          : null;
+      if (c) {
+        const leaf = leafNode(this.intern(c, sib.s), c, sib.s, sib.d, this.namesClass(c, q));
+        setChild(root, root.children!, o, leaf);
+        return !leaf.named || leaf.d === d ? leaf.ci : this.swapped(leaf, s, d);
+      }
+    }
+    const ci = this.insert(roots, key, s, d, q);
+    if (sibs && !sibs.has(pk) && root.children!.get(o)?.ch === null) sibs.set(pk, o);
+    return ci;
+  }
+
   /** Trace (`s`, `d`) and add its path of choices under `roots`. */
   private insert(roots: Map<number, Node>, root: number, s: number, d: number, q: number): number {
     this.traces++;
@@ -355,59 +399,7 @@ export class DestExpander {
 
   /** A tree node for choice `ch` made by (`s`, `d`); null when it cannot be replayed. */
   private node(ch: Choice, s: number, d: number, q: number): Node | null {
-    const dc = this.plan.dests;
-    const ips = this.plan.tokens[s]?.ips ?? [];
-    const roles = new Int32Array(ch.args.length).fill(ARG_KEPT);
-    ch.args.forEach((a, i) => {
-      if (!(ch.ipMask & (1 << i))) return;
-      const own = ips.indexOf(a);
-      if (own >= 0) roles[i] = own;
-      else if (a === dc.vip[d]) roles[i] = ARG_VIP;
-    });
-    let byList = false;
-    if (ch.kind === 'backend') {
-      const named = this.namedVips(ch.origin, q);
-      if (named.length > 0) {
-        const dst = this.plan.destinations[d]!;
-        const rule = ch.origin as RuleBody;
-        const cidrs = (rule.conditions?.dstPrefixes ?? []).flatMap((x) => {
-          const c = parseCidr(x.includes('/') ? x : `${x}/32`);
-          return c ? [c] : [];
-        });
-        // Only the column's own load-balancing rule is replayed on the column's list.
-        if (
-          named.length !== 1 ||
-          named[0] !== dc.vip[d] ||
-          !('conditions' in ch.origin!) ||
-          !picksFor(rule, cidrs, dc.vip[d]!, dst.port, PROTO[dst.proto] ?? 0)
-        )
-          return null;
-        const l = dc.list[d];
-        if (!l || l.length !== ch.mod || !ch.pick) return null;
-        const [ip, port] = ch.pick(ch.value);
-        if (l[ch.value] !== ip * 65536 + port) return null;
-        byList = true;
-      }
-    }
-    return choiceNode(ch, roles, byList, this.plan.tokens.length);
-  }
-
-  /** The class's VIPs that the rule or proxy behind a choice names. */
-  private namedVips(origin: object | null, q: number): number[] {
-    if (!origin) return [];
-    const vips = this.classVips[q]!;
-    const texts: string[] = [];
-    if ('conditions' in origin) {
-      const c = (origin as RuleBody).conditions;
-      pushAll(texts, c.srcPrefixes ?? []);
-      pushAll(texts, c.dstPrefixes ?? []);
-    } else if ('listenIp' in origin) texts.push(String(origin.listenIp));
-    const out: number[] = [];
-    for (const x of texts) {
-      const c = parseCidr(x.includes('/') ? x : `${x}/32`);
-      if (c && c.bits === 32 && vips.has(c.base) && !out.includes(c.base)) out.push(c.base);
-    }
-    return out;
+    return treeNode(this.plan, this.classVips[q]!, ch, s, d);
   }
 
   /** What a walk's choice got, as a tree key. */

@@ -71,6 +71,22 @@ describe('pod columns as destination classes', () => {
     expect(texts.size).toBe(12);
   });
 
+  it("writes a backend pod's cells from another backend pod's, so traces do not grow with pods", () => {
+    // Service columns: a cell reaching backend b is the one reaching b0 with b0's tokens as b's
+    // (dest-expand.ts `missing`); pod columns as above. Before: 47 and 102 traces.
+    const traces = [
+      [12, 40],
+      [30, 120],
+    ].map(([pods, lbs]) => {
+      const t = syntheticTopology(pods!, lbs!);
+      const m = computeMatrix(t);
+      expect(differences(m, bruteForceMatrix(t)), `${pods} pods`).toEqual([]);
+      return m.stats.traces;
+    });
+    expect(traces[0]).toBeLessThanOrEqual(20);
+    expect(traces[1]).toBeLessThanOrEqual(20);
+  });
+
   it('equals brute force with plain pods beside the reference pods, one under a policy', () => {
     const nodes = REFERENCE_CLUSTER.nodes.map((node, k) => ({
       ...node,

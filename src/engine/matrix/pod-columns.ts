@@ -49,13 +49,7 @@ export function podColumns(
   plan.tokens.forEach((tok, s) =>
     tok?.ips.forEach((ip) => byIp.set(ip, byIp.has(ip) && byIp.get(ip) !== s ? -1 : s)),
   );
-  const holders = new Map<string, number>();
-  plan.tokens.forEach((tok, s) =>
-    tok?.values.forEach((v) => holders.set(v, holders.has(v) && holders.get(v) !== s ? -1 : s)),
-  );
-  const plain = Uint8Array.from(plan.tokens, (tok, s) =>
-    tok?.values.every((v) => holders.get(v) === s) !== false ? 1 : 0,
-  );
+  const plain = plainSources(plan.tokens);
   const ids = new Map<string, number>();
   for (let d = 0; d < n; d++) {
     const dest = plan.destinations[d]!;
@@ -85,6 +79,43 @@ export interface PodRef {
   /** Per member of the source class: its cell there, and whether its walk made no choice. */
   readonly ci: Uint32Array;
   readonly free: Uint8Array;
+}
+
+/**
+ * Backends as pods (see `dest-expand.ts`): per backend `ip:port` of a pod, a key equal for two
+ * backends whose pods are in one source class, both `selfClean` and with tokens of their own
+ * alone, at the same place among their addresses and on the same port; -1 for any other.
+ */
+export function backendPodKey(
+  plan: {
+    readonly classes: readonly (readonly number[])[];
+    readonly tokens: readonly (OwnTokens | null)[];
+    readonly dests: { readonly selfClean: readonly boolean[] };
+  },
+  plain: Uint8Array,
+): (owner: number, ip: number, port: number) => number {
+  const classOf = new Int32Array(plan.tokens.length).fill(-1);
+  plan.classes.forEach((members, k) => members.forEach((s) => (classOf[s] = k)));
+  const ids = new Map<string, number>();
+  return (b, ip, port) => {
+    const tok = b >= 0 ? plan.tokens[b] : null;
+    if (!tok || classOf[b]! < 0 || plan.dests.selfClean[b] !== true || plain[b] === 0) return -1;
+    const k = [classOf[b], tok.roles.join('\u0000'), tok.ips.indexOf(ip), port].join('\u0001');
+    let id = ids.get(k);
+    if (id === undefined) ids.set(k, (id = ids.size));
+    return id;
+  };
+}
+
+/** Per source: none of its tokens is another source's (see `PodColumns.plain`). */
+export function plainSources(tokens: readonly (OwnTokens | null)[]): Uint8Array {
+  const holders = new Map<string, number>();
+  tokens.forEach((tok, s) =>
+    tok?.values.forEach((v) => holders.set(v, holders.has(v) && holders.get(v) !== s ? -1 : s)),
+  );
+  return Uint8Array.from(tokens, (tok, s) =>
+    tok?.values.every((v) => holders.get(v) === s) !== false ? 1 : 0,
+  );
 }
 
 /** A reference column for pod `pod`, for a source class of `members` members. */
