@@ -6,7 +6,7 @@
 // of this one run, so a busy machine skews them less than the absolute figures. `--matrix`: only
 // the programmed node's sweep and its reachability matrix (the `matrix*` keys and their ratios).
 import { performance } from 'node:perf_hooks';
-import { compileTopology, traceFlow, traceVerdict } from '../src/engine/index';
+import { compileTopology, traceVerdict } from '../src/engine/index';
 import { compiledPort } from '../src/engine/compile';
 import { computeClass, CellTable, planMatrix } from '../src/engine/matrix/index';
 import { programVfp } from '../src/model/program-vfp';
@@ -19,6 +19,7 @@ import { runReaderDoubling } from './reader-doubling';
 import { realRecall } from './real-recall';
 import type { Topology } from '../src/model/types';
 import { syntheticDraft } from './synthetic';
+import { tracePass } from './trace-pass';
 import { cpuSec, gcFn, heapAfterGcMiB, median, round } from './measure';
 
 const ENDPOINTS = 300;
@@ -48,26 +49,8 @@ interface SweepFigures {
   sweepTracesPerCpuSecond: number;
 }
 
-const TRACES = 2000;
 /** Timed passes before the measured one (see `measure`). */
 const WARM_PASSES = 4;
-const traceRequest = (i: number, srcPort = 40000 + i) => ({
-  from: `p${i % ENDPOINTS}`,
-  to: `10.96.${(i % LBS) >> 8}.${(i % LBS) & 255}:80`,
-  srcPort,
-});
-
-/** Each trace of one pass timed alone, in µs; `pass` > 0 uses other source ports. */
-function tracePass(t: Topology, pass: number): number[] {
-  const samples: number[] = [];
-  for (let i = 0; i < TRACES; i++) {
-    const req = traceRequest(i, 40000 + i - pass * TRACES);
-    const s = performance.now();
-    traceFlow(t, req);
-    samples.push((performance.now() - s) * 1000);
-  }
-  return samples;
-}
 
 /** Compile every port of `t`, then time full traces (median, p95) once the JIT is warm. */
 function measure(t: Topology): EngineFigures {
@@ -88,8 +71,8 @@ function measure(t: Topology): EngineFigures {
   // measured ones, which deoptimised `begin` and `traceLogged` on the first measured trace.
   // So the same timed loop runs WARM_PASSES times first, on other source ports, with the
   // same request objects (bench/README.md, "Trace tails").
-  for (let pass = WARM_PASSES; pass > 0; pass--) tracePass(t, pass);
-  const samples = tracePass(t, 0);
+  for (let pass = WARM_PASSES; pass > 0; pass--) tracePass(t, ENDPOINTS, LBS, pass);
+  const samples = tracePass(t, ENDPOINTS, LBS, 0);
   samples.sort((a, b) => a - b);
   return {
     compileMs: Math.round(compileMs),
