@@ -298,12 +298,19 @@ export class DestExpander {
     d: number,
     q: number,
   ): number {
+    const top = node;
+    let o: number | null = null;
+    let depth = 0;
     while (node) {
       if (!node.ch) return !node.named || node.d === d ? node.ci : this.swapped(node, s, d);
-      const o = this.replay(node, s, d);
+      o = this.replay(node, s, d);
       if (o === null) return this.alone(s, d);
       node = o >= 0 && o < DENSE ? node.dense![o] : node.children!.get(o);
+      depth++;
     }
+    // The root's own child missing: perhaps another backend pod's leaf stands for it.
+    if (depth === 1 && top && top === roots.get(root))
+      return this.missing(top, roots, root, o!, s, d, q);
     return this.insert(roots, root, s, d, q);
   }
 
