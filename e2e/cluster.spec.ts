@@ -297,3 +297,51 @@ test('twenty nodes: rows of ten, names readable when fitted, zoom down to a port
   expect(await card.locator('[data-kind="rule"]').count()).toBeGreaterThan(0);
   expect(await page.evaluate(() => window.__hnsviz?.state().zoomLevel)).toBe('port');
 });
+
+test('the matrix of an imported cluster comes from the importer’s worker, and equals the one sent from the page', async ({
+  page,
+}) => {
+  // The type of every message the page posts to a worker.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __posted: string[] };
+    w.__posted = [];
+    // Wrapped, then called with the worker as `this`.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, m: unknown, t?: unknown) {
+      w.__posted.push((m as { type?: string } | null)?.type ?? '');
+      return post.call(this, m, t as StructuredSerializeOptions);
+    };
+  });
+  await openApp(page);
+  await expect(page.locator('.hv-root[data-matrix="prepared"]')).toBeAttached();
+  await page.evaluate(() => {
+    (window as unknown as { __posted: string[] }).__posted = [];
+  });
+  await dropFiles(page, [
+    { name: 'hnsviz-win-a.txt', text: fixture('l2bridge-win-a.txt') },
+    { name: 'hnsviz-win-b.txt', text: fixture('l2bridge-win-b.txt') },
+  ]);
+  await expectCluster(page, 2);
+  await expect(page.locator('.hv-root[data-matrix="prepared"]')).toBeAttached();
+  const posted = await page.evaluate(() => (window as unknown as { __posted: string[] }).__posted);
+  expect(posted).toContain('init-from');
+  expect(posted).not.toContain('piece');
+
+  await page.getByRole('radio', { name: 'Matrix' }).click();
+  const done = page.locator('.hv-matrix[data-status="done"]');
+  await expect(done).toBeVisible({ timeout: 30_000 });
+  const cells = () =>
+    page
+      .locator('.hv-matrix td[data-verdict]')
+      .evaluateAll((tds) => tds.map((td) => td.getAttribute('data-verdict')).join(''));
+  const fromWorker = await cells();
+  expect(fromWorker.length).toBeGreaterThan(0);
+  // Recompute starts cold, the topology sent from the page in pieces: the same cells.
+  await page.getByRole('button', { name: 'Recompute' }).click();
+  await expect(done).toBeVisible({ timeout: 30_000 });
+  expect(await cells()).toBe(fromWorker);
+  expect(
+    await page.evaluate(() => (window as unknown as { __posted: string[] }).__posted),
+  ).toContain('piece');
+});

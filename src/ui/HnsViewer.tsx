@@ -86,8 +86,9 @@ function ViewerShell({
   const snapshots = useSnapshotCompare(catalog);
   useTraceEngine(snapshots.build, engine);
   usePlaybackDriver();
-  const matrixPrepared = usePrepareMatrix(chrome === 'full');
   const importer = useDumpImporter(dumps?.keep ?? false, dumps?.restore ?? false);
+  // A dump's topology goes to the matrix's worker from the importer's, not from the page.
+  const matrixPrepared = usePrepareMatrix(chrome === 'full', importer.sendIn);
   const dumpShown = useAppStore(selectDumpShown);
   const topologyTitle = useAppStore((s) => s.topology?.title ?? null);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {

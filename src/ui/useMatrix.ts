@@ -12,6 +12,7 @@ import {
   runMatrixPool,
   warmMatrixWorker,
   type MatrixRun,
+  type TopologySender,
 } from '../worker/matrix-pool';
 import { useAppStore } from './StoreContext';
 
@@ -139,13 +140,25 @@ function whenIdle(f: () => void): () => void {
  * Only where the matrix can be opened (`enabled`). True once the first rows of the topology on
  * screen are ready.
  */
-export function usePrepareMatrix(enabled: boolean): boolean {
+export function usePrepareMatrix(
+  enabled: boolean,
+  /**
+   * The worker that holds a topology, to send it to the matrix's worker itself (the importer's
+   * `sendIn`: a dump's cluster goes worker to worker, the page makes no piece of it).
+   */
+  sendIn?: (t: Topology) => TopologySender | null,
+): boolean {
   const topology = useAppStore((s) => s.topology);
   const [ready, setReady] = useState<Topology | null>(null);
+  const senders = useRef(sendIn);
+  useEffect(() => {
+    senders.current = sendIn;
+  }, [sendIn]);
   useEffect(() => {
     if (!enabled || !topology) return undefined;
     return whenIdle(() => {
-      prepareMatrix(topology, { onReady: () => setReady(topology) });
+      const from = senders.current?.(topology) ?? null;
+      prepareMatrix(topology, { onReady: () => setReady(topology), ...(from ? { from } : {}) });
       // The prepared worker took the waiting one: start the next (a run's second worker).
       warmMatrixWorker();
     });

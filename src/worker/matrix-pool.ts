@@ -86,7 +86,19 @@ function spawnDefault(): Worker {
 const send = (w: Worker, m: MatrixWorkerIn, transfer: Transferable[] = []) =>
   w.postMessage(m, transfer);
 
-function startFirst(t: Topology, seed: number, spawn: () => Worker, wait: boolean): Prepared {
+/**
+ * Writes a topology to a port from the worker that holds it (`Importer.sendIn`): the matrix
+ * worker reads it there (`init-from`), and the page makes no piece of it.
+ */
+export type TopologySender = (port: MessagePort) => Promise<void>;
+
+function startFirst(
+  t: Topology,
+  seed: number,
+  spawn: () => Worker,
+  wait: boolean,
+  from?: TopologySender,
+): Prepared {
   const worker = spawn();
   const p: Prepared = {
     t,
@@ -111,6 +123,18 @@ function startFirst(t: Topology, seed: number, spawn: () => Worker, wait: boolea
     if (p.listener) p.listener({ type: 'error', message });
     else p.error = message;
   };
+  if (from) {
+    const { port1, port2 } = new MessageChannel();
+    send(worker, { type: 'init-from', port: port2, seed, wait }, [port2]);
+    // A sender that fails (or whose worker died with the port) leaves this worker without a
+    // topology: the failure is this worker's, and a run starts a fresh one from the page.
+    from(port1).catch((e: unknown) => {
+      const message = `the matrix could not get the topology: ${e instanceof Error ? e.message : String(e)}`;
+      if (p.listener) p.listener({ type: 'error', message });
+      else p.error ??= message;
+    });
+    return p;
+  }
   // The topology goes in pieces, one task each: the page never clones it in one long task.
   const { head, pieces } = topologyPieces(t);
   const it = pieces[Symbol.iterator]();
@@ -139,13 +163,13 @@ function terminate(p: Prepared): void {
  */
 export function prepareMatrix(
   t: Topology,
-  o: { seed?: number; spawn?: () => Worker; onReady?: () => void } = {},
+  o: { seed?: number; spawn?: () => Worker; onReady?: () => void; from?: TopologySender } = {},
 ): void {
   if (typeof Worker === 'undefined' && !o.spawn) return;
   const seed = o.seed ?? 1;
   if (started.has(t) || (prepared?.t === t && prepared.seed === seed)) return;
   dropPrepared();
-  prepared = startFirst(t, seed, o.spawn ?? spawnDefault, true);
+  prepared = startFirst(t, seed, o.spawn ?? spawnDefault, true, o.from);
   if (o.onReady) prepared.onReady = o.onReady;
 }
 

@@ -18,7 +18,7 @@ import {
   type WorkUnit,
 } from '../engine/matrix/index';
 import type { Topology } from '../model/types';
-import type { DumpPiece } from './protocol';
+import type { DumpPiece, ModelStream } from './protocol';
 import { TopologyAssembler } from './topology-pieces';
 
 export type MatrixWorkerIn =
@@ -32,6 +32,16 @@ export type MatrixWorkerIn =
       readonly wait?: boolean;
       /** `topology` is a head whose tables come in the `piece` messages sent before. */
       readonly pieces?: boolean;
+    }
+  /**
+   * `init` with the topology read from `port` (transferred), which another worker's
+   * `model/send` writes (the importer's, which holds the dump shown): the page sends none of it.
+   */
+  | {
+      readonly type: 'init-from';
+      readonly port: MessagePort;
+      readonly seed: number;
+      readonly wait?: boolean;
     }
   /** Some entries of one table of the topology the next `init` completes (topology-pieces.ts). */
   | { readonly type: 'piece'; readonly piece: DumpPiece }
@@ -111,6 +121,23 @@ function makePlan(): void {
   ready(t, p);
 }
 
+/** The topology is here: plan (or take the plan given), else post the preview, then plan. */
+function start(t: Topology, s: number, p: MatrixPlan | null, wait: boolean | undefined): void {
+  topology = t;
+  seed = s;
+  if (p) return ready(t, p);
+  given = { sources: matrixSources(t), destinations: matrixDestinations(t) };
+  // The preview's first corner goes out at once, with the rows and columns; then the rest.
+  let first = true;
+  for (const batch of previewBatches(t, { ...given, seed })) {
+    if (first) scope.postMessage({ type: 'preview', ...given, batch });
+    else scope.postMessage({ type: 'preview-more', batch });
+    first = false;
+  }
+  for (const port of peers) port.postMessage({ type: 'topology', topology: t } satisfies PeerIn);
+  if (!wait || planWanted) makePlan();
+}
+
 scope.onmessage = (e) => {
   const msg = e.data;
   try {
@@ -123,20 +150,28 @@ scope.onmessage = (e) => {
           ? (assembler ?? new TopologyAssembler()).finish(msg.topology)
           : msg.topology;
         assembler = null;
-        topology = t;
-        seed = msg.seed;
-        if (msg.plan) return ready(t, msg.plan);
-        given = { sources: matrixSources(t), destinations: matrixDestinations(t) };
-        // The preview's first corner goes out at once, with the rows and columns; then the rest.
-        let first = true;
-        for (const batch of previewBatches(t, { ...given, seed })) {
-          if (first) scope.postMessage({ type: 'preview', ...given, batch });
-          else scope.postMessage({ type: 'preview-more', batch });
-          first = false;
-        }
-        for (const port of peers)
-          port.postMessage({ type: 'topology', topology: t } satisfies PeerIn);
-        if (!msg.wait || planWanted) makePlan();
+        return start(t, msg.seed, msg.plan, msg.wait);
+      }
+      case 'init-from': {
+        const { port } = msg;
+        const asm = new TopologyAssembler();
+        let count = 0;
+        port.onmessage = (ev: MessageEvent<ModelStream>) => {
+          try {
+            const m = ev.data;
+            if ('piece' in m) {
+              asm.add(m.piece);
+              count++;
+              return;
+            }
+            port.close();
+            if ('error' in m) throw new Error(m.error);
+            if (count !== m.parts) throw new Error(`${count} of the model's ${m.parts} parts came`);
+            start(asm.finish(m.head), msg.seed, null, msg.wait);
+          } catch (err) {
+            fail(err);
+          }
+        };
         return;
       }
       case 'plan':
