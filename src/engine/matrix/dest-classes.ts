@@ -22,6 +22,7 @@ import {
   picksFor,
   somePiece,
   sizeClass,
+  sameAsLast,
   textsInRow,
   type GroupInfo,
 } from './dest-rules';
@@ -340,20 +341,21 @@ export function destinationClasses(
     const shared: string[] = [];
     const perPort = new Map<string, string[]>();
     const textFor = textsInRow(toks, piece, sourceValues);
+    const joined = sameAsLast();
     for (const m of mentions.get(v) ?? []) {
       const r = m.info.g.rules[m.k]!;
       const port = m.info.ports.length === 1 ? m.info.ports[0]! : null;
       const owner = port === null ? undefined : portOwner.get(port);
       own = owner === undefined ? null : tokens[owner]!;
-      const text = `${m.info.where}|${textFor(r)}`;
+      const body = textFor(r, own?.values ?? null);
       const place = m.cond ? `#${rankOf(m.info, m.k)}` : `@${m.k}`;
       if (m.info.ports.length !== 1) {
-        shared.push(`${m.info.id}${place}|${text}`);
+        shared.push(`${m.info.id}${place}|${m.info.where}|${body}`);
         continue;
       }
       let l = perPort.get(port!);
       if (!l) perPort.set(port!, (l = []));
-      l.push(`${place}|${text}`);
+      l.push(joined(place, m.info.where, body));
     }
     const textOf = (p: string) => {
       const l = perPort.get(p);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RuleBody } from '../compile-vfp';
-import { mapPieces, PIECES, ruleText, somePiece, textsInRow } from './dest-rules';
+import { mapPieces, PIECES, ruleText, sameAsLast, somePiece, textsInRow } from './dest-rules';
 
 // Pieces and separators of every kind `PIECES` knows, Unicode whitespace and a surrogate pair.
 const CHARS = [...'ab1.-⟨⟩_"{}[],()/=|;: \t\n\v\f\r', '\u00a0', '\u1680', '\u2000', '\u200a'];
@@ -85,11 +85,20 @@ describe('rule texts by pieces', () => {
           for (const [k, o] of seq) {
             const r = bodies[k % bodies.length]!;
             own = owners[o]!;
-            expect(textFor(r)).toBe(ruleText(r, piece));
+            expect(textFor(r, own.values)).toBe(ruleText(r, piece));
           }
         },
       ),
       { numRuns: 1000 },
     );
+  });
+
+  it('sameAsLast joins the parts, handing back the last string when they are equal', () => {
+    const join = sameAsLast();
+    const a = join('#1', 'L/G/out', 'x|y');
+    expect(a).toBe('#1|L/G/out|x|y');
+    expect(join('#1', 'L/G/out', ['x', 'y'].join('|'))).toBe(a);
+    expect(join('#2', 'L/G/out', 'x|y')).toBe('#2|L/G/out|x|y');
+    expect(join('', '', '')).toBe('||');
   });
 });

@@ -167,33 +167,50 @@ export function ruleText(r: RuleBody, piece: (p: string) => string = (p) => p): 
 
 /**
  * `ruleText(r, piece)` for the rules naming one VIP (`toks`: its tokens, written `⟨vipN⟩` by
- * `piece` too; `piece` also writes the current owner's). A dump's ports' own lists share rule
- * objects, met in a row: a rule met again is written once when no piece of it is any source's
- * token (`sourceValues`), as its text is then every owner's.
+ * `piece` too; `piece` also writes the current owner's, `values`). A dump's ports' own lists
+ * share rule objects, met in a row: a rule met again is written once with only the VIP's tokens
+ * as placeholders, and that text serves every owner none of whose tokens is a piece of it (the
+ * pieces that are some source's token, in `sourceValues`, are kept to check).
  */
 export function textsInRow(
   toks: readonly string[],
   piece: (p: string) => string,
   sourceValues: ReadonlySet<string>,
-): (r: RuleBody) => string {
+): (r: RuleBody, values: readonly string[] | null) => string {
   let last: RuleBody | null = null;
-  let lastText: string | false | null = null;
-  return (r) => {
+  let plain: string | null = null;
+  let named: string[] = [];
+  return (r, values) => {
     if (r !== last) {
-      [last, lastText] = [r, null];
+      [last, plain] = [r, null];
       return ruleText(r, piece);
     }
-    if (lastText === null) {
-      let free = true;
-      const text = ruleText(r, (p) => {
+    if (plain === null) {
+      const found: string[] = [];
+      plain = ruleText(r, (p) => {
         const i = toks.indexOf(p);
         if (i >= 0) return `\u27e8vip${i}\u27e9`;
-        if (sourceValues.has(p)) free = false;
+        if (sourceValues.has(p) && !found.includes(p)) found.push(p);
         return p;
       });
-      lastText = free && text;
+      named = found;
     }
-    return lastText === false ? ruleText(r, piece) : lastText;
+    for (const p of named) if (values?.includes(p)) return ruleText(r, piece);
+    return plain;
+  };
+}
+
+/**
+ * `${place}|${where}|${body}`, the same string object as the last call's when the parts are
+ * equal (`body` is compared first: `textsInRow` hands the same object back for a rule met again),
+ * so a dump's ports' alike texts for one VIP are compared by identity in runs.
+ */
+export function sameAsLast(): (place: string, where: string, body: string) => string {
+  let [p, w, b, out] = ['', '', '', '||'];
+  return (place, where, body) => {
+    if (body !== b || where !== w || place !== p)
+      [p, w, b, out] = [place, where, body, `${place}|${where}|${body}`];
+    return out;
   };
 }
 
