@@ -88,72 +88,101 @@ export function matrixSources(t: Topology): MatrixSource[] {
   return out;
 }
 
-interface Draft {
-  readonly kind: DestinationKind;
-  readonly label: string;
-  readonly ip: string;
-  readonly port: number;
-  readonly proto: MatrixProto;
-  readonly namespace: string | null;
-  readonly node: string | null;
-}
-
-/** Columns, deduplicated by address, port and protocol (the first kind found names it). */
+/**
+ * Columns, deduplicated by address, port and protocol (the first kind found names it). A column
+ * is checked against those listed before its label is written: a dump's load balancers name each
+ * backend many times (15,000 backend entries, 300 columns on the 20 MB dump), and this runs on
+ * the path of the first row of a matrix opened cold.
+ */
 export function matrixDestinations(t: Topology): MatrixDestination[] {
-  const drafts: Draft[] = [];
-  const add = (d: Draft) => drafts.push(d);
+  const out: MatrixDestination[] = [];
+  const seen = new Set<string>();
+  /** The key of column `ip:port/proto` when it is new and `ip` an IPv4 address, else null. */
+  const fresh = (ip: string, port: number, proto: MatrixProto): string | null => {
+    const key = `${ip}:${port}/${proto}`;
+    if (seen.has(key) || parseIpv4(ip) === null) return null;
+    seen.add(key);
+    return key;
+  };
+  const add = (
+    key: string,
+    kind: DestinationKind,
+    label: string,
+    ip: string,
+    port: number,
+    proto: MatrixProto,
+    namespace: string | null,
+    node: string | null,
+  ) =>
+    out.push({
+      kind,
+      label,
+      ip,
+      port,
+      proto,
+      namespace,
+      node,
+      id: `${kind}:${key}`,
+      to: proto === 'icmp' ? ip : `${ip}:${port}`,
+    });
   const dns = t.cluster?.dnsServer ?? null;
   const nodes = t.nodeIds.flatMap((id) => (t.nodes[id] ? [t.nodes[id]] : []));
   const covered = new Set<string>();
+  let key: string | null;
   for (const s of Object.values(t.services)) {
     for (const sp of s.ports) {
       const proto = PROTO_NAME[sp.protocol];
       if (!proto) continue;
-      const name = `${s.name}:${sp.name || sp.port}/${proto}`;
       covered.add(`${s.clusterIp}:${sp.port}/${proto}`);
-      add({
-        kind: s.clusterIp === dns ? 'dns' : 'service',
-        label: `${s.namespace}/${name}`,
-        ip: s.clusterIp,
-        port: sp.port,
-        proto,
-        namespace: s.namespace,
-        node: null,
-      });
+      if ((key = fresh(s.clusterIp, sp.port, proto)))
+        add(
+          key,
+          s.clusterIp === dns ? 'dns' : 'service',
+          `${s.namespace}/${s.name}:${sp.name || sp.port}/${proto}`,
+          s.clusterIp,
+          sp.port,
+          proto,
+          s.namespace,
+          null,
+        );
       if (sp.nodePort !== null)
         for (const n of nodes)
-          if (n.managementIp)
-            add({
-              kind: 'nodeport',
-              label: `${s.name} NodePort ${sp.nodePort}/${proto} on ${n.name}`,
-              ip: n.managementIp,
-              port: sp.nodePort,
+          if (n.managementIp && (key = fresh(n.managementIp, sp.nodePort, proto)))
+            add(
+              key,
+              'nodeport',
+              `${s.name} NodePort ${sp.nodePort}/${proto} on ${n.name}`,
+              n.managementIp,
+              sp.nodePort,
               proto,
-              namespace: s.namespace,
-              node: n.name,
-            });
+              s.namespace,
+              n.name,
+            );
       for (const ip of s.externalIps)
-        add({
-          kind: 'externalip',
-          label: `${s.name} externalIP ${ip}:${sp.port}/${proto}`,
-          ip,
-          port: sp.port,
-          proto,
-          namespace: s.namespace,
-          node: null,
-        });
+        if ((key = fresh(ip, sp.port, proto)))
+          add(
+            key,
+            'externalip',
+            `${s.name} externalIP ${ip}:${sp.port}/${proto}`,
+            ip,
+            sp.port,
+            proto,
+            s.namespace,
+            null,
+          );
       for (const podId of s.backendPodIds) {
         const pod = t.pods[podId];
-        if (pod)
-          add({
-            kind: 'pod',
-            label: `${pod.namespace ? `${pod.namespace}/` : ''}${pod.name}:${sp.targetPort}/${proto}`,
-            ip: pod.ip,
-            port: sp.targetPort,
+        if (pod && (key = fresh(pod.ip, sp.targetPort, proto)))
+          add(
+            key,
+            'pod',
+            `${pod.namespace ? `${pod.namespace}/` : ''}${pod.name}:${sp.targetPort}/${proto}`,
+            pod.ip,
+            sp.targetPort,
             proto,
-            namespace: pod.namespace || null,
-            node: t.nodes[pod.nodeId]?.name ?? null,
-          });
+            pod.namespace || null,
+            t.nodes[pod.nodeId]?.name ?? null,
+          );
       }
     }
   }
@@ -167,6 +196,7 @@ export function matrixDestinations(t: Topology): MatrixDestination[] {
         : lb.frontendVips;
     for (const vip of vips) {
       if (covered.has(`${vip}:${lb.externalPort}/${proto}`)) continue;
+      if (!(key = fresh(vip, lb.externalPort, proto))) continue;
       const kind: DestinationKind =
         vip === dns
           ? 'dns'
@@ -175,30 +205,31 @@ export function matrixDestinations(t: Topology): MatrixDestination[] {
             : lb.kind === 'externalip'
               ? 'externalip'
               : 'service';
-      add({
+      add(
+        key,
         kind,
-        label: `${kind === 'nodeport' ? 'NodePort' : kind === 'externalip' ? 'externalIP' : 'VIP'} ${vip}:${lb.externalPort}/${proto}`,
-        ip: vip,
-        port: lb.externalPort,
+        `${kind === 'nodeport' ? 'NodePort' : kind === 'externalip' ? 'externalIP' : 'VIP'} ${vip}:${lb.externalPort}/${proto}`,
+        vip,
+        lb.externalPort,
         proto,
-        namespace: null,
-        node:
-          kind === 'nodeport' ? (nodes.find((n) => n.managementIp === vip)?.name ?? null) : null,
-      });
+        null,
+        kind === 'nodeport' ? (nodes.find((n) => n.managementIp === vip)?.name ?? null) : null,
+      );
     }
     for (const id of lb.backendEndpointIds) {
       const ep = t.endpoints[id];
-      if (!ep?.ipAddress) continue;
+      if (!ep?.ipAddress || !(key = fresh(ep.ipAddress, lb.internalPort, proto))) continue;
       const pod = ep.podId ? t.pods[ep.podId] : undefined;
-      add({
-        kind: 'pod',
-        label: `${pod ? pod.name : ep.name || ep.ipAddress}:${lb.internalPort}/${proto}`,
-        ip: ep.ipAddress,
-        port: lb.internalPort,
+      add(
+        key,
+        'pod',
+        `${pod ? pod.name : ep.name || ep.ipAddress}:${lb.internalPort}/${proto}`,
+        ep.ipAddress,
+        lb.internalPort,
         proto,
-        namespace: pod?.namespace || null,
-        node: t.nodes[ep.nodeId]?.name ?? null,
-      });
+        pod?.namespace || null,
+        t.nodes[ep.nodeId]?.name ?? null,
+      );
     }
   }
   // Ports a pod's own inbound rules open (a NetworkPolicy on a pod no service targets).
@@ -215,18 +246,20 @@ export function matrixDestinations(t: Topology): MatrixDestination[] {
         const ports = r.conditions.dstPorts;
         const protos = r.conditions.protocols;
         if (!ports || ports.length !== 1 || ports[0]!.from !== ports[0]!.to) continue;
+        const port = ports[0]!.from;
         for (const pn of protos ?? [6]) {
           const proto = PROTO_NAME[pn];
-          if (proto && proto !== 'icmp')
-            add({
-              kind: 'pod',
-              label: `${pod ? `${pod.namespace ? `${pod.namespace}/` : ''}${pod.name}` : ep.name || ep.ipAddress}:${ports[0]!.from}/${proto}`,
-              ip: ep.ipAddress,
-              port: ports[0]!.from,
+          if (proto && proto !== 'icmp' && (key = fresh(ep.ipAddress, port, proto)))
+            add(
+              key,
+              'pod',
+              `${pod ? `${pod.namespace ? `${pod.namespace}/` : ''}${pod.name}` : ep.name || ep.ipAddress}:${port}/${proto}`,
+              ep.ipAddress,
+              port,
               proto,
-              namespace: pod?.namespace || null,
-              node: t.nodes[ep.nodeId]?.name ?? null,
-            });
+              pod?.namespace || null,
+              t.nodes[ep.nodeId]?.name ?? null,
+            );
         }
       }
   }
@@ -234,58 +267,26 @@ export function matrixDestinations(t: Topology): MatrixDestination[] {
   for (const e of internet) {
     for (const l of e.listens) {
       const proto = PROTO_NAME[l.protocol];
-      if (proto)
-        add({
-          kind: 'internet',
-          label: `${e.name} ${e.ip}:${l.port}/${proto}`,
-          ip: e.ip,
-          port: l.port,
+      if (proto && (key = fresh(e.ip, l.port, proto)))
+        add(
+          key,
+          'internet',
+          `${e.name} ${e.ip}:${l.port}/${proto}`,
+          e.ip,
+          l.port,
           proto,
-          namespace: null,
-          node: null,
-        });
+          null,
+          null,
+        );
     }
-    add({
-      kind: 'internet',
-      label: `${e.name} ${e.ip} ICMP`,
-      ip: e.ip,
-      port: 0,
-      proto: 'icmp',
-      namespace: null,
-      node: null,
-    });
+    if ((key = fresh(e.ip, 0, 'icmp')))
+      add(key, 'internet', `${e.name} ${e.ip} ICMP`, e.ip, 0, 'icmp', null, null);
   }
   if (internet.length === 0) {
-    add({
-      kind: 'internet',
-      label: `internet ${INTERNET_IP}:443/tcp`,
-      ip: INTERNET_IP,
-      port: 443,
-      proto: 'tcp',
-      namespace: null,
-      node: null,
-    });
-    add({
-      kind: 'internet',
-      label: `internet ${INTERNET_IP} ICMP`,
-      ip: INTERNET_IP,
-      port: 0,
-      proto: 'icmp',
-      namespace: null,
-      node: null,
-    });
-  }
-  const seen = new Set<string>();
-  const out: MatrixDestination[] = [];
-  for (const d of drafts) {
-    const key = `${d.ip}:${d.port}/${d.proto}`;
-    if (seen.has(key) || parseIpv4(d.ip) === null) continue;
-    seen.add(key);
-    out.push({
-      ...d,
-      id: `${d.kind}:${key}`,
-      to: d.proto === 'icmp' ? d.ip : `${d.ip}:${d.port}`,
-    });
+    if ((key = fresh(INTERNET_IP, 443, 'tcp')))
+      add(key, 'internet', `internet ${INTERNET_IP}:443/tcp`, INTERNET_IP, 443, 'tcp', null, null);
+    if ((key = fresh(INTERNET_IP, 0, 'icmp')))
+      add(key, 'internet', `internet ${INTERNET_IP} ICMP`, INTERNET_IP, 0, 'icmp', null, null);
   }
   return out;
 }
