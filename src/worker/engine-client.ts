@@ -1,14 +1,17 @@
 /**
  * Main-thread client of the engine worker: typed requests with ids, an injectable port
- * (a Worker or a MessagePort), and restart-on-death that re-sends the loaded topology.
+ * (a Worker or a MessagePort), and restart-on-death that re-sends the loaded topology (or has a
+ * held model's inputs read again).
  */
 import type { Topology } from '../model/types';
 import type { Trace, TraceRequest } from '../engine/types';
 import type { TopologyDiff } from '../cluster/diff';
 import type { SearchResult } from '../layout/search';
 import { DumpAssembler } from './dump-pieces';
-import { TopologyAssembler, topologyPieces } from './topology-pieces';
+import { topologyPieces } from './topology-pieces';
 import { nextTask } from './next-task';
+import { EngineError } from './engine-error';
+import { readModel } from './read-model';
 import {
   PROTOCOL_VERSION,
   type DiffTotals,
@@ -18,6 +21,8 @@ import {
   type ParsedDump,
   type ToWorker,
 } from './protocol';
+
+export { EngineError };
 
 /** Progress of a `loadDump` call (bytes of the inputs read, then the lint phase). */
 export type DumpProgressEvent = Extract<FromWorker, { type: 'dump/progress' }>;
@@ -45,6 +50,22 @@ export interface EngineClientOptions {
    * many requests failed with it: 0 when the worker died idle, so no request reports it.
    */
   readonly onFault?: (message: string, fault: { readonly inFlight: number }) => void;
+  /**
+   * Told what became of a held model (`holdDump`) when its worker was restarted: read again
+   * from its inputs in the new worker, or lost (the message says which inputs, and why).
+   */
+  readonly onHeld?: (event: HeldEvent) => void;
+}
+
+/**
+ * What became of a held model across a restart of its worker. `reloading`: the new worker reads
+ * its inputs again (requests that need it wait); `reloaded`: it holds the same model again;
+ * `lost`: it holds none, and every request that needs it fails with this message
+ * (`E_MODEL_LOST`) until another model is loaded.
+ */
+export interface HeldEvent {
+  readonly state: 'reloading' | 'reloaded' | 'lost';
+  readonly message: string;
 }
 
 /**
@@ -60,15 +81,6 @@ const intervalClock =
     const t = setInterval(beat, ms);
     return () => clearInterval(t);
   };
-
-export class EngineError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /** What `holdDump` answers: how the inputs were read; the model stays in the worker. */
 export type HeldDump = Pick<ParsedDump, 'inputs' | 'nodes' | 'vfpGiven'>;
@@ -117,8 +129,12 @@ export interface EngineClient {
   /**
    * `loadDump` whose model stays in the worker (`dump/load` `hold`): the page gets what the
    * inputs were read as, none of the model, which traces, diffs and searches there as after
-   * `loadDump`; `fetchModel` brings it to the page when the page must draw it. A worker
-   * restarted after this (a crash, `cancel`) has no model: the page has none to give it.
+   * `loadDump`; `fetchModel` brings it to the page when the page must draw it. The page has
+   * no copy to give a worker restarted after this (a crash, the watchdog, `cancel`): the new
+   * worker reads the same inputs again (Blobs and text are still here; transferred bytes are
+   * not), and requests that need the model wait for it. When that cannot be done, the model is
+   * lost: those requests fail with `E_MODEL_LOST`, whose message names the inputs (`onHeld`
+   * tells either way).
    */
   holdDump(
     inputs: readonly DumpInput[],
@@ -161,6 +177,19 @@ export function createEngineClient(
   let lastRestart: EngineError | null = null;
   /** The id of the liveness probe sent to an idle worker, while it is unanswered. */
   let probe: string | null = null;
+  /**
+   * The inputs of the held model (`holdDump`), to read them again in a restarted worker; null
+   * when no model is held. `again` is false when they cannot be (transferred bytes).
+   */
+  let held: {
+    readonly inputs: readonly DumpInput[];
+    readonly maxBytes: number | undefined;
+    readonly again: boolean;
+  } | null = null;
+  /** While a restarted worker reads the held inputs again (it never rejects). */
+  let reloading: Promise<void> | null = null;
+  /** The held model is gone: what requests that need it fail with. */
+  let lost: EngineError | null = null;
   let port = connect();
   const stopClock = (opts.clock ?? intervalClock(10_000))(() => {
     // A worker that closed itself or hangs says nothing; one that works sends progress. An idle
@@ -211,22 +240,93 @@ export function createEngineClient(
     p.postMessage({ type: 'init', version: PROTOCOL_VERSION, requestId: nextId() });
     return p;
   }
-  /** Fail what is in flight, replace the worker, and give the new one the loaded topology. */
+  /**
+   * Fail what is in flight, replace the worker, and give the new one the loaded topology, or
+   * the held model's inputs to read again.
+   */
   function restart(code: 'E_WORKER_FAILED' | 'E_CANCELLED', why: string): void {
+    const stopped = code === 'E_CANCELLED' ? 'was stopped' : `stopped (${why})`;
+    // A worker that dies while it reads the held inputs again would die the same way again.
+    const again = held !== null && held.again && reloading === null;
+    if (held && !again)
+      lose(
+        held.inputs,
+        held.again
+          ? `its worker ${stopped} while it read the snapshot's files again`
+          : `its worker ${stopped}, and its inputs went to that worker (the page kept no copy)`,
+      );
     const message =
-      code === 'E_CANCELLED' ? 'cancelled' : `${why}; it was restarted with the current topology`;
+      code === 'E_CANCELLED'
+        ? 'cancelled'
+        : held && again
+          ? `${why}; it was restarted and reads ${namesOf(held.inputs)} again`
+          : lost && !topology
+            ? `${why}; ${lost.message}`
+            : `${why}; it was restarted with the current topology`;
     const failed = [...pending.values()];
     pending.clear();
     restarts++;
     lastRestart = new EngineError(code, message);
     quietBeats = 0;
     probe = null;
+    reloading = null;
     port.terminate?.();
     port = connect();
     if (topology)
       void send({ type: 'model/set', requestId: nextId(), topology }).catch(() => undefined);
+    else if (held && again) readAgain(held, stopped);
     for (const w of failed) w.reject(new EngineError(code, message));
     if (code === 'E_WORKER_FAILED') opts.onFault?.(message, { inFlight: failed.length });
+  }
+  /** The held model is gone: say so, and fail what needs it with that, located. */
+  function lose(inputs: readonly DumpInput[], why: string): void {
+    held = null;
+    reloading = null;
+    lost = new EngineError(
+      'E_MODEL_LOST',
+      `the snapshot ${namesOf(inputs)} is no longer loaded: ${why}. Import it again to trace or compare it`,
+    );
+    opts.onHeld?.({ state: 'lost', message: lost.message });
+  }
+  /** Read the held inputs again in the new worker; requests that need the model wait for it. */
+  function readAgain(h: NonNullable<typeof held>, stopped: string): void {
+    const at = restarts;
+    opts.onHeld?.({
+      state: 'reloading',
+      message: `The worker holding the snapshot ${namesOf(h.inputs)} ${stopped}; it is reading the snapshot's files again.`,
+    });
+    reloading = send({
+      type: 'dump/load',
+      requestId: nextId(),
+      inputs: h.inputs,
+      ...(h.maxBytes !== undefined ? { maxBytes: h.maxBytes } : {}),
+      hold: true,
+    }).then(
+      (m) => {
+        if (restarts !== at || held !== h) return;
+        reloading = null;
+        if (m.type !== 'dump/parsed') return lose(h.inputs, `reading it again answered ${m.type}`);
+        opts.onHeld?.({
+          state: 'reloaded',
+          message: `The worker holding the snapshot ${namesOf(h.inputs)} ${stopped}; the snapshot was read again from its files.`,
+        });
+      },
+      (e: unknown) => {
+        // A restart while reading (crash, cancel) decides in `restart`.
+        if (restarts !== at || held !== h) return;
+        const what = e instanceof Error ? e.message : String(e);
+        lose(h.inputs, `its worker ${stopped} and its files could not be read again (${what})`);
+      },
+    );
+  }
+  /**
+   * Before a request that needs the loaded model: wait for a held one read again, or fail.
+   * Callers await it only when `reloading || lost`, so a request otherwise goes out in the
+   * same task it was asked in (never to a worker restarted in between, before it holds the model).
+   */
+  async function modelReady(): Promise<void> {
+    while (reloading) await reloading;
+    if (lost) throw lost;
   }
   function nextId(): string {
     seq += 1;
@@ -245,15 +345,21 @@ export function createEngineClient(
   }
   return {
     async setTopology(t) {
+      // A held model read again in a new worker would land after this one: let it land first.
+      if (reloading) await reloading;
+      held = null;
+      lost = null;
       topology = t;
       await send({ type: 'model/set', requestId: nextId(), topology: t });
     },
     async trace(request) {
+      if (reloading || lost) await modelReady();
       const m = await send({ type: 'trace/run', requestId: nextId(), request });
       if (m.type !== 'trace/result') throw new EngineError('E_INTERNAL', `unexpected ${m.type}`);
       return m.trace;
     },
     async diff(before, opts = {}) {
+      if (reloading || lost) await modelReady();
       const requestId = nextId();
       const { head, pieces } = topologyPieces(before, BEFORE_PIECE_CHARS);
       const at = restarts;
@@ -277,6 +383,12 @@ export function createEngineClient(
       return { ...m.diff, totals: m.totals };
     },
     async diffFrom(from, opts = {}) {
+      if (reloading || lost)
+        await modelReady().catch((e: unknown) => {
+          // The other side reads this port too: close it, so it settles.
+          from.close();
+          throw e;
+        });
       const m = await send(
         {
           type: 'diff/from',
@@ -290,6 +402,12 @@ export function createEngineClient(
       return { ...m.diff, totals: m.totals };
     },
     async sendModel(to) {
+      if (reloading || lost)
+        await modelReady().catch((e: unknown) => {
+          if (e instanceof EngineError) to.postMessage({ error: e.message } satisfies ModelStream);
+          to.close();
+          throw e;
+        });
       const m = await send({ type: 'model/send', requestId: nextId(), port: to }, [to]);
       if (m.type !== 'model/sent') throw new EngineError('E_INTERNAL', `unexpected ${m.type}`);
     },
@@ -298,6 +416,10 @@ export function createEngineClient(
       const stale = (): EngineError =>
         new EngineError('E_CANCELLED', 'a newer search replaced this one');
       const run = searchQueue
+        .then(() => {
+          if (mine !== searchSeq) throw stale();
+          return reloading || lost ? modelReady() : undefined;
+        })
         .then(() => {
           if (mine !== searchSeq) throw stale();
           return send({ type: 'search/run', requestId: nextId(), query });
@@ -312,6 +434,7 @@ export function createEngineClient(
       return run;
     },
     async loadDump(inputs, opts = {}) {
+      if (reloading) await reloading;
       const transfer = inputs.flatMap((i) => (i.bytes ? [i.bytes] : []));
       const m = await send(
         {
@@ -328,10 +451,15 @@ export function createEngineClient(
       if (m.type !== 'dump/parsed') throw new EngineError('E_INTERNAL', `unexpected ${m.type}`);
       // The worker now holds this model; a trace after it needs no model/set.
       topology = m.dump.topology;
+      held = null;
+      lost = null;
       return m.dump;
     },
     async holdDump(inputs, opts = {}) {
+      if (reloading) await reloading;
       const transfer = inputs.flatMap((i) => (i.bytes ? [i.bytes] : []));
+      // Blobs and text can be read again by a restarted worker; transferred bytes cannot.
+      const again = transfer.length === 0;
       const m = await send(
         {
           type: 'dump/load',
@@ -344,11 +472,14 @@ export function createEngineClient(
         opts.onProgress,
       );
       if (m.type !== 'dump/parsed') throw new EngineError('E_INTERNAL', `unexpected ${m.type}`);
-      // The worker holds a model the page does not: a restarted one cannot be given it.
+      // The worker holds a model the page does not: a restarted one reads the inputs again.
       topology = null;
+      held = { inputs: [...inputs], maxBytes: opts.maxBytes, again };
+      lost = null;
       return { inputs: m.dump.inputs, nodes: m.dump.nodes, vfpGiven: m.dump.vfpGiven };
     },
     async fetchModel() {
+      if (reloading || lost) await modelReady();
       const { port1, port2 } = new MessageChannel();
       const read = readModel(port2);
       // A sender without a model writes its error to the port, so `read` settles too.
@@ -369,25 +500,12 @@ export function createEngineClient(
   };
 }
 
-/** A model `model/send` writes to the other end of `port`, read as its pieces arrive. */
-function readModel(port: MessagePort): Promise<Topology> {
-  return new Promise((resolve, reject) => {
-    const assembler = new TopologyAssembler();
-    let count = 0;
-    port.onmessage = (e: MessageEvent<ModelStream>) => {
-      const m = e.data;
-      if ('piece' in m) {
-        assembler.add(m.piece);
-        count++;
-        return;
-      }
-      port.close();
-      if ('error' in m) reject(new EngineError('E_NO_TOPOLOGY', m.error));
-      else if (count !== m.parts)
-        reject(new EngineError('E_INTERNAL', `${count} of the model's ${m.parts} parts came`));
-      else resolve(assembler.finish(m.head));
-    };
-  });
+/** Input names for a message: the first three, and how many more. */
+function namesOf(inputs: readonly DumpInput[]): string {
+  const names = inputs.map((i) => i.name);
+  return names.length <= 3
+    ? names.join(', ')
+    : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
 }
 
 /**

@@ -57,6 +57,11 @@ export const ERROR_CODES = [
   'E_WORKER_FAILED',
   /** Client side: the request was cancelled (the worker was restarted). */
   'E_CANCELLED',
+  /**
+   * Client side: the model a worker held (`dump/load` `hold`) went with it when it was
+   * restarted, and its inputs could not be read again: the message names them.
+   */
+  'E_MODEL_LOST',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
