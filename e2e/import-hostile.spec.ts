@@ -60,6 +60,8 @@ test('a dump full of markup renders as text everywhere', async ({ page }) => {
   await page.getByRole('tab', { name: 'Objects' }).click();
   await expect(page.getByRole('tree')).toContainText(XSS);
   await expect(page.locator('.hv-side')).toContainText(XSS);
+  // The findings are on the Dump tab (hidden, not gone, while the Objects tab shows).
+  await page.getByRole('tab', { name: 'Dump' }).click();
   for (const f of await page.getByTestId('finding').all()) await f.click().catch(() => undefined);
   // Anything the clicks set off (a dialog, a script) has had its frames to run.
   await nextFrames(page);

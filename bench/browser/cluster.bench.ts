@@ -78,6 +78,12 @@ test('a 20-node cluster: import, search and diff, main-thread long tasks', async
     await reportLongTasks(page, 'clusterImport', Date.now() - t0);
   });
   await expect(page.getByTestId('stitch-summary')).toContainText('linked');
+  // Elements of the Dump tab the import rendered (React's first render of the dump's panels).
+  report(
+    'clusterDumpTabElements',
+    await page.evaluate(() => document.querySelectorAll('[data-testid="dump-side"] *').length),
+    'elements',
+  );
 
   // The tab's heap with the cluster shown: the page and its workers, after a full collection.
   const heap = await measureTabHeap(page);
@@ -110,6 +116,20 @@ test('a 20-node cluster: import, search and diff, main-thread long tasks', async
   });
 
   // Pick: Enter on the first hit, until the inspector shows it (tree and drawing reveal it).
+  // Elements the pick adds to and removes from the side panel (subtrees counted whole): the
+  // DOM work of React's commit of the tab switch, which wall time on a loaded machine hides.
+  await page.evaluate(() => {
+    const w = window as unknown as { __sideChanged: { added: number; removed: number } };
+    const count = (n: Node): number =>
+      n instanceof Element ? 1 + n.querySelectorAll('*').length : 0;
+    w.__sideChanged = { added: 0, removed: 0 };
+    new MutationObserver((records) => {
+      for (const r of records) {
+        for (const n of r.addedNodes) w.__sideChanged.added += count(n);
+        for (const n of r.removedNodes) w.__sideChanged.removed += count(n);
+      }
+    }).observe(document.querySelector('.hv-side')!, { childList: true, subtree: true });
+  });
   await recordLongTasks(page);
   t0 = Date.now();
   await profiled(browser, page, 'clusterSearchPick', async () => {
@@ -121,6 +141,12 @@ test('a 20-node cluster: import, search and diff, main-thread long tasks', async
     );
     await reportLongTasks(page, 'clusterSearchPick', Date.now() - t0);
   });
+  const changed = await page.evaluate(
+    () =>
+      (window as unknown as { __sideChanged: { added: number; removed: number } }).__sideChanged,
+  );
+  report('clusterSearchPickSideAdded', changed.added, 'elements');
+  report('clusterSearchPickSideRemoved', changed.removed, 'elements');
   // The object tree's rows the pick rendered, and the rows open in the outline (the list's
   // height in rows: the tree renders only those in view, the others stood for by padding).
   const rows = await page.evaluate(() => {

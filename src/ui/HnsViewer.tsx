@@ -180,9 +180,11 @@ function ViewerShell({
           <TraceSide
             lead={mode === 'lesson' ? <LessonPanel onScenario={switchTo} /> : undefined}
             dump={
-              dumpShown && chrome === 'full' ? (
-                <ImportSide importer={importer} snapshots={snapshots} />
-              ) : undefined
+              dumpShown && chrome === 'full'
+                ? (hidden) => (
+                    <ImportSide importer={importer} snapshots={snapshots} hidden={hidden} />
+                  )
+                : undefined
             }
             objects={
               <>

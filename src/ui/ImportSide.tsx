@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Importer } from '../dump-import/importer';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { DiffPanel } from './DiffPanel';
@@ -7,18 +8,24 @@ import { LintPanel } from './LintPanel';
 import { useAppStore } from './StoreContext';
 import type { SnapshotCompare } from './useSnapshotCompare';
 
-/** The side panel's "Dump" tab: inputs (detected format, encoding), lint, diagnostics. */
-export function ImportSide({
+/**
+ * The side panel's "Dump" tab: inputs (detected format, encoding), lint, diagnostics. Kept
+ * mounted while another tab shows (`hidden`); memoised, so the side panel's own re-renders (a
+ * playback step, a tab switch) do not render it again.
+ */
+export const ImportSide = memo(function ImportSide({
   importer,
   snapshots,
+  hidden,
 }: {
   importer: Importer;
   snapshots: SnapshotCompare;
+  hidden: boolean;
 }) {
   const dump = useAppStore((s) => s.dump);
   if (!dump) return null;
   return (
-    <div className="hv-dump-side" data-testid="dump-side">
+    <div className="hv-dump-side" data-testid="dump-side" hidden={hidden}>
       <section className="hv-dump-section" aria-labelledby="hv-inputs-title">
         <h2 id="hv-inputs-title" className="hv-panel-title">
           Inputs
@@ -59,4 +66,4 @@ export function ImportSide({
       <DiagnosticsPanel diagnostics={dump.diagnostics} />
     </div>
   );
-}
+});

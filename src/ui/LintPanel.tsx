@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, memo, useState } from 'react';
 import { nodeList, onNodes } from '../lint/on-nodes';
 import type { Finding } from '../lint/types';
 import type { Topology } from '../model/types';
@@ -15,16 +15,21 @@ const KIND_TEXT: Readonly<Record<string, string>> = {
   other: 'the node',
 };
 
-/** One finding: Problem → Evidence → Fix; the title selects the objects concerned. */
-function FindingItem({
+/**
+ * One finding: Problem → Evidence → Fix; the title selects the objects concerned. Memoised: a
+ * selection elsewhere renders again only the finding whose `active` changes.
+ */
+const FindingItem = memo(function FindingItem({
   f,
+  index,
   active,
   onPick,
   cluster,
 }: {
   f: Finding;
+  index: number;
   active: boolean;
-  onPick: () => void;
+  onPick: (index: number) => void;
   /** Set when several nodes are imported: the finding then says which node(s) it is on. */
   cluster: Topology | null;
 }) {
@@ -38,7 +43,7 @@ function FindingItem({
         aria-pressed={active}
         disabled={f.objectIds.length === 0}
         onClick={() => {
-          onPick();
+          onPick(index);
           store.getState().highlightObjects(f.objectIds);
         }}
         data-testid="finding"
@@ -63,16 +68,16 @@ function FindingItem({
             <dt>{where.length === 1 ? 'Node' : 'Nodes'}</dt>
             <dd data-testid="finding-nodes">
               {where.map((n, i) => (
-                <span key={n.node}>
+                // A node is its name and one text (a finding can name every node of a big
+                // cluster: no wrapper element, no text split in pieces).
+                <Fragment key={n.node}>
                   {i > 0 && '; '}
                   <strong>{n.name}</strong>
-                  {': '}
-                  {n.objects
+                  {`: ${n.objects
                     .map((o) => (o.ips.length > 0 ? o.ips.join(', ') : (KIND_TEXT[o.kind] ?? o.id)))
                     .slice(0, 6)
-                    .join(', ')}
-                  {n.objects.length > 6 ? ` and ${n.objects.length - 6} more` : ''}
-                </span>
+                    .join(', ')}${n.objects.length > 6 ? ` and ${n.objects.length - 6} more` : ''}`}
+                </Fragment>
               ))}
             </dd>
           </>
@@ -80,7 +85,7 @@ function FindingItem({
       </dl>
     </li>
   );
-}
+});
 
 /**
  * Lint findings on the imported node(s); clicking one highlights its objects. With several
@@ -91,11 +96,10 @@ export function LintPanel({ findings }: { findings: readonly Finding[] }) {
   const names = topology ? topology.nodeIds.map((id) => topology.nodes[id]?.name ?? id) : [];
   const cluster = topology && names.length > 1 ? topology : null;
   const [all, setAll] = useState(false);
-  const highlight = useAppStore((s) => s.highlightIds);
-  const selected = useAppStore((s) => s.selectedId);
   const [picked, setPicked] = useState(-1);
-  // Active while its objects are still the highlighted selection.
-  const live = selected !== null && highlight[0] === selected;
+  // Active while its objects are still the highlighted selection (a flag, not the selection:
+  // selecting another object renders the panel again only when this changes).
+  const live = useAppStore((s) => s.selectedId !== null && s.highlightIds[0] === s.selectedId);
   const shown = all ? findings : findings.slice(0, MAX);
   return (
     <section className="hv-dump-section" aria-labelledby="hv-lint-title" data-testid="lint-panel">
@@ -114,8 +118,9 @@ export function LintPanel({ findings }: { findings: readonly Finding[] }) {
             <FindingItem
               key={i}
               f={f}
+              index={i}
               active={live && picked === i}
-              onPick={() => setPicked(i)}
+              onPick={setPicked}
               cluster={cluster}
             />
           ))}

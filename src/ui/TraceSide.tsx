@@ -46,8 +46,13 @@ export function TraceSide({
 }: {
   objects: ReactNode;
   lead?: ReactNode;
-  /** An imported dump's inputs, lint and diagnostics: a "Dump" tab, opened on import. */
-  dump?: ReactNode;
+  /**
+   * An imported dump's inputs, lint and diagnostics: a "Dump" tab, opened on import. Rendered
+   * once and kept mounted while another tab shows (`hidden`: out of the layout, the
+   * accessibility tree and the tab order): unmounting and mounting its thousands of elements on
+   * every switch was most of the pick's task on a big cluster.
+   */
+  dump?: (hidden: boolean) => ReactNode;
 }) {
   const hasTrace = useAppStore((s) => s.traceRequest !== null);
   const hasDump = dump !== undefined;
@@ -84,11 +89,10 @@ export function TraceSide({
           </button>
         ))}
       </div>
-      {show === 'dump' ? (
-        dump
-      ) : show === 'objects' ? (
+      {dump?.(show !== 'dump')}
+      {show === 'objects' ? (
         objects
-      ) : (
+      ) : show === 'trace' ? (
         <div className="hv-trace-side">
           {lead}
           <Verdict />
@@ -97,7 +101,7 @@ export function TraceSide({
           <h2 className="hv-panel-title">Events</h2>
           <EventList />
         </div>
-      )}
+      ) : null}
     </>
   );
 }

@@ -121,13 +121,10 @@ export function useSnapshotCompare(designs: ScenarioCatalog): SnapshotCompare {
       },
     );
   }, [open]);
-  return {
-    after,
-    setAfter,
-    catalog,
-    build,
-    compareSnapshots,
-    opening: asked !== null && asked === after && !afterTopology && openError === null,
-    openError,
-  };
+  const opening = asked !== null && asked === after && !afterTopology && openError === null;
+  // One object while nothing in it changes: the Dump tab (memoised) renders again only then.
+  return useMemo(
+    () => ({ after, setAfter, catalog, build, compareSnapshots, opening, openError }),
+    [after, setAfter, catalog, build, compareSnapshots, opening, openError],
+  );
 }
