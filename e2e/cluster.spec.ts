@@ -220,6 +220,61 @@ test('diff: a snapshot where b1 is gone shows the stale endpoint and the trace t
   await expect(page.getByTestId('diff-summary')).toContainText('0 added');
 });
 
+test('diff: the snapshot’s worker dies; the snapshot is read again from its files, the diff stays', async ({
+  page,
+}) => {
+  await openApp(page);
+  await dropFiles(page, [
+    { name: 'hnsviz-win-a.txt', text: fixture('l2bridge-win-a.txt') },
+    { name: 'hnsviz-win-b.txt', text: fixture('l2bridge-win-b.txt') },
+  ]);
+  await expectCluster(page, 2);
+  const builder = page.getByRole('form', { name: 'Packet builder' });
+  await builder.getByRole('combobox', { name: 'From', exact: true }).fill('10.244.1.10');
+  await builder.getByRole('combobox', { name: 'To', exact: true }).fill('10.244.2.10');
+  await builder.getByRole('textbox', { name: 'Port' }).fill('8080');
+  await builder.getByRole('button', { name: 'Trace' }).click();
+  await expect(page.locator('.hv-verdict[data-verdict]')).toHaveAttribute(
+    'data-verdict',
+    'delivered',
+  );
+  await page.getByRole('tab', { name: 'Dump' }).click();
+  const panel = page.getByTestId('diff-panel');
+  await panel.getByTestId('diff-files').setInputFiles([
+    {
+      name: 'after-a.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(fixture('l2bridge-win-a.txt')),
+    },
+    {
+      name: 'after-b.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(fixture('l2bridge-win-b-after.txt')),
+    },
+  ]);
+  const after = panel.getByTestId('diff-trace').locator('[data-side="after"]');
+  await expect(after).toContainText('request: dropped — stale remote endpoint');
+  const rows = await panel.getByTestId('diff-row').count();
+  // Every engine worker of the page dies, idle (the snapshot's among them).
+  for (const w of page.workers().filter((x) => x.url().includes('engine.worker')))
+    await w.evaluate(() => {
+      setTimeout(() => {
+        throw new Error('worker out of memory (simulated)');
+      }, 0);
+    });
+  const held = panel.getByTestId('diff-held');
+  await expect(held).toHaveAttribute('data-state', 'reloaded');
+  await expect(held).toHaveText(
+    'The worker holding the snapshot after-a.txt, after-b.txt stopped (the worker crashed); the snapshot was read again from its files.',
+  );
+  // The diff stayed, and the trace on the snapshot runs there again.
+  await expect(panel.getByTestId('diff-row')).toHaveCount(rows);
+  await expect(after).toContainText('request: dropped — stale remote endpoint');
+  await panel.getByTestId('diff-compare').click();
+  await expect(page.locator('.hv-root')).toHaveAttribute('data-mode', 'compare');
+  await expect(page.locator('.hv-pane').nth(1)).toContainText('After: the snapshot after-a.txt +1');
+});
+
 test('lint names the node a finding is on when several nodes are imported', async ({ page }) => {
   await openApp(page);
   await dropFiles(page, [

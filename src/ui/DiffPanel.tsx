@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Trace } from '../engine/types';
 import type { Topology } from '../model/types';
 import { readPicked, type PickedFile } from '../dump-import/files';
 import { MAX_INPUT_BYTES } from '../parsers/index';
-import { diffAgainstHeld, type ListedDiff } from '../worker/engine-client';
+import { diffAgainstHeld, type HeldEvent, type ListedDiff } from '../worker/engine-client';
 import { spawnEngineClient } from '../worker/spawn-engine';
 import { useAppStore, useStoreApi } from './StoreContext';
 import type { SnapshotCompare } from './useSnapshotCompare';
@@ -34,6 +34,9 @@ export function DiffPanel({
   const request = useAppStore((s) => s.traceRequest);
   const trace = useAppStore((s) => s.trace);
   const snap = snapshots.after;
+  // A restarted worker that read the snapshot again: its trace and diff run again there.
+  const reloads = snapshots.reloads;
+  const picker = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // The after side of the trace, tagged with the request and snapshot it answers.
@@ -56,7 +59,7 @@ export function DiffPanel({
     return () => {
       live = false;
     };
-  }, [snap, request]);
+  }, [snap, request, reloads]);
   // The diff itself runs in the snapshot's worker (it derives VFP rules of changed ports, which
   // can take seconds on a big cluster). `before` goes to it from the worker that parsed it when
   // that one still holds it (worker to worker: the page reads only the answer), else from here.
@@ -81,7 +84,7 @@ export function DiffPanel({
     return () => {
       live = false;
     };
-  }, [before, snap, sendBefore]);
+  }, [before, snap, sendBefore, reloads]);
   const diffValue =
     diffed && diffed.for[0] === before && diffed.for[1] === snap ? diffed.value : null;
   const diff = typeof diffValue === 'string' ? null : diffValue;
@@ -101,7 +104,10 @@ export function DiffPanel({
       setError(skipped[0] ? `${skipped[0].name}: ${skipped[0].why}` : 'No file could be read.');
       return;
     }
-    const client = spawnEngineClient();
+    // Told when its worker restarts: the snapshot read again from these files, or lost.
+    const client = spawnEngineClient({
+      onHeld: (event) => snapshots.heldChanged(client!, event),
+    });
     if (!client) {
       setError('This browser cannot run the parser (no Web Worker support).');
       return;
@@ -179,6 +185,7 @@ export function DiffPanel({
         <label className="hv-linklike">
           Pick the snapshot’s files…
           <input
+            ref={picker}
             type="file"
             multiple
             hidden
@@ -196,6 +203,7 @@ export function DiffPanel({
         </label>
       </p>
       {busy && <p role="status">Reading the snapshot…</p>}
+      {snap && snapshots.held && <HeldNotice event={snapshots.held} picker={picker} />}
       {!busy && snap && diffValue === null && (
         <p role="status" data-testid="diff-pending">
           Comparing the snapshots…
@@ -303,5 +311,33 @@ export function DiffPanel({
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * What became of the snapshot when its worker was restarted: read again from its files (said
+ * once), being read, or lost, with the action that brings it back. The diff shown stays.
+ */
+function HeldNotice({
+  event,
+  picker,
+}: {
+  event: HeldEvent;
+  picker: RefObject<HTMLInputElement | null>;
+}) {
+  const text = event.message.charAt(0).toUpperCase() + event.message.slice(1);
+  if (event.state !== 'lost')
+    return (
+      <p role="status" className="hv-derived-note" data-testid="diff-held" data-state={event.state}>
+        {text}
+      </p>
+    );
+  return (
+    <p className="hv-error" role="alert" data-testid="diff-held" data-state="lost">
+      {text}.{' '}
+      <button type="button" className="hv-linklike" onClick={() => picker.current?.click()}>
+        Import the snapshot again…
+      </button>
+    </p>
   );
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Topology } from '../model/types';
 import type { ScenarioCatalog } from '../share/scenario-catalog';
-import type { EngineClient } from '../worker/engine-client';
+import type { EngineClient, HeldEvent } from '../worker/engine-client';
 import { isSnapshotId, withSnapshots, type SnapshotCatalog } from './snapshot-catalog';
 import { useAppStore, useStoreApi } from './StoreContext';
 
@@ -36,6 +36,15 @@ export interface SnapshotCompare {
   readonly opening: boolean;
   /** Why the compare view could not open (the model could not be fetched), else null. */
   readonly openError: string | null;
+  /**
+   * What became of the snapshot's model when its worker was restarted (read again from its
+   * files, or lost: the message names the snapshot), else null.
+   */
+  readonly held: HeldEvent | null;
+  /** Times the snapshot was read again into a restarted worker (its trace and diff rerun). */
+  readonly reloads: number;
+  /** The `onHeld` of a snapshot's client (`client` is the one `AfterSnapshot` will carry). */
+  heldChanged(client: EngineClient, event: HeldEvent): void;
 }
 
 /**
@@ -121,10 +130,48 @@ export function useSnapshotCompare(designs: ScenarioCatalog): SnapshotCompare {
       },
     );
   }, [open]);
+  // The snapshot's model across restarts of its worker, for the client it was told by.
+  const [heldState, setHeldState] = useState<{
+    for: EngineClient;
+    event: HeldEvent;
+    reloads: number;
+  } | null>(null);
+  const heldChanged = useCallback((client: EngineClient, event: HeldEvent) => {
+    setHeldState((prev) => ({
+      for: client,
+      event,
+      reloads: (prev?.for === client ? prev.reloads : 0) + (event.state === 'reloaded' ? 1 : 0),
+    }));
+  }, []);
+  const shown = after && heldState?.for === after.client ? heldState : null;
+  const held = shown?.event ?? null;
+  const reloads = shown?.reloads ?? 0;
   const opening = asked !== null && asked === after && !afterTopology && openError === null;
   // One object while nothing in it changes: the Dump tab (memoised) renders again only then.
   return useMemo(
-    () => ({ after, setAfter, catalog, build, compareSnapshots, opening, openError }),
-    [after, setAfter, catalog, build, compareSnapshots, opening, openError],
+    () => ({
+      after,
+      setAfter,
+      catalog,
+      build,
+      compareSnapshots,
+      opening,
+      openError,
+      held,
+      reloads,
+      heldChanged,
+    }),
+    [
+      after,
+      setAfter,
+      catalog,
+      build,
+      compareSnapshots,
+      opening,
+      openError,
+      held,
+      reloads,
+      heldChanged,
+    ],
   );
 }
