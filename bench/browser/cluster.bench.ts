@@ -62,6 +62,20 @@ test('a 20-node cluster: import, search and diff, main-thread long tasks', async
   await openApp(page);
   await prepare(page, files);
 
+  // Findings and elements in the render that first shows the Dump tab (more may follow).
+  await page.evaluate(() => {
+    const w = window as unknown as { __firstFindings: number; __firstElements: number };
+    w.__firstFindings = -1;
+    w.__firstElements = -1;
+    const seen = new MutationObserver(() => {
+      const side = document.querySelector('[data-testid="dump-side"]');
+      if (!side) return;
+      w.__firstFindings = side.querySelectorAll('[data-testid="finding"]').length;
+      w.__firstElements = side.querySelectorAll('*').length;
+      seen.disconnect();
+    });
+    seen.observe(document.body, { childList: true, subtree: true });
+  });
   // Import: the drop to the drawn cluster (parse, assembly and stitching run in the worker).
   await recordLongTasks(page);
   let t0 = Date.now();
@@ -83,6 +97,21 @@ test('a 20-node cluster: import, search and diff, main-thread long tasks', async
     'clusterDumpTabElements',
     await page.evaluate(() => document.querySelectorAll('[data-testid="dump-side"] *').length),
     'elements',
+  );
+  report(
+    'clusterDumpTabFirstElements',
+    await page.evaluate(() => (window as unknown as { __firstElements: number }).__firstElements),
+    'elements',
+  );
+  report(
+    'clusterDumpTabFirstFindings',
+    await page.evaluate(() => (window as unknown as { __firstFindings: number }).__firstFindings),
+    'findings',
+  );
+  report(
+    'clusterDumpTabFindings',
+    await page.evaluate(() => document.querySelectorAll('[data-testid="finding"]').length),
+    'findings',
   );
 
   // The tab's heap with the cluster shown: the page and its workers, after a full collection.

@@ -1,10 +1,16 @@
-import { Fragment, memo, useState } from 'react';
+import { Fragment, memo, startTransition, useEffect, useState } from 'react';
 import { nodeList, onNodes } from '../lint/on-nodes';
 import type { Finding } from '../lint/types';
 import type { Topology } from '../model/types';
 import { useAppStore, useStoreApi } from './StoreContext';
 
 const MAX = 60;
+/**
+ * Findings in the render that shows a new dump; the rest of the list follows in a transition (a
+ * render React interrupts to let the page respond): on a 20-node cluster the 60 findings shown
+ * were ~2,000 elements of the import's first render, most of them out of view.
+ */
+const FIRST = 12;
 
 /** What an object without an address is called in a finding's node line. */
 const KIND_TEXT: Readonly<Record<string, string>> = {
@@ -101,6 +107,12 @@ export function LintPanel({ findings }: { findings: readonly Finding[] }) {
   // selecting another object renders the panel again only when this changes).
   const live = useAppStore((s) => s.selectedId !== null && s.highlightIds[0] === s.selectedId);
   const shown = all ? findings : findings.slice(0, MAX);
+  const [upTo, setUpTo] = useState({ of: findings, n: FIRST });
+  const listed = upTo.of === findings ? shown.slice(0, upTo.n) : shown.slice(0, FIRST);
+  useEffect(() => {
+    if (listed.length < shown.length)
+      startTransition(() => setUpTo({ of: findings, n: Number.POSITIVE_INFINITY }));
+  }, [findings, listed.length, shown.length]);
   return (
     <section className="hv-dump-section" aria-labelledby="hv-lint-title" data-testid="lint-panel">
       <h2 id="hv-lint-title" className="hv-panel-title">
@@ -114,7 +126,7 @@ export function LintPanel({ findings }: { findings: readonly Finding[] }) {
         </p>
       ) : (
         <ul className="hv-findings">
-          {shown.map((f, i) => (
+          {listed.map((f, i) => (
             <FindingItem
               key={i}
               f={f}
