@@ -1,6 +1,6 @@
 /** Several nodes' dumps at once: attribution and reassignment, a cross-node trace. */
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { dropFiles, openApp, paste } from './import-helpers';
 import { shot } from './shots';
 
@@ -140,9 +140,11 @@ test('search: "/" then an IP, a MAC in another spelling, a VIP:port; a result is
   await expect(results.getByRole('option')).toHaveCount(4);
 });
 
-test('diff: a snapshot where b1 is gone shows the stale endpoint and the trace turning dropped', async ({
-  page,
-}) => {
+/**
+ * Two nodes imported, a1 traced to b1 (delivered), then the "after" snapshot (b1 gone, its
+ * remote endpoint on A stale) given to What changed; returns the diff panel.
+ */
+async function diffStaleSnapshot(page: Page): Promise<Locator> {
   await openApp(page);
   await dropFiles(page, [
     { name: 'hnsviz-win-a.txt', text: fixture('l2bridge-win-a.txt') },
@@ -172,6 +174,13 @@ test('diff: a snapshot where b1 is gone shows the stale endpoint and the trace t
       buffer: Buffer.from(fixture('l2bridge-win-b-after.txt')),
     },
   ]);
+  return panel;
+}
+
+test('diff: a snapshot where b1 is gone shows the stale endpoint and the trace turning dropped', async ({
+  page,
+}) => {
+  const panel = await diffStaleSnapshot(page);
   await expect(panel.getByTestId('diff-summary')).toContainText('0 added');
   await expect(panel.locator('[data-change="removed"]').first()).toContainText(
     'endpoint b1_cbr0 10.244.2.10 on WIN-B',
@@ -223,35 +232,7 @@ test('diff: a snapshot where b1 is gone shows the stale endpoint and the trace t
 test('diff: the snapshot’s worker dies; the snapshot is read again from its files, the diff stays', async ({
   page,
 }) => {
-  await openApp(page);
-  await dropFiles(page, [
-    { name: 'hnsviz-win-a.txt', text: fixture('l2bridge-win-a.txt') },
-    { name: 'hnsviz-win-b.txt', text: fixture('l2bridge-win-b.txt') },
-  ]);
-  await expectCluster(page, 2);
-  const builder = page.getByRole('form', { name: 'Packet builder' });
-  await builder.getByRole('combobox', { name: 'From', exact: true }).fill('10.244.1.10');
-  await builder.getByRole('combobox', { name: 'To', exact: true }).fill('10.244.2.10');
-  await builder.getByRole('textbox', { name: 'Port' }).fill('8080');
-  await builder.getByRole('button', { name: 'Trace' }).click();
-  await expect(page.locator('.hv-verdict[data-verdict]')).toHaveAttribute(
-    'data-verdict',
-    'delivered',
-  );
-  await page.getByRole('tab', { name: 'Dump' }).click();
-  const panel = page.getByTestId('diff-panel');
-  await panel.getByTestId('diff-files').setInputFiles([
-    {
-      name: 'after-a.txt',
-      mimeType: 'text/plain',
-      buffer: Buffer.from(fixture('l2bridge-win-a.txt')),
-    },
-    {
-      name: 'after-b.txt',
-      mimeType: 'text/plain',
-      buffer: Buffer.from(fixture('l2bridge-win-b-after.txt')),
-    },
-  ]);
+  const panel = await diffStaleSnapshot(page);
   const after = panel.getByTestId('diff-trace').locator('[data-side="after"]');
   await expect(after).toContainText('request: dropped — stale remote endpoint');
   const rows = await panel.getByTestId('diff-row').count();
