@@ -7,6 +7,7 @@
  */
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { localEndpointId, localEndpoints } from '../layout/__fixtures__/local-endpoints';
 import { buildObjectTree, parentKeys } from '../layout/object-tree';
 import { parseInputs } from '../parsers/index';
 import { createAppStore } from '../state/create-app-store';
@@ -16,29 +17,11 @@ import { nearestTop, visibleRows } from './tree-rows';
 
 afterEach(cleanup);
 
-const NET = '0e700000-0000-4000-8000-000000000001';
 const N = 600;
-const epId = (i: number): string => `e9000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
+const epId = localEndpointId;
 
 function bigDump() {
-  const parts = [
-    JSON.stringify({
-      ID: NET,
-      Name: 'cbr0',
-      Type: 'L2Bridge',
-      Subnets: [{ AddressPrefix: '10.128.0.0/14', GatewayAddress: '10.128.0.1' }],
-    }),
-  ];
-  for (let i = 0; i < N; i++)
-    parts.push(
-      JSON.stringify({
-        ID: epId(i),
-        VirtualNetwork: NET,
-        IPAddress: `10.128.${i >> 8}.${i & 255}`,
-        IsRemoteEndpoint: false,
-      }),
-    );
-  return parseInputs([{ name: 'big.json', text: `[${parts.join(',')}]` }], { deriveVfp: false })
+  return parseInputs([{ name: 'big.json', text: localEndpoints(N) }], { deriveVfp: false })
     .topology;
 }
 
