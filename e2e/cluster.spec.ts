@@ -381,3 +381,34 @@ test('the matrix of an imported cluster comes from the importer’s worker, and 
     await page.evaluate(() => (window as unknown as { __posted: string[] }).__posted),
   ).toContain('piece');
 });
+
+test('a matrix opened before the page was idle (cold) reads the importer’s worker too', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    // Never idle: the viewer prepares no matrix, so opening it starts the pool cold.
+    window.requestIdleCallback = () => 0;
+    window.cancelIdleCallback = () => undefined;
+    const w = window as unknown as { __posted: string[] };
+    w.__posted = [];
+    // Wrapped, then called with the worker as `this`.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, m: unknown, t?: unknown) {
+      w.__posted.push((m as { type?: string } | null)?.type ?? '');
+      return post.call(this, m, t as StructuredSerializeOptions);
+    };
+  });
+  await openApp(page);
+  await dropFiles(page, [
+    { name: 'hnsviz-win-a.txt', text: fixture('l2bridge-win-a.txt') },
+    { name: 'hnsviz-win-b.txt', text: fixture('l2bridge-win-b.txt') },
+  ]);
+  await expectCluster(page, 2);
+  await page.getByRole('radio', { name: 'Matrix' }).click();
+  await expect(page.locator('.hv-matrix[data-status="done"]')).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.hv-root[data-matrix="prepared"]')).toHaveCount(0);
+  const posted = await page.evaluate(() => (window as unknown as { __posted: string[] }).__posted);
+  expect(posted).toContain('init-from');
+  expect(posted).not.toContain('piece');
+});

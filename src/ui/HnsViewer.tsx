@@ -160,7 +160,7 @@ function ViewerShell({
         {mode === 'compare' ? (
           <ComparePanel catalog={snapshots.catalog} onDrawn={onDrawn} />
         ) : mode === 'matrix' ? (
-          <MatrixPanel />
+          <MatrixPanel sendIn={importer.sendIn} />
         ) : (
           <TopologyCanvas title={title} onDrawn={onDrawn} textScale={THEME_TEXT_SCALE[theme]} />
         )}

@@ -1,5 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { cellAt, type MatrixCell } from '../engine/matrix/index';
+import type { Topology } from '../model/types';
+import type { TopologySender } from '../worker/matrix-pool';
 import { matrixView, NO_FILTER, scopeChoices, windowOf, type MatrixFilter } from './matrix-view';
 import { useAppStore, useStoreApi } from './StoreContext';
 import { useMatrix } from './useMatrix';
@@ -20,10 +22,15 @@ const MARK: Readonly<Record<MatrixCell['verdict'], string>> = {
 };
 
 /** Matrix mode: who can reach whom, every cell a packet and its reply; click one to trace it. */
-export function MatrixPanel() {
+export function MatrixPanel({
+  sendIn,
+}: {
+  /** The worker holding the shown dump, to send it to the matrix's (`Importer.sendIn`). */
+  sendIn?: (t: Topology) => TopologySender | null;
+}) {
   const store = useStoreApi();
   const topology = useAppStore((s) => s.topology);
-  const { result, cancel, restart } = useMatrix(topology);
+  const { result, cancel, restart } = useMatrix(topology, sendIn);
   const m = result?.matrix ?? null;
   const [filter, setFilter] = useState<MatrixFilter>(NO_FILTER);
   const view = useMemo(() => (m ? matrixView(m, filter) : null), [m, filter]);

@@ -34,10 +34,22 @@ interface MatrixRunState {
   readonly restart: () => void;
 }
 
-export function useMatrix(t: Topology | null): MatrixRunState {
+export function useMatrix(
+  t: Topology | null,
+  /**
+   * The worker that holds a topology (the importer's `sendIn`): the first computation of a
+   * shown dump reads it from there, even when no prepared worker is ready (the matrix opened
+   * the moment an import shows). Recompute sends it from the page.
+   */
+  sendIn?: (t: Topology) => TopologySender | null,
+): MatrixRunState {
   const [epoch, setEpoch] = useState(0);
   const [run, setRun] = useState<{ t: Topology; epoch: number; result: Result } | null>(null);
   const pool = useRef<MatrixRun | null>(null);
+  const senders = useRef(sendIn);
+  useEffect(() => {
+    senders.current = sendIn;
+  }, [sendIn]);
   useEffect(() => {
     if (!t || (epoch === 0 && finished.has(t))) return undefined;
     const t0 = performance.now();
@@ -53,7 +65,10 @@ export function useMatrix(t: Topology | null): MatrixRunState {
       if (latest) put(latest);
       latest = null;
     };
+    // Recompute (epoch > 0) sends the topology from the page: e2e/cluster.spec.ts compares them.
+    const from = epoch === 0 ? (senders.current?.(t) ?? null) : null;
     const r = runMatrixPool(t, {
+      ...(from ? { from } : {}),
       onRows: (matrix, done, total) => {
         // The preview (0 units done) and the first unit are drawn at once.
         const first = latest === null && timer === null && done <= 1;

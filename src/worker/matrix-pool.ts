@@ -10,6 +10,9 @@
  * topology is shown and the page is idle): it receives the topology and computes the columns
  * and the preview, then waits. Opening the matrix then shows the preview at once, and the
  * page never clones a big topology while the user waits.
+ *
+ * With `from` (the worker that holds the topology: a dump shown), the first worker reads the
+ * topology there (`init-from`), prepared or cold alike, and the page makes none of its pieces.
  */
 import {
   MatrixAssembler,
@@ -35,6 +38,12 @@ export interface MatrixPoolOptions {
   readonly onError?: (message: string) => void;
   /** Tests inject their own; default: `spawnMatrixWorker` (inlined in the element build). */
   readonly spawn?: () => Worker;
+  /**
+   * The worker that holds `t` writes it to the first matrix worker (`init-from`, as a prepared
+   * matrix reads it), when no prepared worker is taken over: the page makes none of its pieces.
+   * A sender that fails before the first rows came leaves the run to start again from the page.
+   */
+  readonly from?: TopologySender;
 }
 
 export interface MatrixRun {
@@ -56,6 +65,8 @@ interface Prepared {
   listener: ((m: MatrixWorkerOut) => void) | null;
   /** Terminated: stop sending it pieces. */
   closed: boolean;
+  /** It reads the topology from a sender (`init-from`), not from the page. */
+  readonly sent: boolean;
   /** Called once when the preview is in. */
   onReady?: () => void;
 }
@@ -109,6 +120,7 @@ function startFirst(
     error: null,
     listener: null,
     closed: false,
+    sent: !!from,
   };
   worker.onmessage = (e: MessageEvent<MatrixWorkerOut>) => {
     if (p.listener) return p.listener(e.data);
@@ -189,6 +201,29 @@ function dropPrepared(): void {
 /** Start computing `t`'s matrix; null where Worker does not exist (jsdom, SSR). */
 export function runMatrixPool(t: Topology, o: MatrixPoolOptions = {}): MatrixRun | null {
   if (typeof Worker === 'undefined' && !o.spawn) return null;
+  // A first worker that reads the topology from a sender and fails before its first rows (the
+  // sender's worker died, or holds another model): start again, the topology from the page.
+  let again: MatrixRun | null = null;
+  let cancelled = false;
+  const run = startRun(t, o, o.from, () => {
+    if (!cancelled) again = startRun(t, o, undefined, null);
+  });
+  return {
+    cancel: () => {
+      cancelled = true;
+      run.cancel();
+      again?.cancel();
+    },
+  };
+}
+
+/** One run of the pool; `lost` (if any) replaces `onError` when a sent topology never came. */
+function startRun(
+  t: Topology,
+  o: MatrixPoolOptions,
+  from: TopologySender | undefined,
+  lost: (() => void) | null,
+): MatrixRun {
   const spawn = o.spawn ?? spawnDefault;
   const wanted = Math.max(1, o.workers ?? globalThis.navigator?.hardwareConcurrency ?? 2);
   const seed = o.seed ?? 1;
@@ -197,7 +232,7 @@ export function runMatrixPool(t: Topology, o: MatrixPoolOptions = {}): MatrixRun
   const first =
     prepared?.t === t && prepared.seed === seed && !prepared.listener && !prepared.error
       ? prepared
-      : startFirst(t, seed, spawn, true);
+      : startFirst(t, seed, spawn, true, from);
   if (first === prepared) prepared = null;
   const pool: Worker[] = [first.worker];
   let stopped = false;
@@ -206,10 +241,13 @@ export function runMatrixPool(t: Topology, o: MatrixPoolOptions = {}): MatrixRun
     first.closed = true;
     for (const w of pool) w.terminate();
   };
+  /** The first rows came: the topology is in the first worker. */
+  let shown = false;
   const fail = (message: string) => {
     if (stopped) return;
     stop();
-    o.onError?.(message);
+    if (lost && first.sent && !shown) lost();
+    else o.onError?.(message);
   };
   let asm: MatrixAssembler | null = null;
   /** The preview's batches so far, and the matrix of one-source classes that shows them. */
@@ -222,6 +260,7 @@ export function runMatrixPool(t: Topology, o: MatrixPoolOptions = {}): MatrixRun
     if (next < order.length) send(pool[i]!, { type: 'unit', unit: order[next++]! });
   };
   const showPreview = (msg: PreviewMsg) => {
+    shown = true;
     // The first rows, before the plan: a matrix of one-source classes, 0 units done.
     pre = new MatrixAssembler(t.id, unplanned(msg.sources, msg.destinations, seed));
     showMore(msg.batch);

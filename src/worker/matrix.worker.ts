@@ -71,135 +71,154 @@ export type MatrixWorkerOut =
   | { readonly type: 'batch'; readonly batch: ClassBatch }
   | { readonly type: 'error'; readonly message: string };
 
-interface Scope {
-  onmessage: ((e: MessageEvent<MatrixWorkerIn>) => void) | null;
-  postMessage(m: MatrixWorkerOut, transfer?: Transferable[]): void;
-}
-const scope = self as unknown as Scope;
+/** Posts a message to the page (`self.postMessage` in a real worker). */
+export type MatrixPost = (m: MatrixWorkerOut, transfer?: Transferable[]) => void;
 
-let topology: Topology | null = null;
-let assembler: TopologyAssembler | null = null;
-let seed = 1;
-let given: Pick<MatrixPlan, 'sources' | 'destinations'> | null = null;
-let plan: MatrixPlan | null = null;
-let runner: ClassRunner | null = null;
-const peers: MessagePort[] = [];
-/** `plan` came before the topology: plan as soon as it is in. */
-let planWanted = false;
-/** Units that came before the plan (a peer's plan comes on another channel than its units). */
-const queued: WorkUnit[] = [];
+/**
+ * One matrix worker's state and message handler, posting to `post`: what `self` runs, and
+ * what tests run in-process behind a fake `Worker` (src/worker/matrix-pool.test.ts).
+ */
+export function createMatrixHandler(post: MatrixPost): (msg: MatrixWorkerIn) => void {
+  let topology: Topology | null = null;
+  let assembler: TopologyAssembler | null = null;
+  let seed = 1;
+  let given: Pick<MatrixPlan, 'sources' | 'destinations'> | null = null;
+  let plan: MatrixPlan | null = null;
+  let runner: ClassRunner | null = null;
+  const peers: MessagePort[] = [];
+  /** `plan` came before the topology: plan as soon as it is in. */
+  let planWanted = false;
+  /** Units that came before the plan (a peer's plan comes on another channel than its units). */
+  const queued: WorkUnit[] = [];
 
-const fail = (err: unknown) =>
-  scope.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+  const fail = (err: unknown) =>
+    post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
 
-function ready(t: Topology, p: MatrixPlan): void {
-  plan = p;
-  runner = new ClassRunner(t, p);
-  for (const u of queued.splice(0)) run(u);
-}
-
-function run(unit: WorkUnit): void {
-  if (!runner) {
-    queued.push(unit);
-    return;
+  function ready(t: Topology, p: MatrixPlan): void {
+    plan = p;
+    runner = new ClassRunner(t, p);
+    for (const u of queued.splice(0)) run(u);
   }
-  const batch = runner.run(unit);
-  if (!batch) return;
-  // The rows are new for each unit: handed over, not copied (the page allocates less).
-  const buffers = new Set<ArrayBuffer>();
-  for (const r of batch.rows)
-    if (r.cells.buffer instanceof ArrayBuffer) buffers.add(r.cells.buffer);
-  scope.postMessage({ type: 'batch', batch }, [...buffers]);
-}
 
-function makePlan(): void {
-  if (plan || !topology) return;
-  const t = topology;
-  const p = planMatrix(t, seed, given ?? undefined);
-  scope.postMessage({ type: 'plan', plan: p });
-  for (const port of peers) port.postMessage({ type: 'plan', plan: p } satisfies PeerIn);
-  ready(t, p);
-}
-
-/** The topology is here: plan (or take the plan given), else post the preview, then plan. */
-function start(t: Topology, s: number, p: MatrixPlan | null, wait: boolean | undefined): void {
-  topology = t;
-  seed = s;
-  if (p) return ready(t, p);
-  given = { sources: matrixSources(t), destinations: matrixDestinations(t) };
-  // The preview's first corner goes out at once, with the rows and columns; then the rest.
-  let first = true;
-  for (const batch of previewBatches(t, { ...given, seed })) {
-    if (first) scope.postMessage({ type: 'preview', ...given, batch });
-    else scope.postMessage({ type: 'preview-more', batch });
-    first = false;
-  }
-  for (const port of peers) port.postMessage({ type: 'topology', topology: t } satisfies PeerIn);
-  if (!wait || planWanted) makePlan();
-}
-
-scope.onmessage = (e) => {
-  const msg = e.data;
-  try {
-    switch (msg.type) {
-      case 'piece':
-        (assembler ??= new TopologyAssembler()).add(msg.piece);
-        return;
-      case 'init': {
-        const t = msg.pieces
-          ? (assembler ?? new TopologyAssembler()).finish(msg.topology)
-          : msg.topology;
-        assembler = null;
-        return start(t, msg.seed, msg.plan, msg.wait);
-      }
-      case 'init-from': {
-        const { port } = msg;
-        const asm = new TopologyAssembler();
-        let count = 0;
-        port.onmessage = (ev: MessageEvent<ModelStream>) => {
-          try {
-            const m = ev.data;
-            if ('piece' in m) {
-              asm.add(m.piece);
-              count++;
-              return;
-            }
-            port.close();
-            if ('error' in m) throw new Error(m.error);
-            if (count !== m.parts) throw new Error(`${count} of the model's ${m.parts} parts came`);
-            start(asm.finish(m.head), msg.seed, null, msg.wait);
-          } catch (err) {
-            fail(err);
-          }
-        };
-        return;
-      }
-      case 'plan':
-        planWanted = true;
-        return makePlan();
-      case 'peer': {
-        peers.push(msg.port);
-        if (topology) msg.port.postMessage({ type: 'topology', topology } satisfies PeerIn);
-        if (plan) msg.port.postMessage({ type: 'plan', plan } satisfies PeerIn);
-        return;
-      }
-      case 'upstream': {
-        msg.port.onmessage = (ev: MessageEvent<PeerIn>) => {
-          try {
-            const m = ev.data;
-            if (m.type === 'topology') topology = m.topology;
-            else if (topology) ready(topology, m.plan);
-            else throw new Error('matrix worker: plan before topology');
-          } catch (err) {
-            fail(err);
-          }
-        };
-        return;
-      }
-      case 'unit':
-        return run(msg.unit);
+  function run(unit: WorkUnit): void {
+    if (!runner) {
+      queued.push(unit);
+      return;
     }
-  } catch (err) {
-    fail(err);
+    const batch = runner.run(unit);
+    if (!batch) return;
+    // The rows are new for each unit: handed over, not copied (the page allocates less).
+    const buffers = new Set<ArrayBuffer>();
+    for (const r of batch.rows)
+      if (r.cells.buffer instanceof ArrayBuffer) buffers.add(r.cells.buffer);
+    post({ type: 'batch', batch }, [...buffers]);
   }
-};
+
+  function makePlan(): void {
+    if (plan || !topology) return;
+    const t = topology;
+    const p = planMatrix(t, seed, given ?? undefined);
+    post({ type: 'plan', plan: p });
+    for (const port of peers) port.postMessage({ type: 'plan', plan: p } satisfies PeerIn);
+    ready(t, p);
+  }
+
+  /** The topology is here: plan (or take the plan given), else post the preview, then plan. */
+  function start(t: Topology, s: number, p: MatrixPlan | null, wait: boolean | undefined): void {
+    topology = t;
+    seed = s;
+    if (p) return ready(t, p);
+    given = { sources: matrixSources(t), destinations: matrixDestinations(t) };
+    // The preview's first corner goes out at once, with the rows and columns; then the rest.
+    let first = true;
+    for (const batch of previewBatches(t, { ...given, seed })) {
+      if (first) post({ type: 'preview', ...given, batch });
+      else post({ type: 'preview-more', batch });
+      first = false;
+    }
+    for (const port of peers) port.postMessage({ type: 'topology', topology: t } satisfies PeerIn);
+    if (!wait || planWanted) makePlan();
+  }
+
+  return (msg) => {
+    try {
+      switch (msg.type) {
+        case 'piece':
+          (assembler ??= new TopologyAssembler()).add(msg.piece);
+          return;
+        case 'init': {
+          const t = msg.pieces
+            ? (assembler ?? new TopologyAssembler()).finish(msg.topology)
+            : msg.topology;
+          assembler = null;
+          return start(t, msg.seed, msg.plan, msg.wait);
+        }
+        case 'init-from': {
+          const { port } = msg;
+          const asm = new TopologyAssembler();
+          let count = 0;
+          port.onmessage = (ev: MessageEvent<ModelStream>) => {
+            try {
+              const m = ev.data;
+              if ('piece' in m) {
+                asm.add(m.piece);
+                count++;
+                return;
+              }
+              port.close();
+              if ('error' in m) throw new Error(m.error);
+              if (count !== m.parts)
+                throw new Error(`${count} of the model's ${m.parts} parts came`);
+              start(asm.finish(m.head), msg.seed, null, msg.wait);
+            } catch (err) {
+              fail(err);
+            }
+          };
+          return;
+        }
+        case 'plan':
+          planWanted = true;
+          return makePlan();
+        case 'peer': {
+          peers.push(msg.port);
+          if (topology) msg.port.postMessage({ type: 'topology', topology } satisfies PeerIn);
+          if (plan) msg.port.postMessage({ type: 'plan', plan } satisfies PeerIn);
+          return;
+        }
+        case 'upstream': {
+          msg.port.onmessage = (ev: MessageEvent<PeerIn>) => {
+            try {
+              const m = ev.data;
+              if (m.type === 'topology') topology = m.topology;
+              else if (topology) ready(topology, m.plan);
+              else throw new Error('matrix worker: plan before topology');
+            } catch (err) {
+              fail(err);
+            }
+          };
+          return;
+        }
+        case 'unit':
+          return run(msg.unit);
+      }
+    } catch (err) {
+      fail(err);
+    }
+  };
+}
+
+/** The worker's global scope, as much of it as is used (no WebWorker lib in every project). */
+interface Scope {
+  postMessage(m: MatrixWorkerOut, transfer: Transferable[]): void;
+  addEventListener(type: 'message', f: (e: MessageEvent<MatrixWorkerIn>) => void): void;
+}
+declare const self: Scope | undefined;
+// IMPORTANT: only wire up inside a real worker; tests import createMatrixHandler under Node.
+if (
+  typeof self !== 'undefined' &&
+  typeof self.postMessage === 'function' &&
+  typeof (globalThis as { document?: unknown }).document === 'undefined'
+) {
+  const handle = createMatrixHandler((m, transfer) => self.postMessage(m, transfer ?? []));
+  self.addEventListener('message', (e: MessageEvent<MatrixWorkerIn>) => handle(e.data));
+}
