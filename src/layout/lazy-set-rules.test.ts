@@ -57,6 +57,41 @@ describe('rules of shared sets in a big topology', () => {
     expect(index[own.id]?.kind).toBe('rule');
   });
 
+  it("leave every VFP object out until asked for, then give the eager index's entry", () => {
+    const big = withBigSet();
+    const index = indexTopology(big);
+    const kinds = new Set(Object.values(index).map((r) => r.kind));
+    for (const k of ['layer', 'group', 'rule'] as const) expect(kinds.has(k)).toBe(false);
+    // The same layers and own rules in a small topology, indexed up front, are the reference.
+    const small = buildScenario('new-l2bridge');
+    const eager = indexTopology(small);
+    for (const id of [...Object.keys(small.layers), ...Object.keys(small.rules)])
+      expect(index[id]).toEqual(eager[id]);
+    for (const id of Object.keys(small.groups))
+      expect(index[id]).toEqual({ ...eager[id], entity: big.groups[id] });
+    // Made once, then kept.
+    const layer = Object.keys(big.layers)[0]!;
+    expect(index[layer]).toBe(index[layer]);
+    expect(Object.keys(index)).toContain(layer);
+  });
+
+  it("keep a VFP id before a later table's object of the same id, as the eager index does", () => {
+    const big = withBigSet();
+    const layer = Object.values(big.layers)[0]!;
+    const svc = Object.values(big.services)[0]!;
+    const clash: Topology = {
+      ...big,
+      services: { ...big.services, [layer.id]: { ...svc, id: layer.id } },
+    };
+    const small = buildScenario('new-l2bridge');
+    const smallClash: Topology = {
+      ...small,
+      services: { ...small.services, [layer.id]: { ...svc, id: layer.id } },
+    };
+    expect(indexTopology(smallClash)[layer.id]?.kind).toBe('layer');
+    expect(indexTopology(clash)[layer.id]?.kind).toBe('layer');
+  });
+
   it('are rows of their group made when the group is read, with their parent known', () => {
     const roots = buildObjectTree(t);
     const row = find(roots, g.id);

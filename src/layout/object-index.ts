@@ -5,9 +5,9 @@
  */
 import type { Provenance, Topology } from '../model/types';
 import { allVfpRules, ruleById, ruleSetOf } from '../model/vfp-rules';
-import type { VfpRule } from '../model/types';
+import type { VfpGroup, VfpLayer, VfpRule } from '../model/types';
 import { nodeRows, syntheticId, type DrawnKind } from './geometry';
-import { emptyTable } from '../shared/table';
+import { emptyTable, entryOf, hasEntry } from '../shared/table';
 
 /** Kinds of selectable objects: the drawn kinds plus objects only the tree and inspector show. */
 export type ObjectKind = DrawnKind | 'service';
@@ -32,10 +32,13 @@ const cache = new WeakMap<Topology, ObjectIndex>();
 
 /**
  * Above this many rules of shared rule sets (each set's rules counted once per group that
- * carries it), those rules are indexed when first asked for, not up front: 20 nodes with 200
- * load balancers each carry ~800,000, and an entry for each held ~400 MiB of the page's heap.
- * Search scans rule names only below this count (`MAX_RULES_SCANNED` there), so what it
- * finds does not change.
+ * carries it), the VFP objects (layers, groups, rules, and the shared sets' rules) are indexed
+ * when first asked for, not up front: 20 nodes with 200 load balancers each carry ~800,000 set
+ * rules, and an entry for each held ~400 MiB of the page's heap; the 100,000 layers, groups
+ * and rules of their own took 100 of the index's 116 steps, and the index's growth past
+ * 87,000 entries (one rehash of the whole table) was a step of its own. Search scans VFP
+ * objects' names only below this count (`MAX_RULES_SCANNED` there, ≤ this), so what it finds
+ * does not change.
  */
 export const EAGER_SET_RULES = 100_000;
 
@@ -65,9 +68,12 @@ export function* indexTopologySteps(t: Topology): Generator<void, ObjectIndex> {
 function* buildIndex(t: Topology): Generator<void, ObjectIndex> {
   const index = emptyTable<ObjectRef>();
   let added = 0;
+  /** Set once the VFP tables are passed over (big topologies): their ids keep precedence. */
+  let deferred = false;
   const add = (ref: ObjectRef): void => {
-    index[ref.id] ??= ref;
     added++;
+    if (deferred && isVfpId(t, ref.id)) return;
+    index[ref.id] ??= ref;
   };
   /** Pause when a step's worth was added since the last pause. */
   let paused = 0;
@@ -180,40 +186,34 @@ function* buildIndex(t: Topology): Generator<void, ObjectIndex> {
     });
     if (due()) yield;
   }
-  for (const l of Object.values(t.layers)) {
-    add({
-      id: l.id,
-      kind: 'layer',
-      name: l.name,
-      entity: l,
-      provenance: l.provenance,
-      nodeId: t.ports[l.portId]?.nodeId ?? null,
-      portId: l.portId,
-    });
-    if (due()) yield;
+  // The shared sets' rules are counted first, in steps (a pass over every group in one step
+  // took 90 ms on the 20-node cluster, loaded); the count decides whether VFP objects wait.
+  if (!setRules.has(t)) {
+    let seen = 0;
+    let groups = 0;
+    if (t.ruleSets)
+      for (const id in t.groups) {
+        seen += ruleSetOf(t, t.groups[id]!)?.rules.length ?? 0;
+        if (++groups % INDEX_STEP === 0) yield;
+      }
+    setRules.set(t, seen);
   }
-  // The shared sets' rules are counted on the way (a second pass over every group, and two
-  // over the rules table, took a step of their own: 90 ms on the 20-node cluster, loaded).
-  let setRulesSeen = 0;
-  for (const g of Object.values(t.groups)) {
-    add({
-      id: g.id,
-      kind: 'group',
-      name: g.name,
-      entity: g,
-      provenance: g.provenance,
-      nodeId: t.ports[g.portId]?.nodeId ?? null,
-      portId: g.portId,
-    });
-    if (t.ruleSets) setRulesSeen += ruleSetOf(t, g)?.rules.length ?? 0;
-    if (due()) yield;
-  }
-  if (!setRules.has(t)) setRules.set(t, setRulesSeen);
   const lazy = setRuleCount(t) > EAGER_SET_RULES;
-  for (const r of lazy ? Object.values(t.rules) : allVfpRules(t)) {
-    add(ruleRef(t, r));
-    if (due()) yield;
+  if (!lazy) {
+    for (const l of Object.values(t.layers)) {
+      add(layerRef(t, l));
+      if (due()) yield;
+    }
+    for (const g of Object.values(t.groups)) {
+      add(groupRef(t, g));
+      if (due()) yield;
+    }
+    for (const r of allVfpRules(t)) {
+      add(ruleRef(t, r));
+      if (due()) yield;
+    }
   }
+  deferred = lazy;
   for (const s of Object.values(t.services)) {
     add({ ...base, id: s.id, kind: 'service', name: s.name, entity: s, nodeId: null });
     if (due()) yield;
@@ -261,7 +261,7 @@ function* buildIndex(t: Topology): Generator<void, ObjectIndex> {
         nodeId: null,
       });
   }
-  return lazy ? withSetRules(t, index) : index;
+  return lazy ? withVfp(t, index) : index;
 }
 
 const setRules = new WeakMap<Topology, number>();
@@ -278,6 +278,45 @@ export function setRuleCount(t: Topology): number {
   return n;
 }
 
+function layerRef(t: Topology, l: VfpLayer): ObjectRef {
+  return {
+    id: l.id,
+    kind: 'layer',
+    name: l.name,
+    entity: l,
+    provenance: l.provenance,
+    nodeId: t.ports[l.portId]?.nodeId ?? null,
+    portId: l.portId,
+  };
+}
+
+function groupRef(t: Topology, g: VfpGroup): ObjectRef {
+  return {
+    id: g.id,
+    kind: 'group',
+    name: g.name,
+    entity: g,
+    provenance: g.provenance,
+    nodeId: t.ports[g.portId]?.nodeId ?? null,
+    portId: g.portId,
+  };
+}
+
+/** True when `id` names a layer, group or rule of its own (the tables the index defers). */
+function isVfpId(t: Topology, id: string): boolean {
+  return hasEntry(t.layers, id) || hasEntry(t.groups, id) || hasEntry(t.rules, id);
+}
+
+/** The entry of the VFP object `id` (layer, group, rule, or a shared set's rule), if any. */
+function vfpRef(t: Topology, id: string): ObjectRef | undefined {
+  const l = entryOf(t.layers, id);
+  if (l) return layerRef(t, l);
+  const g = entryOf(t.groups, id);
+  if (g) return groupRef(t, g);
+  const r = ruleById(t, id);
+  return r && r.id === id ? ruleRef(t, r) : undefined;
+}
+
 function ruleRef(t: Topology, r: VfpRule): ObjectRef {
   return {
     id: r.id,
@@ -291,14 +330,17 @@ function ruleRef(t: Topology, r: VfpRule): ObjectRef {
 }
 
 /**
- * `index`, answering for the rules of shared sets too: an id not in it that names a set rule
- * (`<group id>/<rule name>`, `ruleById`) gets its entry made and kept on first use.
+ * `index`, answering for the VFP objects too: an id not in it that names a layer, a group, a
+ * rule (`t.rules`) or a shared set's rule (`<group id>/<rule name>`, `ruleById`) gets its entry
+ * made and kept on first use, the same entry the eager index would hold (ids of the tables
+ * indexed up front keep their precedence: those entries are there already). Enumerating it
+ * lists the entries made so far.
  */
-function withSetRules(t: Topology, index: Record<string, ObjectRef>): ObjectIndex {
+function withVfp(t: Topology, index: Record<string, ObjectRef>): ObjectIndex {
   const resolve = (key: string | symbol): void => {
-    if (typeof key !== 'string' || Object.hasOwn(index, key) || !key.includes('/')) return;
-    const r = ruleById(t, key);
-    if (r && r.id === key) index[key] = ruleRef(t, r);
+    if (typeof key !== 'string' || Object.hasOwn(index, key)) return;
+    const ref = vfpRef(t, key);
+    if (ref) index[key] = ref;
   };
   return new Proxy(index, {
     get(target, key): unknown {

@@ -77,15 +77,20 @@ function* treeOf(t: Topology, index: ObjectIndex): Generator<void, TreeNode[]> {
     paused = made;
     return true;
   };
-  /** A row; `derived: true` on derived objects (the drawing dashes the same objects). */
+  /**
+   * A row; `derived: true` on derived objects (the drawing dashes the same objects): read from
+   * the object's index entry, or given (a VFP object's own provenance, as for rules: a big
+   * topology's index makes VFP entries only when asked, and the outline asks for none).
+   */
   const leaf = (
     objectId: string,
     kind: ObjectKind,
     label: string,
     children: TreeNode[] = [],
+    derived = index[objectId]?.provenance?.derived === true,
   ): TreeNode => {
     made++;
-    return index[objectId]?.provenance?.derived === true
+    return derived
       ? { key: objectId, objectId, kind, label, children, derived: true }
       : { key: objectId, objectId, kind, label, children };
   };
@@ -102,9 +107,9 @@ function* treeOf(t: Topology, index: ObjectIndex): Generator<void, TreeNode[]> {
     });
   const groupRow = (g: VfpGroup): TreeNode => {
     const label = `${g.name} (${g.direction})`;
-    if (!lazy) return leaf(g.id, 'group', label, ruleRows(g));
+    const derived = g.provenance?.derived === true;
+    if (!lazy) return leaf(g.id, 'group', label, ruleRows(g), derived);
     let rows: TreeNode[] | undefined;
-    const derived = index[g.id]?.provenance?.derived === true;
     return {
       key: g.id,
       objectId: g.id,
@@ -127,7 +132,7 @@ function* treeOf(t: Topology, index: ObjectIndex): Generator<void, TreeNode[]> {
         if (!g) return [];
         return [groupRow(g)];
       });
-      return [leaf(layer.id, 'layer', layer.name, groups)];
+      return [leaf(layer.id, 'layer', layer.name, groups, layer.provenance?.derived === true)];
     });
     return leaf(port.id, 'port', `port ${port.friendlyName || port.name}`, layers);
   };
