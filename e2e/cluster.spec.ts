@@ -35,14 +35,22 @@ test.describe('a cluster from its nodes’ dumps', () => {
     await page.screenshot({ path: shot('cluster-import') });
 
     // Move WIN-B's file onto WIN-A: one node; then give it a node of its own again.
+    // The choice of node opens from its button, one input at a time, and takes the focus;
+    // Escape closes it and gives the focus back.
     const b = nodes.locator('[data-input="hnsviz-win-b.txt"]');
+    await expect(nodes.getByTestId('reassign')).toHaveCount(0);
+    await b.getByRole('button', { name: 'Move hnsviz-win-b.txt to another node…' }).click();
+    await expect(b.getByRole('combobox', { name: 'Node of hnsviz-win-b.txt' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(b.getByTestId('reassign')).toHaveCount(0);
+    await expect(b.getByTestId('reassign-open')).toBeFocused();
+    await page.keyboard.press('Enter');
     await b.getByTestId('reassign').selectOption({ label: 'WIN-A' });
     await expectCluster(page, 1);
     await expect(page.getByTestId('diagnostics')).toContainText('points at another node');
-    await nodes
-      .locator('[data-input="hnsviz-win-b.txt"]')
-      .getByTestId('reassign')
-      .selectOption({ label: 'a node of its own' });
+    const moved = nodes.locator('[data-input="hnsviz-win-b.txt"]');
+    await moved.getByTestId('reassign-open').click();
+    await moved.getByTestId('reassign').selectOption({ label: 'a node of its own' });
     await expectCluster(page, 2);
   });
 

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { ClusterNode } from '../cluster/index';
 import type { Importer } from '../dump-import/importer';
 import { SplitPanel } from './SplitPanel';
 import { useAppStore } from './StoreContext';
@@ -15,6 +16,11 @@ export function NodesPanel({ importer }: { importer: Importer }) {
   const dump = useAppStore((s) => s.dump);
   const importing = useAppStore((s) => s.importing);
   const [splitting, setSplitting] = useState<string | null>(null);
+  /**
+   * The input whose choice of node is open: one at a time (a choice for every input made
+   * N selects of N + 1 options for N nodes, all in the render that shows the dump).
+   */
+  const [moving, setMoving] = useState<string | null>(null);
   const nodes = dump?.nodes ?? [];
   if (!dump || nodes.length === 0) return null;
   const stitches = dump.stitches ?? [];
@@ -41,22 +47,18 @@ export function NodesPanel({ importer }: { importer: Importer }) {
                       {best ? <span className="hv-evidence-kind"> ({best.kind})</span> : null}
                     </span>
                     {!dump.scrubbed && (
-                      <label className="hv-reassign">
-                        <span className="hv-sr-only">Node of {e.input}</span>
-                        <select
-                          data-testid="reassign"
-                          value={n.key}
-                          disabled={importing}
-                          onChange={(ev) => void importer.reassign(e.input, ev.target.value)}
-                        >
-                          {nodes.map((o) => (
-                            <option key={o.id} value={o.key}>
-                              {o.name}
-                            </option>
-                          ))}
-                          <option value={OWN}>a node of its own</option>
-                        </select>
-                      </label>
+                      <Reassign
+                        input={e.input}
+                        current={n.key}
+                        nodes={nodes}
+                        open={moving === e.input}
+                        disabled={importing}
+                        onOpen={(open) => setMoving(open ? e.input : null)}
+                        onPick={(node) => {
+                          setMoving(null);
+                          void importer.reassign(e.input, node);
+                        }}
+                      />
                     )}
                     {!dump.scrubbed && (
                       <button
@@ -95,5 +97,82 @@ export function NodesPanel({ importer }: { importer: Importer }) {
         </p>
       )}
     </section>
+  );
+}
+
+/**
+ * Moving one input to another node: a button that opens the choice of nodes (focused as it
+ * opens; Escape closes it and gives the focus back to the button). Picking a node reads the
+ * inputs again with that input there.
+ */
+function Reassign({
+  input,
+  current,
+  nodes,
+  open,
+  disabled,
+  onOpen,
+  onPick,
+}: {
+  input: string;
+  current: string;
+  nodes: readonly ClusterNode[];
+  open: boolean;
+  disabled: boolean;
+  onOpen: (open: boolean) => void;
+  onPick: (node: string) => void;
+}) {
+  const select = useRef<HTMLSelectElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  /** Opened or closed from the keyboard or a click here: the focus follows to what replaces it. */
+  const follow = useRef(false);
+  useEffect(() => {
+    if (!follow.current) return;
+    follow.current = false;
+    (open ? select : button).current?.focus();
+  }, [open]);
+  return (
+    <span className="hv-reassign">
+      {open ? (
+        <label>
+          <span className="hv-sr-only">Node of {input}</span>
+          <select
+            ref={select}
+            data-testid="reassign"
+            value={current}
+            disabled={disabled}
+            onChange={(ev) => onPick(ev.target.value)}
+            onKeyDown={(ev) => {
+              if (ev.key !== 'Escape') return;
+              ev.preventDefault();
+              ev.stopPropagation();
+              follow.current = true;
+              onOpen(false);
+            }}
+          >
+            {nodes.map((o) => (
+              <option key={o.id} value={o.key}>
+                {o.name}
+              </option>
+            ))}
+            <option value={OWN}>a node of its own</option>
+          </select>
+        </label>
+      ) : (
+        <button
+          ref={button}
+          type="button"
+          className="hv-linklike"
+          data-testid="reassign-open"
+          disabled={disabled}
+          onClick={() => {
+            follow.current = true;
+            onOpen(true);
+          }}
+        >
+          Move<span className="hv-sr-only"> {input}</span> to another node…
+        </button>
+      )}
+    </span>
   );
 }
