@@ -6,7 +6,7 @@
 // of this one run, so a busy machine skews them less than the absolute figures. `--matrix`: only
 // the programmed node's sweep and its reachability matrix (the `matrix*` keys and their ratios).
 import { performance } from 'node:perf_hooks';
-import { compileTopology, traceVerdict } from '../src/engine/index';
+import { compileTopology } from '../src/engine/index';
 import { compiledPort } from '../src/engine/compile';
 import { computeClass, CellTable, planMatrix } from '../src/engine/matrix/index';
 import { programVfp } from '../src/model/program-vfp';
@@ -20,7 +20,8 @@ import { realRecall } from './real-recall';
 import type { Topology } from '../src/model/types';
 import { syntheticDraft } from './synthetic';
 import { tracePass } from './trace-pass';
-import { cpuSec, gcFn, heapAfterGcMiB, median, round } from './measure';
+import { sweeps, type SweepFigures } from './sweep';
+import { cpuSec, gcFn, heapAfterGcMiB, round } from './measure';
 
 const ENDPOINTS = 300;
 const LBS = 5000;
@@ -40,13 +41,6 @@ interface EngineFigures {
   heapCompiledMiB: number;
   traceMicros: number;
   traceP95Micros: number;
-}
-
-interface SweepFigures {
-  sweepTraces: number;
-  sweepDelivered: number;
-  sweepTracesPerSecond: number;
-  sweepTracesPerCpuSecond: number;
 }
 
 /** Timed passes before the measured one (see `measure`). */
@@ -81,48 +75,6 @@ function measure(t: Topology): EngineFigures {
     traceMicros: round(samples[samples.length >> 1]!, 1),
     traceP95Micros: round(samples[Math.floor(samples.length * 0.95)]!, 1),
   };
-}
-
-// Sweep: pods × service ports (a bounded slice of all 1.5M pairs), verdict only. A full sweep
-// resolves each service once and reuses it for 300 pods; the slice has 20, so the last 20 pods
-// go first, unmeasured, to fill those per-service caches (and warm the JIT) as a full sweep would.
-const PODS = 20;
-const sweepTo = (j: number) => `10.96.${j >> 8}.${j & 255}:80`;
-
-function warmSweep(t: Topology): void {
-  for (let p = ENDPOINTS - PODS; p < ENDPOINTS; p++)
-    for (let j = 0; j < LBS; j++) traceVerdict(t, { from: `p${p}`, to: sweepTo(j) });
-}
-
-function sweepOnce(t: Topology): { n: number; delivered: number; sec: number; cpu: number } {
-  let n = 0;
-  let delivered = 0;
-  const cpu0 = cpuSec();
-  const t0 = performance.now();
-  for (let p = 0; p < PODS; p++)
-    for (let j = 0; j < LBS; j++) {
-      if (traceVerdict(t, { from: `p${p}`, to: sweepTo(j) }) === 'delivered') delivered++;
-      n++;
-    }
-  return { n, delivered, sec: (performance.now() - t0) / 1000, cpu: cpuSec() - cpu0 };
-}
-
-/**
- * Sweep each topology `ROUNDS` times, taking turns, so both see the same machine load and
- * heap state; medians of the rounds.
- */
-function sweeps(ts: readonly Topology[]): SweepFigures[] {
-  const ROUNDS = 3;
-  ts.forEach(warmSweep);
-  const runs = ts.map(() => [] as ReturnType<typeof sweepOnce>[]);
-  for (let r = 0; r < ROUNDS; r++) ts.forEach((t, k) => runs[k]!.push(sweepOnce(t)));
-  return runs.map((rs) => ({
-    sweepTraces: rs[0]!.n,
-    sweepDelivered: rs[0]!.delivered,
-    sweepTracesPerSecond: Math.round(median(rs.map((r) => r.n / r.sec))),
-    // Wall time counts the time a busy machine gives to other processes; CPU time does not.
-    sweepTracesPerCpuSecond: Math.round(median(rs.map((r) => r.n / r.cpu))),
-  }));
 }
 
 /**
@@ -176,7 +128,7 @@ if (matrixOnly) {
   const t = programVfp(syntheticDraft(ENDPOINTS, LBS));
   const c = compileTopology(t);
   for (const id of Object.keys(t.ports)) compiledPort(c, id);
-  const [sweep] = sweeps([t]);
+  const [sweep] = sweeps([t], ENDPOINTS, LBS);
   const m = matrixFigures(t);
   print({ ...sweep!, ...m, ...matrixRatios(m, sweep!), budgets: MATRIX_BUDGETS });
   process.exit(0);
@@ -198,7 +150,13 @@ const t = programVfp(draft);
 const programVfpMs = performance.now() - t0;
 const heapModel = heapMiB() - heap0;
 const programmedTraces = measure(t);
-const [deferredSweep, programmedSweep] = sweeps([draft, t]);
+// Both sweeps row by row in turn (bench/sweep.ts), each first in every other row.
+const [deferredSweep, programmedSweep] = sweeps([draft, t], ENDPOINTS, LBS);
+// The same traces: a sweep that reached other verdicts would compare other work.
+if (deferredSweep!.sweepDelivered !== programmedSweep!.sweepDelivered)
+  throw new Error(
+    `sweeps disagree: ${deferredSweep!.sweepDelivered} delivered deferred, ${programmedSweep!.sweepDelivered} eager`,
+  );
 const deferred = { ...deferredTraces, ...deferredSweep! };
 const programmed = { ...programmedTraces, ...programmedSweep! };
 
@@ -222,8 +180,8 @@ const result: Record<string, number | Record<string, number>> = {
   ...Object.fromEntries(
     Object.entries(deferred).map(([k, v]) => [`deferred${k[0]!.toUpperCase()}${k.slice(1)}`, v]),
   ),
-  // Eager over deferred sweep throughput (CPU time: less sensitive to load), and each trace
-  // latency tail over its median: ratios within this run.
+  // Eager over deferred sweep throughput (CPU time: less sensitive to load; both swept row by
+  // row in turn, so on the same machine), and each trace latency tail over its median.
   sweepEagerOverDeferred: ratio(
     programmed.sweepTracesPerCpuSecond,
     deferred.sweepTracesPerCpuSecond,

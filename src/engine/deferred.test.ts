@@ -8,7 +8,8 @@ import { deriveVfpPort, programVfp } from '../model/program-vfp';
 import { allVfpRules } from '../model/vfp-rules';
 import { syntheticDraft } from '../../bench/synthetic';
 import type { Topology } from '../model/types';
-import { traceFlow } from './trace';
+import { compiledPort, compileTopology } from './compile';
+import { traceFlow, traceVerdict } from './trace';
 import type { TraceRequest } from './types';
 
 /** The topology as it was before `programVfp`: no layers anywhere. */
@@ -63,5 +64,36 @@ describe('deferred VFP', () => {
         .sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(port7(one).length).toBeGreaterThan(200);
     expect(port7(one)).toEqual(port7(full));
+  });
+
+  it('synthetic node: the bench sweep gives the same verdicts, and derives nothing once compiled', () => {
+    // bench/sweep.ts: every pod to every service port, verdict only, the two topologies row
+    // by row in turn. Deferred must reach the very same verdicts as eager, and once every
+    // port is compiled (as `run.ts` does before timing) a sweep derives and compiles nothing.
+    const draft = syntheticDraft(40, 300);
+    const full = programVfp(draft);
+    const c = compileTopology(draft);
+    for (const id of Object.keys(draft.ports)) compiledPort(c, id);
+    const derive = c.deriver!;
+    let derived = 0;
+    c.deriver = (port) => (derived++, derive(port));
+    const ports = c.ports.size;
+    const to = (j: number) => `10.96.${j >> 8}.${j & 255}:80`;
+    let delivered = 0;
+    for (let p = 0; p < 40; p++) {
+      const row = (t: Topology) =>
+        Array.from({ length: 300 }, (_, j) => traceVerdict(t, { from: `p${p}`, to: to(j) }));
+      // Eager first in odd rows, as the bench alternates.
+      const eagerFirst = p % 2 === 1 ? row(full) : null;
+      const deferred = row(draft);
+      expect(deferred, `p${p}`).toEqual(eagerFirst ?? row(full));
+      delivered += deferred.filter((v) => v === 'delivered').length;
+    }
+    // Both kinds of walk are swept: each service has two backends, so a pod that is one of
+    // them is dropped as a hairpin to itself or delivered to the other.
+    expect(delivered).toBeGreaterThan(0);
+    expect(delivered).toBeLessThan(40 * 300);
+    expect([derived, c.ports.size]).toEqual([0, ports]);
+    for (let j = 0; j < 300; j += 37) same(full, draft, { from: `p${j % 40}`, to: to(j) });
   });
 });
