@@ -18,6 +18,24 @@ function dump(layout: TopologyLayout): string {
 }
 
 describe('layoutTopology', () => {
+  it("looks items up by id, the first item of an id winning, in the items' order", () => {
+    const t = buildScenario('new-l2bridge');
+    const node = t.nodeIds[0]!;
+    const ext = Object.values(t.externals)[0]!;
+    // An external host with a node's id: both are drawn, the node's item is the one looked up.
+    const clash = { ...t, externals: { ...t.externals, [node]: { ...ext, id: node } } };
+    for (const topology of [...SCENARIO_IDS.map((id) => buildScenario(id)), clash]) {
+      const layout = layoutTopology(topology);
+      const want: Record<string, LayoutItem> = {};
+      for (const item of layout.items) want[item.id] ??= item;
+      expect(Object.keys(layout.byId)).toEqual(Object.keys(want));
+      for (const id of Object.keys(want)) expect(layout.byId[id]).toBe(want[id]);
+    }
+    const layout = layoutTopology(clash);
+    expect(layout.items.filter((i) => i.id === node)).toHaveLength(2);
+    expect(layout.byId[node]?.kind).toBe('node');
+  });
+
   it('is deterministic', () => {
     const t = buildScenario('new-l2bridge');
     expect(layoutTopology(t)).toEqual(layoutTopology(t));
