@@ -6,7 +6,8 @@
  */
 import { MessageChannel, type MessagePort as NodePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cellAt, type Matrix } from '../engine/matrix/index';
+import { syntheticTopology } from '../../bench/synthetic';
+import { cellAt, matrixDestinations, PREVIEW_COLUMNS, type Matrix } from '../engine/matrix/index';
 import type { Topology } from '../model/types';
 import { buildScenario } from '../scenarios/index';
 import { closeInProcessWorkers, inProcessWorker } from './__fixtures__/in-process-worker';
@@ -107,6 +108,22 @@ describe('runMatrixPool', () => {
     expect(sent.spawned[1]!.posted).not.toContain('piece');
     expect(fromWorker.pendingRows).toBe(0);
     expect(cellsOf(fromWorker)).toBe(cellsOf(fromPage));
+  });
+
+  it('shows the first rows over the preview’s columns, then over all of them', async () => {
+    const t = syntheticTopology(8, 80);
+    const widths: number[] = [];
+    const m = await compute(t, {
+      spawn: inProcessSpawn().spawn,
+      workers: 1,
+      onRows: (mx, done) => {
+        if (done === 0) widths.push(mx.destinations.length);
+      },
+    });
+    expect(m.destinations.length).toBeGreaterThan(PREVIEW_COLUMNS);
+    expect(widths[0]).toBe(PREVIEW_COLUMNS);
+    expect(widths[widths.length - 1]).toBe(m.destinations.length);
+    expect(JSON.stringify(m.destinations)).toBe(JSON.stringify(matrixDestinations(t)));
   });
 
   it('starts again from the page when the sender holds no model', async () => {

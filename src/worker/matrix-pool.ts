@@ -57,9 +57,8 @@ interface Prepared {
   readonly t: Topology;
   readonly seed: number;
   readonly worker: Worker;
-  preview: PreviewMsg | null;
-  /** The rest of the preview, in order (`preview-more`). */
-  readonly more: ClassBatch[];
+  /** What it sent before a run took it over, in order (`preview`, `preview-more`, `columns`). */
+  readonly early: MatrixWorkerOut[];
   error: string | null;
   /** Set once a run takes the worker over: its messages go there from then on. */
   listener: ((m: MatrixWorkerOut) => void) | null;
@@ -115,8 +114,7 @@ function startFirst(
     t,
     seed,
     worker,
-    preview: null,
-    more: [],
+    early: [],
     error: null,
     listener: null,
     closed: false,
@@ -124,11 +122,9 @@ function startFirst(
   };
   worker.onmessage = (e: MessageEvent<MatrixWorkerOut>) => {
     if (p.listener) return p.listener(e.data);
-    if (e.data.type === 'preview') {
-      p.preview = e.data;
-      p.onReady?.();
-    } else if (e.data.type === 'preview-more') p.more.push(e.data.batch);
-    else if (e.data.type === 'error') p.error = e.data.message;
+    if (e.data.type === 'error') p.error = e.data.message;
+    else p.early.push(e.data);
+    if (e.data.type === 'preview') p.onReady?.();
   };
   worker.onerror = (e) => {
     const message = e.message || 'the matrix worker failed';
@@ -253,6 +249,9 @@ function startRun(
   /** The preview's batches so far, and the matrix of one-source classes that shows them. */
   const previews: ClassBatch[] = [];
   let pre: MatrixAssembler | null = null;
+  /** The preview's rows and the columns so far (the preview's first, then the others). */
+  let sources: PreviewMsg['sources'] = [];
+  let columns: PreviewMsg['destinations'] = [];
   let order: readonly { k: number; from: number; to: number }[] = [];
   let next = 0;
   let finished = 0;
@@ -262,8 +261,18 @@ function startRun(
   const showPreview = (msg: PreviewMsg) => {
     shown = true;
     // The first rows, before the plan: a matrix of one-source classes, 0 units done.
-    pre = new MatrixAssembler(t.id, unplanned(msg.sources, msg.destinations, seed));
+    sources = msg.sources;
+    columns = msg.destinations;
+    pre = new MatrixAssembler(t.id, unplanned(sources, columns, seed));
     showMore(msg.batch);
+  };
+  /** The other columns: the preview's rows again, as wide as the whole matrix. */
+  const showColumns = (more: PreviewMsg['destinations']) => {
+    if (asm || !pre || more.length === 0) return;
+    columns = columns.concat(more);
+    pre = new MatrixAssembler(t.id, unplanned(sources, columns, seed));
+    for (const b of previews) pre.preview(b);
+    o.onRows?.(pre.matrix(), 0, 0);
   };
   const showMore = (batch: ClassBatch) => {
     previews.push(batch);
@@ -303,6 +312,7 @@ function startRun(
       if (m.type === 'error') return fail(m.message);
       if (m.type === 'preview') return showPreview(m);
       if (m.type === 'preview-more') return showMore(m.batch);
+      if (m.type === 'columns') return showColumns(m.destinations);
       if (m.type === 'plan') return onPlan(m.plan);
       onBatch(i, m.batch);
     };
@@ -312,8 +322,7 @@ function startRun(
     return { cancel: stop };
   }
   // The preview the prepared worker already sent is shown now; then it plans.
-  if (first.preview) showPreview(first.preview);
-  for (const b of first.more) showMore(b);
+  for (const m of first.early.splice(0)) first.listener(m);
   send(first.worker, { type: 'plan' });
   // The others start now and get the topology from the first worker, not from the page.
   for (let i = 1; i < wanted; i++) {

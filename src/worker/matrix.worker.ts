@@ -1,17 +1,20 @@
 /**
  * A matrix worker. The first worker of a pool gets the topology from the page (`init`, no
  * plan): it posts a preview of the first rows at once (traced cell by cell, since planning a
- * big dump takes seconds; its first corner first), then plans, unless told to wait for `plan` (a matrix prepared
- * before the user opened the view). It hands the topology, then the plan, to the other workers
+ * big dump takes seconds; its first corner first, with the preview's columns only, then the
+ * other columns), then plans, unless told to wait for `plan` (a matrix prepared before the
+ * user opened the view). It hands the topology, then the plan, to the other workers
  * itself through a port each (`peer`), so the page clones the topology once, ahead of time.
  * Every worker then runs one work unit (a source class over a range of destinations) per
  * `unit` message (see src/engine/matrix/assemble.ts). Plain data in, plain data out.
  */
 import {
   ClassRunner,
-  matrixDestinations,
+  destinationsOf,
+  firstColumns,
   matrixSources,
   planMatrix,
+  PREVIEW_COLUMNS,
   previewBatches,
   type ClassBatch,
   type MatrixPlan,
@@ -67,6 +70,11 @@ export type MatrixWorkerOut =
     }
   /** More of the preview (see `previewBatches`), after the first `preview`. */
   | { readonly type: 'preview-more'; readonly batch: ClassBatch }
+  /**
+   * The columns after the preview's (`preview` has the first `PREVIEW_COLUMNS`), once the
+   * preview is out: the two, in order, are `matrixDestinations`.
+   */
+  | { readonly type: 'columns'; readonly destinations: MatrixPlan['destinations'] }
   | { readonly type: 'plan'; readonly plan: MatrixPlan }
   | { readonly type: 'batch'; readonly batch: ClassBatch }
   | { readonly type: 'error'; readonly message: string };
@@ -128,14 +136,22 @@ export function createMatrixHandler(post: MatrixPost): (msg: MatrixWorkerIn) => 
     topology = t;
     seed = s;
     if (p) return ready(t, p);
-    given = { sources: matrixSources(t), destinations: matrixDestinations(t) };
-    // The preview's first corner goes out at once, with the rows and columns; then the rest.
+    const sources = matrixSources(t);
+    // The preview's columns first (a big dump's columns cost more than its first rows), the
+    // rest after the preview: together, `matrixDestinations`.
+    const columns = destinationsOf(t);
+    const destinations = firstColumns(columns, PREVIEW_COLUMNS);
+    // The preview's first corner goes out at once, with the rows and those columns; then the
+    // rest of the preview, then the other columns.
     let first = true;
-    for (const batch of previewBatches(t, { ...given, seed })) {
-      if (first) post({ type: 'preview', ...given, batch });
+    for (const batch of previewBatches(t, { sources, destinations, seed })) {
+      if (first) post({ type: 'preview', sources, destinations, batch });
       else post({ type: 'preview-more', batch });
       first = false;
     }
+    const rest = [...columns];
+    post({ type: 'columns', destinations: rest });
+    given = { sources, destinations: destinations.concat(rest) };
     for (const port of peers) port.postMessage({ type: 'topology', topology: t } satisfies PeerIn);
     if (!wait || planWanted) makePlan();
   }

@@ -2,7 +2,8 @@
  * `matrixDestinations` lists the same columns, in the same order, as the straightforward way it
  * was written first (every column drafted with its label, then deduplicated): on the designs,
  * scaled clusters, the synthetic node, synthetic and corpus dumps, and a topology whose services
- * repeat addresses and name one that is not IPv4.
+ * repeat addresses and name one that is not IPv4; so does `destinationsOf` when the first
+ * columns are taken, then the rest (as the matrix worker takes them).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +15,8 @@ import { parseInputs } from '../../parsers/index';
 import { syntheticTopology } from '../../../bench/synthetic';
 import { syntheticDump } from '../../../bench/parse-bench';
 import { compileTopology, portInRules } from '../compile';
-import { INTERNET_IP, matrixDestinations } from './enumerate';
+import { PREVIEW_COLUMNS } from './assemble';
+import { destinationsOf, firstColumns, INTERNET_IP, matrixDestinations } from './enumerate';
 import type { DestinationKind, MatrixDestination, MatrixProto } from './types';
 
 const PROTO_NAME: Readonly<Record<number, MatrixProto>> = { 6: 'tcp', 17: 'udp', 1: 'icmp' };
@@ -270,6 +272,16 @@ describe('matrixDestinations', () => {
       const want = reference(t);
       const got = matrixDestinations(t);
       expect(JSON.stringify(got)).toBe(JSON.stringify(want));
+    });
+
+  for (const [name, make] of cases)
+    it(`yields the same columns a preview's worth first, then the rest: ${name}`, () => {
+      const t = make();
+      const columns = destinationsOf(t);
+      const first = firstColumns(columns, PREVIEW_COLUMNS);
+      expect(first.length).toBeLessThanOrEqual(PREVIEW_COLUMNS);
+      const rest = [...columns];
+      expect(JSON.stringify([...first, ...rest])).toBe(JSON.stringify(reference(t)));
     });
 
   it('keeps the first kind found for an address, and skips what is not IPv4', () => {

@@ -95,7 +95,15 @@ export function matrixSources(t: Topology): MatrixSource[] {
  * the path of the first row of a matrix opened cold.
  */
 export function matrixDestinations(t: Topology): MatrixDestination[] {
-  const out: MatrixDestination[] = [];
+  return [...destinationsOf(t)];
+}
+
+/**
+ * `matrixDestinations`, one column at a time and no work ahead of the one asked for: the first
+ * rows of a matrix opened cold need only the first columns (the preview's), and the rest of a
+ * big dump's (the pods' inbound rule lists read for the ports they open) can follow them.
+ */
+export function* destinationsOf(t: Topology): Generator<MatrixDestination, void, undefined> {
   const seen = new Set<string>();
   /** The key of column `ip:port/proto` when it is new and `ip` an IPv4 address, else null. */
   const fresh = (ip: string, port: number, proto: MatrixProto): string | null => {
@@ -104,7 +112,7 @@ export function matrixDestinations(t: Topology): MatrixDestination[] {
     seen.add(key);
     return key;
   };
-  const add = (
+  const make = (
     key: string,
     kind: DestinationKind,
     label: string,
@@ -113,18 +121,17 @@ export function matrixDestinations(t: Topology): MatrixDestination[] {
     proto: MatrixProto,
     namespace: string | null,
     node: string | null,
-  ) =>
-    out.push({
-      kind,
-      label,
-      ip,
-      port,
-      proto,
-      namespace,
-      node,
-      id: `${kind}:${key}`,
-      to: proto === 'icmp' ? ip : `${ip}:${port}`,
-    });
+  ): MatrixDestination => ({
+    kind,
+    label,
+    ip,
+    port,
+    proto,
+    namespace,
+    node,
+    id: `${kind}:${key}`,
+    to: proto === 'icmp' ? ip : `${ip}:${port}`,
+  });
   const dns = t.cluster?.dnsServer ?? null;
   const nodes = t.nodeIds.flatMap((id) => (t.nodes[id] ? [t.nodes[id]] : []));
   const covered = new Set<string>();
@@ -135,7 +142,7 @@ export function matrixDestinations(t: Topology): MatrixDestination[] {
       if (!proto) continue;
       covered.add(`${s.clusterIp}:${sp.port}/${proto}`);
       if ((key = fresh(s.clusterIp, sp.port, proto)))
-        add(
+        yield make(
           key,
           s.clusterIp === dns ? 'dns' : 'service',
           `${s.namespace}/${s.name}:${sp.name || sp.port}/${proto}`,
@@ -148,7 +155,7 @@ export function matrixDestinations(t: Topology): MatrixDestination[] {
       if (sp.nodePort !== null)
         for (const n of nodes)
           if (n.managementIp && (key = fresh(n.managementIp, sp.nodePort, proto)))
-            add(
+            yield make(
               key,
               'nodeport',
               `${s.name} NodePort ${sp.nodePort}/${proto} on ${n.name}`,
@@ -160,7 +167,7 @@ export function matrixDestinations(t: Topology): MatrixDestination[] {
             );
       for (const ip of s.externalIps)
         if ((key = fresh(ip, sp.port, proto)))
-          add(
+          yield make(
             key,
             'externalip',
             `${s.name} externalIP ${ip}:${sp.port}/${proto}`,
@@ -173,7 +180,7 @@ export function matrixDestinations(t: Topology): MatrixDestination[] {
       for (const podId of s.backendPodIds) {
         const pod = t.pods[podId];
         if (pod && (key = fresh(pod.ip, sp.targetPort, proto)))
-          add(
+          yield make(
             key,
             'pod',
             `${pod.namespace ? `${pod.namespace}/` : ''}${pod.name}:${sp.targetPort}/${proto}`,
@@ -205,7 +212,7 @@ export function matrixDestinations(t: Topology): MatrixDestination[] {
             : lb.kind === 'externalip'
               ? 'externalip'
               : 'service';
-      add(
+      yield make(
         key,
         kind,
         `${kind === 'nodeport' ? 'NodePort' : kind === 'externalip' ? 'externalIP' : 'VIP'} ${vip}:${lb.externalPort}/${proto}`,
@@ -220,7 +227,7 @@ export function matrixDestinations(t: Topology): MatrixDestination[] {
       const ep = t.endpoints[id];
       if (!ep?.ipAddress || !(key = fresh(ep.ipAddress, lb.internalPort, proto))) continue;
       const pod = ep.podId ? t.pods[ep.podId] : undefined;
-      add(
+      yield make(
         key,
         'pod',
         `${pod ? pod.name : ep.name || ep.ipAddress}:${lb.internalPort}/${proto}`,
@@ -250,7 +257,7 @@ export function matrixDestinations(t: Topology): MatrixDestination[] {
         for (const pn of protos ?? [6]) {
           const proto = PROTO_NAME[pn];
           if (proto && proto !== 'icmp' && (key = fresh(ep.ipAddress, port, proto)))
-            add(
+            yield make(
               key,
               'pod',
               `${pod ? `${pod.namespace ? `${pod.namespace}/` : ''}${pod.name}` : ep.name || ep.ipAddress}:${port}/${proto}`,
@@ -268,7 +275,7 @@ export function matrixDestinations(t: Topology): MatrixDestination[] {
     for (const l of e.listens) {
       const proto = PROTO_NAME[l.protocol];
       if (proto && (key = fresh(e.ip, l.port, proto)))
-        add(
+        yield make(
           key,
           'internet',
           `${e.name} ${e.ip}:${l.port}/${proto}`,
@@ -280,13 +287,44 @@ export function matrixDestinations(t: Topology): MatrixDestination[] {
         );
     }
     if ((key = fresh(e.ip, 0, 'icmp')))
-      add(key, 'internet', `${e.name} ${e.ip} ICMP`, e.ip, 0, 'icmp', null, null);
+      yield make(key, 'internet', `${e.name} ${e.ip} ICMP`, e.ip, 0, 'icmp', null, null);
   }
   if (internet.length === 0) {
     if ((key = fresh(INTERNET_IP, 443, 'tcp')))
-      add(key, 'internet', `internet ${INTERNET_IP}:443/tcp`, INTERNET_IP, 443, 'tcp', null, null);
+      yield make(
+        key,
+        'internet',
+        `internet ${INTERNET_IP}:443/tcp`,
+        INTERNET_IP,
+        443,
+        'tcp',
+        null,
+        null,
+      );
     if ((key = fresh(INTERNET_IP, 0, 'icmp')))
-      add(key, 'internet', `internet ${INTERNET_IP} ICMP`, INTERNET_IP, 0, 'icmp', null, null);
+      yield make(
+        key,
+        'internet',
+        `internet ${INTERNET_IP} ICMP`,
+        INTERNET_IP,
+        0,
+        'icmp',
+        null,
+        null,
+      );
+  }
+}
+
+/**
+ * The first `n` columns of `columns`, which stays open for the rest (a `for…of` that breaks
+ * would end the generator: its `return()` runs).
+ */
+export function firstColumns(columns: Iterator<MatrixDestination>, n: number): MatrixDestination[] {
+  const out: MatrixDestination[] = [];
+  while (out.length < n) {
+    const r = columns.next();
+    if (r.done) break;
+    out.push(r.value);
   }
   return out;
 }

@@ -10,7 +10,7 @@ export type {
   MatrixStats,
 } from './types';
 export { PENDING_CELL } from './types';
-export { matrixDestinations, matrixSources } from './enumerate';
+export { destinationsOf, firstColumns, matrixDestinations, matrixSources } from './enumerate';
 export { sourceClasses } from './classes';
 export { cellOf, cellRequest, decidingHop } from './cell';
 export {
