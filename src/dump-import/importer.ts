@@ -59,6 +59,12 @@ export interface ImporterOptions {
   readonly maxBytes?: number;
   /** Random source for scrub keys (tests pass a fixed one). */
   readonly scrubKey?: () => number[];
+  /**
+   * A parsed model is about to be shown, and `send` writes it to a port from the worker that
+   * holds it (as `sendIn` does): work that reads it there can start before the page has
+   * prepared and drawn it (the matrix's first rows).
+   */
+  readonly onModel?: (t: Topology, send: (port: MessagePort) => Promise<void>) => void;
 }
 
 export interface Importer {
@@ -220,6 +226,7 @@ export function createImporter(store: AppStore, opts: ImporterOptions): Importer
     }
     // The worker scrubs when given the key; a loader that didn't leaves it to this task.
     const shown = how.key && !parsed.scrubbed ? scrubDump(parsed, how.key) : parsed;
+    if (shown === parsed && (how.show ?? true)) opts.onModel?.(parsed.topology, sendHeld);
     await prewarm(shown.topology); // index, layout, tree: one task each, not one long one
     if (id !== run) return false;
     store.getState().dumpLoaded(

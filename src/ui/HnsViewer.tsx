@@ -20,7 +20,7 @@ import { Transcript } from './Transcript';
 import { WorkshopBar } from './WorkshopBar';
 import { handlePlaybackKey, usePlaybackDriver } from './usePlayback';
 import { useTraceEngine } from './useTraceEngine';
-import { usePrepareMatrix } from './useMatrix';
+import { prepareParsedMatrix, usePrepareMatrix } from './useMatrix';
 import type { TraceEngine } from '../state/trace-runner';
 import { selectDumpShown } from '../state/slices/dump-slice';
 import { ImportActions } from './ImportActions';
@@ -86,7 +86,12 @@ function ViewerShell({
   const snapshots = useSnapshotCompare(catalog);
   useTraceEngine(snapshots.build, engine);
   usePlaybackDriver();
-  const importer = useDumpImporter(dumps?.keep ?? false, dumps?.restore ?? false);
+  // A parsed dump's matrix is prepared before the page draws it (where it can be opened).
+  const importer = useDumpImporter(
+    dumps?.keep ?? false,
+    dumps?.restore ?? false,
+    chrome === 'full' ? prepareParsedMatrix : undefined,
+  );
   // A dump's topology goes to the matrix's worker from the importer's, not from the page.
   const matrixPrepared = usePrepareMatrix(chrome === 'full', importer.sendIn);
   const dumpShown = useAppStore(selectDumpShown);

@@ -1,5 +1,13 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { cellAt, type MatrixCell } from '../engine/matrix/index';
+import {
+  startTransition,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
+import { cellAt, PREVIEW_FIRST_ROWS, type MatrixCell } from '../engine/matrix/index';
 import type { Topology } from '../model/types';
 import type { TopologySender } from '../worker/matrix-pool';
 import { matrixView, NO_FILTER, scopeChoices, windowOf, type MatrixFilter } from './matrix-view';
@@ -64,10 +72,21 @@ export function MatrixPanel({
     // grid appears would force its whole layout inside the commit that adds it.
   }, []);
 
+  // The grid's first commit holds only the first rows (the preview's first corner), the rest of
+  // the window follows in a transition: on a loaded machine a commit of a screenful of cells
+  // takes a few hundred milliseconds, and the first rows are what a user waits for.
+  const [whole, setWhole] = useState(false);
+  const drawn = view !== null;
+  useEffect(() => {
+    if (drawn && !whole) startTransition(() => setWhole(true));
+  }, [drawn, whole]);
+
   const headH = scroll.h < 2 * HEAD_H + 4 * ROW_H ? COMPACT_HEAD_H : HEAD_H;
   const nRows = view?.rows.length ?? 0;
   const nCols = view?.cols.length ?? 0;
-  const rw = windowOf(scroll.top, scroll.h - headH, ROW_H, nRows);
+  const rw = whole
+    ? windowOf(scroll.top, scroll.h - headH, ROW_H, nRows)
+    : windowOf(scroll.top, PREVIEW_FIRST_ROWS * ROW_H, ROW_H, nRows, 0);
   const cw = windowOf(scroll.left, scroll.w - ROW_HEAD_W, COL_W, nCols);
   const fr = Math.min(focus.r, Math.max(0, nRows - 1));
   const fc = Math.min(focus.c, Math.max(0, nCols - 1));

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { createImporter, type Importer } from '../dump-import/importer';
+import { createImporter, type Importer, type ImporterOptions } from '../dump-import/importer';
 import { createUnavailablePersistence } from '../dump-import/persist';
 import { createIdbPersistence } from '../dump-import/persist-idb';
 import type { EngineClient } from '../worker/engine-client';
@@ -18,7 +18,15 @@ export type DumpRestore = 'auto' | 'offer' | false;
  * with the viewer) and, when `keep`, IndexedDB for the last inputs (reopened or offered on
  * mount as `restore` says).
  */
-export function useDumpImporter(keep: boolean, restore: DumpRestore): Importer {
+export function useDumpImporter(
+  keep: boolean,
+  restore: DumpRestore,
+  /**
+   * A parsed model about to be shown, and how its worker sends it (`ImporterOptions`); a
+   * module-level function, as the importer is made again when it changes.
+   */
+  onModel?: ImporterOptions['onModel'],
+): Importer {
   const store = useStoreApi();
   const client = useRef<EngineClient | null>(null);
   const importer = useMemo(
@@ -28,8 +36,9 @@ export function useDumpImporter(keep: boolean, restore: DumpRestore): Importer {
         loader: () => (client.current ??= spawnEngineClient({ onFault: reportIdleFault(store) })),
         // No IndexedDB here (or reading it throws): imports are refused storage, and say so.
         persistence: keep ? (createIdbPersistence() ?? createUnavailablePersistence()) : null,
+        ...(onModel ? { onModel } : {}),
       }),
-    [store, keep],
+    [store, keep, onModel],
   );
   useEffect(
     () => () => {

@@ -54,8 +54,16 @@ export function useMatrix(
     if (!t || (epoch === 0 && finished.has(t))) return undefined;
     const t0 = performance.now();
     // A transition: React renders the grid in slices between other tasks (a click, a scroll)
-    // instead of one long task per update; only the commit is one piece.
-    const put = (result: Result) => startTransition(() => setRun({ t, epoch, result }));
+    // instead of one long task per update; only the commit is one piece. Not the first rows:
+    // the grid's first commit is small (MatrixPanel draws the first rows first), and rendered
+    // at once it is not interleaved with frames of the empty view.
+    let drawn = false;
+    const put = (result: Result) => {
+      const next = { t, epoch, result };
+      if (drawn || !result.matrix) startTransition(() => setRun(next));
+      else setRun(next);
+      drawn ||= result.matrix !== null;
+    };
     // Units finish many times a second: draw the latest state at most once per UPDATE_MS, so
     // merging and redrawing never crowd the main thread while the workers fill the matrix.
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -147,9 +155,10 @@ function whenIdle(f: () => void): () => void {
 }
 
 /**
- * Start the matrix of the topology on screen once the page is idle (`prepareMatrix`: its first
- * worker gets the topology, in pieces, and computes the columns and the first rows), so that
- * opening the matrix shows rows at once. Before any topology, and again after each
+ * Start the matrix of the topology on screen (`prepareMatrix`: its first worker gets the
+ * topology and computes the columns and the first rows), so that opening the matrix shows rows
+ * at once: at once when a worker sends the topology (`sendIn`: a dump shown), else once the
+ * page is idle (the page sends it in pieces). Before any topology, and again after each
  * preparation, a matrix worker is started and waits (`warmMatrixWorker`), so a matrix opened
  * before the page was idle does not wait for one to start, nor a run for its second worker.
  * Only where the matrix can be opened (`enabled`). True once the first rows of the topology on
@@ -171,9 +180,16 @@ export function usePrepareMatrix(
   }, [sendIn]);
   useEffect(() => {
     if (!enabled || !topology) return undefined;
-    return whenIdle(() => {
-      const from = senders.current?.(topology) ?? null;
+    const prepare = (from: TopologySender | null) => {
       prepareMatrix(topology, { onReady: () => setReady(topology), ...(from ? { from } : {}) });
+    };
+    // A topology its worker sends (a dump shown) costs the page one message: prepare it now,
+    // so a matrix opened the moment the dump shows finds its first rows computed or under
+    // way. Else the page sends it in pieces, so only once it is idle.
+    const from = senders.current?.(topology) ?? null;
+    if (from) prepare(from);
+    return whenIdle(() => {
+      if (!from) prepare(senders.current?.(topology) ?? null);
       // The prepared worker took the waiting one: start the next (a run's second worker).
       warmMatrixWorker();
     });
@@ -188,6 +204,15 @@ export function usePrepareMatrix(
     };
   }, [enabled]);
   return ready !== null && ready === topology;
+}
+
+/**
+ * Prepare the matrix of a parsed dump before the page shows it (`ImporterOptions.onModel`): its
+ * worker sends it, so the page does no work for it, and the first rows are computed while the
+ * page prepares and draws the dump. `usePrepareMatrix` then finds it prepared.
+ */
+export function prepareParsedMatrix(t: Topology, from: TopologySender): void {
+  prepareMatrix(t, { from });
 }
 
 /** The longest the preparation waits for an idle moment. */

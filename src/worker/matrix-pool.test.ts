@@ -13,7 +13,13 @@ import { buildScenario } from '../scenarios/index';
 import { closeInProcessWorkers, inProcessWorker } from './__fixtures__/in-process-worker';
 import { createEngineClient } from './engine-client';
 import { createMatrixHandler, type MatrixWorkerIn, type MatrixWorkerOut } from './matrix.worker';
-import { runMatrixPool, type MatrixPoolOptions, type TopologySender } from './matrix-pool';
+import {
+  prepareMatrix,
+  releasePrepared,
+  runMatrixPool,
+  type MatrixPoolOptions,
+  type TopologySender,
+} from './matrix-pool';
 
 const opened: NodePort[] = [];
 afterEach(() => {
@@ -108,6 +114,38 @@ describe('runMatrixPool', () => {
     expect(sent.spawned[1]!.posted).not.toContain('piece');
     expect(fromWorker.pendingRows).toBe(0);
     expect(cellsOf(fromWorker)).toBe(cellsOf(fromPage));
+  });
+
+  it('starts the other workers only once the first rows are shown', async () => {
+    const w = inProcessSpawn();
+    const t = buildScenario('new-l2bridge');
+    const atFirstRows: number[] = [];
+    const m = await compute(t, {
+      spawn: w.spawn,
+      from: await holding(t),
+      onRows: () => atFirstRows.push(w.spawned.length),
+    });
+    expect(atFirstRows[0]).toBe(1);
+    expect(w.spawned).toHaveLength(2);
+    expect(m.pendingRows).toBe(0);
+  });
+
+  it('takes over a matrix prepared from the sender, and tells a later preparer its rows are in', async () => {
+    const w = inProcessSpawn();
+    const t = buildScenario('new-overlay');
+    const from = await holding(t);
+    prepareMatrix(t, { spawn: w.spawn, from });
+    // The viewer asks again once the topology is on screen: the same worker, told when ready.
+    await new Promise<void>((resolve) => prepareMatrix(t, { spawn: w.spawn, onReady: resolve }));
+    expect(w.spawned).toHaveLength(1);
+    const m = await compute(t, { spawn: w.spawn, from });
+    expect(w.spawned).toHaveLength(2);
+    expect(w.spawned[0]!.posted[0]).toBe('init-from');
+    expect(w.spawned[0]!.posted).not.toContain('piece');
+    expect(cellsOf(m)).toBe(
+      cellsOf(await compute(buildScenario('new-overlay'), { spawn: inProcessSpawn().spawn })),
+    );
+    releasePrepared();
   });
 
   it('shows the first rows over the preview’s columns, then over all of them', async () => {

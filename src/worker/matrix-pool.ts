@@ -1,14 +1,15 @@
 /**
  * The matrix across a pool of Web Workers (`navigator.hardwareConcurrency`). The first worker
  * gets the topology, sends a preview of the first rows (traced cell by cell), then computes the
- * plan (so the main thread never does) and hands topology and plan to the other workers itself;
- * every worker then takes work units (a source class over a range of destination columns, see
+ * plan (so the main thread never does) and hands topology and plan to the other workers itself
+ * (started once the first rows are out, so they compete with neither the page nor the first
+ * worker before then); every worker then takes work units (a source class over a range of destination columns, see
  * `workUnits`) one at a time; the matrix so far goes to `onRows` as units finish (the preview
  * with 0 units done). `cancel()` terminates the workers and keeps what was computed.
  *
- * `prepareMatrix(t)` starts that first worker ahead of time (the viewer calls it when a big
- * topology is shown and the page is idle): it receives the topology and computes the columns
- * and the preview, then waits. Opening the matrix then shows the preview at once, and the
+ * `prepareMatrix(t)` starts that first worker ahead of time (the viewer calls it when a
+ * topology is shown: at once when a worker can send it, else once the page is idle): it
+ * receives the topology and computes the columns and the preview, then waits. Opening the matrix then shows the preview at once, and the
  * page never clones a big topology while the user waits.
  *
  * With `from` (the worker that holds the topology: a dump shown), the first worker reads the
@@ -175,7 +176,13 @@ export function prepareMatrix(
 ): void {
   if (typeof Worker === 'undefined' && !o.spawn) return;
   const seed = o.seed ?? 1;
-  if (started.has(t) || (prepared?.t === t && prepared.seed === seed)) return;
+  if (started.has(t)) return;
+  if (prepared?.t === t && prepared.seed === seed) {
+    // Prepared already (as the dump was read): tell this caller too when the preview is in.
+    if (o.onReady && prepared.early.some((m) => m.type === 'preview')) o.onReady();
+    else if (o.onReady) prepared.onReady = o.onReady;
+    return;
+  }
   dropPrepared();
   prepared = startFirst(t, seed, o.spawn ?? spawnDefault, true, o.from);
   if (o.onReady) prepared.onReady = o.onReady;
@@ -255,11 +262,34 @@ function startRun(
   let order: readonly { k: number; from: number; to: number }[] = [];
   let next = 0;
   let finished = 0;
+  /**
+   * Start the other workers (once): they get the topology and the plan from the first worker,
+   * not from the page, and take units from the plan on.
+   */
+  let spreadOut = false;
+  const spread = () => {
+    if (stopped || spreadOut) return;
+    spreadOut = true;
+    for (let i = 1; i < wanted; i++) {
+      const w = spawn();
+      pool.push(w);
+      const listener = listen(i);
+      w.onmessage = (e: MessageEvent<MatrixWorkerOut>) => listener(e.data);
+      w.onerror = (ev) => fail(ev.message || 'a matrix worker failed');
+      const { port1, port2 } = new MessageChannel();
+      send(first.worker, { type: 'peer', port: port1 }, [port1]);
+      send(w, { type: 'upstream', port: port2 }, [port2]);
+    }
+  };
   const feed = (i: number) => {
     if (next < order.length) send(pool[i]!, { type: 'unit', unit: order[next++]! });
   };
   const showPreview = (msg: PreviewMsg) => {
     shown = true;
+    // The other workers start once the first rows are out, in a task of their own: starting
+    // one costs the page tens of milliseconds on a loaded machine, and its script competes
+    // with the first worker's corner for the CPU. They are wanted only for the plan's units.
+    void nextTask().then(spread);
     // The first rows, before the plan: a matrix of one-source classes, 0 units done.
     sources = msg.sources;
     columns = msg.destinations;
@@ -287,6 +317,7 @@ function startRun(
     for (const b of previews) asm.preview(b);
     pre = null;
     order = workUnits(plan);
+    spread();
     if (order.length === 0) {
       stop();
       o.onDone?.(asm.matrix());
@@ -324,16 +355,5 @@ function startRun(
   // The preview the prepared worker already sent is shown now; then it plans.
   for (const m of first.early.splice(0)) first.listener(m);
   send(first.worker, { type: 'plan' });
-  // The others start now and get the topology from the first worker, not from the page.
-  for (let i = 1; i < wanted; i++) {
-    const w = spawn();
-    pool.push(w);
-    const listener = listen(i);
-    w.onmessage = (e: MessageEvent<MatrixWorkerOut>) => listener(e.data);
-    w.onerror = (ev) => fail(ev.message || 'a matrix worker failed');
-    const { port1, port2 } = new MessageChannel();
-    send(first.worker, { type: 'peer', port: port1 }, [port1]);
-    send(w, { type: 'upstream', port: port2 }, [port2]);
-  }
   return { cancel: stop };
 }
