@@ -1,4 +1,7 @@
-/** One matrix cell from one trace: verdict, reason, the deciding rule and the backend. */
+/**
+ * One matrix cell from one trace (verdict, reason, the deciding rule, the backend), and the
+ * table of distinct cells.
+ */
 import type { Hop, Trace, TraceRequest } from '../types';
 import type { MatrixCell, MatrixDestination, MatrixSource } from './types';
 
@@ -56,3 +59,21 @@ export function cellOf(t: Trace): MatrixCell {
 /** A stable key for sharing identical cells. */
 export const cellKey = (c: MatrixCell) =>
   `${c.verdict}\u0001${c.reason}\u0001${c.at}\u0001${c.layer}\u0001${c.group}\u0001${c.rule}\u0001${c.priority}\u0001${c.backend}`;
+
+/** Distinct cells, shared by index; templates (see `Matrix.templated`) apart from the rest. */
+export class CellTable {
+  readonly cells: MatrixCell[] = [];
+  readonly templated: boolean[] = [];
+  private readonly index = new Map<string, number>();
+  intern(c: MatrixCell, templated = false): number {
+    const k = `${templated ? 'T' : 'C'}${cellKey(c)}`;
+    let i = this.index.get(k);
+    if (i === undefined) {
+      i = this.cells.length;
+      this.cells.push(c);
+      this.templated.push(templated);
+      this.index.set(k, i);
+    }
+    return i;
+  }
+}

@@ -5,13 +5,13 @@
  * Members that differ are traced in turn, as the next representative. `bruteForceMatrix`
  * traces every cell; the two must always agree (`matrix.test.ts`).
  */
-import { parseIpv4 } from '../../shared/ip';
 import type { Topology } from '../../model/types';
 import type { Choice } from '../choices';
 import { repChoices, sameChoices, type RepChoice } from './replay';
 import { traceLogged } from '../trace';
 import { TraceInputError, type Trace } from '../types';
-import { cellKey, cellOf, cellRequest } from './cell';
+import { CellTable, cellOf, cellRequest } from './cell';
+export { CellTable } from './cell';
 import { sourceClasses, type OwnTokens } from './classes';
 import { fillTemplate, templateRegex, tokenRegex, toTemplate } from './tokens';
 import { matrixDestinations, matrixSources } from './enumerate';
@@ -19,7 +19,14 @@ import type { Matrix, MatrixCell, MatrixDestination, MatrixSource } from './type
 import { pushAll } from '../../shared/arrays';
 import { destinationClasses, noDestClasses, type DestClasses } from './dest-classes';
 import { DestExpander } from './dest-expand';
-import { fromPodRef, podColumns, podRef, type PodColumns, type PodRef } from './pod-columns';
+import {
+  columnIps,
+  fromPodRef,
+  podColumns,
+  podRef,
+  type PodColumns,
+  type PodRef,
+} from './pod-columns';
 
 /** What a worker needs besides the topology (plain data: it crosses postMessage). */
 export interface MatrixPlan {
@@ -45,24 +52,6 @@ export function planMatrix(
   const { classes, tokens, programs, wide, skipped, inert } = sourceClasses(t, sources);
   const dests = destinationClasses(t, destinations, tokens, wide, skipped, inert);
   return { sources, destinations, classes, tokens, programs, dests, seed };
-}
-
-/** Distinct cells, shared by index; templates (see `Matrix.templated`) apart from the rest. */
-export class CellTable {
-  readonly cells: MatrixCell[] = [];
-  readonly templated: boolean[] = [];
-  private readonly index = new Map<string, number>();
-  intern(c: MatrixCell, templated = false): number {
-    const k = `${templated ? 'T' : 'C'}${cellKey(c)}`;
-    let i = this.index.get(k);
-    if (i === undefined) {
-      i = this.cells.length;
-      this.cells.push(c);
-      this.templated.push(templated);
-      this.index.set(k, i);
-    }
-    return i;
-  }
 }
 
 function traceCell(
@@ -191,7 +180,7 @@ const perTable = new WeakMap<CellTable, Cells>();
 function cellsOf(t: Topology, plan: MatrixPlan, table: CellTable): Cells {
   let c = perTable.get(table);
   if (!c) {
-    const dstIps = Int32Array.from(plan.destinations, (x) => parseIpv4(x.ip) ?? -1);
+    const dstIps = columnIps(plan);
     c = {
       ex: new DestExpander(
         plan,
@@ -292,7 +281,7 @@ export function computeClass(
     if (((d - from) & 63) === 0 && cancelled()) return null;
     const at = d - from;
     if (dclass[d]! >= 0) {
-      ex.fill(k, d, members, rows, at);
+      ex.fill(k, d, members, buf, width, at);
       continue;
     }
     // A pod column: from a reference column of its class where the walk made no choice.

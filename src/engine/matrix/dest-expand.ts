@@ -13,10 +13,9 @@
  */
 import type { Choice } from '../choices';
 import { hashStep } from '../packet';
-import { maxOf } from '../../shared/arrays';
 import type { DestClasses } from './dest-classes';
 import type { OwnTokens } from './tokens';
-import { namesToken, swapCell } from './dest-texts';
+import { LeafTexts } from './dest-leaf-texts';
 import { backendPodKey, plainSources } from './pod-columns';
 import { treeNode } from './dest-nodes';
 import {
@@ -48,9 +47,9 @@ export class DestExpander {
   private readonly trees = new Map<number, Map<number, Node>>();
   private readonly rolesIds = new Map<string, number>();
   private readonly rolesOf: number[] = [];
-  private readonly classVips: Set<number>[];
-  private readonly classTokens: Set<string>[];
-  private readonly longest: number[];
+  /** Per class: its columns' VIPs, made when the first tree node is. */
+  private readonly classVips: Set<number>[] = [];
+  private readonly texts: LeafTexts;
   /** Backends as small ids (tree keys): address, port, the sources whose address it is. */
   private readonly backendIds = new Map<number, number>();
   private readonly backendIp: number[] = [];
@@ -79,17 +78,7 @@ export class DestExpander {
     private readonly intern: (cell: MatrixCell, s: number) => number,
   ) {
     const dc = plan.dests;
-    this.classVips = dc.classTokens.map(() => new Set<number>());
-    dc.classOf.forEach((q, d) => {
-      if (q >= 0) this.classVips[q]!.add(dc.vip[d]!);
-    });
-    this.classTokens = dc.classTokens.map((l) => new Set(l));
-    this.longest = dc.classTokens.map((l) =>
-      maxOf(
-        l.map((x) => x.length),
-        0,
-      ),
-    );
+    this.texts = new LeafTexts(dc, plan.tokens);
     plan.tokens.forEach((tok, src) =>
       tok?.ips.forEach((ip) => {
         const l = this.sourcesByIp.get(ip);
@@ -159,10 +148,18 @@ export class DestExpander {
 
   /**
    * Column `d` (in a destination class) for the members of source class `k`: member `i`'s cell
-   * index goes to `rows[i][at]`. Members with the same roles share the tree's root, so their
-   * cells are found in one loop (`fillGroup`); the column's own backends (another root) after.
+   * index goes to `out[i * width + at]` (rows of `width` in one buffer, written in place). Members
+   * with the same roles share the tree's root, so their cells are found in one loop
+   * (`fillGroup`); the column's own backends (another root) after.
    */
-  fill(k: number, d: number, members: readonly number[], rows: Uint32Array[], at: number): void {
+  fill(
+    k: number,
+    d: number,
+    members: readonly number[],
+    out: Uint32Array,
+    width: number,
+    at: number,
+  ): void {
     const dc = this.plan.dests;
     const q = dc.classOf[d]!;
     const pair = k * dc.count + q;
@@ -176,12 +173,12 @@ export class DestExpander {
       if (i !== undefined) apart[i] = 1;
     }
     for (let j = 0; j < g.keys.length; j++)
-      this.fillGroup(roots, g.keys[j]!, g.idx[j]!, members, apart, rows, at, d, q);
+      this.fillGroup(roots, g.keys[j]!, g.idx[j]!, members, apart, out, width, at, d, q);
     for (const s of backends) {
       const i = g.index.get(s);
       if (i === undefined || apart[i] === 0) continue;
       apart[i] = 0;
-      rows[i]![at] = this.cell(roots, g.root[i]! + 1, s, d, q);
+      out[i * width + at] = this.cell(roots, g.root[i]! + 1, s, d, q);
     }
   }
 
@@ -196,7 +193,8 @@ export class DestExpander {
     idx: Int32Array,
     members: readonly number[],
     apart: Uint8Array,
-    rows: Uint32Array[],
+    out: Uint32Array,
+    width: number,
     at: number,
     d: number,
     q: number,
@@ -208,7 +206,7 @@ export class DestExpander {
     for (; !root && j < n; j++) {
       const i = idx[j]!;
       if (apart[i] === 0) {
-        rows[i]![at] = this.insert(roots, key, members[i]!, d, q);
+        out[i * width + at] = this.insert(roots, key, members[i]!, d, q);
         root = roots.get(key);
       }
     }
@@ -218,7 +216,8 @@ export class DestExpander {
     if (!root.ch || !args || (root.byList && (!list || list.length === 0))) {
       for (; j < n; j++) {
         const i = idx[j]!;
-        if (apart[i] === 0) rows[i]![at] = this.walkFrom(root, roots, key, members[i]!, d, q);
+        if (apart[i] === 0)
+          out[i * width + at] = this.walkFrom(root, roots, key, members[i]!, d, q);
       }
       return;
     }
@@ -238,7 +237,7 @@ export class DestExpander {
     for (; j < n; j++) {
       // Most members: a hash and a slot read (see `fastCells`), up to one that needs more.
       if (list && prefix) {
-        j = fastCells(idx, j, apart, members, prefix, rows, at, args, L, slotCi, slotOwner);
+        j = fastCells(idx, j, apart, members, prefix, out, width, at, args, L, slotCi, slotOwner);
         if (j >= n) break;
       }
       const i = idx[j]!;
@@ -247,25 +246,28 @@ export class DestExpander {
       let h = prefix ? prefix[s]! : NaN;
       if (h !== h) h = prefixOf(root, this.plan.tokens[s]?.ips, s);
       if (h < 0) {
-        rows[i]![at] = this.alone(s, d);
+        out[i * width + at] = this.alone(s, d);
         continue;
       }
       for (let a = 0; a < len; a++) h = hashStep(h, args[a]!);
       let o: number;
+      // The slot of the column's list whose leaf is made here, for the members after this one.
+      let made = -1;
       if (list) {
         const x = mask >= 0 ? h & mask : high >= 0 ? ((h >>> 16) * high + (h & 0xffff)) % L : h % L;
         const w = slotOwner[x]!;
         const own = w === -1 || (w >= 0 && w !== s);
         const ci = slotCi[x]!;
         if (own && ci >= 0) {
-          rows[i]![at] = ci;
+          out[i * width + at] = ci;
           continue;
         }
         const id = list[x]!;
         o = own ? id : this.backendKey(id, s);
+        if (own) made = x;
       } else o = this.outcome(root, h, s);
       const c = o >= 0 && o < DENSE ? dense[o] : children.get(o);
-      rows[i]![at] =
+      out[i * width + at] =
         c === undefined
           ? this.missing(root, roots, key, o, s, d, q)
           : c.ch === null
@@ -273,6 +275,10 @@ export class DestExpander {
               ? c.ci
               : this.swapped(c, s, d)
             : this.walkFrom(c, roots, key, s, d, q);
+      if (made >= 0 && c === undefined) {
+        const leaf = o < DENSE ? dense[o] : children.get(o);
+        if (leaf?.ch === null && (!leaf.named || leaf.d === d)) slotCi[made] = leaf.ci;
+      }
     }
   }
 
@@ -322,14 +328,8 @@ export class DestExpander {
   private swapped(leaf: Node, s: number, d: number): number {
     const hit = leaf.byDest!.get(d);
     if (hit !== undefined) return hit;
-    const from = this.plan.dests.tokens[leaf.d];
-    const to = this.plan.dests.tokens[d];
-    let ci: number;
-    if (!from || !to || from.length !== to.length) ci = this.alone(s, d);
-    else {
-      const c = swapCell(leaf.cell!, from, to);
-      ci = c ? this.intern(c, leaf.s) : this.alone(s, d);
-    }
+    const c = this.texts.forColumn(leaf, d);
+    const ci = c ? this.intern(c, leaf.s) : this.alone(s, d);
     leaf.byDest!.set(d, ci);
     return ci;
   }
@@ -365,10 +365,10 @@ export class DestExpander {
       const to = this.plan.tokens[b];
       const c =
         sib.s !== b0 && sib.s !== b && this.plain[sib.s] === 1 && from && to
-          ? swapCell(sib.cell!, from.values, to.values)
+          ? this.texts.forPod(sib, from, to)
           : null;
       if (c) {
-        const leaf = leafNode(this.intern(c, sib.s), c, sib.s, sib.d, this.namesClass(c, q));
+        const leaf = leafNode(this.intern(c, sib.s), c, sib.s, sib.d, this.texts.namesClass(c, q));
         setChild(root, root.children!, o, leaf);
         return !leaf.named || leaf.d === d ? leaf.ci : this.swapped(leaf, s, d);
       }
@@ -400,12 +400,20 @@ export class DestExpander {
       at = node.children!;
       key = o;
     }
-    if (!at.has(key)) setChild(parent, at, key, leafNode(ci, cell, s, d, this.namesClass(cell, q)));
+    if (!at.has(key))
+      setChild(parent, at, key, leafNode(ci, cell, s, d, this.texts.namesClass(cell, q)));
     return ci;
   }
 
   /** A tree node for choice `ch` made by (`s`, `d`); null when it cannot be replayed. */
   private node(ch: Choice, s: number, d: number, q: number): Node | null {
+    const dc = this.plan.dests;
+    if (this.classVips.length === 0) {
+      for (let x = 0; x < dc.count; x++) this.classVips.push(new Set<number>());
+      dc.classOf.forEach((x, col) => {
+        if (x >= 0) this.classVips[x]!.add(dc.vip[col]!);
+      });
+    }
     return treeNode(this.plan, this.classVips[q]!, ch, s, d);
   }
 
@@ -460,10 +468,5 @@ export class DestExpander {
       return this.backendKey(l[modU32(h, l.length)]!, s);
     }
     return this.outcome(n, h, s);
-  }
-
-  /** Does a text of `c` name one of class `q`'s tokens (as a whole word)? */
-  private namesClass(c: MatrixCell, q: number): boolean {
-    return namesToken(c, this.classTokens[q]!, this.longest[q]!);
   }
 }

@@ -6,21 +6,62 @@
 import type { MatrixCell } from './types';
 
 const FIELDS = ['reason', 'at', 'layer', 'group', 'rule', 'backend'] as const;
+type Field = (typeof FIELDS)[number];
 const isAlnum = (ch: number) =>
   (ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122);
 
-/** Does a text of `c` name one of `toks` (as a whole word; `max`: the longest's length)? */
-export function namesToken(c: MatrixCell, toks: ReadonlySet<string>, max: number): boolean {
-  return FIELDS.some((f) => {
+/** Tokens to find in texts (see `namesToken`). */
+export interface TokenSet {
+  readonly toks: ReadonlySet<string>;
+  readonly max: number;
+  /**
+   * Per first and per last character (its code's low 7 bits): a bit per length of the tokens
+   * (lengths over 31 share bit 31), so most words are passed over without being cut out.
+   */
+  readonly first: Uint32Array;
+  readonly last: Uint32Array;
+}
+
+const lengthBit = (n: number) => 1 << Math.min(n, 31);
+
+export function tokenSet(list: readonly string[]): TokenSet {
+  const first = new Uint32Array(128);
+  const last = new Uint32Array(128);
+  let max = 0;
+  for (const x of list) {
+    if (x.length === 0) continue;
+    const bit = lengthBit(x.length);
+    first[x.charCodeAt(0) & 127]! |= bit;
+    last[x.charCodeAt(x.length - 1) & 127]! |= bit;
+    max = Math.max(max, x.length);
+  }
+  return { toks: new Set(list), max, first, last };
+}
+
+/** Does a text of `c` name one of `set`'s tokens (as a whole word)? */
+export function namesToken(c: MatrixCell, set: TokenSet): boolean {
+  for (const f of FIELDS) {
     const v = c[f];
-    if (v === null) return false;
-    for (let p = 0; p < v.length; p++) {
-      if (!isAlnum(v.charCodeAt(p)) || (p > 0 && isAlnum(v.charCodeAt(p - 1)))) continue;
-      for (let e = p + 1; e <= v.length && e - p <= max; e++)
-        if ((e === v.length || !isAlnum(v.charCodeAt(e))) && toks.has(v.slice(p, e))) return true;
+    if (v !== null && textNames(v, set)) return true;
+  }
+  return false;
+}
+
+function textNames(v: string, { toks, max, first, last }: TokenSet): boolean {
+  const n = v.length;
+  for (let p = 0; p < n; p++) {
+    if (!isAlnum(v.charCodeAt(p)) || (p > 0 && isAlnum(v.charCodeAt(p - 1)))) continue;
+    const lengths = first[v.charCodeAt(p) & 127]!;
+    if (lengths === 0) continue;
+    const top = Math.min(n, p + max);
+    for (let e = p + 1; e <= top; e++) {
+      if (e < n && isAlnum(v.charCodeAt(e))) continue;
+      const bit = lengthBit(e - p);
+      if ((lengths & last[v.charCodeAt(e - 1) & 127]! & bit) !== 0 && toks.has(v.slice(p, e)))
+        return true;
     }
-    return false;
-  });
+  }
+  return false;
 }
 
 /**
@@ -33,55 +74,110 @@ export function swapCell(
   to: readonly string[],
   templated = false,
 ): MatrixCell | null {
-  const out: Record<string, unknown> = { ...c };
-  for (const f of FIELDS) {
-    const v = c[f];
-    if (v === null) continue;
-    const w = templated ? swapOutside(v, from, to) : swapWords(v, from, to);
-    if (w === null) return null;
-    out[f] = w;
-  }
-  return out as unknown as MatrixCell;
+  let max = 0;
+  for (const x of to) max = Math.max(max, x.length);
+  return applySwap(cellSwap(c, from, max, templated), to);
+}
+
+/**
+ * A cell cut where `swapCell` writes `from`'s tokens, to be written for many `to` (one column
+ * or pod after another) without reading its texts again: per text its pieces and the token
+ * between each two, and the words the scan looks up that are not `from`'s (a `to` holding one
+ * refuses the swap). Valid for every `to` whose tokens are at most `max` long.
+ */
+export interface CellSwap {
+  readonly cell: MatrixCell;
+  readonly from: readonly string[];
+  readonly templated: boolean;
+  readonly max: number;
+  readonly texts: readonly {
+    readonly f: Field;
+    readonly pieces: string[];
+    readonly at: number[];
+  }[];
+  readonly tested: ReadonlySet<string>;
 }
 
 const PLACEHOLDER = /\u27e8(?:\u27e8|[^\u27e8\u27e9]*\u27e9)/g;
 
-/** `swapWords` on the text between a template's placeholders. */
-function swapOutside(text: string, from: readonly string[], to: readonly string[]): string | null {
-  let out = '';
-  let last = 0;
-  for (const m of text.matchAll(PLACEHOLDER)) {
-    const w = swapWords(text.slice(last, m.index), from, to);
-    if (w === null) return null;
-    out += w + m[0];
-    last = m.index + m[0].length;
+export function cellSwap(
+  c: MatrixCell,
+  from: readonly string[],
+  max: number,
+  templated = false,
+): CellSwap {
+  const index = new Map<string, number>();
+  from.forEach((x, i) => {
+    if (!index.has(x)) index.set(x, i);
+    max = Math.max(max, x.length);
+  });
+  const tested = new Set<string>();
+  const texts: CellSwap['texts'][number][] = [];
+  for (const f of FIELDS) {
+    const v = c[f];
+    if (v === null) continue;
+    const cut = { f, pieces: [''], at: [] as number[] };
+    if (!templated) cutWords(v, index, max, cut, tested);
+    else {
+      // The text between placeholders is read on its own; the placeholders stay as they are.
+      let last = 0;
+      for (const m of v.matchAll(PLACEHOLDER)) {
+        cutWords(v.slice(last, m.index), index, max, cut, tested);
+        cut.pieces[cut.pieces.length - 1] += m[0];
+        last = m.index + m[0].length;
+      }
+      cutWords(v.slice(last), index, max, cut, tested);
+    }
+    texts.push(cut);
   }
-  const w = swapWords(text.slice(last), from, to);
-  return w === null ? null : out + w;
+  return { cell: c, from, templated, max, texts, tested };
 }
 
-function swapWords(text: string, from: readonly string[], to: readonly string[]): string | null {
-  let max = 0;
-  for (const x of from) max = Math.max(max, x.length);
-  for (const x of to) max = Math.max(max, x.length);
-  let out = '';
+/**
+ * Cut `text` at `from`'s tokens (`index`: each one's first place in `from`): at each word
+ * start the longest token ending at a word boundary; the words looked up before it, which are
+ * not `from`'s, go to `tested`.
+ */
+function cutWords(
+  text: string,
+  index: ReadonlyMap<string, number>,
+  max: number,
+  cut: { pieces: string[]; at: number[] },
+  tested: Set<string>,
+): void {
   let last = 0;
   for (let p = 0; p < text.length; p++) {
     if (!isAlnum(text.charCodeAt(p)) || (p > 0 && isAlnum(text.charCodeAt(p - 1)))) continue;
-    // The longest token starting here that ends at a word boundary.
     for (let e = Math.min(text.length, p + max); e > p; e--) {
       if (e < text.length && isAlnum(text.charCodeAt(e))) continue;
       const w = text.slice(p, e);
-      const i = from.indexOf(w);
-      if (i < 0) {
-        if (to.includes(w) && !from.includes(w)) return null;
+      const i = index.get(w);
+      if (i === undefined) {
+        tested.add(w);
         continue;
       }
-      out += text.slice(last, p) + to[i]!;
+      cut.pieces[cut.pieces.length - 1] += text.slice(last, p);
+      cut.at.push(i);
+      cut.pieces.push('');
       last = e;
       p = e - 1;
       break;
     }
   }
-  return out + text.slice(last);
+  cut.pieces[cut.pieces.length - 1] += text.slice(last);
+}
+
+/** `sw`'s cell with its `from` tokens written as `to`'s; null when a text names `to`'s. */
+export function applySwap(sw: CellSwap, to: readonly string[]): MatrixCell | null {
+  for (const x of to) {
+    if (x.length > sw.max) return swapCell(sw.cell, sw.from, to, sw.templated);
+    if (sw.tested.has(x)) return null;
+  }
+  const out: Record<string, unknown> = { ...sw.cell };
+  for (const { f, pieces, at } of sw.texts) {
+    let s = pieces[0]!;
+    for (let k = 0; k < at.length; k++) s += to[at[k]!]! + pieces[k + 1]!;
+    out[f] = s;
+  }
+  return out as unknown as MatrixCell;
 }

@@ -174,7 +174,8 @@ export function fastCells(
   apart: Uint8Array,
   members: readonly number[],
   prefix: Float64Array,
-  rows: readonly Uint32Array[],
+  out: Uint32Array,
+  width: number,
   at: number,
   args: Float64Array,
   L: number,
@@ -196,7 +197,7 @@ export function fastCells(
     const ci = slotCi[x]!;
     const w = slotOwner[x]!;
     if (ci < 0 || w === -2 || w === s) return j;
-    rows[i]![at] = ci;
+    out[i * width + at] = ci;
   }
   return n;
 }

@@ -11,8 +11,9 @@
  * the first two such columns and their sources' walks' choice-freeness, and writes the others'
  * from them; a source that is b0 takes the other reference column's cell).
  */
+import { parseIpv4 } from '../../shared/ip';
 import type { OwnTokens } from './tokens';
-import { swapCell } from './dest-texts';
+import { applySwap, cellSwap, type CellSwap } from './dest-texts';
 import type { MatrixCell, MatrixDestination } from './types';
 
 export interface PodColumns {
@@ -27,6 +28,22 @@ export interface PodColumns {
   readonly plain: Uint8Array;
   /** Cells with one pod's tokens written as another's (see `swappedPodCell`). */
   readonly swaps: Map<number | string, number>;
+  /** Per cell and pod it names: its texts cut at the pod's tokens; the longest token of all. */
+  readonly cuts: Map<number | string, CellSwap>;
+  readonly longest: number;
+  /** The last swap asked for: most members of a class ask for the same one in turn. */
+  readonly last: { ci: number; from: number; to: number; out: number };
+}
+
+/** Per destination: its address as a number (-1: none); a classed column's is its VIP. */
+export function columnIps(plan: {
+  readonly destinations: readonly MatrixDestination[];
+  readonly dests: { readonly vip: readonly number[] };
+}): Int32Array {
+  const vip = plan.dests.vip;
+  return Int32Array.from(plan.destinations, (x, d) =>
+    vip[d]! >= 0 ? vip[d]! : (parseIpv4(x.ip) ?? -1),
+  );
 }
 
 /** The pod-column classes of a plan (see above); `dstIps`: each column's address (-1: none). */
@@ -69,7 +86,19 @@ export function podColumns(
     key[d] = id;
     pod[d] = b;
   }
-  return { key, pod, tokens: plan.tokens, plain, swaps: new Map() };
+  let longest = 0;
+  for (const tok of plan.tokens)
+    for (const v of tok?.values ?? []) longest = Math.max(longest, v.length);
+  return {
+    key,
+    pod,
+    tokens: plan.tokens,
+    plain,
+    swaps: new Map(),
+    cuts: new Map(),
+    longest,
+    last: { ci: -1, from: -1, to: -1, out: -1 },
+  };
 }
 
 /** A reference column of a pod-column class, for one source class. */
@@ -145,37 +174,54 @@ export function fromPodRef(
   if (pods.plain[s] === 0) return -1;
   for (const ref of refs) {
     if (ref.pod === s || ref.pod === b || ref.free[i] === 0) continue;
-    const from = pods.tokens[ref.pod];
-    const to = pods.tokens[b];
-    if (!from || !to) return -1;
-    return swappedPodCell(table, pods.swaps, ref.ci[i]!, from, to, ref.pod, b, pods.tokens.length);
+    if (!pods.tokens[ref.pod] || !pods.tokens[b]) return -1;
+    return swappedPodCell(pods, table, ref.ci[i]!, ref.pod, b);
   }
   return -1;
 }
 
 /**
- * Cell `ci` of the table (`cells`, `templated`) with pod `from`'s tokens written as pod `to`'s,
- * interned; -1 when a text already names `to`'s tokens or their roles differ. Kept in `memo`.
+ * Cell `ci` of the table (`cells`, `templated`) with pod `fromId`'s tokens written as pod
+ * `toId`'s, interned; -1 when a text already names `to`'s tokens or their roles differ. Kept
+ * in `pods.swaps`; the cell's texts are cut at `fromId`'s tokens once for every `toId`.
  */
 export function swappedPodCell(
+  pods: PodColumns,
   table: Table,
-  memo: Map<number | string, number>,
   ci: number,
-  from: OwnTokens,
-  to: OwnTokens,
   fromId: number,
   toId: number,
-  sources: number,
 ): number {
+  const last = pods.last;
+  if (last.ci === ci && last.from === fromId && last.to === toId) return last.out;
   // A number while that is exact (`sources`: how many there are), else text.
+  const sources = pods.tokens.length;
   const n = (ci * sources + fromId) * sources + toId;
   const k = Number.isSafeInteger(n) ? n : `${ci},${fromId},${toId}`;
-  let out = memo.get(k);
-  if (out !== undefined) return out;
-  const same =
-    from.roles.length === to.roles.length && from.roles.every((r, i) => to.roles[i] === r);
-  const c = same ? swapCell(table.cells[ci]!, from.values, to.values, table.templated[ci]) : null;
-  out = c ? table.intern(c, table.templated[ci]) : -1;
-  memo.set(k, out);
+  let out = pods.swaps.get(k);
+  if (out === undefined) pods.swaps.set(k, (out = podSwap(pods, table, ci, fromId, toId)));
+  last.ci = ci;
+  last.from = fromId;
+  last.to = toId;
+  last.out = out;
   return out;
+}
+
+/** `swappedPodCell` without its memo. */
+function podSwap(pods: PodColumns, table: Table, ci: number, fromId: number, toId: number): number {
+  const from = pods.tokens[fromId]!;
+  const to = pods.tokens[toId]!;
+  if (from.roles.length !== to.roles.length || from.roles.some((r, i) => to.roles[i] !== r))
+    return -1;
+  const sources = pods.tokens.length;
+  const m = ci * sources + fromId;
+  const k = Number.isSafeInteger(m) ? m : `${ci},${fromId}`;
+  let sw = pods.cuts.get(k);
+  if (!sw)
+    pods.cuts.set(
+      k,
+      (sw = cellSwap(table.cells[ci]!, from.values, pods.longest, table.templated[ci])),
+    );
+  const c = applySwap(sw, to.values);
+  return c ? table.intern(c, table.templated[ci]) : -1;
 }
