@@ -26,6 +26,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** The thread's CPU time inside the event, when the trace records it (µs). */
+  tdur?: number;
   pid: number;
   tid: number;
   id?: string;
@@ -36,6 +38,8 @@ interface TraceEvent {
       cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] };
       timeDeltas?: number[];
     };
+    /** A `Layout` event's layout objects: those it laid out again, of all on the page. */
+    beginData?: { dirtyObjects?: number; totalObjects?: number };
   };
 }
 interface ProfileNode {
@@ -87,7 +91,7 @@ function printLongTasks(label: string, events: TraceEvent[]): void {
       if (last && e.ts + (e.dur ?? 0) <= last.ts + (last.dur ?? 0)) continue;
       outer.push(e);
     }
-    const kinds = outer.map((e) => `${e.name} ${ms(e.dur ?? 0)}`).join(', ');
+    const kinds = outer.map((e) => `${e.name} ${ms(e.dur ?? 0)}${objects(e)}`).join(', ');
     const self = new Map<string, number>();
     const app = new Map<string, number>();
     for (const s of samples) {
@@ -95,7 +99,10 @@ function printLongTasks(label: string, events: TraceEvent[]): void {
       self.set(s.leaf, (self.get(s.leaf) ?? 0) + s.dt);
       for (const f of s.appFrames) app.set(f, (app.get(f) ?? 0) + s.dt);
     }
-    console.log(`  task ${ms(t.dur ?? 0)}: ${kinds}`);
+    // Wall time, and the thread's own CPU time when the trace has it: on a loaded machine the
+    // difference is time the thread waited for a core, not work of the page.
+    const cpu = t.tdur === undefined ? '' : ` (${ms(t.tdur)} on the CPU)`;
+    console.log(`  task ${ms(t.dur ?? 0)}${cpu}: ${kinds}`);
     console.log(`    self: ${top(self)}`);
     console.log(`    in app functions: ${top(app)}`);
   }
@@ -155,6 +162,14 @@ function frameName(n: ProfileNode): string {
 }
 
 const ms = (us: number): string => `${Math.round(us / 1000)} ms`;
+
+/** A layout's size in objects (a count the machine's load does not change), or nothing. */
+function objects(e: TraceEvent): string {
+  const b = e.args?.beginData;
+  return e.name === 'Layout' && b?.dirtyObjects !== undefined
+    ? ` (${b.dirtyObjects} of ${b.totalObjects ?? '?'} objects)`
+    : '';
+}
 
 function top(m: Map<string, number>, n = 6): string {
   return [...m]
