@@ -6,7 +6,7 @@ import { layoutPortDetail } from '../layout/port-detail';
 import { CULL_FROM } from '../render/cull';
 import { createTopologyRenderer } from '../render/topology-renderer';
 import { selectDumpShown } from '../state/slices/dump-slice';
-import type { TopologyRenderer } from '../render/view-model';
+import type { TopologyRenderer, ViewCentre } from '../render/view-model';
 import { useAppStore, useStoreApi } from './StoreContext';
 import { useFitOnResize } from './useFitOnResize';
 import { shortcutOf } from './shortcuts';
@@ -32,6 +32,8 @@ export function TopologyCanvas({ title, onDrawn, fitOnResize = false, textScale 
   const store = useStoreApi();
   const svgRef = useRef<SVGSVGElement>(null);
   const rendererRef = useRef<TopologyRenderer | null>(null);
+  /** The view the renderer reported last (where it stands): the store's copy needs no move. */
+  const reported = useRef<ViewCentre | null>(null);
   const topology = useAppStore((s) => s.topology);
   const expandedPortId = useAppStore((s) => s.expandedPortId);
   const selectedId = useAppStore((s) => s.selectedId);
@@ -57,7 +59,10 @@ export function TopologyCanvas({ title, onDrawn, fitOnResize = false, textScale 
       onSelect: (id) => store.getState().select(id),
       onHover: (id) => store.getState().hover(id),
       onZoomLevel: (level) => store.getState().setScaleLevel(level),
-      onViewEnd: (view) => store.getState().setViewCentre(view),
+      onViewEnd: (view) => {
+        reported.current = view;
+        store.getState().setViewCentre(view);
+      },
     });
     rendererRef.current = renderer;
     return () => {
@@ -124,7 +129,9 @@ export function TopologyCanvas({ title, onDrawn, fitOnResize = false, textScale 
   const viewCentre = useAppStore((s) => s.viewCentre);
   useEffect(() => {
     const r = rendererRef.current;
-    if (!r || !viewCentre) return;
+    // The renderer's own report (a fit, a gesture's end): asking it where it stands would read
+    // the viewport's size, laying out the drawing just drawn inside this task.
+    if (!r || !viewCentre || viewCentre === reported.current) return;
     const now = r.getView();
     const off = Math.abs(now.x - viewCentre.x) + Math.abs(now.y - viewCentre.y);
     if (off > 0.5 || Math.abs(now.k - viewCentre.k) > 1e-3) r.setView(viewCentre);
