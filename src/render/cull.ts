@@ -82,14 +82,19 @@ export interface Cut {
   prepare(): void;
 }
 
-/** Outlines of one kind and tone: the items (their indices) and each one's path, in order. */
+/** Outlines of one kind and tone: the items (their indices) and their paths, in order. */
 interface OutlineGroup {
   /** Its place in the cut's groups. */
   readonly n: number;
   readonly key: string;
   readonly item: LayoutItem;
   readonly at: number[];
-  readonly parts: string[];
+  /**
+   * The outlines' paths written one after another (appending to one string is a few times
+   * cheaper than a string per outline joined at the end), and where each one ends in it.
+   */
+  d: string;
+  readonly ends: number[];
   /** The group's path with nothing kept (made on first use). */
   whole: FarPath | null;
 }
@@ -111,25 +116,31 @@ export function cut(
   const state = new Uint8Array(items.length);
   const groupOf = new Int32Array(items.length);
   const groups: OutlineGroup[] = [];
-  const byKey = new Map<string, OutlineGroup>();
+  // Groups by kind, then tone, then derived or not: no key string made per outline.
+  const byKind = new Map<string, Map<string, (OutlineGroup | undefined)[]>>();
   const live: LayoutItem[] = [];
   const liveAt: number[] = [];
   const minWorld = MIN_LIVE_PX / k;
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     const b = item.box;
-    if (item.kind === 'node' || (meets(b, win) && b.w >= minWorld && b.h >= minWorld)) {
+    const seen = meets(b, win);
+    if (item.kind === 'node' || (seen && b.w >= minWorld && b.h >= minWorld)) {
       state[i] = LIVE;
       live.push(item);
       liveAt.push(i);
       continue;
     }
-    if (!meets(b, win)) continue;
-    const key = `kind-${item.kind} tone-${item.tone}${item.derived ? ' derived' : ''}`;
-    let g = byKey.get(key);
+    if (!seen) continue;
+    let byTone = byKind.get(item.kind);
+    if (!byTone) byKind.set(item.kind, (byTone = new Map<string, (OutlineGroup | undefined)[]>()));
+    let pair = byTone.get(item.tone);
+    if (!pair) byTone.set(item.tone, (pair = [undefined, undefined]));
+    const derived = item.derived === true ? 1 : 0;
+    let g = pair[derived];
     if (!g) {
-      g = { n: groups.length, key, item, at: [], parts: [], whole: null };
-      byKey.set(key, g);
+      const key = `kind-${item.kind} tone-${item.tone}${derived ? ' derived' : ''}`;
+      g = pair[derived] = { n: groups.length, key, item, at: [], d: '', ends: [], whole: null };
       groups.push(g);
     }
     state[i] = OUTLINE;
@@ -137,10 +148,11 @@ export function cut(
     g.at.push(i);
     // Whole units: a unit is under a pixel here, and integers print fastest (35,000 outlines).
     const w = Math.round(b.w);
-    g.parts.push(`M${Math.round(b.x)} ${Math.round(b.y)}h${w}v${Math.round(b.h)}h${-w}z`);
+    g.d += `M${Math.round(b.x)} ${Math.round(b.y)}h${w}v${Math.round(b.h)}h${-w}z`;
+    g.ends.push(g.d.length);
   }
   const shown: LinkLine[] = [];
-  const thin = new Map<string, string[]>();
+  const thin = new Map<string, string>();
   for (const l of links) {
     let x0 = Infinity;
     let y0 = Infinity;
@@ -157,11 +169,15 @@ export function cut(
       shown.push(l);
       continue;
     }
-    let parts = thin.get(l.tone);
-    if (!parts) thin.set(l.tone, (parts = []));
-    parts.push(`M${l.points.map(([x, y]) => `${Math.round(x)},${Math.round(y)}`).join('L')}`);
+    // Appended point by point to the tone's one path (no text per point or connector joined).
+    let d = `${thin.get(l.tone) ?? ''}M`;
+    for (let j = 0; j < l.points.length; j++) {
+      const [x, y] = l.points[j]!;
+      d += `${j > 0 ? 'L' : ''}${Math.round(x)},${Math.round(y)}`;
+    }
+    thin.set(l.tone, d);
   }
-  const farLinks = [...thin].map(([tone, parts]) => ({ tone, d: parts.join('') }));
+  const farLinks = [...thin].map(([tone, d]) => ({ tone, d }));
   const farPath = (g: OutlineGroup, d: string): FarPath => ({
     key: g.key,
     kind: g.item.kind,
@@ -169,7 +185,7 @@ export function cut(
     derived: g.item.derived === true,
     d,
   });
-  const whole = (g: OutlineGroup): FarPath => (g.whole ??= farPath(g, g.parts.join('')));
+  const whole = (g: OutlineGroup): FarPath => (g.whole ??= farPath(g, g.d));
   return {
     prepare: () => void indexOf(items),
     with(keep) {
@@ -212,7 +228,7 @@ export function cut(
         g.at.forEach((i, j) => {
           if (gone.has(i)) return;
           if (first < 0) first = i;
-          parts.push(g.parts[j]!);
+          parts.push(g.d.slice(j > 0 ? g.ends[j - 1] : 0, g.ends[j]));
         });
         if (first >= 0) far.push({ first, path: farPath(g, parts.join('')) });
       }
