@@ -140,10 +140,9 @@ export function sourceClasses(t: Topology, sources: readonly MatrixSource[]): So
   if (t.cluster) sc.scanObject('cluster', t.cluster, -1);
   for (const e of Object.values(t.endpoints))
     if (!epOwner.has(e.id)) sc.scanObject(`endpoint:${e.id}`, e, -1);
-  for (const p of Object.values(t.pods)) {
-    const owner = sources.findIndex((s) => s.id === `pod:${p.id}`);
-    if (owner < 0) sc.scanObject(`pod:${p.id}`, p.routes, -1);
-  }
+  const sourceIds = new Set(sources.map((s) => s.id));
+  for (const p of Object.values(t.pods))
+    if (!sourceIds.has(`pod:${p.id}`)) sc.scanObject(`pod:${p.id}`, p.routes, -1);
   for (const p of Object.values(t.ports))
     if (!portOwner.has(p.id))
       sc.scanObject(`port:${p.id}`, { ...p, layerIds: p.layerIds.length }, -1);

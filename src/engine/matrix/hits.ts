@@ -6,13 +6,49 @@
 import type { PortRange, RuleConditions } from '../../model/types';
 import type { OwnTokens } from './tokens';
 
-const SPLIT = /[\s_"{}[\],()/=|;]+/;
+/** What `scan` splits a text on: `/[\s_"{}[\],()/=|;]+/`, by char code. */
+function splits(c: number): boolean {
+  if (c < 128) return DELIM[c] === 1;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+const DELIM = new Uint8Array(128);
+for (const ch of ' \t\n\v\f\r_"{}[],()/=|;') DELIM[ch.charCodeAt(0)] = 1;
+
+const SEED = 0x811c9dc5;
+const mix = (h: number, c: number) => Math.imul(h ^ c, 0x01000193);
+
+/** A text's hash, as `scan` computes it for a piece (FNV-1a over char codes). */
+function hashOf(s: string): number {
+  let h = SEED;
+  for (let i = 0; i < s.length; i++) h = mix(h, s.charCodeAt(i));
+  return h;
+}
 
 /** Which sources' tokens occur in texts (memoised per text and per object). */
 export class Hits {
   private readonly byToken = new Map<string, number[]>();
+  /** Tokens by their hash (see `hashOf`), so a piece is looked up without being cut out. */
+  private readonly byHash = new Map<number, string[]>();
   private readonly byText = new Map<string, readonly number[]>();
+  private readonly byNumber = new Map<number, number[]>();
+  private readonly byColon = new Map<number, number[]>();
+  /** Per length: is some token that long (most pieces are not looked up at all)? */
+  private readonly lengths: Uint8Array;
   constructor(tokens: readonly (OwnTokens | null)[]) {
+    let longest = 0;
+    for (const tok of tokens)
+      for (const v of tok?.values ?? []) longest = Math.max(longest, v.length);
+    this.lengths = new Uint8Array(longest + 1);
     let colon = false;
     tokens.forEach((tok, s) => {
       for (const v of tok?.values ?? []) {
@@ -20,10 +56,23 @@ export class Hits {
         const l = this.byToken.get(v);
         if (l) {
           if (!l.includes(s)) l.push(s);
-        } else this.byToken.set(v, [s]);
+        } else {
+          this.byToken.set(v, [s]);
+          this.lengths[v.length] = 1;
+          const h = hashOf(v);
+          const same = this.byHash.get(h);
+          if (same) same.push(v);
+          else this.byHash.set(h, [v]);
+        }
       }
     });
     this.colonTokens = colon;
+    // Tokens that are a number as `String` writes it, bare or after a colon (`:8080`).
+    for (const [v, l] of this.byToken) {
+      if (v === String(Number(v))) this.byNumber.set(Number(v), l);
+      const rest = v.slice(1);
+      if (v.startsWith(':') && rest === String(Number(rest))) this.byColon.set(Number(rest), l);
+    }
     this.skeleton = this.of(SKELETON);
   }
   /** Does any token hold a colon (then `:8080`, a port's piece of a condition's text, can hit)? */
@@ -43,21 +92,38 @@ export class Hits {
       keys++;
     }
     if (keys !== KNOWN_KEYS.size) return null;
+    // No closures: this runs once per rule of every distinct list.
     let out: number[] | null = null;
-    const add = (hs: readonly number[]) => {
-      if (hs.length === 0) return;
-      out ??= [...this.skeleton];
-      for (const s of hs) if (!out.includes(s)) out.push(s);
-    };
-    if (!skipSrc) for (const p of c.srcPrefixes ?? []) add(this.of(p));
-    if (!skipDst) for (const p of c.dstPrefixes ?? []) add(this.of(p));
-    for (const p of c.protocols ?? []) add(this.byToken.get(String(p)) ?? NONE);
-    if (this.colonTokens)
-      for (const r of [...(c.srcPorts ?? []), ...(c.dstPorts ?? [])]) {
-        add(this.byToken.get(`:${r.from}`) ?? NONE);
-        add(this.byToken.get(`:${r.to}`) ?? NONE);
-      }
+    if (!skipSrc && c.srcPrefixes)
+      for (const p of c.srcPrefixes) out = this.addHits(out, this.of(p));
+    if (!skipDst && c.dstPrefixes)
+      for (const p of c.dstPrefixes) out = this.addHits(out, this.of(p));
+    if (c.protocols)
+      for (const p of c.protocols) out = this.addHits(out, this.numberHits(this.byNumber, '', p));
+    if (this.colonTokens) {
+      for (const r of c.srcPorts ?? []) out = this.portHits(out, r);
+      for (const r of c.dstPorts ?? []) out = this.portHits(out, r);
+    }
     return out ?? this.skeleton;
+  }
+
+  private portHits(out: number[] | null, r: PortRange): number[] | null {
+    out = this.addHits(out, this.numberHits(this.byColon, ':', r.from));
+    return this.addHits(out, this.numberHits(this.byColon, ':', r.to));
+  }
+
+  /** Hits of the token `lead + String(n)`, looked up by number when `n` is one. */
+  private numberHits(m: Map<number, number[]>, lead: string, n: number): readonly number[] {
+    if (typeof n === 'number') return m.get(n) ?? NONE;
+    return this.byToken.get(`${lead}${String(n)}`) ?? NONE;
+  }
+
+  /** `out` (the skeleton's hits when first needed) with `hs` added. */
+  private addHits(out: number[] | null, hs: readonly number[]): number[] | null {
+    if (hs.length === 0) return out;
+    out ??= [...this.skeleton];
+    for (const s of hs) if (!out.includes(s)) out.push(s);
+    return out;
   }
 
   of(text: string): readonly number[] {
@@ -68,22 +134,69 @@ export class Hits {
     return h;
   }
 
-  /** `of` without its memo, for texts interned elsewhere (see `ObjInfo`). */
+  /**
+   * `of` without its memo, for texts interned elsewhere (see `ObjInfo`): the whole text, then
+   * each piece between splitting characters, with the piece before its first colon
+   * (`10.244.1.10:8080`, but not a MAC) and without a trailing dot, looked up as tokens. Pieces
+   * are hashed as they are read and cut out only when a token has their hash.
+   */
   scan(text: string): readonly number[] {
-    const out: number[] = [];
-    const look = (piece: string) => {
-      for (const s of this.byToken.get(piece) ?? []) if (!out.includes(s)) out.push(s);
-    };
-    look(text);
-    for (const piece of text.split(SPLIT)) {
-      if (!piece) continue;
-      look(piece);
-      const colon = piece.indexOf(':');
-      // `10.244.1.10:8080`, but not a MAC.
-      if (colon > 0 && piece.length !== 17) look(piece.slice(0, colon));
-      if (piece.endsWith('.')) look(piece.slice(0, -1));
+    let out: number[] | null = null;
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      let c = text.charCodeAt(i);
+      if (splits(c)) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let h = SEED;
+      let before = SEED;
+      let colon = -1;
+      let beforeColon = SEED;
+      for (; i < n; i++) {
+        c = text.charCodeAt(i);
+        if (splits(c)) break;
+        if (c === 58 && colon < 0) {
+          colon = i;
+          beforeColon = h;
+        }
+        before = h;
+        h = mix(h, c);
+      }
+      out = this.look(out, text, start, i, h);
+      if (colon > start && i - start !== 17) out = this.look(out, text, start, colon, beforeColon);
+      if (text.charCodeAt(i - 1) === 46) out = this.look(out, text, start, i - 1, before);
     }
-    return out.length === 0 ? NONE : out;
+    // The whole text comes first (a token may hold splitting characters).
+    const all = this.lengths[n] === 1 ? this.look(null, text, 0, n, hashOf(text)) : null;
+    if (all) {
+      if (out) for (const s of out) if (!all.includes(s)) all.push(s);
+      return all;
+    }
+    return out ?? NONE;
+  }
+
+  /** `out` with the sources of the token `text.slice(from, to)` (hashed `h`), if it is one. */
+  private look(
+    out: number[] | null,
+    text: string,
+    from: number,
+    to: number,
+    h: number,
+  ): number[] | null {
+    if (this.lengths[to - from] !== 1) return out;
+    const same = this.byHash.get(h);
+    if (!same) return out;
+    for (const v of same) {
+      if (v.length !== to - from || !text.startsWith(v, from)) continue;
+      for (const s of this.byToken.get(v)!) {
+        out ??= [];
+        if (!out.includes(s)) out.push(s);
+      }
+    }
+    return out;
   }
 }
 export const NONE: readonly number[] = [];

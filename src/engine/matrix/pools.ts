@@ -10,8 +10,10 @@ import type { CGroup, RuleBody } from '../compile-vfp';
 /** The source port every matrix request uses (`cellRequest`: the engine's default). */
 export const MATRIX_SOURCE_PORT = 50000;
 
-export const covers = (rs: readonly PortRange[], lo: number, hi: number) =>
-  rs.some((r) => r.from <= hi && lo <= r.to);
+export function covers(rs: readonly PortRange[], lo: number, hi: number): boolean {
+  for (const r of rs) if (r.from <= hi && lo <= r.to) return true;
+  return false;
+}
 
 /**
  * Rewrites a group's rules can make into one port range: the addresses written (`any`: some
@@ -94,16 +96,6 @@ function anyInside(x: PoolRange, c: Cidr): boolean {
   return lo < ips.length && ips[lo]! <= top;
 }
 
-/** Rules of `g` whose `dir` port condition misses the matrix's own source port. */
-export function candidates(g: CGroup, dir: 'in' | 'out'): number[] {
-  const out: number[] = [];
-  g.rules.forEach((r, k) => {
-    const ports = dir === 'out' ? r.conditions.srcPorts : r.conditions.dstPorts;
-    if (ports && !covers(ports, MATRIX_SOURCE_PORT, MATRIX_SOURCE_PORT)) out.push(k);
-  });
-  return out;
-}
-
 /**
  * A rule on a source's own port that none of its connections' packets can match: going out
  * they carry its source address and port (or an address and port a rule of the port rewrote
@@ -128,7 +120,8 @@ export function irrelevant(
     const p = poolsOf();
     for (const x of dir === 'out' ? p.src : p.dst) {
       if (!covers(ports, x.lo, x.hi)) continue;
-      if (x.any || !prefixes || prefixes.some((c) => anyInside(x, c))) return false;
+      if (x.any || !prefixes) return false;
+      for (const c of prefixes) if (anyInside(x, c)) return false;
     }
   }
   return true;

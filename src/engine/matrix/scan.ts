@@ -9,14 +9,8 @@ import type { PortRange } from '../../model/types';
 import type { CGroup, CPort, Matcher, RuleBody } from '../compile-vfp';
 import { substitute, tokenRegex, type OwnTokens } from './tokens';
 import { condInto, Hits, NONE, ObjInfo } from './hits';
-import {
-  candidates,
-  covers,
-  groupPools,
-  irrelevant,
-  MATRIX_SOURCE_PORT,
-  type Pools,
-} from './pools';
+import { GroupIds, prefixPrint, rulePrint, seqPrint } from './prints';
+import { covers, groupPools, irrelevant, MATRIX_SOURCE_PORT, type Pools } from './pools';
 export { MATRIX_SOURCE_PORT } from './pools';
 import { pushAll } from '../../shared/arrays';
 
@@ -81,11 +75,17 @@ export class Scanner {
   /** Mentions of sources in a non-VFP object (backend lists removed by the caller). */
   scanObject(where: string, o: unknown, owner: number): void {
     const text = JSON.stringify(o) ?? '';
-    for (const m of text.matchAll(/\d+\.\d+\.\d+\.\d+\/\d+/g)) this.addWide(m[0]);
+    this.wideIn(text);
     // Not memoised: an object's text is its own (5,000 load balancers, 5,000 texts).
     for (const s of this.hits.scan(text))
       if (s !== owner) this.mentions[s]!.push(`${where}|${this.norm(text, s)}`);
   }
+
+  /** The wide prefixes written in a text (none without a slash). */
+  private readonly wideIn = (text: string) => {
+    if (text.includes('/'))
+      for (const m of text.matchAll(/\d+\.\d+\.\d+\.\d+\/\d+/g)) this.addWide(m[0]);
+  };
 
   /**
    * Per distinct rule list (found by its shared matcher, then checked by identity of names
@@ -100,15 +100,35 @@ export class Scanner {
     const found = list.find((x) => sameRules(x.rules, g.rules));
     if (found) return found;
     const hit = new Set<number>();
-    const encs = g.rules.map((r, k) => this.ruleEnc(r, g.m.conds[k]!));
-    for (const e of encs) for (const s of e.hits) hit.add(s);
+    const n = g.rules.length;
+    const hits: (readonly number[])[] = new Array<readonly number[]>(n);
+    const prints = new Int32Array(n);
+    const cand = { in: [] as number[], out: [] as number[] };
+    // One pass, everything a rule gives read while it is at hand.
+    for (let k = 0; k < n; k++) {
+      const r = g.rules[k]!;
+      const cc = g.m.conds[k]!;
+      this.addWideOf(cc.src);
+      this.addWideOf(cc.dst);
+      const h = this.ruleHits(r);
+      for (const s of h) hit.add(s);
+      hits[k] = h;
+      prints[k] = rulePrint(r, this.prefixPrint);
+      // Rules whose port condition misses the matrix's own source port, per direction.
+      const { srcPorts, dstPorts } = r.conditions;
+      if (srcPorts && !covers(srcPorts, MATRIX_SOURCE_PORT, MATRIX_SOURCE_PORT)) cand.out.push(k);
+      if (dstPorts && !covers(dstPorts, MATRIX_SOURCE_PORT, MATRIX_SOURCE_PORT)) cand.in.push(k);
+    }
     const memo: GroupMemo = {
       rules: g.rules,
-      encs,
+      conds: g.m.conds,
+      hits,
+      prints,
+      encs: null,
       hit,
       pools: null,
       encoded: new Map(),
-      cand: { in: candidates(g, 'in'), out: candidates(g, 'out') },
+      cand,
     };
     list.push(memo);
     return memo;
@@ -201,22 +221,19 @@ export class Scanner {
         const key = skip.join(',');
         let enc = reuse ? memo.encoded.get(key) : undefined;
         if (!enc) {
-          const seg: number[] = [];
-          const rel: number[] = [];
-          const ments: [number, string, boolean][] = [];
-          let next = 0;
-          for (let k = 0; k < g.rules.length; k++) {
-            const at = seg.length;
-            this.rule(seg, ments, memo.encs[k]!, owner);
-            if (skip[next] === k) next++;
-            else if (relevant) for (let i = at; i < seg.length; i++) rel.push(seg[i]!);
-          }
-          // A group's encoding is one number: equal encodings, equal ids.
-          enc = {
-            seg: this.encodingId(seg),
-            rel: this.encodingId(rel),
-            ments,
-          };
+          // A group's encoding is one number: equal encodings, equal ids (see `GroupIds`).
+          const as = reuse ? -1 : owner;
+          const seg = this.groups.idOf(seqPrint(memo.prints, NONE), memo, '', as, () =>
+            this.written(memo, owner, NONE),
+          );
+          // Nothing left out: the relevant rules are the whole list.
+          const rel =
+            skip.length === 0
+              ? seg
+              : this.groups.idOf(seqPrint(memo.prints, skip), memo, key, as, () =>
+                  this.written(memo, owner, skip),
+                );
+          enc = { seg, rel, ments: this.mentionsIn(memo, owner) };
           if (reuse) memo.encoded.set(key, enc);
         }
         sig.push(enc.seg);
@@ -313,27 +330,94 @@ export class Scanner {
     return !rest.includes(s);
   }
 
-  /**
-   * Rule `r` encoded for `owner` into `sig` (its own mention written with placeholders);
-   * every source it names gets the normalised text in `ments` (the encoding is shared with
-   * ports of other owners, so filtered at use).
-   */
-  private rule(sig: number[], ments: [number, string, boolean][], e: RuleEnc, owner: number): void {
-    if (!('r' in e)) {
-      for (const x of e.ids) sig.push(x);
-      return;
-    }
-    if (owner >= 0 && e.hits.includes(owner)) this.ownRule(sig, e, owner);
-    else for (const x of e.ids) sig.push(x);
-    // The owner's own mention is never used: an encoding shared between owners names neither.
-    for (const s of e.hits)
-      if (s !== owner)
-        ments.push([
-          s,
-          this.mentionText(e, s),
-          !e.name.hits.includes(s) && !e.actHits.includes(s) && this.inertFor(s, e.r, e.cc),
-        ]);
+  /** Rule `k` of a list, encoded (see `ruleEnc`) when first needed. */
+  private encOf(memo: GroupMemo, k: number): RuleEnc {
+    memo.encs ??= new Array<RuleEnc | undefined>(memo.rules.length);
+    return (memo.encs[k] ??= this.ruleEnc(memo.rules[k]!, memo.conds[k]!));
   }
+
+  /** A list's rules but those at `skip`, encoded for `owner` (its own tokens as placeholders). */
+  private written(memo: GroupMemo, owner: number, skip: readonly number[]): number[] {
+    const out: number[] = [];
+    let next = 0;
+    for (let k = 0; k < memo.rules.length; k++) {
+      if (skip[next] === k) next++;
+      else this.rule(out, this.encOf(memo, k), owner);
+    }
+    return out;
+  }
+
+  /** Rule `e` encoded for `owner` into `sig` (its own mention written with placeholders). */
+  private rule(sig: number[], e: RuleEnc, owner: number): void {
+    if ('r' in e && owner >= 0 && e.hits.includes(owner)) this.ownRule(sig, e, owner);
+    else for (const x of e.ids) sig.push(x);
+  }
+
+  /**
+   * Every source a list's rules name but `owner` gets their normalised text (the encoding is
+   * shared with ports of other owners, so filtered at use): the owner's own mention is never
+   * used, as an encoding shared between owners names neither.
+   */
+  private mentionsIn(memo: GroupMemo, owner: number): [number, string, boolean][] {
+    const ments: [number, string, boolean][] = [];
+    if (memo.hit.size === 0 || (memo.hit.size === 1 && memo.hit.has(owner))) return ments;
+    for (let k = 0; k < memo.rules.length; k++) {
+      const h = memo.hits[k]!;
+      if (h.length === 0 || (h.length === 1 && h[0] === owner)) continue;
+      const e = this.encOf(memo, k) as NamingRule;
+      for (const s of e.hits)
+        if (s !== owner)
+          ments.push([
+            s,
+            this.mentionText(e, s),
+            !e.name.hits.includes(s) && !e.actHits.includes(s) && this.inertFor(s, e.r, e.cc),
+          ]);
+    }
+    return ments;
+  }
+
+  /** The sources a rule names (outside backend lists): its name, conditions and action. */
+  private ruleHits(r: RuleBody): readonly number[] {
+    let h = this.hitsOfRule.get(r);
+    if (h) return h;
+    const name = this.hits.scan(r.name);
+    const cond = this.hits.ofConditions(r.conditions) ?? this.hits.of(JSON.stringify(r.conditions));
+    // An lbnat action's backends are a backend list: they are never a mention.
+    const act = r.action.kind === 'lbnat' ? NONE : this.actionHits(r.action);
+    if (name.length + cond.length + act.length === 0) h = NONE;
+    else if (name.length + act.length === 0 && cond.length === 1) h = this.alone[cond[0]!] ??= cond;
+    else if (name.length + cond.length === 0 && act.length === 1) h = this.alone[act[0]!] ??= act;
+    else {
+      const all = [...name];
+      for (const x of cond) if (!all.includes(x)) all.push(x);
+      for (const x of act) if (!all.includes(x)) all.push(x);
+      // One array per source named alone (a pod's own rules), not one per rule.
+      h = all.length === 1 ? (this.alone[all[0]!] ??= all) : all;
+    }
+    this.hitsOfRule.set(r, h);
+    return h;
+  }
+
+  /** Hits of an action's JSON; a bare allow or block (most rules) by its one text. */
+  private actionHits(a: RuleBody['action']): readonly number[] {
+    if (a.kind === 'allow' || a.kind === 'block') {
+      let bare = true;
+      for (const k in a) if (k !== 'kind') bare = false;
+      if (bare) return this.hits.of(a.kind === 'allow' ? '{"kind":"allow"}' : '{"kind":"block"}');
+    }
+    return this.hits.scan(JSON.stringify(a));
+  }
+
+  private readonly alone: (readonly number[])[] = [];
+  private readonly hitsOfRule = new Map<RuleBody, readonly number[]>();
+  private readonly groups = new GroupIds<GroupMemo>(() => this.nextId++);
+  /** Per prefix text: its part of a rule's fingerprint. */
+  private readonly prefixPrints = new Map<string, number>();
+  private readonly prefixPrint = (p: string) => {
+    let v = this.prefixPrints.get(p);
+    if (v === undefined) this.prefixPrints.set(p, (v = prefixPrint(p, this.hits.of(p).length > 0)));
+    return v;
+  };
 
   /**
    * Interned encodings, flat (no array or object kept per encoding: tens of thousands of them
@@ -390,8 +474,13 @@ interface GroupMemo {
   /** The rewrites its rules can make, by port range (computed when first needed). */
   pools: Pools | null;
   readonly rules: readonly RuleBody[];
-  /** Its rules encoded (see `Scanner.ruleEnc`). */
-  readonly encs: readonly RuleEnc[];
+  readonly conds: readonly Cond[];
+  /** Per rule: the sources it names (outside backend lists). */
+  readonly hits: readonly (readonly number[])[];
+  /** Per rule: its fingerprint (see `rulePrint`). */
+  readonly prints: Int32Array;
+  /** Its rules encoded (see `Scanner.ruleEnc`), each when first needed. */
+  encs: (RuleEnc | undefined)[] | null;
   /** Sources any rule of the list names (outside backend lists). */
   readonly hit: Set<number>;
   /** Per direction: rules whose port conditions miss the matrix's own source port. */
