@@ -106,7 +106,7 @@ export function sourceClasses(t: Topology, sources: readonly MatrixSource[]): So
     for (const p of tok?.portIds ?? []) portOwner.set(p, s);
     for (const e of tok?.endpointIds ?? []) epOwner.set(e, s);
   });
-  const sc = new Scanner(tokens, portOwner);
+  const sc = new Scanner(tokens);
 
   // Every port's program (sources' own ports normalised); other ports only for mentions.
   const portSig = new Map<string, number[]>();

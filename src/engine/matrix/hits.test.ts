@@ -71,6 +71,20 @@ describe('Hits', () => {
     expect(hits.scan('10.0.0.1.')).toEqual([1, 0]);
   });
 
+  it('scan given a text it found nothing in reads only what differs, and finds the same', () => {
+    const hits = new Hits(TOKENS.map(tok));
+    fc.assert(
+      fc.property(text, text, text, text, (a, b, c, d) => {
+        // Texts that share starts and ends, as objects of one shape do.
+        const like = a + b + d;
+        if (hits.scan(like).length > 0) return;
+        const x = a + c + d;
+        expect([...hits.scan(x, like)]).toEqual([...hits.scan(x)]);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('reads protocols and ports as the text of the conditions would', () => {
     const hits = new Hits([tok(['6']), tok([':8080']), tok(['p'])]);
     const c = (protocols: number[], port: number): RuleConditions => ({

@@ -34,6 +34,22 @@ function hashOf(s: string): number {
   return h;
 }
 
+/** How many characters `a` and `b` share at their start. */
+function samePrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** How many characters `a` and `b` share at their end, at most `min(lengths) - skip`. */
+function sameSuffix(a: string, b: string, skip: number): number {
+  const n = Math.min(a.length, b.length) - skip;
+  let i = 0;
+  while (i < n && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
 /** Which sources' tokens occur in texts (memoised per text and per object). */
 export class Hits {
   private readonly byToken = new Map<string, number[]>();
@@ -138,13 +154,34 @@ export class Hits {
    * `of` without its memo, for texts interned elsewhere (see `ObjInfo`): the whole text, then
    * each piece between splitting characters, with the piece before its first colon
    * (`10.244.1.10:8080`, but not a MAC) and without a trailing dot, looked up as tokens. Pieces
-   * are hashed as they are read and cut out only when a token has their hash.
+   * are hashed as they are read and cut out only when a token has their hash. `like`: a text
+   * this found nothing in (the last object of the same kind), whose shared parts are skipped.
    */
-  scan(text: string): readonly number[] {
-    let out: number[] | null = null;
+  scan(text: string, like: string | null = null): readonly number[] {
     const n = text.length;
-    let i = 0;
-    while (i < n) {
+    let from = 0;
+    let to = n;
+    if (like !== null) {
+      // Pieces inside the part `like` shares, ended by a splitting character there, are its.
+      from = samePrefix(text, like);
+      to = n - sameSuffix(text, like, from);
+      while (from > 0 && !splits(text.charCodeAt(from - 1))) from--;
+      while (to < n && !splits(text.charCodeAt(to))) to++;
+    }
+    const out = this.pieces(text, from, to);
+    // The whole text comes first (a token may hold splitting characters).
+    const all = this.lengths[n] === 1 ? this.look(null, text, 0, n, hashOf(text)) : null;
+    if (all) {
+      if (out) for (const s of out) if (!all.includes(s)) all.push(s);
+      return all;
+    }
+    return out ?? NONE;
+  }
+
+  /** Hits of the pieces of `text` from `i` to `to` (both at a piece's edge). */
+  private pieces(text: string, i: number, to: number): number[] | null {
+    let out: number[] | null = null;
+    while (i < to) {
       let c = text.charCodeAt(i);
       if (splits(c)) {
         i++;
@@ -155,7 +192,7 @@ export class Hits {
       let before = SEED;
       let colon = -1;
       let beforeColon = SEED;
-      for (; i < n; i++) {
+      for (; i < to; i++) {
         c = text.charCodeAt(i);
         if (splits(c)) break;
         if (c === 58 && colon < 0) {
@@ -169,13 +206,7 @@ export class Hits {
       if (colon > start && i - start !== 17) out = this.look(out, text, start, colon, beforeColon);
       if (text.charCodeAt(i - 1) === 46) out = this.look(out, text, start, i - 1, before);
     }
-    // The whole text comes first (a token may hold splitting characters).
-    const all = this.lengths[n] === 1 ? this.look(null, text, 0, n, hashOf(text)) : null;
-    if (all) {
-      if (out) for (const s of out) if (!all.includes(s)) all.push(s);
-      return all;
-    }
-    return out ?? NONE;
+    return out;
   }
 
   /** `out` with the sources of the token `text.slice(from, to)` (hashed `h`), if it is one. */

@@ -1,30 +1,26 @@
 /**
- * The one pass over a topology that source classes need: every port's program encoded as
- * numbers (equal up to the owner's own tokens), mentions of sources outside their own objects,
- * and the wide prefixes. Rule lists shared by many ports are encoded once.
+ * The one pass over a topology that source classes need: every port's program as numbers
+ * (equal up to the owner's own tokens), mentions of sources outside their own objects, and the
+ * wide prefixes. Each distinct rule list is read once, rule by rule (the sources it names, its
+ * wide prefixes, its fingerprint, its port candidates); a group's encoding is an id found by
+ * fingerprint (`prints.ts`), its full encoding (`rule-encoder.ts`) written only where another
+ * list or owner has the same fingerprint. So a pod's own `NAT_…` rules, which no other pod's
+ * program shares, are never interned or written up to their owner.
  */
 import type { Cidr } from '../../shared/ip';
 import { parseCidr } from '../../shared/ip';
-import type { PortRange } from '../../model/types';
 import type { CGroup, CPort, Matcher, RuleBody } from '../compile-vfp';
-import { substitute, tokenRegex, type OwnTokens } from './tokens';
-import { condInto, Hits, NONE, ObjInfo } from './hits';
+import type { OwnTokens } from './tokens';
+import { NONE } from './hits';
+import { RuleEncoder, type Cond, type NamingRule, type RuleEnc } from './rule-encoder';
+export type { Cond } from './rule-encoder';
 import { GroupIds, prefixPrint, rulePrint, seqPrint } from './prints';
 import { covers, groupPools, irrelevant, MATRIX_SOURCE_PORT, type Pools } from './pools';
 export { MATRIX_SOURCE_PORT } from './pools';
 import { pushAll } from '../../shared/arrays';
 
-/** A rule's parsed address conditions. */
-export interface Cond {
-  readonly src: readonly Cidr[] | null;
-  readonly dst: readonly Cidr[] | null;
-}
-
 /** Everything about the topology the class keys need, computed in one pass over all ports. */
-export class Scanner {
-  readonly hits: Hits;
-  private nextId = 1;
-  private readonly names = new Map<string, ObjInfo>();
+export class Scanner extends RuleEncoder {
   /** Wide prefixes (not /32, not /0) of every rule and host object, by `base/bits`. */
   readonly wide = new Map<string, Cidr>();
   /** Per source: mentions outside its own objects, as normalised text. */
@@ -36,30 +32,12 @@ export class Scanner {
   readonly inert: string[][];
   /** Per source: the conditions of the rules left out of its own ports' programs. */
   readonly skipped: Cond[][];
-  readonly regex: (RegExp | null)[];
 
-  constructor(
-    readonly tokens: readonly (OwnTokens | null)[],
-    private readonly portOwner: Map<string, number>,
-  ) {
-    this.hits = new Hits(tokens);
+  constructor(tokens: readonly (OwnTokens | null)[]) {
+    super(tokens);
     this.mentions = tokens.map(() => []);
     this.inert = tokens.map(() => []);
     this.skipped = tokens.map(() => []);
-    this.regex = tokens.map((t) => (t ? tokenRegex(t) : null));
-  }
-
-  norm(text: string, s: number): string {
-    return substitute(text, this.tokens[s]!, this.regex[s]!, null);
-  }
-
-  name(n: string): ObjInfo {
-    let i = this.names.get(n);
-    if (!i) {
-      i = new ObjInfo(this.nextId++, n, this.hits);
-      this.names.set(n, i);
-    }
-    return i;
   }
 
   private addWideOf(cs: readonly Cidr[] | null): void {
@@ -76,10 +54,16 @@ export class Scanner {
   scanObject(where: string, o: unknown, owner: number): void {
     const text = JSON.stringify(o) ?? '';
     this.wideIn(text);
-    // Not memoised: an object's text is its own (5,000 load balancers, 5,000 texts).
-    for (const s of this.hits.scan(text))
+    // Not memoised: an object's text is its own (5,000 load balancers, 5,000 texts); only the
+    // part that differs from the last text that named no one is read.
+    const found = this.hits.scan(text, this.quiet);
+    this.quiet = found.length === 0 ? text : null;
+    for (const s of found)
       if (s !== owner) this.mentions[s]!.push(`${where}|${this.norm(text, s)}`);
   }
+
+  /** The last object text that named no source (see `scanObject`). */
+  private quiet: string | null = null;
 
   /** The wide prefixes written in a text (none without a slash). */
   private readonly wideIn = (text: string) => {
@@ -132,39 +116,6 @@ export class Scanner {
     };
     list.push(memo);
     return memo;
-  }
-
-  /** Ids of texts with one source's tokens as placeholders, by `id * 2^22 + source`. */
-  private readonly owned = new Map<number, number>();
-
-  /** The id of `info`'s text with source `s`'s tokens as placeholders. */
-  private ownId(info: ObjInfo, s: number): number {
-    if (!info.hits.includes(s)) return info.id;
-    const k = info.id * 4194304 + s;
-    let id = this.owned.get(k);
-    if (id === undefined) this.owned.set(k, (id = this.name(this.norm(info.text, s)).id));
-    return id;
-  }
-
-  /**
-   * Rule `e` for its owner `s`, pushed onto `sig`: its numbers with `s`'s tokens as
-   * placeholders in each text it holds (name, prefixes, action), so rules equal up to their
-   * owners push equal numbers. Self-delimiting: a marker, five numbers, the conditions (each
-   * list led by its length) or the id of their text, the action.
-   */
-  private ownRule(sig: number[], e: NamingRule, s: number): void {
-    const r = e.r;
-    sig.push(-3, this.ownId(e.name, s), r.priority, this.name(r.type).id, e.ids[2]!);
-    if (!condInto(sig, r.conditions, (x) => this.ownId(this.name(x), s)))
-      sig.push(-5, this.name(this.norm(JSON.stringify(r.conditions), s)).id);
-    sig.push(r.action.kind === 'lbnat' ? e.act.id : this.ownId(e.act, s));
-  }
-
-  /** Rule `e` as text with source `s`'s tokens as placeholders (a mention of `s`). */
-  private mentionText(e: NamingRule, s: number): string {
-    const r = e.r;
-    const text = `${r.name}|${r.priority}|${r.type}|${e.ids[2]!}|${JSON.stringify(r.conditions)}|${r.action.kind === 'lbnat' ? `#${e.act.id}` : e.act.text}`;
-    return this.norm(text, s);
   }
 
   /**
@@ -243,91 +194,6 @@ export class Scanner {
       });
     });
     return sig;
-  }
-
-  private readonly prefixId = (x: string) => this.name(x).id;
-
-  /**
-   * A rule as numbers: name, priority, flags, its conditions' id (interned as numbers: each
-   * list led by its length, prefixes by their text's id; by their text for an unknown shape),
-   * its action's; and the sources it names. Kept per list and per rule object.
-   */
-  private ruleEnc(
-    r: RuleBody,
-    cc: { readonly src: readonly Cidr[] | null; readonly dst: readonly Cidr[] | null },
-  ): RuleEnc {
-    // Per rule object too: a dump's ports hold lists of their own that share rule objects.
-    let e = this.rules.get(r);
-    if (!e) this.rules.set(r, (e = this.encodeRule(r, cc)));
-    return e;
-  }
-
-  /** Per rule object: its encoding (see `ruleEnc`). */
-  private readonly rules = new Map<RuleBody, RuleEnc>();
-
-  private encodeRule(
-    r: RuleBody,
-    cc: { readonly src: readonly Cidr[] | null; readonly dst: readonly Cidr[] | null },
-  ): RuleEnc {
-    const c = r.conditions;
-    this.addWideOf(cc.src);
-    this.addWideOf(cc.dst);
-    const name = this.name(r.name);
-    const flags = (r.terminating ? 1 : 0) | (r.stateful ? 2 : 0);
-    // Five numbers per rule: a port's own long lists (a dump's) are walked for every port.
-    const tuple: number[] = [];
-    const cond = condInto(tuple, c, this.prefixId)
-      ? this.encodingId(tuple)
-      : this.name(JSON.stringify(c)).id;
-    const act = this.name(JSON.stringify(r.action));
-    const ids = [name.id, r.priority, flags, cond, act.id];
-    // An lbnat action's backends are a backend list: they are never a mention (see above).
-    const actHits = r.action.kind === 'lbnat' ? NONE : act.hits;
-    const condHits = this.hits.ofConditions(c) ?? this.hits.of(JSON.stringify(c));
-    if (name.hits.length + condHits.length + actHits.length === 0) return { ids, hits: NONE };
-    const hits = [...name.hits];
-    for (const x of condHits) if (!hits.includes(x)) hits.push(x);
-    for (const x of actHits) if (!hits.includes(x)) hits.push(x);
-    return { ids, hits, r, cc, name, act, actHits } satisfies NamingRule;
-  }
-
-  /**
-   * Can a packet of source `s`'s own connections never match rule `r` (on another port) by
-   * its naming of `s`? True when `s` is named only as an address of one side whose port
-   * condition misses the matrix's source port: `s`'s connections carry its address with that
-   * port (out as source, back as destination); its address with another port is `s` serving
-   * as a backend or destination (such as the HairPin rules of the management vNIC, which
-   * name a load balancer's backends with its target port). The matrix traces a member that
-   * is the destination itself, and takes a backend pick of itself only from a member with
-   * the same whole program, inert mentions included.
-   */
-  private inertFor(
-    s: number,
-    r: RuleBody,
-    cc: { readonly src: readonly Cidr[] | null; readonly dst: readonly Cidr[] | null },
-  ): boolean {
-    const tok = this.tokens[s];
-    if (!tok) return false;
-    const names = (cs: readonly Cidr[] | null) =>
-      (cs ?? []).some((c) => c.bits === 32 && tok.ips.includes(c.base));
-    const missesOwnPort = (ports: readonly PortRange[] | null) =>
-      ports !== null && !covers(ports, MATRIX_SOURCE_PORT, MATRIX_SOURCE_PORT);
-    const inSrc = names(cc.src);
-    const inDst = names(cc.dst);
-    if (!inSrc && !inDst) return false;
-    if (inSrc && !missesOwnPort(r.conditions.srcPorts)) return false;
-    if (inDst && !missesOwnPort(r.conditions.dstPorts)) return false;
-    // Named nowhere else in the conditions (their text holds only addresses and numbers).
-    const rest =
-      this.hits.ofConditions(r.conditions, inSrc, inDst) ??
-      this.hits.of(
-        JSON.stringify({
-          ...r.conditions,
-          srcPrefixes: inSrc ? null : r.conditions.srcPrefixes,
-          dstPrefixes: inDst ? null : r.conditions.dstPrefixes,
-        }),
-      );
-    return !rest.includes(s);
   }
 
   /** Rule `k` of a list, encoded (see `ruleEnc`) when first needed. */
@@ -410,7 +276,7 @@ export class Scanner {
 
   private readonly alone: (readonly number[])[] = [];
   private readonly hitsOfRule = new Map<RuleBody, readonly number[]>();
-  private readonly groups = new GroupIds<GroupMemo>(() => this.nextId++);
+  private readonly groups = new GroupIds<GroupMemo>(() => this.fresh());
   /** Per prefix text: its part of a rule's fingerprint. */
   private readonly prefixPrints = new Map<string, number>();
   private readonly prefixPrint = (p: string) => {
@@ -418,56 +284,6 @@ export class Scanner {
     if (v === undefined) this.prefixPrints.set(p, (v = prefixPrint(p, this.hits.of(p).length > 0)));
     return v;
   };
-
-  /**
-   * Interned encodings, flat (no array or object kept per encoding: tens of thousands of them
-   * would all survive to the end of the scan): per entry the offset of the next entry with the
-   * same hash (-1: none), its id, its length, its numbers.
-   */
-  private readonly store: number[] = [];
-  /** Per hash: the offset of its first entry in `store`. */
-  private readonly heads = new Map<number, number>();
-
-  /** Intern an encoding (equal arrays, equal ids), by hash then exact comparison. */
-  encodingId(arr: readonly number[]): number {
-    let h = 0x811c9dc5 ^ arr.length;
-    for (let i = 0; i < arr.length; i++) h = Math.imul(h ^ arr[i]!, 0x01000193);
-    // A small integer key: a Map lookup without a string to build and hash.
-    const k = h & 0x3fffffff;
-    const store = this.store;
-    let at = this.heads.get(k) ?? -1;
-    let last = -1;
-    while (at >= 0) {
-      if (store[at + 2] === arr.length) {
-        let i = 0;
-        while (i < arr.length && store[at + 3 + i] === arr[i]) i++;
-        if (i === arr.length) return store[at + 1]!;
-      }
-      last = at;
-      at = store[at]!;
-    }
-    const id = this.nextId++;
-    const off = store.length;
-    store.push(-1, id, arr.length);
-    for (let i = 0; i < arr.length; i++) store.push(arr[i]!);
-    if (last >= 0) store[last] = off;
-    else this.heads.set(k, off);
-    return id;
-  }
-}
-
-/** A rule's encoding: name, priority, flags, condition and action ids. */
-type RuleEnc = { readonly ids: readonly number[]; readonly hits: readonly number[] } | NamingRule;
-
-/** A rule that names sources (outside backend lists), with what writes it up to one of them. */
-interface NamingRule {
-  readonly ids: readonly number[];
-  readonly hits: readonly number[];
-  readonly r: RuleBody;
-  readonly cc: { readonly src: readonly Cidr[] | null; readonly dst: readonly Cidr[] | null };
-  readonly name: ObjInfo;
-  readonly act: ObjInfo;
-  readonly actHits: readonly number[];
 }
 
 interface GroupMemo {
