@@ -72,13 +72,20 @@ export function prefixPrint(p: string, names: boolean): number {
   return names || p.includes('\u27e8') ? MARK : textPrint(p);
 }
 
-/** The fingerprint of a list's rules but those at the (ascending) positions `skip`. */
-export function seqPrint(prints: Int32Array, skip: readonly number[]): number {
-  let h = mix(SEED, prints.length - skip.length);
+/**
+ * The fingerprint of a list's rules but those at the (ascending) positions `skip`: rule `k`'s
+ * fingerprint is `prints[at[k]]`.
+ */
+export function seqPrint(
+  at: Int32Array,
+  prints: readonly number[],
+  skip: readonly number[],
+): number {
+  let h = mix(SEED, at.length - skip.length);
   let next = 0;
-  for (let k = 0; k < prints.length; k++) {
+  for (let k = 0; k < at.length; k++) {
     if (skip[next] === k) next++;
-    else h = mix(h, prints[k]!);
+    else h = mix(h, prints[at[k]!]!);
   }
   return h;
 }

@@ -85,19 +85,14 @@ export class Scanner extends RuleEncoder {
     if (found) return found;
     const hit = new Set<number>();
     const n = g.rules.length;
-    const hits: (readonly number[])[] = new Array<readonly number[]>(n);
-    const prints = new Int32Array(n);
+    const at = new Int32Array(n);
     const cand = { in: [] as number[], out: [] as number[] };
     // One pass, everything a rule gives read while it is at hand.
     for (let k = 0; k < n; k++) {
       const r = g.rules[k]!;
-      const cc = g.m.conds[k]!;
-      this.addWideOf(cc.src);
-      this.addWideOf(cc.dst);
-      const h = this.ruleHits(r);
-      for (const s of h) hit.add(s);
-      hits[k] = h;
-      prints[k] = rulePrint(r, this.prefixPrint);
+      const i = this.ruleAt.get(r) ?? this.readRule(r, g.m.conds[k]!);
+      for (const s of this.ruleHits[i]!) hit.add(s);
+      at[k] = i;
       // Rules whose port condition misses the matrix's own source port, per direction.
       const { srcPorts, dstPorts } = r.conditions;
       if (srcPorts && !covers(srcPorts, MATRIX_SOURCE_PORT, MATRIX_SOURCE_PORT)) cand.out.push(k);
@@ -106,9 +101,7 @@ export class Scanner extends RuleEncoder {
     const memo: GroupMemo = {
       rules: g.rules,
       conds: g.m.conds,
-      hits,
-      prints,
-      encs: null,
+      at,
       hit,
       pools: null,
       encoded: new Map(),
@@ -174,14 +167,14 @@ export class Scanner extends RuleEncoder {
         if (!enc) {
           // A group's encoding is one number: equal encodings, equal ids (see `GroupIds`).
           const as = reuse ? -1 : owner;
-          const seg = this.groups.idOf(seqPrint(memo.prints, NONE), memo, '', as, () =>
+          const seg = this.groups.idOf(seqPrint(memo.at, this.rulePrints, NONE), memo, '', as, () =>
             this.written(memo, owner, NONE),
           );
           // Nothing left out: the relevant rules are the whole list.
           const rel =
             skip.length === 0
               ? seg
-              : this.groups.idOf(seqPrint(memo.prints, skip), memo, key, as, () =>
+              : this.groups.idOf(seqPrint(memo.at, this.rulePrints, skip), memo, key, as, () =>
                   this.written(memo, owner, skip),
                 );
           enc = { seg, rel, ments: this.mentionsIn(memo, owner) };
@@ -198,20 +191,38 @@ export class Scanner extends RuleEncoder {
 
   /** Rule `k` of a list, encoded (see `ruleEnc`) when first needed. */
   private encOf(memo: GroupMemo, k: number): RuleEnc {
-    memo.encs ??= new Array<RuleEnc | undefined>(memo.rules.length);
-    return (memo.encs[k] ??= this.ruleEnc(memo.rules[k]!, memo.conds[k]!));
+    return this.ruleEnc(memo.rules[k]!, memo.conds[k]!);
   }
 
   /** A list's rules but those at `skip`, encoded for `owner` (its own tokens as placeholders). */
-  private written(memo: GroupMemo, owner: number, skip: readonly number[]): number[] {
+  private written(memo: GroupMemo, owner: number, skip: readonly number[]): readonly number[] {
+    // The whole list once per list and owner (a group's and its relevant rules' ids ask both).
+    let w = this.lastWritten;
+    if (w?.memo !== memo || w.owner !== owner) {
+      const all: number[] = [];
+      const ends = new Int32Array(memo.rules.length);
+      for (let k = 0; k < memo.rules.length; k++) {
+        this.rule(all, this.encOf(memo, k), owner);
+        ends[k] = all.length;
+      }
+      this.lastWritten = w = { memo, owner, all, ends };
+    }
+    if (skip.length === 0) return w.all;
     const out: number[] = [];
     let next = 0;
     for (let k = 0; k < memo.rules.length; k++) {
       if (skip[next] === k) next++;
-      else this.rule(out, this.encOf(memo, k), owner);
+      else for (let i = k > 0 ? w.ends[k - 1]! : 0; i < w.ends[k]!; i++) out.push(w.all[i]!);
     }
     return out;
   }
+
+  private lastWritten: {
+    readonly memo: GroupMemo;
+    readonly owner: number;
+    readonly all: readonly number[];
+    readonly ends: Int32Array;
+  } | null = null;
 
   /** Rule `e` encoded for `owner` into `sig` (its own mention written with placeholders). */
   private rule(sig: number[], e: RuleEnc, owner: number): void {
@@ -228,7 +239,7 @@ export class Scanner extends RuleEncoder {
     const ments: [number, string, boolean][] = [];
     if (memo.hit.size === 0 || (memo.hit.size === 1 && memo.hit.has(owner))) return ments;
     for (let k = 0; k < memo.rules.length; k++) {
-      const h = memo.hits[k]!;
+      const h = this.ruleHits[memo.at[k]!]!;
       if (h.length === 0 || (h.length === 1 && h[0] === owner)) continue;
       const e = this.encOf(memo, k) as NamingRule;
       for (const s of e.hits)
@@ -243,9 +254,26 @@ export class Scanner extends RuleEncoder {
   }
 
   /** The sources a rule names (outside backend lists): its name, conditions and action. */
-  private ruleHits(r: RuleBody): readonly number[] {
-    let h = this.hitsOfRule.get(r);
-    if (h) return h;
+  /**
+   * A rule object read once (a dump's ports hold lists of their own that share rule objects):
+   * its wide prefixes, the sources it names (outside backend lists) and its fingerprint.
+   */
+  private readRule(r: RuleBody, cc: Cond): number {
+    this.addWideOf(cc.src);
+    this.addWideOf(cc.dst);
+    const at = this.rulePrints.length;
+    this.ruleAt.set(r, at);
+    this.ruleHits.push(this.hitsOf(r));
+    this.rulePrints.push(rulePrint(r, this.prefixPrint));
+    return at;
+  }
+
+  private readonly ruleAt = new Map<RuleBody, number>();
+  private readonly ruleHits: (readonly number[])[] = [];
+  private readonly rulePrints: number[] = [];
+
+  private hitsOf(r: RuleBody): readonly number[] {
+    let h: readonly number[];
     const name = this.hits.scan(r.name);
     const cond = this.hits.ofConditions(r.conditions) ?? this.hits.of(JSON.stringify(r.conditions));
     // An lbnat action's backends are a backend list: they are never a mention.
@@ -260,7 +288,6 @@ export class Scanner extends RuleEncoder {
       // One array per source named alone (a pod's own rules), not one per rule.
       h = all.length === 1 ? (this.alone[all[0]!] ??= all) : all;
     }
-    this.hitsOfRule.set(r, h);
     return h;
   }
 
@@ -275,7 +302,6 @@ export class Scanner extends RuleEncoder {
   }
 
   private readonly alone: (readonly number[])[] = [];
-  private readonly hitsOfRule = new Map<RuleBody, readonly number[]>();
   private readonly groups = new GroupIds<GroupMemo>(() => this.fresh());
   /** Per prefix text: its part of a rule's fingerprint. */
   private readonly prefixPrints = new Map<string, number>();
@@ -291,12 +317,8 @@ interface GroupMemo {
   pools: Pools | null;
   readonly rules: readonly RuleBody[];
   readonly conds: readonly Cond[];
-  /** Per rule: the sources it names (outside backend lists). */
-  readonly hits: readonly (readonly number[])[];
-  /** Per rule: its fingerprint (see `rulePrint`). */
-  readonly prints: Int32Array;
-  /** Its rules encoded (see `Scanner.ruleEnc`), each when first needed. */
-  encs: (RuleEnc | undefined)[] | null;
+  /** Per rule: where the scan keeps what it read of it (see `readRule`). */
+  readonly at: Int32Array;
   /** Sources any rule of the list names (outside backend lists). */
   readonly hit: Set<number>;
   /** Per direction: rules whose port conditions miss the matrix's own source port. */
