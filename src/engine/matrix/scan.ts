@@ -196,9 +196,19 @@ export class Scanner extends RuleEncoder {
 
   /** A list's rules but those at `skip`, encoded for `owner` (its own tokens as placeholders). */
   private written(memo: GroupMemo, owner: number, skip: readonly number[]): readonly number[] {
-    // The whole list once per list and owner (a group's and its relevant rules' ids ask both).
+    // A whole list is kept for its relevant rules (a group's and their ids ask both); rules
+    // left out are never written when the whole list was not (a pod's own NAT_ rules).
     let w = this.lastWritten;
     if (w?.memo !== memo || w.owner !== owner) {
+      if (skip.length > 0) {
+        const out: number[] = [];
+        let next = 0;
+        for (let k = 0; k < memo.rules.length; k++) {
+          if (skip[next] === k) next++;
+          else this.rule(out, this.encOf(memo, k), owner);
+        }
+        return out;
+      }
       const all: number[] = [];
       const ends = new Int32Array(memo.rules.length);
       for (let k = 0; k < memo.rules.length; k++) {
