@@ -18,18 +18,18 @@ import { compileTopology, lbnatOf } from '../compile';
 import {
   actionWrites,
   distinctGroups,
-  mapPieces,
   picksFor,
+  PieceFilter,
   somePiece,
   sizeClass,
-  sameAsLast,
-  textsInRow,
   type GroupInfo,
 } from './dest-rules';
 export { picksFor } from './dest-rules';
 import type { OwnTokens } from './tokens';
 import type { MatrixDestination } from './types';
 import type { Cond } from './scan';
+import { FixedTexts, sameKey, type HostObject, type Mention, type VipFacts } from './dest-alike';
+import { textKey, vipFacts, type KeyScope } from './dest-key';
 
 export interface DestClasses {
   /** Per destination: its class, or -1 (traced for every source class on its own). */
@@ -73,13 +73,8 @@ export function noDestClasses(
 const CLASSED_KINDS = new Set(['service', 'externalip', 'dns']);
 const IPV4 = /\d{1,3}(?:\.\d{1,3}){3}/g;
 const PROTO: Readonly<Record<string, number>> = { tcp: 6, udp: 17, icmp: 1 };
-
-interface Mention {
-  readonly info: GroupInfo;
-  readonly k: number;
-  /** Named by a /32 condition (else only by name). */
-  readonly cond: boolean;
-}
+/** How many written keys a plain VIP is compared with before its own is written. */
+const TRIES = 4;
 
 /** Group the service columns of `t` into destination classes. */
 export function destinationClasses(
@@ -94,11 +89,17 @@ export function destinationClasses(
   const none = noDestClasses(destinations, tokens.length);
   // Candidate VIPs: the addresses of service-like columns.
   const vipCols = new Map<string, number[]>();
+  const numOf = new Map<string, number>();
   destinations.forEach((d, i) => {
-    if (!CLASSED_KINDS.has(d.kind) || parseIpv4(d.ip) === null) return;
+    if (!CLASSED_KINDS.has(d.kind)) return;
     const l = vipCols.get(d.ip);
     if (l) l.push(i);
-    else vipCols.set(d.ip, [i]);
+    else {
+      const n = parseIpv4(d.ip);
+      if (n === null) return;
+      vipCols.set(d.ip, [i]);
+      numOf.set(d.ip, n);
+    }
   });
   if (vipCols.size < 2) return none;
   // Not classed: addresses named anywhere but by their own load balancers and services.
@@ -142,7 +143,7 @@ export function destinationClasses(
   for (const tok of tokens) for (const v of tok?.values ?? []) sourceValues.add(v);
   const tokenVip = new Map<string, string>();
   const vipTokens = new Map<string, string[]>();
-  const vipObjs = new Map<string, unknown[]>();
+  const vipObjs = new Map<string, HostObject[]>();
   const claim = (tok: string, vip: string) => {
     const prev = tokenVip.get(tok);
     if (sourceValues.has(tok) || (prev !== undefined && prev !== vip)) {
@@ -161,6 +162,7 @@ export function destinationClasses(
     claim(v, v);
   }
   const lbsOf = new Map<string, LoadBalancer[]>();
+  const seenProvenance = new Set<object>();
   for (const lb of Object.values(t.loadBalancers)) {
     const mine = lb.frontendVips.filter((v) => vipCols.has(v));
     for (const v of mine) {
@@ -169,12 +171,20 @@ export function destinationClasses(
       else lbsOf.set(v, [lb]);
     }
     if (lb.frontendVips.length > 1) mine.forEach((v) => blocked.add(v));
-    // Its other fields are ids, numbers and flags (and the provenance's texts).
-    blockIpsIn(JSON.stringify(lb.provenance));
+    // Its other fields are ids, numbers and flags (and the provenance's texts, often one
+    // object many load balancers share: read once).
+    if (!seenProvenance.has(lb.provenance)) {
+      seenProvenance.add(lb.provenance);
+      blockIpsIn(JSON.stringify(lb.provenance));
+    }
     if (lb.sourceVip) blockIpsIn(lb.sourceVip, undefined, true);
     for (const v of mine) {
       claim(lb.id, v);
-      vipObjs.get(v)!.push({ ...lb, backendEndpointIds: sizeClass(lb.backendEndpointIds.length) });
+      vipObjs.get(v)!.push({
+        of: lb,
+        field: 'backendEndpointIds',
+        size: sizeClass(lb.backendEndpointIds.length),
+      });
     }
   }
   for (const s of Object.values(t.services)) {
@@ -184,16 +194,29 @@ export function destinationClasses(
     for (const v of vs) {
       claim(s.id, v);
       claim(s.name, v);
-      vipObjs.get(v)!.push({ ...s, backendPodIds: sizeClass(s.backendPodIds.length) });
+      vipObjs
+        .get(v)!
+        .push({ of: s, field: 'backendPodIds', size: sizeClass(s.backendPodIds.length) });
     }
   }
   const vipNum = new Map<number, string>();
-  for (const v of vipCols.keys()) vipNum.set(parseIpv4(v)!, v);
+  for (const [v, n] of numOf) vipNum.set(n, v);
 
   // Every distinct rule list once: rewrites to a VIP block it; rules naming one are mentions.
   const infos = distinctGroups(t, c);
   const mentions = new Map<string, Mention[]>();
   const seenAction = new Set<object>();
+  const carryText = (text: string) => blockIpsIn(text, undefined, true);
+  // Only a piece that may be a token is looked up (most pieces of a name are not).
+  const maybe = new PieceFilter();
+  for (const tok of tokenVip.keys()) maybe.add(tok);
+  // The VIPs the current rule names (the first `byCond` by a /32 condition).
+  const hit: string[] = [];
+  const named = (p: string) => {
+    const v = tokenVip.get(p);
+    if (v && !hit.includes(v)) hit.push(v);
+    return false;
+  };
   for (const info of infos) {
     const { g } = info;
     for (let k = 0; k < g.rules.length; k++) {
@@ -204,34 +227,29 @@ export function destinationClasses(
       const shared = a.kind === 'lbnat' || a.kind === 'other';
       if (!shared || !seenAction.has(a)) {
         if (shared) seenAction.add(a);
-        actionWrites(a, carryIp, (text) => blockIpsIn(text, undefined, true));
+        actionWrites(a, carryIp, carryText);
       }
       const cc = g.m.conds[k]!;
       // The VIPs it names: by a /32 condition, or (only) a piece of its name.
-      let hit: string[] | null = null;
+      hit.length = 0;
       if (cc.src)
         for (const x of cc.src) {
           const v = x.bits === 32 ? vipNum.get(x.base) : undefined;
-          if (v && !hit?.includes(v)) (hit ??= []).push(v);
+          if (v && !hit.includes(v)) hit.push(v);
         }
       if (cc.dst)
         for (const x of cc.dst) {
           const v = x.bits === 32 ? vipNum.get(x.base) : undefined;
-          if (v && !hit?.includes(v)) (hit ??= []).push(v);
+          if (v && !hit.includes(v)) hit.push(v);
         }
-      const byCond = hit?.length ?? 0;
-      somePiece(r.name, (p) => {
-        const v = tokenVip.get(p);
-        if (v && !hit?.includes(v)) (hit ??= []).push(v);
-        return false;
-      });
-      if (hit)
-        for (let i = 0; i < hit.length; i++) {
-          const v = hit[i]!;
-          let l = mentions.get(v);
-          if (!l) mentions.set(v, (l = []));
-          l.push({ info, k, cond: i < byCond });
-        }
+      const byCond = hit.length;
+      somePiece(r.name, named, maybe);
+      for (let i = 0; i < hit.length; i++) {
+        const v = hit[i]!;
+        let l = mentions.get(v);
+        if (!l) mentions.set(v, (l = []));
+        l.push({ info, k, cond: i < byCond });
+      }
     }
   }
   const live = (v: string) => !carried.has(v);
@@ -248,7 +266,7 @@ export function destinationClasses(
   // Per rule list: how many rules before each position name no classed VIP (their order
   // relative to those rules is what a column's packets see).
   const ranks = new Map<GroupInfo, Int32Array>();
-  const rankOf = (info: GroupInfo, k: number): number => {
+  const rankOf = ({ info, k }: Mention): number => {
     let r = ranks.get(info);
     if (!r) {
       const { g } = info;
@@ -287,20 +305,17 @@ export function destinationClasses(
   const macOf = new Map<number, string | null>();
 
   const list: (number[] | null)[] = destinations.map(() => null);
-  const vipKey = new Map<string, string>();
+  const scope: KeyScope = { tokens, portOwner, sourceValues, rankOf };
+  // Each VIP's key as a number; plain VIPs whose keys were written, to compare others with.
+  const vipKey = new Map<string, number>();
+  const keyIds = new Map<string, number>();
+  const reps: { f: VipFacts; id: number }[] = [];
+  const repOf = new Set<number>();
+  const fixed = new FixedTexts((p) => sourceValues.has(p) || tokenVip.has(p));
   for (const [v, cols] of vipCols) {
     if (blocked.has(v)) continue;
-    const num = parseIpv4(v)!;
+    const num = numOf.get(v)!;
     const toks = vipTokens.get(v)!;
-    // The VIP's tokens (and a port owner's own) as placeholders.
-    let own: OwnTokens | null = null;
-    const piece = (p: string) => {
-      const i = toks.indexOf(p);
-      if (i >= 0) return `\u27e8vip${i}\u27e9`;
-      const j = own ? own.values.indexOf(p) : -1;
-      return j >= 0 ? `\u27e8${own!.roles[j]}\u27e9` : p;
-    };
-    const norm = (text: string) => mapPieces(text, piece);
     // Each column's backend list: every lbnat rule for it must hold the same one.
     let ok = true;
     const backendPorts = new Set<string>();
@@ -335,90 +350,38 @@ export function destinationClasses(
         if (p && !t.endpoints[e]!.isRemote) backendPorts.add(p);
       }
     if (!ok) continue;
-    // Mentions in a list some ports share: by the list itself. In a port's own list: per
-    // port, written up to its owner; every backend port must read the same, and every other
-    // source port the same as the rest (or be listed by name).
-    const shared: string[] = [];
-    const perPort = new Map<string, string[]>();
-    const textFor = textsInRow(toks, piece, sourceValues);
-    const joined = sameAsLast();
-    for (const m of mentions.get(v) ?? []) {
-      const r = m.info.g.rules[m.k]!;
-      const port = m.info.ports.length === 1 ? m.info.ports[0]! : null;
-      const owner = port === null ? undefined : portOwner.get(port);
-      own = owner === undefined ? null : tokens[owner]!;
-      const body = textFor(r, own?.values ?? null);
-      const place = m.cond ? `#${rankOf(m.info, m.k)}` : `@${m.k}`;
-      if (m.info.ports.length !== 1) {
-        shared.push(`${m.info.id}${place}|${m.info.where}|${body}`);
-        continue;
-      }
-      let l = perPort.get(port!);
-      if (!l) perPort.set(port!, (l = []));
-      l.push(joined(place, m.info.where, body));
-    }
-    const textOf = (p: string) => {
-      const l = perPort.get(p);
-      return !l ? '' : l.length === 1 ? l[0]! : l.sort().join('\n');
-    };
-    const perBackend = [...backendPorts].map(textOf);
-    if (perBackend.some((x) => x !== perBackend[0])) continue;
-    // Other source ports: the most common text, and the ports that differ from it by name.
-    const counts = new Map<string, number>();
-    let mentioned = 0;
-    // Counted by runs of equal texts (most ports read alike): one map write per run.
-    let [run, runLength]: [string | null, number] = [null, 0];
-    const flush = () => run !== null && counts.set(run, (counts.get(run) ?? 0) + runLength);
-    for (const p of perPort.keys())
-      if (!backendPorts.has(p) && portOwner.has(p)) {
-        mentioned++;
-        const x = textOf(p);
-        if (x === run) runLength++;
-        else {
-          flush();
-          [run, runLength] = [x, 1];
-        }
-      }
-    flush();
-    let others = portOwner.size;
-    for (const p of backendPorts) if (portOwner.has(p)) others--;
-    counts.set('', (counts.get('') ?? 0) + others - mentioned);
-    const common = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0] ?? '';
-    const odd: string[] = [];
-    for (const p of perPort.keys())
-      if (!backendPorts.has(p) && (!portOwner.has(p) || textOf(p) !== common))
-        odd.push(`${p}|${textOf(p)}`);
-    if (common !== '')
-      for (const p of portOwner.keys())
-        if (!backendPorts.has(p) && !perPort.has(p)) odd.push(`${p}|`);
     let atoms = '';
     for (let i = 0; i < wide.length; i++)
       if (((num ^ wide[i]!.base) & wide[i]!.mask) === 0) atoms += atoms === '' ? `${i}` : `,${i}`;
-    const objs = vipObjs
-      .get(v)!
-      .map((o) => norm(JSON.stringify(o)))
-      .sort();
-    vipKey.set(
-      v,
-      [
-        atoms,
-        objs.join('\n'),
-        shared.sort().join('\n'),
-        common,
-        odd.sort().join('\n'),
-        perBackend[0] ?? '',
-      ].join('\u0001'),
-    );
+    const f = vipFacts(scope, toks, atoms, vipObjs.get(v)!, mentions.get(v) ?? [], backendPorts);
+    // A plain VIP read alike with one written before shares its key; else it is written.
+    let id = -1;
+    if (f.plain)
+      for (let i = reps.length - 1; i >= 0 && i >= reps.length - TRIES; i--)
+        if (sameKey(f, reps[i]!.f, rankOf, fixed)) {
+          id = reps[i]!.id;
+          // The last one matched is tried first.
+          if (i !== reps.length - 1) reps.push(reps.splice(i, 1)[0]!);
+          break;
+        }
+    if (id < 0) {
+      const key = textKey(scope, f);
+      if (key === null) continue;
+      id = keyIds.get(key) ?? keyIds.size;
+      if (id === keyIds.size) keyIds.set(key, id);
+      if (f.plain && !repOf.has(id)) {
+        repOf.add(id);
+        reps.push({ f, id });
+      }
+    }
+    vipKey.set(v, id);
   }
 
-  // Each distinct VIP key as a number: the column keys below stay short.
-  const keyIds = new Map<string, number>();
-  for (const vk of vipKey.values()) if (!keyIds.has(vk)) keyIds.set(vk, keyIds.size);
   const ids = new Map<string, number[]>();
   destinations.forEach((d, i) => {
     const vk = vipKey.get(d.ip);
     if (vk === undefined || !vipCols.get(d.ip)?.includes(i)) return;
-    const k = `${d.kind}|${d.port}|${d.proto}|${keyIds.get(vk)!}`;
+    const k = `${d.kind}|${d.port}|${d.proto}|${vk}`;
     const l = ids.get(k);
     if (l) l.push(i);
     else ids.set(k, [i]);
@@ -432,7 +395,7 @@ export function destinationClasses(
     const toks = new Set<string>();
     for (const d of members) {
       classOf[d] = q;
-      vip[d] = parseIpv4(destinations[d]!.ip)!;
+      vip[d] = numOf.get(destinations[d]!.ip)!;
       for (const x of vipTokens.get(destinations[d]!.ip)!) toks.add(x);
     }
     classTokens.push([...toks]);

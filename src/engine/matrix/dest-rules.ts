@@ -90,7 +90,7 @@ const SEP = new Uint8Array(128);
 for (const ch of ' \t\n\v\f\r_"{}[],()/=|;:') SEP[ch.charCodeAt(0)] = 1;
 
 /** Is code unit `c` a separator of `PIECES` (one of its listed characters, or `\s`)? */
-function isSep(c: number): boolean {
+export function isSep(c: number): boolean {
   if (c < 128) return SEP[c] === 1;
   return (
     c === 0xa0 ||
@@ -130,18 +130,41 @@ export function mapPieces(x: string, piece: (p: string) => string): string {
 }
 
 /**
- * Calls `f` with each piece `x.split` on the separators of `PIECES` gives, empty ones
- * included (at either end, or the whole of an empty `x`), until `f` returns true.
+ * Pieces that may be some token, by length and first and last code unit: a piece that is not
+ * added is never passed to a `somePiece` callback given the filter (no slice, no lookup).
  */
-export function somePiece(x: string, f: (p: string) => boolean): boolean {
+export class PieceFilter {
+  private readonly bits = new Uint8Array(1 << 16);
+  add(p: string): void {
+    this.bits[slot(p, 0, p.length)] = 1;
+  }
+  has(x: string, from: number, to: number): boolean {
+    return this.bits[slot(x, from, to)] === 1;
+  }
+}
+
+function slot(x: string, from: number, to: number): number {
+  const n = to - from;
+  if (n === 0) return 0;
+  return (n * 0x9e5 + x.charCodeAt(from) * 0x3b + x.charCodeAt(to - 1) + 1) & 0xffff;
+}
+
+/**
+ * Calls `f` with each piece `x.split` on the separators of `PIECES` gives, empty ones
+ * included (at either end, or the whole of an empty `x`), until `f` returns true; with
+ * `maybe`, only the pieces it may hold.
+ */
+export function somePiece(x: string, f: (p: string) => boolean, maybe?: PieceFilter): boolean {
   const n = x.length;
-  if (n === 0 || isSep(x.charCodeAt(0))) if (f('')) return true;
+  const empty = !maybe || maybe.has(x, 0, 0);
+  if (n === 0 || isSep(x.charCodeAt(0))) if (empty && f('')) return true;
   let i = 0;
   while (i < n) {
     while (i < n && isSep(x.charCodeAt(i))) i++;
-    if (i === n) return isSep(x.charCodeAt(n - 1)) && n > 0 ? f('') : false;
+    if (i === n) return isSep(x.charCodeAt(n - 1)) && n > 0 && empty ? f('') : false;
     const start = i;
     while (i < n && !isSep(x.charCodeAt(i))) i++;
+    if (maybe && !maybe.has(x, start, i)) continue;
     if (f(start === 0 && i === n ? x : x.slice(start, i))) return true;
   }
   return false;

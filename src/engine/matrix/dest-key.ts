@@ -1,0 +1,165 @@
+/**
+ * A VIP's key, the text two VIPs of one destination class share (see `dest-classes.ts`): its
+ * atoms, its load balancer and service objects, and the rules naming it, each written with the
+ * VIP's tokens (and a port owner's) as placeholders. Most VIPs are not written: `vipFacts`
+ * gathers what the key is made of, and `dest-alike.ts` compares that with a VIP written before.
+ */
+import { sameMentions, side, type HostObject, type Mention, type VipFacts } from './dest-alike';
+import { mapPieces, sameAsLast, textsInRow } from './dest-rules';
+import type { OwnTokens } from './tokens';
+
+/** What the key of every VIP is read against. */
+export interface KeyScope {
+  readonly tokens: readonly (OwnTokens | null)[];
+  readonly portOwner: ReadonlyMap<string, number>;
+  /** Every source's token values. */
+  readonly sourceValues: ReadonlySet<string>;
+  /** How many rules before a mention name no classed VIP. */
+  readonly rankOf: (m: Mention) => number;
+}
+
+const ownerOf = (scope: KeyScope, port: string | null): OwnTokens | null => {
+  const owner = port === null ? undefined : scope.portOwner.get(port);
+  return owner === undefined ? null : scope.tokens[owner]!;
+};
+
+/** The facts of a VIP's key, checked for being plain. */
+export function vipFacts(
+  scope: KeyScope,
+  toks: readonly string[],
+  atoms: string,
+  objs: readonly HostObject[],
+  ms: readonly Mention[],
+  backendPorts: ReadonlySet<string>,
+): VipFacts {
+  const shared: Mention[] = [];
+  let own: OwnTokens | null = null;
+  let plain = true;
+  let byPort: Map<string, Mention[]> | null = null;
+  for (const m of ms) {
+    if (m.info.ports.length !== 1) {
+      shared.push(m);
+      own = null;
+      continue;
+    }
+    const port = m.info.ports[0]!;
+    own = ownerOf(scope, port);
+    if (!backendPorts.has(port)) plain = false;
+    byPort ??= new Map();
+    const l = byPort.get(port);
+    if (l) l.push(m);
+    else byPort.set(port, [m]);
+  }
+  let backend: readonly Mention[] = [];
+  let backendOwn: OwnTokens | null = null;
+  let first = true;
+  for (const p of backendPorts) {
+    const l = byPort?.get(p) ?? [];
+    const o = ownerOf(scope, p);
+    if (first) [backend, backendOwn, first] = [l, o, false];
+    else if (
+      plain &&
+      !sameMentions(backend, side(toks, backendOwn), l, side(toks, o), scope.rankOf)
+    )
+      plain = false;
+  }
+  return {
+    toks,
+    atoms,
+    objs,
+    own,
+    ms,
+    shared,
+    backendPorts,
+    plain,
+    backend,
+    backendOwn,
+    objSide: side(toks, own),
+    sharedSide: side(toks, null),
+    backendSide: side(toks, backendOwn),
+  };
+}
+
+/**
+ * The VIP's key written out, or null when its backend ports do not read alike (then it is in
+ * no class). Mentions in a list some ports share: by the list itself. In a port's own list: per
+ * port, written up to its owner; every backend port must read the same, and every other source
+ * port the same as the rest (or be listed by name).
+ */
+export function textKey(scope: KeyScope, f: VipFacts): string | null {
+  const { toks, backendPorts } = f;
+  const { portOwner, sourceValues } = scope;
+  // The VIP's tokens (and a port owner's own) as placeholders.
+  let own: OwnTokens | null = null;
+  const piece = (p: string) => {
+    const i = toks.indexOf(p);
+    if (i >= 0) return `\u27e8vip${i}\u27e9`;
+    const j = own ? own.values.indexOf(p) : -1;
+    return j >= 0 ? `\u27e8${own!.roles[j]}\u27e9` : p;
+  };
+  const shared: string[] = [];
+  const perPort = new Map<string, string[]>();
+  const textFor = textsInRow(toks, piece, sourceValues);
+  const joined = sameAsLast();
+  for (const m of f.ms) {
+    const r = m.info.g.rules[m.k]!;
+    const port = m.info.ports.length === 1 ? m.info.ports[0]! : null;
+    own = ownerOf(scope, port);
+    const body = textFor(r, own?.values ?? null);
+    const place = m.cond ? `#${scope.rankOf(m)}` : `@${m.k}`;
+    if (m.info.ports.length !== 1) {
+      shared.push(`${m.info.id}${place}|${m.info.where}|${body}`);
+      continue;
+    }
+    let l = perPort.get(port!);
+    if (!l) perPort.set(port!, (l = []));
+    l.push(joined(place, m.info.where, body));
+  }
+  const textOf = (p: string) => {
+    const l = perPort.get(p);
+    return !l ? '' : l.length === 1 ? l[0]! : l.sort().join('\n');
+  };
+  const perBackend = [...backendPorts].map(textOf);
+  if (perBackend.some((x) => x !== perBackend[0])) return null;
+  // Other source ports: the most common text, and the ports that differ from it by name.
+  const counts = new Map<string, number>();
+  let mentioned = 0;
+  // Counted by runs of equal texts (most ports read alike): one map write per run.
+  let [run, runLength]: [string | null, number] = [null, 0];
+  const flush = () => run !== null && counts.set(run, (counts.get(run) ?? 0) + runLength);
+  for (const p of perPort.keys())
+    if (!backendPorts.has(p) && portOwner.has(p)) {
+      mentioned++;
+      const x = textOf(p);
+      if (x === run) runLength++;
+      else {
+        flush();
+        [run, runLength] = [x, 1];
+      }
+    }
+  flush();
+  let others = portOwner.size;
+  for (const p of backendPorts) if (portOwner.has(p)) others--;
+  counts.set('', (counts.get('') ?? 0) + others - mentioned);
+  const common = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))[0]?.[0] ?? '';
+  const odd: string[] = [];
+  for (const p of perPort.keys())
+    if (!backendPorts.has(p) && (!portOwner.has(p) || textOf(p) !== common))
+      odd.push(`${p}|${textOf(p)}`);
+  if (common !== '')
+    for (const p of portOwner.keys())
+      if (!backendPorts.has(p) && !perPort.has(p)) odd.push(`${p}|`);
+  // The objects are written up to the last mention's owner.
+  own = f.own;
+  const objs = f.objs
+    .map((o) => mapPieces(JSON.stringify({ ...o.of, [o.field]: o.size }), piece))
+    .sort();
+  return [
+    f.atoms,
+    objs.join('\n'),
+    shared.sort().join('\n'),
+    common,
+    odd.sort().join('\n'),
+    perBackend[0] ?? '',
+  ].join('\u0001');
+}
