@@ -33,27 +33,29 @@ export function vipFacts(
   backendPorts: ReadonlySet<string>,
 ): VipFacts {
   const shared: Mention[] = [];
-  let own: OwnTokens | null = null;
   let plain = true;
   let byPort: Map<string, Mention[]> | null = null;
   for (const m of ms) {
     if (m.info.ports.length !== 1) {
       shared.push(m);
-      own = null;
       continue;
     }
     const port = m.info.ports[0]!;
-    own = ownerOf(scope, port);
+    // Only the backend ports' mentions are compared (a plain VIP has no others).
     if (!backendPorts.has(port)) plain = false;
+    if (!plain) continue;
     byPort ??= new Map();
     const l = byPort.get(port);
     if (l) l.push(m);
     else byPort.set(port, [m]);
   }
+  const last = ms[ms.length - 1];
+  // The objects are written up to the last mention's owner.
+  const own = last?.info.ports.length === 1 ? ownerOf(scope, last.info.ports[0]!) : null;
   let backend: readonly Mention[] = [];
   let backendOwn: OwnTokens | null = null;
   let first = true;
-  for (const p of backendPorts) {
+  for (const p of plain ? backendPorts : []) {
     const l = byPort?.get(p) ?? [];
     const o = ownerOf(scope, p);
     if (first) [backend, backendOwn, first] = [l, o, false];
@@ -79,6 +81,14 @@ export function vipFacts(
     backendSide: side(toks, backendOwn),
   };
 }
+
+/** A host object as its key writes it (the field's own place kept, its backend list a size). */
+const written = (o: HostObject): object =>
+  o.field === 'backendEndpointIds'
+    ? { ...o.of, backendEndpointIds: o.size }
+    : o.field === 'backendPodIds'
+      ? { ...o.of, backendPodIds: o.size }
+      : { ...o.of, [o.field]: o.size };
 
 /**
  * The VIP's key written out, or null when its backend ports do not read alike (then it is in
@@ -151,9 +161,7 @@ export function textKey(scope: KeyScope, f: VipFacts): string | null {
       if (!backendPorts.has(p) && !perPort.has(p)) odd.push(`${p}|`);
   // The objects are written up to the last mention's owner.
   own = f.own;
-  const objs = f.objs
-    .map((o) => mapPieces(JSON.stringify({ ...o.of, [o.field]: o.size }), piece))
-    .sort();
+  const objs = f.objs.map((o) => mapPieces(JSON.stringify(written(o)), piece)).sort();
   return [
     f.atoms,
     objs.join('\n'),
