@@ -13,6 +13,27 @@ async function expectCluster(page: Page, nodes: number): Promise<void> {
   await expect(page.locator('svg [data-kind="endpoint"]').first()).toBeVisible();
 }
 
+/** Records the type of every message the page posts to a worker (read with `posted`). */
+async function recordPosted(page: Page, opts: { neverIdle?: boolean } = {}): Promise<void> {
+  await page.addInitScript((neverIdle) => {
+    if (neverIdle) {
+      window.requestIdleCallback = () => 0;
+      window.cancelIdleCallback = () => undefined;
+    }
+    const w = window as unknown as { __posted: string[] };
+    w.__posted = [];
+    // Wrapped, then called with the worker as `this`.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, m: unknown, t?: unknown) {
+      w.__posted.push((m as { type?: string } | null)?.type ?? '');
+      return post.call(this, m, t as StructuredSerializeOptions);
+    };
+  }, opts.neverIdle ?? false);
+}
+const posted = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window as unknown as { __posted: string[] }).__posted);
+
 test.describe('a cluster from its nodes’ dumps', () => {
   test('two collector files import as two nodes; an input can be moved and moved back', async ({
     page,
@@ -345,18 +366,7 @@ test('twenty nodes: rows of ten, names readable when fitted, zoom down to a port
 test('the matrix of an imported cluster comes from the importer’s worker, and equals the one sent from the page', async ({
   page,
 }) => {
-  // The type of every message the page posts to a worker.
-  await page.addInitScript(() => {
-    const w = window as unknown as { __posted: string[] };
-    w.__posted = [];
-    // Wrapped, then called with the worker as `this`.
-    // eslint-disable-next-line @typescript-eslint/unbound-method
-    const post = Worker.prototype.postMessage;
-    Worker.prototype.postMessage = function (this: Worker, m: unknown, t?: unknown) {
-      w.__posted.push((m as { type?: string } | null)?.type ?? '');
-      return post.call(this, m, t as StructuredSerializeOptions);
-    };
-  });
+  await recordPosted(page);
   await openApp(page);
   await expect(page.locator('.hv-root[data-matrix="prepared"]')).toBeAttached();
   await page.evaluate(() => {
@@ -368,9 +378,9 @@ test('the matrix of an imported cluster comes from the importer’s worker, and 
   ]);
   await expectCluster(page, 2);
   await expect(page.locator('.hv-root[data-matrix="prepared"]')).toBeAttached();
-  const posted = await page.evaluate(() => (window as unknown as { __posted: string[] }).__posted);
-  expect(posted).toContain('init-from');
-  expect(posted).not.toContain('piece');
+  const types = await posted(page);
+  expect(types).toContain('init-from');
+  expect(types).not.toContain('piece');
 
   await page.getByRole('radio', { name: 'Matrix' }).click();
   const done = page.locator('.hv-matrix[data-status="done"]');
@@ -385,28 +395,14 @@ test('the matrix of an imported cluster comes from the importer’s worker, and 
   await page.getByRole('button', { name: 'Recompute' }).click();
   await expect(done).toBeVisible({ timeout: 30_000 });
   expect(await cells()).toBe(fromWorker);
-  expect(
-    await page.evaluate(() => (window as unknown as { __posted: string[] }).__posted),
-  ).toContain('piece');
+  expect(await posted(page)).toContain('piece');
 });
 
 test('a dump’s matrix is prepared from the importer’s worker as the dump is read, though the page is never idle', async ({
   page,
 }) => {
-  await page.addInitScript(() => {
-    // Never idle: only a topology a worker sends is prepared (the page would send the others).
-    window.requestIdleCallback = () => 0;
-    window.cancelIdleCallback = () => undefined;
-    const w = window as unknown as { __posted: string[] };
-    w.__posted = [];
-    // Wrapped, then called with the worker as `this`.
-    // eslint-disable-next-line @typescript-eslint/unbound-method
-    const post = Worker.prototype.postMessage;
-    Worker.prototype.postMessage = function (this: Worker, m: unknown, t?: unknown) {
-      w.__posted.push((m as { type?: string } | null)?.type ?? '');
-      return post.call(this, m, t as StructuredSerializeOptions);
-    };
-  });
+  // Never idle: only a topology a worker sends is prepared (the page would send the others).
+  await recordPosted(page, { neverIdle: true });
   await openApp(page);
   await dropFiles(page, [
     { name: 'hnsviz-win-a.txt', text: fixture('l2bridge-win-a.txt') },
@@ -416,7 +412,7 @@ test('a dump’s matrix is prepared from the importer’s worker as the dump is 
   await expect(page.locator('.hv-root[data-matrix="prepared"]')).toBeAttached();
   await page.getByRole('radio', { name: 'Matrix' }).click();
   await expect(page.locator('.hv-matrix[data-status="done"]')).toBeVisible({ timeout: 30_000 });
-  const posted = await page.evaluate(() => (window as unknown as { __posted: string[] }).__posted);
-  expect(posted).toContain('init-from');
-  expect(posted).not.toContain('piece');
+  const types = await posted(page);
+  expect(types).toContain('init-from');
+  expect(types).not.toContain('piece');
 });

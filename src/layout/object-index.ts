@@ -201,11 +201,11 @@ function* buildIndex(t: Topology): Generator<void, ObjectIndex> {
   const lazy = setRuleCount(t) > EAGER_SET_RULES;
   if (!lazy) {
     for (const l of Object.values(t.layers)) {
-      add(layerRef(t, l));
+      add(portObjectRef(t, 'layer', l));
       if (due()) yield;
     }
     for (const g of Object.values(t.groups)) {
-      add(groupRef(t, g));
+      add(portObjectRef(t, 'group', g));
       if (due()) yield;
     }
     for (const r of allVfpRules(t)) {
@@ -278,27 +278,16 @@ export function setRuleCount(t: Topology): number {
   return n;
 }
 
-function layerRef(t: Topology, l: VfpLayer): ObjectRef {
+/** The ref of a layer or a group: both are found by id on their own port. */
+function portObjectRef(t: Topology, kind: 'layer' | 'group', x: VfpLayer | VfpGroup): ObjectRef {
   return {
-    id: l.id,
-    kind: 'layer',
-    name: l.name,
-    entity: l,
-    provenance: l.provenance,
-    nodeId: t.ports[l.portId]?.nodeId ?? null,
-    portId: l.portId,
-  };
-}
-
-function groupRef(t: Topology, g: VfpGroup): ObjectRef {
-  return {
-    id: g.id,
-    kind: 'group',
-    name: g.name,
-    entity: g,
-    provenance: g.provenance,
-    nodeId: t.ports[g.portId]?.nodeId ?? null,
-    portId: g.portId,
+    id: x.id,
+    kind,
+    name: x.name,
+    entity: x,
+    provenance: x.provenance,
+    nodeId: t.ports[x.portId]?.nodeId ?? null,
+    portId: x.portId,
   };
 }
 
@@ -310,9 +299,9 @@ function isVfpId(t: Topology, id: string): boolean {
 /** The entry of the VFP object `id` (layer, group, rule, or a shared set's rule), if any. */
 function vfpRef(t: Topology, id: string): ObjectRef | undefined {
   const l = entryOf(t.layers, id);
-  if (l) return layerRef(t, l);
+  if (l) return portObjectRef(t, 'layer', l);
   const g = entryOf(t.groups, id);
-  if (g) return groupRef(t, g);
+  if (g) return portObjectRef(t, 'group', g);
   const r = ruleById(t, id);
   return r && r.id === id ? ruleRef(t, r) : undefined;
 }

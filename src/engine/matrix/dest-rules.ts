@@ -6,6 +6,7 @@ import type { Cidr } from '../../shared/ip';
 import type { Topology } from '../../model/types';
 import { compiledPort, type CompiledTopology } from '../compile';
 import type { CGroup, RuleBody } from '../compile-vfp';
+import { isWideSpace } from './spaces';
 
 /** A rule list some ports share, met once. */
 export interface GroupInfo {
@@ -91,18 +92,7 @@ for (const ch of ' \t\n\v\f\r_"{}[],()/=|;:') SEP[ch.charCodeAt(0)] = 1;
 
 /** Is code unit `c` a separator of `PIECES` (one of its listed characters, or `\s`)? */
 export function isSep(c: number): boolean {
-  if (c < 128) return SEP[c] === 1;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
+  return c < 128 ? SEP[c] === 1 : isWideSpace(c);
 }
 
 /**

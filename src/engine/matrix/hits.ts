@@ -5,21 +5,11 @@
  */
 import type { PortRange, RuleConditions } from '../../model/types';
 import type { OwnTokens } from './tokens';
+import { isWideSpace } from './spaces';
 
 /** What `scan` splits a text on: `/[\s_"{}[\],()/=|;]+/`, by char code. */
 function splits(c: number): boolean {
-  if (c < 128) return DELIM[c] === 1;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
+  return c < 128 ? DELIM[c] === 1 : isWideSpace(c);
 }
 const DELIM = new Uint8Array(128);
 for (const ch of ' \t\n\v\f\r_"{}[],()/=|;') DELIM[ch.charCodeAt(0)] = 1;
