@@ -34,11 +34,18 @@ export interface Pools {
   readonly dst: readonly PoolRange[];
 }
 
-/** One action's rewrites as `[address or -1, lo, hi]`, parsed once per action object. */
+/** One action's rewrites as `[address or -1, lo, hi]`. */
 type Rewrite = readonly [number, number, number];
-const rewritesOf = new WeakMap<object, { src: Rewrite[]; dst: Rewrite[] }>();
+/**
+ * Actions' rewrites parsed so far, by action object: one per scan (a new plan parses again,
+ * so a plan's cost does not depend on an earlier one).
+ */
+export type RewriteCache = Map<object, { src: Rewrite[]; dst: Rewrite[] }>;
 
-function actionRewrites(a: RuleBody['action']): { src: Rewrite[]; dst: Rewrite[] } {
+function actionRewrites(
+  a: RuleBody['action'],
+  rewritesOf: RewriteCache,
+): { src: Rewrite[]; dst: Rewrite[] } {
   let w = rewritesOf.get(a);
   if (w) return w;
   const ip = (x: string | null) => (x ? (parseIpv4(x) ?? -1) : -1);
@@ -54,7 +61,7 @@ function actionRewrites(a: RuleBody['action']): { src: Rewrite[]; dst: Rewrite[]
 }
 
 /** The rewrites the rules of a group can make, by port range. */
-export function groupPools(g: CGroup): Pools {
+export function groupPools(g: CGroup, rewrites: RewriteCache): Pools {
   const src = new Map<number, PoolRange>();
   const dst = new Map<number, PoolRange>();
   const add = (m: Map<number, PoolRange>, [ip, lo, hi]: Rewrite) => {
@@ -71,7 +78,7 @@ export function groupPools(g: CGroup): Pools {
   for (const r of g.rules) {
     if (r.action === last) continue;
     last = r.action;
-    const w = actionRewrites(r.action);
+    const w = actionRewrites(r.action, rewrites);
     for (const x of w.src) add(src, x);
     for (const x of w.dst) add(dst, x);
   }

@@ -15,7 +15,14 @@ import { NONE } from './hits';
 import { RuleEncoder, type Cond, type NamingRule, type RuleEnc } from './rule-encoder';
 export type { Cond } from './rule-encoder';
 import { GroupIds, prefixPrint, rulePrint, seqPrint } from './prints';
-import { covers, groupPools, irrelevant, MATRIX_SOURCE_PORT, type Pools } from './pools';
+import {
+  covers,
+  groupPools,
+  irrelevant,
+  MATRIX_SOURCE_PORT,
+  type Pools,
+  type RewriteCache,
+} from './pools';
 export { MATRIX_SOURCE_PORT } from './pools';
 import { pushAll } from '../../shared/arrays';
 
@@ -77,6 +84,7 @@ export class Scanner extends RuleEncoder {
    * encoded once.
    */
   private readonly memos = new Map<Matcher, GroupMemo[]>();
+  private readonly rewrites: RewriteCache = new Map();
 
   private memoOf(g: CGroup): GroupMemo {
     let list = this.memos.get(g.m);
@@ -126,7 +134,7 @@ export class Scanner extends RuleEncoder {
     const memos = groups.map((gs) => gs.map((g) => this.memoOf(g)));
     // The groups' rewrites, needed only to check rules that may be irrelevant.
     const pools = relevant
-      ? memos.flat().map((m, i) => () => (m.pools ??= groupPools(flat[i]!)))
+      ? memos.flat().map((m, i) => () => (m.pools ??= groupPools(flat[i]!, this.rewrites)))
       : [];
     const flat = groups.flat();
     cp.layers.forEach((cl, li) => {
