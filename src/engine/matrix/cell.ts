@@ -56,9 +56,23 @@ export function cellOf(t: Trace): MatrixCell {
   };
 }
 
-/** A stable key for sharing identical cells. */
+/**
+ * One field of a cell's key: a text by its length, then itself, so no text a dump carries (a
+ * rule named `null`, a name holding the separator) reads as another field or as a missing one.
+ */
+const field = (x: string | number | null): string =>
+  x === null ? '-' : typeof x === 'number' ? `#${x};` : `${x.length}:${x}`;
+
+/** A stable key for sharing identical cells: equal keys, equal cells. */
 export const cellKey = (c: MatrixCell) =>
-  `${c.verdict}\u0001${c.reason}\u0001${c.at}\u0001${c.layer}\u0001${c.group}\u0001${c.rule}\u0001${c.priority}\u0001${c.backend}`;
+  field(c.verdict) +
+  field(c.reason) +
+  field(c.at) +
+  field(c.layer) +
+  field(c.group) +
+  field(c.rule) +
+  field(c.priority) +
+  field(c.backend);
 
 /** Distinct cells, shared by index; templates (see `Matrix.templated`) apart from the rest. */
 export class CellTable {
