@@ -3,14 +3,16 @@
  * gets the topology, sends a preview of the first rows (traced cell by cell), then computes the
  * plan (so the main thread never does) and hands topology and plan to the other workers itself
  * (started once the first rows are out, so they compete with neither the page nor the first
- * worker before then); every worker then takes work units (a source class over a range of destination columns, see
- * `workUnits`) one at a time; the matrix so far goes to `onRows` as units finish (the preview
- * with 0 units done). `cancel()` terminates the workers and keeps what was computed.
+ * worker before then); every worker then takes work units (a source class over a range of
+ * destination columns, see `workUnits`) one at a time; the matrix so far goes to `onRows` as
+ * units finish (the preview with 0 units done). `cancel()` terminates the workers and keeps
+ * what was computed.
  *
  * `prepareMatrix(t)` starts that first worker ahead of time (the viewer calls it when a
  * topology is shown: at once when a worker can send it, else once the page is idle): it
- * receives the topology and computes the columns and the preview, then waits. Opening the matrix then shows the preview at once, and the
- * page never clones a big topology while the user waits.
+ * receives the topology and computes the columns and the preview, then waits. Opening the
+ * matrix then shows the preview at once, and the page never clones a big topology while the
+ * user waits.
  *
  * With `from` (the worker that holds the topology: a dump shown), the first worker reads the
  * topology there (`init-from`), prepared or cold alike, and the page makes none of its pieces.

@@ -13,6 +13,7 @@ import { parseIpv4, type Cidr } from '../../shared/ip';
 import type { Endpoint, Pod, Topology } from '../../model/types';
 import { compileTopology, compiledPort, type CompiledTopology } from '../compile';
 import { Scanner, type Cond } from './scan';
+import { sameArray } from './prints';
 import type { OwnTokens } from './tokens';
 export { substitute, tokenRegex, type OwnTokens } from './tokens';
 import type { MatrixSource } from './types';
@@ -82,12 +83,6 @@ function ownTokens(t: Topology, s: MatrixSource): OwnTokens {
     portIds: eps.flatMap((e) => (e.portId && !e.isRemote ? [e.portId] : [])),
     endpointIds: eps.map((e) => e.id),
   };
-}
-
-function sameArray(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 function hashArray(a: readonly number[]): number {

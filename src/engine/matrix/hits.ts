@@ -5,6 +5,7 @@
  */
 import type { PortRange, RuleConditions } from '../../model/types';
 import type { OwnTokens } from './tokens';
+import { knownConditions, mix, SEED } from './prints';
 import { isWideSpace } from './spaces';
 
 /** What `scan` splits a text on: `/[\s_"{}[\],()/=|;]+/`, by char code. */
@@ -13,9 +14,6 @@ function splits(c: number): boolean {
 }
 const DELIM = new Uint8Array(128);
 for (const ch of ' \t\n\v\f\r_"{}[],()/=|;') DELIM[ch.charCodeAt(0)] = 1;
-
-const SEED = 0x811c9dc5;
-const mix = (h: number, c: number) => Math.imul(h ^ c, 0x01000193);
 
 /** A text's hash, as `scan` computes it for a piece (FNV-1a over char codes). */
 function hashOf(s: string): number {
@@ -92,12 +90,7 @@ export class Hits {
    * keys other than the five known ones (the caller splits its text).
    */
   ofConditions(c: RuleConditions, skipSrc = false, skipDst = false): readonly number[] | null {
-    let keys = 0;
-    for (const k in c) {
-      if (!KNOWN_KEYS.has(k)) return null;
-      keys++;
-    }
-    if (keys !== KNOWN_KEYS.size) return null;
+    if (!knownConditions(c)) return null;
     // No closures: this runs once per rule of every distinct list.
     let out: number[] | null = null;
     if (!skipSrc && c.srcPrefixes)
@@ -221,7 +214,7 @@ export class Hits {
   }
 }
 export const NONE: readonly number[] = [];
-const KNOWN_KEYS = new Set(['srcPrefixes', 'dstPrefixes', 'srcPorts', 'dstPorts', 'protocols']);
+
 /** Every fixed piece a conditions object's JSON can split into (see `Hits.ofConditions`). */
 const SKELETON =
   '{"srcPrefixes":null,"dstPrefixes":null,"srcPorts":null,"dstPorts":null,"protocols":null}' +
@@ -249,12 +242,7 @@ export class ObjInfo {
  * five known ones.
  */
 export function condInto(out: number[], c: RuleConditions, prefix: (p: string) => number): boolean {
-  let keys = 0;
-  for (const k in c) {
-    if (!KNOWN_KEYS.has(k)) return false;
-    keys++;
-  }
-  if (keys !== KNOWN_KEYS.size) return false;
+  if (!knownConditions(c)) return false;
   const prefixes = (xs: readonly string[] | null) => {
     out.push(xs ? xs.length : -1);
     for (const x of xs ?? []) out.push(prefix(x));

@@ -9,15 +9,16 @@
 import type { PortRange, RuleConditions } from '../../model/types';
 import type { RuleBody } from '../compile-vfp';
 
-const SEED = 0x811c9dc5;
-const mix = (h: number, v: number) => Math.imul(h ^ v, 0x01000193);
+/** FNV-1a's start and step, over numbers (char codes, fields) rather than bytes. */
+export const SEED = 0x811c9dc5;
+export const mix = (h: number, v: number) => Math.imul(h ^ v, 0x01000193);
 /** A prefix that some source's placeholders may rewrite. */
 const MARK = 0x5a17c0de;
 /** Conditions with keys other than the five known ones (encoded as their text). */
 const OTHER = 0x0bad5eed;
 
 /** A text's hash (its char codes). */
-export function textPrint(s: string): number {
+function textPrint(s: string): number {
   let h = mix(SEED, s.length);
   for (let i = 0; i < s.length; i++) h = mix(h, s.charCodeAt(i));
   return h;
@@ -37,15 +38,16 @@ function rangesPrint(h: number, xs: readonly PortRange[] | null) {
   return h;
 }
 
-const KNOWN = ['srcPrefixes', 'dstPrefixes', 'srcPorts', 'dstPorts', 'protocols'];
+const KNOWN_KEYS = new Set(['srcPrefixes', 'dstPrefixes', 'srcPorts', 'dstPorts', 'protocols']);
 
-function knownShape(c: RuleConditions): boolean {
+/** Do conditions hold the five known keys and no other (else they are encoded as their text)? */
+export function knownConditions(c: RuleConditions): boolean {
   let keys = 0;
   for (const k in c) {
-    if (!KNOWN.includes(k)) return false;
+    if (!KNOWN_KEYS.has(k)) return false;
     keys++;
   }
-  return keys === KNOWN.length;
+  return keys === KNOWN_KEYS.size;
 }
 
 /**
@@ -56,7 +58,7 @@ export function rulePrint(r: RuleBody, prefix: (p: string) => number): number {
   const flags = (r.terminating ? 1 : 0) | (r.stateful ? 2 : 0);
   let h = mix(mix(SEED, r.priority), flags);
   const c = r.conditions;
-  if (!knownShape(c)) return mix(h, OTHER);
+  if (!knownConditions(c)) return mix(h, OTHER);
   h = listPrint(h, c.srcPrefixes, prefix);
   h = listPrint(h, c.dstPrefixes, prefix);
   h = rangesPrint(h, c.srcPorts);
@@ -140,7 +142,8 @@ export class GroupIds<L> {
   }
 }
 
-function sameArray(a: readonly number[], b: readonly number[]): boolean {
+/** Are two number arrays equal item by item? */
+export function sameArray(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
