@@ -9,10 +9,11 @@
  * Printed, never asserted. Everything is awaited in the page (no polling from the test
  * runner: Playwright's polling `expect` does work in the page that would count as its tasks).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { syntheticDump } from '../parse-bench';
 import { dropPrepared, openApp, prepareFile } from '../../e2e/import-helpers';
 import { report } from './budget';
+import { OPEN_MARK, profiled } from './task-profile';
 
 // The app's offline service worker would answer the routed test URL with the app shell.
 test.use({ serviceWorkers: 'block' });
@@ -30,9 +31,18 @@ interface Figures {
  * `onShow`: drop the prepared file first, and click in the very callback that sees the dump
  * shown (no round trip to the test runner in between).
  */
-async function openMatrix(page: Page, onShow = false): Promise<Figures> {
+async function openMatrix(
+  browser: Browser,
+  page: Page,
+  label: string,
+  onShow = false,
+): Promise<Figures> {
+  return profiled(browser, page, label, () => measureOpen(page, onShow));
+}
+
+async function measureOpen(page: Page, onShow: boolean): Promise<Figures> {
   return page.evaluate(
-    (onShow) =>
+    ([onShow, mark]) =>
       new Promise<Figures>((resolve) => {
         const tasks: number[] = [];
         const scripts: number[] = [];
@@ -69,6 +79,7 @@ async function openMatrix(page: Page, onShow = false): Promise<Figures> {
           longTasks.observe({ type: 'longtask', buffered: false });
           frames.observe({ type: 'long-animation-frame', buffered: false });
           t0 = performance.now();
+          performance.mark(mark);
           obs.observe(document, { subtree: true, childList: true, attributes: true });
           const matrix = [...document.querySelectorAll<HTMLElement>('[role="radio"]')].find(
             (b) => b.textContent === 'Matrix',
@@ -90,7 +101,7 @@ async function openMatrix(page: Page, onShow = false): Promise<Figures> {
           new DragEvent('drop', { dataTransfer: d, bubbles: true, cancelable: true }),
         );
       }),
-    onShow,
+    [onShow, OPEN_MARK] as const,
   );
 }
 
@@ -109,11 +120,14 @@ async function prepared(page: Page): Promise<void> {
   });
 }
 
-test('matrix of the reference cluster, opened after the viewer prepared it', async ({ page }) => {
+test('matrix of the reference cluster, opened after the viewer prepared it', async ({
+  browser,
+  page,
+}) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await openApp(page);
   await prepared(page);
-  print('matrixReference', 'reference cluster', await openMatrix(page));
+  print('matrixReference', 'reference cluster', await openMatrix(browser, page, 'matrixReference'));
 });
 
 /** Open the app and put the bench's 20 MB dump in the page, to drop. */
@@ -133,24 +147,31 @@ async function importDump(page: Page): Promise<void> {
   });
 }
 
-test('matrix of a 300 × 5,000 dump, opened after the viewer prepared it', async ({ page }) => {
-  test.setTimeout(600_000);
-  await importDump(page);
-  await prepared(page);
-  print('matrix', 'dump, prepared', await openMatrix(page));
-  await page.screenshot({ path: 'test-results/matrix-300x5000.png' });
-});
-
-test('matrix of a 300 × 5,000 dump, opened the moment the import shows (cold)', async ({
+test('matrix of a 300 × 5,000 dump, opened after the viewer prepared it', async ({
+  browser,
   page,
 }) => {
   test.setTimeout(600_000);
   await importDump(page);
-  print('matrixCold', 'dump, cold', await openMatrix(page));
+  await prepared(page);
+  print('matrix', 'dump, prepared', await openMatrix(browser, page, 'matrix'));
+  await page.screenshot({ path: 'test-results/matrix-300x5000.png' });
 });
 
-test('matrix of a 300 × 5,000 dump, opened in the task that shows the import', async ({ page }) => {
+test('matrix of a 300 × 5,000 dump, opened the moment the import shows (cold)', async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(600_000);
+  await importDump(page);
+  print('matrixCold', 'dump, cold', await openMatrix(browser, page, 'matrixCold'));
+});
+
+test('matrix of a 300 × 5,000 dump, opened in the task that shows the import', async ({
+  browser,
+  page,
+}) => {
   test.setTimeout(600_000);
   await dumpReady(page);
-  print('matrixOnShow', 'dump, on show', await openMatrix(page, true));
+  print('matrixOnShow', 'dump, on show', await openMatrix(browser, page, 'matrixOnShow', true));
 });

@@ -10,6 +10,9 @@ import type { Browser, Page } from '@playwright/test';
 
 export const PROFILE = process.env.HNSVIZ_PROFILE === '1';
 
+/** The user-timing mark a phase may set in the page where its measured part starts. */
+export const OPEN_MARK = 'hnsviz-bench-open';
+
 const CATEGORIES = [
   'toplevel',
   'devtools.timeline',
@@ -70,6 +73,9 @@ function printLongTasks(label: string, events: TraceEvent[]): void {
   const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
   const tasks = onMain.filter((e) => e.ph === 'X' && e.name === 'RunTask' && (e.dur ?? 0) >= 50e3);
   const samples = collectSamples(events, main.pid, main.tid);
+  // A phase may mark its start in the page (`performance.mark(OPEN_MARK)`): tasks are then
+  // given with their start from it (negative: before it, such as an import's own tasks).
+  const mark = events.find((e) => e.name === OPEN_MARK && e.pid === main.pid);
   console.log(`${label}: ${tasks.length} main-thread tasks ≥ 50 ms`);
   for (const t of tasks) {
     const end = t.ts + (t.dur ?? 0);
@@ -102,7 +108,8 @@ function printLongTasks(label: string, events: TraceEvent[]): void {
     // Wall time, and the thread's own CPU time when the trace has it: on a loaded machine the
     // difference is time the thread waited for a core, not work of the page.
     const cpu = t.tdur === undefined ? '' : ` (${ms(t.tdur)} on the CPU)`;
-    console.log(`  task ${ms(t.dur ?? 0)}${cpu}: ${kinds}`);
+    const at = mark ? ` at ${ms(t.ts - mark.ts)}` : '';
+    console.log(`  task ${ms(t.dur ?? 0)}${cpu}${at}: ${kinds}`);
     console.log(`    self: ${top(self)}`);
     console.log(`    in app functions: ${top(app)}`);
   }

@@ -1,19 +1,18 @@
-import {
-  startTransition,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-} from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { cellAt, PREVIEW_FIRST_ROWS, type MatrixCell } from '../engine/matrix/index';
 import type { Topology } from '../model/types';
 import type { TopologySender } from '../worker/matrix-pool';
-import { matrixView, NO_FILTER, scopeChoices, windowOf, type MatrixFilter } from './matrix-view';
+import {
+  matrixColumns,
+  matrixView,
+  NO_FILTER,
+  scopeChoices,
+  windowOf,
+  type MatrixFilter,
+} from './matrix-view';
 import { useAppStore, useStoreApi } from './StoreContext';
 import { useMatrix } from './useMatrix';
-import { CellDetail, describeCell } from './MatrixCell';
+import { CellDetail, GridCell, type GridActions } from './MatrixCell';
 import './matrix.css';
 
 const ROW_H = 26;
@@ -22,12 +21,6 @@ const HEAD_H = 168;
 /** Column heads in a short view (an embed): labels cut sooner, so rows still show. */
 const COMPACT_HEAD_H = 88;
 const ROW_HEAD_W = 230;
-
-const MARK: Readonly<Record<MatrixCell['verdict'], string>> = {
-  delivered: '✓',
-  dropped: '✕',
-  assumed: '?',
-};
 
 /** Matrix mode: who can reach whom, every cell a packet and its reply; click one to trace it. */
 export function MatrixPanel({
@@ -41,19 +34,32 @@ export function MatrixPanel({
   const { result, cancel, restart } = useMatrix(topology, sendIn);
   const m = result?.matrix ?? null;
   const [filter, setFilter] = useState<MatrixFilter>(NO_FILTER);
-  const view = useMemo(() => (m ? matrixView(m, filter) : null), [m, filter]);
-  const scopes = useMemo(() => (m ? scopeChoices(m) : []), [m]);
+  // Streamed updates give a new matrix each time, its rows and columns unchanged.
+  const sources = m?.sources;
+  const destinations = m?.destinations;
+  const { proto, scope } = filter;
+  const columns = useMemo(
+    () => (destinations ? matrixColumns(destinations, { proto, scope }) : []),
+    [destinations, proto, scope],
+  );
+  const view = useMemo(() => (m ? matrixView(m, filter, columns) : null), [m, filter, columns]);
+  const scopes = useMemo(
+    () => (sources && destinations ? scopeChoices({ sources, destinations }) : []),
+    [sources, destinations],
+  );
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scroll, setScroll] = useState({ top: 0, left: 0, w: 800, h: 500 });
   const [focus, setFocus] = useState<{ r: number; c: number }>({ r: 0, c: 0 });
   const [hover, setHover] = useState<{ r: number; c: number; x: number; y: number } | null>(null);
   const focusPending = useRef(false);
 
-  useLayoutEffect(() => {
+  useEffect(() => {
     const el = scrollRef.current;
     if (!el) return undefined;
-    // Only a real change re-renders (the first measure runs inside the commit that mounts it).
-    const measure = () => {
+    // Measured after the browser's own layout (a ResizeObserver calls back before paint):
+    // read in the commit that mounts the view, sizes forced the layout of the whole page
+    // (freshly drawn when the matrix opens as a dump shows) into the click's task.
+    const ro = new ResizeObserver(() => {
       const next = {
         top: el.scrollTop,
         left: el.scrollLeft,
@@ -63,14 +69,25 @@ export function MatrixPanel({
       setScroll((s) =>
         s.top === next.top && s.left === next.left && s.w === next.w && s.h === next.h ? s : next,
       );
-    };
-    measure();
-    const ro = new ResizeObserver(measure);
+    });
     ro.observe(el);
     return () => ro.disconnect();
-    // Measured once while the box is empty (cheap), then on resize: measuring again when the
-    // grid appears would force its whole layout inside the commit that adds it.
   }, []);
+
+  // What a cell does on events, one object for the panel's life (cells are memoised on it):
+  // `open` reads the matrix and view of the latest render.
+  const opener = useRef<(r: number, c: number) => void>(() => {});
+  const [act] = useState<GridActions>(() => ({
+    focus: (r, c) => setFocus((f) => (f.r === r && f.c === c ? f : { r, c })),
+    open: (r, c) => opener.current(r, c),
+    hover: (r, c, td) => {
+      const host = scrollRef.current;
+      if (!td || !host) return setHover(null);
+      const box = td.getBoundingClientRect();
+      const h = host.getBoundingClientRect();
+      setHover({ r, c, x: box.right - h.left, y: box.bottom - h.top });
+    },
+  }));
 
   // The grid's first commit holds only the first rows (the preview's first corner), the rest of
   // the window follows in a transition: on a loaded machine a commit of a screenful of cells
@@ -111,6 +128,10 @@ export function MatrixPanel({
       } else if (x.traceStatus === 'error' || x.mode !== 'explore') off();
     });
   };
+
+  useEffect(() => {
+    opener.current = open;
+  });
 
   const moveTo = (r: number, c: number) => {
     const nr = Math.max(0, Math.min(nRows - 1, r));
@@ -300,6 +321,7 @@ export function MatrixPanel({
                 const r = rw.first + k;
                 const si = view.rows[r]!;
                 const s = m.sources[si]!;
+                const row = m.rows[si];
                 return (
                   <tr key={s.id} aria-rowindex={r + 2} style={{ height: ROW_H }}>
                     <th scope="row" aria-colindex={1} title={`${s.label} (${s.ip})`}>
@@ -308,48 +330,20 @@ export function MatrixPanel({
                     {cw.before > 0 && <td aria-hidden="true" />}
                     {Array.from({ length: cw.n }, (_, q) => {
                       const c = cw.first + q;
-                      const cell = cellAt(m, si, view.cols[c]!);
-                      const focused = r === fr && c === fc;
-                      // Its unit is still being computed (rows fill left to right).
-                      if (!cell)
-                        return (
-                          <td
-                            key={c}
-                            data-r={r}
-                            data-c={c}
-                            data-verdict="pending"
-                            aria-colindex={c + 2}
-                            tabIndex={focused ? 0 : -1}
-                            aria-label="not computed yet"
-                            onFocus={() => setFocus({ r, c })}
-                          >
-                            ·
-                          </td>
-                        );
+                      const dj = view.cols[c]!;
                       return (
-                        <td
+                        <GridCell
                           key={c}
-                          data-r={r}
-                          data-c={c}
-                          data-verdict={cell.verdict}
-                          aria-colindex={c + 2}
-                          tabIndex={focused ? 0 : -1}
-                          aria-label={describeCell(cell)}
-                          aria-describedby={focused ? 'hv-matrix-detail' : undefined}
-                          onClick={() => {
-                            setFocus({ r, c });
-                            open(r, c);
-                          }}
-                          onFocus={() => setFocus({ r, c })}
-                          onMouseEnter={(e) => {
-                            const box = e.currentTarget.getBoundingClientRect();
-                            const host = scrollRef.current!.getBoundingClientRect();
-                            setHover({ r, c, x: box.right - host.left, y: box.bottom - host.top });
-                          }}
-                          onMouseLeave={() => setHover(null)}
-                        >
-                          {MARK[cell.verdict]}
-                        </td>
+                          m={m}
+                          cells={m.cells}
+                          idx={row ? row[dj]! : -1}
+                          si={si}
+                          dj={dj}
+                          r={r}
+                          c={c}
+                          focused={r === fr && c === fc}
+                          act={act}
+                        />
                       );
                     })}
                     {cw.after > 0 && <td aria-hidden="true" />}

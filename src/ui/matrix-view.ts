@@ -36,7 +36,9 @@ export interface MatrixView {
 }
 
 /** The namespaces and nodes a filter can pick, as `ns:…` / `node:…` values with labels. */
-export function scopeChoices(m: Matrix): { value: string; label: string }[] {
+export function scopeChoices(
+  m: Pick<Matrix, 'sources' | 'destinations'>,
+): { value: string; label: string }[] {
   const ns = new Set<string>();
   const nodes = new Set<string>();
   for (const s of m.sources) {
@@ -56,17 +58,33 @@ function inScope(x: { namespace: string | null; node: string | null }, scope: st
   return x.node === scope.slice(5);
 }
 
-export function matrixView(m: Matrix, f: MatrixFilter): MatrixView {
-  const dropped = m.cells.map((c: MatrixCell) => c.verdict === 'dropped');
-  let rows = m.sources.flatMap((s, i) => (m.rows[i] && inScope(s, f.scope) ? [i] : []));
-  let cols = m.destinations.flatMap((d, j) =>
+/**
+ * The columns the protocol and scope filters keep, in order: they depend on the columns only,
+ * so a view redrawn for every streamed update takes them from the update before.
+ */
+export function matrixColumns(
+  destinations: Matrix['destinations'],
+  f: Pick<MatrixFilter, 'proto' | 'scope'>,
+): number[] {
+  return destinations.flatMap((d, j) =>
     (!f.proto || d.proto === f.proto) &&
     (!f.scope || inScope(d, f.scope) || (d.namespace === null && d.node === null))
       ? [j]
       : [],
   );
+}
+
+/** `columns`: `matrixColumns(m.destinations, f)`, when the caller has them. */
+export function matrixView(
+  m: Matrix,
+  f: MatrixFilter,
+  columns: readonly number[] = matrixColumns(m.destinations, f),
+): MatrixView {
+  let rows = m.sources.flatMap((s, i) => (m.rows[i] && inScope(s, f.scope) ? [i] : []));
+  let cols = columns;
   const pending = m.pendingRows ?? m.rows.filter((r) => !r || r.includes(PENDING_CELL)).length;
   if (f.onlyDrops || f.sortByDrops) {
+    const dropped = m.cells.map((c: MatrixCell) => c.verdict === 'dropped');
     const rowDrops = new Map<number, number>();
     const colDrops = new Map<number, number>();
     for (const i of rows) {
