@@ -16,15 +16,58 @@ export function covers(rs: readonly PortRange[], lo: number, hi: number): boolea
 }
 
 /**
- * Rewrites a group's rules can make into one port range: the addresses written (`any`: some
- * rewrite keeps or does not name the address), sorted when first searched.
+ * Rewrites a group's rules can make into one port range: the address texts written (null: the
+ * rewrite keeps or does not name the address), parsed and sorted only when first searched
+ * (most ranges never are: a pod's `NAT_…` rules and a node's 10,000 LB_DSR backends write its
+ * target port, which the own connections' ports never meet).
  */
-interface PoolRange {
-  readonly lo: number;
-  readonly hi: number;
-  any: boolean;
-  ips: number[];
-  sorted: boolean;
+class PoolRange {
+  private texts: (string | null)[] | null = [];
+  /** Some rewrite keeps the address, or writes one that is not an IPv4 address. */
+  private keeps = false;
+  private ips: number[] = [];
+  constructor(
+    readonly lo: number,
+    readonly hi: number,
+  ) {}
+
+  add(ip: string | null): void {
+    const texts = this.texts!;
+    if (texts.length === 0 || texts[texts.length - 1] !== ip) texts.push(ip);
+  }
+
+  /** Can a rewrite into this range write any address (keep the one a packet has)? */
+  get any(): boolean {
+    this.parse();
+    return this.keeps;
+  }
+
+  /** Does this range write an address inside `c`? */
+  anyInside(c: Cidr): boolean {
+    this.parse();
+    const ips = this.ips;
+    const top = c.base + 2 ** (32 - c.bits) - 1;
+    let lo = 0;
+    let hi = ips.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ips[mid]! < c.base) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < ips.length && ips[lo]! <= top;
+  }
+
+  private parse(): void {
+    const texts = this.texts;
+    if (!texts) return;
+    this.texts = null;
+    for (const x of texts) {
+      const ip = x ? (parseIpv4(x) ?? -1) : -1;
+      if (ip < 0) this.keeps = true;
+      else this.ips.push(ip);
+    }
+    this.ips.sort((p, q) => p - q);
+  }
 }
 
 export interface Pools {
@@ -34,73 +77,47 @@ export interface Pools {
   readonly dst: readonly PoolRange[];
 }
 
-/** One action's rewrites as `[address or -1, lo, hi]`. */
-type Rewrite = readonly [number, number, number];
-/**
- * Actions' rewrites parsed so far, by action object: one per scan (a new plan parses again,
- * so a plan's cost does not depend on an earlier one).
- */
-export type RewriteCache = Map<object, { src: Rewrite[]; dst: Rewrite[] }>;
+/** Ranges by `lo * 65536 + hi`, in the order first met. */
+class Ranges {
+  readonly list: PoolRange[] = [];
+  private readonly byKey = new Map<number, PoolRange>();
+  private last: PoolRange | null = null;
 
-function actionRewrites(
-  a: RuleBody['action'],
-  rewritesOf: RewriteCache,
-): { src: Rewrite[]; dst: Rewrite[] } {
-  let w = rewritesOf.get(a);
-  if (w) return w;
-  const ip = (x: string | null) => (x ? (parseIpv4(x) ?? -1) : -1);
-  w = { src: [], dst: [] };
-  if (a.kind === 'dynnat') w.src.push([ip(a.snatIp), a.portPool.from, a.portPool.to]);
-  else if (a.kind === 'lbnat') {
-    if (a.snatIp) w.src.push([ip(a.snatIp), 0, 65535]);
-    for (const b of a.backends) w.dst.push([ip(b.ip), b.port, b.port]);
-  } else if (a.kind === 'nat' && a.port !== null)
-    (a.side === 'source' ? w.src : w.dst).push([ip(a.ip), a.port, a.port]);
-  rewritesOf.set(a, w);
-  return w;
+  add(ip: string | null, lo: number, hi: number): void {
+    let r = this.last;
+    if (!r || r.lo !== lo || r.hi !== hi) {
+      const k = lo * 65536 + hi;
+      r = this.byKey.get(k) ?? null;
+      if (!r) {
+        this.byKey.set(k, (r = new PoolRange(lo, hi)));
+        this.list.push(r);
+      }
+      this.last = r;
+    }
+    r.add(ip);
+  }
 }
 
-/** The rewrites the rules of a group can make, by port range. */
-export function groupPools(g: CGroup, rewrites: RewriteCache): Pools {
-  const src = new Map<number, PoolRange>();
-  const dst = new Map<number, PoolRange>();
-  const add = (m: Map<number, PoolRange>, [ip, lo, hi]: Rewrite) => {
-    const k = lo * 65536 + hi;
-    let r = m.get(k);
-    if (!r) m.set(k, (r = { lo, hi, any: false, ips: [], sorted: true }));
-    if (ip < 0) r.any = true;
-    else if (r.ips[r.ips.length - 1] !== ip) {
-      r.ips.push(ip);
-      r.sorted = false;
-    }
-  };
+/**
+ * The rewrites the rules of a group can make, by port range: one walk over its actions,
+ * nothing parsed or kept per action (a list of 5,000 LB_DSR rules is walked once per plan).
+ */
+export function groupPools(g: CGroup): Pools {
+  const src = new Ranges();
+  const dst = new Ranges();
   let last: object | null = null;
   for (const r of g.rules) {
-    if (r.action === last) continue;
-    last = r.action;
-    const w = actionRewrites(r.action, rewrites);
-    for (const x of w.src) add(src, x);
-    for (const x of w.dst) add(dst, x);
+    const a = r.action;
+    if (a === last) continue;
+    last = a;
+    if (a.kind === 'dynnat') src.add(a.snatIp, a.portPool.from, a.portPool.to);
+    else if (a.kind === 'lbnat') {
+      if (a.snatIp) src.add(a.snatIp, 0, 65535);
+      for (const b of a.backends) dst.add(b.ip, b.port, b.port);
+    } else if (a.kind === 'nat' && a.port !== null)
+      (a.side === 'source' ? src : dst).add(a.ip, a.port, a.port);
   }
-  return { src: [...src.values()], dst: [...dst.values()] };
-}
-
-/** Does a pool range hold an address inside `c`? */
-function anyInside(x: PoolRange, c: Cidr): boolean {
-  if (!x.sorted) {
-    x.ips.sort((p, q) => p - q);
-    x.sorted = true;
-  }
-  const ips = x.ips;
-  const top = c.base + 2 ** (32 - c.bits) - 1;
-  let lo = 0;
-  let hi = ips.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ips[mid]! < c.base) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < ips.length && ips[lo]! <= top;
+  return { src: src.list, dst: dst.list };
 }
 
 /**
@@ -118,17 +135,16 @@ export function irrelevant(
   cc: { readonly src: readonly Cidr[] | null; readonly dst: readonly Cidr[] | null },
   r: RuleBody,
   dir: 'in' | 'out',
-  pools: readonly (() => Pools)[],
+  pools: readonly Pools[],
 ): boolean {
   const ports = dir === 'out' ? r.conditions.srcPorts : r.conditions.dstPorts;
   if (!ports || covers(ports, MATRIX_SOURCE_PORT, MATRIX_SOURCE_PORT)) return false;
   const prefixes = dir === 'out' ? cc.src : cc.dst;
-  for (const poolsOf of pools) {
-    const p = poolsOf();
+  for (const p of pools) {
     for (const x of dir === 'out' ? p.src : p.dst) {
       if (!covers(ports, x.lo, x.hi)) continue;
-      if (x.any || !prefixes) return false;
-      for (const c of prefixes) if (anyInside(x, c)) return false;
+      if (!prefixes || x.any) return false;
+      for (const c of prefixes) if (x.anyInside(c)) return false;
     }
   }
   return true;

@@ -15,14 +15,7 @@ import { NONE } from './hits';
 import { RuleEncoder, type Cond, type NamingRule, type RuleEnc } from './rule-encoder';
 export type { Cond } from './rule-encoder';
 import { GroupIds, prefixPrint, rulePrint, seqPrint } from './prints';
-import {
-  covers,
-  groupPools,
-  irrelevant,
-  MATRIX_SOURCE_PORT,
-  type Pools,
-  type RewriteCache,
-} from './pools';
+import { covers, groupPools, irrelevant, MATRIX_SOURCE_PORT, type Pools } from './pools';
 export { MATRIX_SOURCE_PORT } from './pools';
 import { pushAll } from '../../shared/arrays';
 
@@ -84,7 +77,6 @@ export class Scanner extends RuleEncoder {
    * encoded once.
    */
   private readonly memos = new Map<Matcher, GroupMemo[]>();
-  private readonly rewrites: RewriteCache = new Map();
 
   private memoOf(g: CGroup): GroupMemo {
     let list = this.memos.get(g.m);
@@ -133,10 +125,18 @@ export class Scanner extends RuleEncoder {
     const groups = cp.layers.map((cl) => [...cl.outGroups, ...cl.inGroups]);
     const memos = groups.map((gs) => gs.map((g) => this.memoOf(g)));
     // The groups' rewrites, needed only to check rules that may be irrelevant.
-    const pools = relevant
-      ? memos.flat().map((m, i) => () => (m.pools ??= groupPools(flat[i]!, this.rewrites)))
-      : [];
-    const flat = groups.flat();
+    let pools: Pools[] | null = null;
+    const poolsOf = () => {
+      if (pools) return pools;
+      pools = [];
+      groups.forEach((gs, li) =>
+        gs.forEach((g, gi) => {
+          const m = memos[li]![gi]!;
+          pools!.push((m.pools ??= groupPools(g)));
+        }),
+      );
+      return pools;
+    };
     cp.layers.forEach((cl, li) => {
       const l = cl.layer;
       const head = [
@@ -166,7 +166,7 @@ export class Scanner extends RuleEncoder {
         const skip: number[] = [];
         if (relevant)
           for (const k of memo.cand[gr.direction])
-            if (irrelevant(g.m.conds[k]!, g.rules[k]!, gr.direction, pools)) {
+            if (irrelevant(g.m.conds[k]!, g.rules[k]!, gr.direction, poolsOf())) {
               skip.push(k);
               this.skipped[owner]!.push(g.m.conds[k]!);
             }
