@@ -25,9 +25,11 @@ import {
   DENSE,
   fastCells,
   leafNode,
+  lowSlots,
   modU32,
   prefixOf,
   setChild,
+  slotScratch,
   type Groups,
   type Node,
 } from './dest-tree';
@@ -66,8 +68,7 @@ export class DestExpander {
   private readonly podKeyOf: (owner: number, ip: number, port: number) => number;
   private readonly plain: Uint8Array;
   private readonly siblings = new WeakMap<Node, Map<number, number>>();
-  private slotCi = new Int32Array(0);
-  private slotOwner = new Int32Array(0);
+  private readonly sl = slotScratch(0);
 
   constructor(
     private readonly plan: ExpandPlan,
@@ -231,13 +232,16 @@ export class DestExpander {
     const mask = L > 0 && (L & (L - 1)) === 0 ? L - 1 : -1;
     const high = L > 0 && L < 32768 ? 65536 % L : -1;
     // Per slot of the column's list: the leaf it leads to, and its backend's owner.
-    const slotCi = this.slots(L);
-    const slotOwner = this.slotOwner;
+    const sl = this.slots(L);
+    const slotCi = sl.ci;
+    const slotOwner = sl.owner;
     if (list) columnSlots(list, dense, children, ownerOf, d, slotCi, slotOwner);
+    // A list of 2^k slots and more members than slots: each member's slot from a table.
+    sl.low = list && prefix && mask >= 0 && L <= n - j ? lowSlots(args, L, sl.lowBuf) : null;
     for (; j < n; j++) {
       // Most members: a hash and a slot read (see `fastCells`), up to one that needs more.
       if (list && prefix) {
-        j = fastCells(idx, j, apart, members, prefix, out, width, at, args, L, slotCi, slotOwner);
+        j = fastCells(idx, j, apart, members, prefix, out, width, at, args, L, sl);
         if (j >= n) break;
       }
       const i = idx[j]!;
@@ -283,12 +287,9 @@ export class DestExpander {
   }
 
   /** Scratch per slot of a column's backend list (see `fillGroup`), at least `n` long. */
-  private slots(n: number): Int32Array {
-    if (this.slotCi.length < n) {
-      this.slotCi = new Int32Array(n);
-      this.slotOwner = new Int32Array(n);
-    }
-    return this.slotCi;
+  private slots(n: number) {
+    if (this.sl.ci.length < n) Object.assign(this.sl, slotScratch(n));
+    return this.sl;
   }
 
   private cell(roots: Map<number, Node>, root: number, s: number, d: number, q: number): number {

@@ -162,11 +162,44 @@ export function columnSlots(
 }
 
 /**
+ * For a backend list of `L` = 2^k slots: the slot each value of a source's hash state's low k
+ * bits leads to, after the column's arguments `args` (into `out`, `L` long). FNV-1a steps xor
+ * bytes in and multiply by an odd number modulo 2^32, so the low k bits of the state after them
+ * depend only on the low k bits before: the slot of every source is `out[prefix & (L - 1)]`.
+ */
+export function lowSlots(args: Float64Array, L: number, out: Int32Array): Int32Array {
+  const mask = L - 1;
+  for (let p = 0; p < L; p++) {
+    let h = p;
+    for (let a = 0; a < args.length; a++) h = hashStep(h, args[a]!);
+    out[p] = h & mask;
+  }
+  return out;
+}
+
+/** Scratch per slot of a column's backend list (see `columnSlots`, `lowSlots`, `fastCells`). */
+export interface Slots {
+  ci: Int32Array;
+  owner: Int32Array;
+  /** `lowSlots` for the column at hand, or null; `lowBuf` holds it. */
+  low: Int32Array | null;
+  lowBuf: Int32Array;
+}
+
+export const slotScratch = (n: number): Slots => ({
+  ci: new Int32Array(n),
+  owner: new Int32Array(n),
+  low: null,
+  lowBuf: new Int32Array(n),
+});
+
+/**
  * Cells of the members `idx[j…]` (as `fillGroup`, leaving out those marked `apart`) taken from
  * the column's slots alone: the hash state before the VIP kept per source (`prefix`), then the
- * column's arguments, then the slot's leaf. Returns the index in `idx` of the first member that
- * needs more (its hash state not kept yet, a slot without a leaf, or the slot's backend its
- * own), or `idx.length`. Small and monomorphic, so it stays optimised.
+ * column's arguments (or, given `sl.low`, the slot its low bits lead to: `lowSlots`), then the
+ * slot's leaf. Returns the index in `idx` of the first member that needs more (its hash state
+ * not kept yet, a slot without a leaf, or the slot's backend its own), or `idx.length`. Small
+ * and monomorphic, so it stays optimised.
  */
 export function fastCells(
   idx: Int32Array,
@@ -179,9 +212,11 @@ export function fastCells(
   at: number,
   args: Float64Array,
   L: number,
-  slotCi: Int32Array,
-  slotOwner: Int32Array,
+  sl: Slots,
 ): number {
+  const slotCi = sl.ci;
+  const slotOwner = sl.owner;
+  const low = sl.low;
   const n = idx.length;
   const len = args.length;
   const mask = (L & (L - 1)) === 0 ? L - 1 : -1;
@@ -192,8 +227,12 @@ export function fastCells(
     const s = members[i]!;
     let h = prefix[s]!;
     if (h !== h) return j;
-    for (let a = 0; a < len; a++) h = hashStep(h, args[a]!);
-    const x = mask >= 0 ? h & mask : high >= 0 ? ((h >>> 16) * high + (h & 0xffff)) % L : h % L;
+    let x: number;
+    if (low !== null) x = low[h & mask]!;
+    else {
+      for (let a = 0; a < len; a++) h = hashStep(h, args[a]!);
+      x = mask >= 0 ? h & mask : high >= 0 ? ((h >>> 16) * high + (h & 0xffff)) % L : h % L;
+    }
     const ci = slotCi[x]!;
     const w = slotOwner[x]!;
     if (ci < 0 || w === -2 || w === s) return j;
