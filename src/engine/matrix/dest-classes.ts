@@ -20,7 +20,7 @@ import {
   distinctGroups,
   picksFor,
   PieceFilter,
-  somePiece,
+  somePieceAt,
   sizeClass,
   type GroupInfo,
 } from './dest-rules';
@@ -87,21 +87,28 @@ export function destinationClasses(
 ): DestClasses {
   const c = compileTopology(t);
   const none = noDestClasses(destinations, tokens.length);
-  // Candidate VIPs: the addresses of service-like columns.
-  const vipCols = new Map<string, number[]>();
-  const numOf = new Map<string, number>();
+  // Candidate VIPs, the addresses of service-like columns, numbered in order of their first
+  // column (every table below is by that number): each one's number as an address, its columns.
+  const vips: string[] = [];
+  const vipIdx = new Map<string, number>();
+  const numOf: number[] = [];
+  const colsOf: number[][] = [];
+  const classed = new Uint8Array(destinations.length);
   destinations.forEach((d, i) => {
     if (!CLASSED_KINDS.has(d.kind)) return;
-    const l = vipCols.get(d.ip);
-    if (l) l.push(i);
-    else {
+    let x = vipIdx.get(d.ip);
+    if (x === undefined) {
       const n = parseIpv4(d.ip);
       if (n === null) return;
-      vipCols.set(d.ip, [i]);
-      numOf.set(d.ip, n);
+      vipIdx.set(d.ip, (x = vips.length));
+      vips.push(d.ip);
+      numOf.push(n);
+      colsOf.push([]);
     }
+    colsOf[x]!.push(i);
+    classed[i] = 1;
   });
-  if (vipCols.size < 2) return none;
+  if (vips.length < 2) return none;
   // Not classed: addresses named anywhere but by their own load balancers and services.
   // Of those, `carried` a packet may hold without being sent to it (an address of a node,
   // endpoint or pod, a rewrite target): rules naming the others are met only by packets to them.
@@ -141,36 +148,38 @@ export function destinationClasses(
   // Each VIP's tokens: itself, its load balancers' and services' ids and names.
   const sourceValues = new Set<string>();
   for (const tok of tokens) for (const v of tok?.values ?? []) sourceValues.add(v);
-  const tokenVip = new Map<string, string>();
-  const vipTokens = new Map<string, string[]>();
-  const vipObjs = new Map<string, HostObject[]>();
-  const claim = (tok: string, vip: string) => {
+  // A token is one VIP's only (one two VIPs claim blocks both).
+  const tokenVip = new Map<string, number>();
+  const vipTokens: string[][] = vips.map(() => []);
+  const vipObjs: HostObject[][] = vips.map(() => []);
+  const claim = (tok: string, x: number) => {
     const prev = tokenVip.get(tok);
-    if (sourceValues.has(tok) || (prev !== undefined && prev !== vip)) {
-      blocked.add(vip);
-      if (prev !== undefined) blocked.add(prev);
+    if (sourceValues.has(tok) || (prev !== undefined && prev !== x)) {
+      blocked.add(vips[x]!);
+      if (prev !== undefined) blocked.add(vips[prev]!);
       return;
     }
     if (prev === undefined) {
-      tokenVip.set(tok, vip);
-      vipTokens.get(vip)!.push(tok);
+      tokenVip.set(tok, x);
+      vipTokens[x]!.push(tok);
     }
   };
-  for (const v of vipCols.keys()) {
-    vipTokens.set(v, []);
-    vipObjs.set(v, []);
-    claim(v, v);
-  }
-  const lbsOf = new Map<string, LoadBalancer[]>();
+  for (let x = 0; x < vips.length; x++) claim(vips[x]!, x);
+  const lbsOf: (LoadBalancer[] | undefined)[] = [];
   const seenProvenance = new Set<object>();
-  for (const lb of Object.values(t.loadBalancers)) {
-    const mine = lb.frontendVips.filter((v) => vipCols.has(v));
-    for (const v of mine) {
-      const l = lbsOf.get(v);
-      if (l) l.push(lb);
-      else lbsOf.set(v, [lb]);
+  const mine: number[] = [];
+  /** The candidate VIPs among `ips`, into `mine`. */
+  const candidates = (ips: readonly string[]) => {
+    mine.length = 0;
+    for (const v of ips) {
+      const x = vipIdx.get(v);
+      if (x !== undefined) mine.push(x);
     }
-    if (lb.frontendVips.length > 1) mine.forEach((v) => blocked.add(v));
+  };
+  for (const lb of Object.values(t.loadBalancers)) {
+    candidates(lb.frontendVips);
+    for (const x of mine) (lbsOf[x] ??= []).push(lb);
+    if (lb.frontendVips.length > 1) for (const x of mine) blocked.add(vips[x]!);
     // Its other fields are ids, numbers and flags (and the provenance's texts, often one
     // object many load balancers share: read once).
     if (!seenProvenance.has(lb.provenance)) {
@@ -178,9 +187,9 @@ export function destinationClasses(
       blockIpsIn(JSON.stringify(lb.provenance));
     }
     if (lb.sourceVip) blockIpsIn(lb.sourceVip, undefined, true);
-    for (const v of mine) {
-      claim(lb.id, v);
-      vipObjs.get(v)!.push({
+    for (const x of mine) {
+      claim(lb.id, x);
+      vipObjs[x]!.push({
         of: lb,
         field: 'backendEndpointIds',
         size: sizeClass(lb.backendEndpointIds.length),
@@ -188,33 +197,36 @@ export function destinationClasses(
     }
   }
   for (const s of Object.values(t.services)) {
-    const vs = [s.clusterIp, ...s.externalIps].filter((v) => vipCols.has(v));
-    if (vs.length > 1) vs.forEach((v) => blocked.add(v));
-    blockIpsIn(JSON.stringify(s), [s.clusterIp, ...s.externalIps]);
-    for (const v of vs) {
-      claim(s.id, v);
-      claim(s.name, v);
-      vipObjs
-        .get(v)!
-        .push({ of: s, field: 'backendPodIds', size: sizeClass(s.backendPodIds.length) });
+    const ips = [s.clusterIp, ...s.externalIps];
+    candidates(ips);
+    if (mine.length > 1) for (const x of mine) blocked.add(vips[x]!);
+    blockIpsIn(JSON.stringify(s), ips);
+    for (const x of mine) {
+      claim(s.id, x);
+      claim(s.name, x);
+      vipObjs[x]!.push({ of: s, field: 'backendPodIds', size: sizeClass(s.backendPodIds.length) });
     }
   }
-  const vipNum = new Map<number, string>();
-  for (const [v, n] of numOf) vipNum.set(n, v);
+  const vipNum = new Map<number, number>();
+  for (let x = 0; x < vips.length; x++) vipNum.set(numOf[x]!, x);
 
   // Every distinct rule list once: rewrites to a VIP block it; rules naming one are mentions.
   const infos = distinctGroups(t, c);
-  const mentions = new Map<string, Mention[]>();
+  const mentions: (Mention[] | undefined)[] = [];
   const seenAction = new Set<object>();
   const carryText = (text: string) => blockIpsIn(text, undefined, true);
   // Only a piece that may be a token is looked up (most pieces of a name are not).
   const maybe = new PieceFilter();
   for (const tok of tokenVip.keys()) maybe.add(tok);
   // The VIPs the current rule names (the first `byCond` by a /32 condition).
-  const hit: string[] = [];
-  const named = (p: string) => {
-    const v = tokenVip.get(p);
-    if (v && !hit.includes(v)) hit.push(v);
+  const hit: number[] = [];
+  const named = (x: string, from: number, to: number) => {
+    // A token of a VIP already named names nothing new (compared in place: no cut, no hash).
+    for (let h = 0; h < hit.length; h++)
+      for (const tok of vipTokens[hit[h]!]!)
+        if (tok.length === to - from && x.startsWith(tok, from)) return false;
+    const v = tokenVip.get(from === 0 && to === x.length ? x : x.slice(from, to));
+    if (v !== undefined && !hit.includes(v)) hit.push(v);
     return false;
   };
   for (const info of infos) {
@@ -235,30 +247,27 @@ export function destinationClasses(
       if (cc.src)
         for (const x of cc.src) {
           const v = x.bits === 32 ? vipNum.get(x.base) : undefined;
-          if (v && !hit.includes(v)) hit.push(v);
+          if (v !== undefined && !hit.includes(v)) hit.push(v);
         }
       if (cc.dst)
         for (const x of cc.dst) {
           const v = x.bits === 32 ? vipNum.get(x.base) : undefined;
-          if (v && !hit.includes(v)) hit.push(v);
+          if (v !== undefined && !hit.includes(v)) hit.push(v);
         }
       const byCond = hit.length;
-      somePiece(r.name, named, maybe);
-      for (let i = 0; i < hit.length; i++) {
-        const v = hit[i]!;
-        let l = mentions.get(v);
-        if (!l) mentions.set(v, (l = []));
-        l.push({ info, k, cond: i < byCond });
-      }
+      somePieceAt(r.name, named, maybe);
+      for (let i = 0; i < hit.length; i++)
+        (mentions[hit[i]!] ??= []).push({ info, k, cond: i < byCond });
     }
   }
-  const live = (v: string) => !carried.has(v);
+  // Per VIP: no packet carries it unless sent to it.
+  const live = vips.map((v) => !carried.has(v));
   // A side of a condition that holds only VIPs no packet carries unless sent to one.
   const vipSide = (side: readonly Cidr[] | null) => {
     if (side === null || side.length === 0) return false;
     for (const x of side) {
       const v = x.bits === 32 ? vipNum.get(x.base) : undefined;
-      if (v === undefined || !live(v)) return false;
+      if (v === undefined || !live[v]) return false;
     }
     return true;
   };
@@ -307,22 +316,23 @@ export function destinationClasses(
   const list: (number[] | null)[] = destinations.map(() => null);
   const scope: KeyScope = { tokens, portOwner, sourceValues, rankOf };
   // Each VIP's key as a number; plain VIPs whose keys were written, to compare others with.
-  const vipKey = new Map<string, number>();
+  const vipKey = new Int32Array(vips.length).fill(-1);
   const keyIds = new Map<string, number>();
   const reps: { f: VipFacts; id: number }[] = [];
   const repOf = new Set<number>();
   const fixed = new FixedTexts((p) => sourceValues.has(p) || tokenVip.has(p));
-  for (const [v, cols] of vipCols) {
-    if (blocked.has(v)) continue;
-    const num = numOf.get(v)!;
-    const toks = vipTokens.get(v)!;
+  for (let x = 0; x < vips.length; x++) {
+    if (blocked.has(vips[x]!)) continue;
+    const num = numOf[x]!;
+    const toks = vipTokens[x]!;
+    const ms = mentions[x] ?? [];
     // Each column's backend list: every lbnat rule for it must hold the same one.
     let ok = true;
     const backendPorts = new Set<string>();
-    for (const d of cols) {
+    for (const d of colsOf[x]!) {
       const dst = destinations[d]!;
       let l: number[] | null = null;
-      for (const m of mentions.get(v) ?? []) {
+      for (const m of ms) {
         const r = m.info.g.rules[m.k]!;
         if (r.action.kind !== 'lbnat') continue;
         const cc = m.info.g.m.conds[m.k]!;
@@ -344,7 +354,7 @@ export function destinationClasses(
       for (const key of l ?? [])
         for (const p of portsByIp.get(Math.floor(key / 65536)) ?? []) backendPorts.add(p);
     }
-    for (const lb of lbsOf.get(v) ?? [])
+    for (const lb of lbsOf[x] ?? [])
       for (const e of lb.backendEndpointIds) {
         const p = t.endpoints[e]?.portId;
         if (p && !t.endpoints[e]!.isRemote) backendPorts.add(p);
@@ -353,7 +363,7 @@ export function destinationClasses(
     let atoms = '';
     for (let i = 0; i < wide.length; i++)
       if (((num ^ wide[i]!.base) & wide[i]!.mask) === 0) atoms += atoms === '' ? `${i}` : `,${i}`;
-    const f = vipFacts(scope, toks, atoms, vipObjs.get(v)!, mentions.get(v) ?? [], backendPorts);
+    const f = vipFacts(scope, toks, atoms, vipObjs[x]!, ms, backendPorts);
     // A plain VIP read alike with one written before shares its key; else it is written.
     let id = -1;
     if (f.plain)
@@ -374,13 +384,13 @@ export function destinationClasses(
         reps.push({ f, id });
       }
     }
-    vipKey.set(v, id);
+    vipKey[x] = id;
   }
 
   const ids = new Map<string, number[]>();
   destinations.forEach((d, i) => {
-    const vk = vipKey.get(d.ip);
-    if (vk === undefined || !vipCols.get(d.ip)?.includes(i)) return;
+    const vk = classed[i] ? vipKey[vipIdx.get(d.ip)!]! : -1;
+    if (vk < 0) return;
     const k = `${d.kind}|${d.port}|${d.proto}|${vk}`;
     const l = ids.get(k);
     if (l) l.push(i);
@@ -395,8 +405,9 @@ export function destinationClasses(
     const toks = new Set<string>();
     for (const d of members) {
       classOf[d] = q;
-      vip[d] = numOf.get(destinations[d]!.ip)!;
-      for (const x of vipTokens.get(destinations[d]!.ip)!) toks.add(x);
+      const x = vipIdx.get(destinations[d]!.ip)!;
+      vip[d] = numOf[x]!;
+      for (const tok of vipTokens[x]!) toks.add(tok);
     }
     classTokens.push([...toks]);
   }
@@ -412,7 +423,7 @@ export function destinationClasses(
   );
   return {
     selfClean,
-    tokens: destinations.map((d, i) => (classOf[i]! >= 0 ? vipTokens.get(d.ip)! : null)),
+    tokens: destinations.map((d, i) => (classOf[i]! >= 0 ? vipTokens[vipIdx.get(d.ip)!]! : null)),
     classOf,
     vip,
     list: list.map((l, d) => (classOf[d]! >= 0 ? l : null)),

@@ -145,17 +145,33 @@ function slot(x: string, from: number, to: number): number {
  * `maybe`, only the pieces it may hold.
  */
 export function somePiece(x: string, f: (p: string) => boolean, maybe?: PieceFilter): boolean {
+  return somePieceAt(
+    x,
+    (s, from, to) => f(from === 0 && to === s.length ? s : s.slice(from, to)),
+    maybe,
+  );
+}
+
+/**
+ * `somePiece` by place: `f(x, from, to)` for each piece `x.slice(from, to)` (an empty one as
+ * `from === to`), so a caller can compare a piece where it lies before cutting it out.
+ */
+export function somePieceAt(
+  x: string,
+  f: (x: string, from: number, to: number) => boolean,
+  maybe?: PieceFilter,
+): boolean {
   const n = x.length;
   const empty = !maybe || maybe.has(x, 0, 0);
-  if (n === 0 || isSep(x.charCodeAt(0))) if (empty && f('')) return true;
+  if (n === 0 || isSep(x.charCodeAt(0))) if (empty && f(x, 0, 0)) return true;
   let i = 0;
   while (i < n) {
     while (i < n && isSep(x.charCodeAt(i))) i++;
-    if (i === n) return isSep(x.charCodeAt(n - 1)) && n > 0 && empty ? f('') : false;
+    if (i === n) return isSep(x.charCodeAt(n - 1)) && n > 0 && empty ? f(x, n, n) : false;
     const start = i;
     while (i < n && !isSep(x.charCodeAt(i))) i++;
     if (maybe && !maybe.has(x, start, i)) continue;
-    if (f(start === 0 && i === n ? x : x.slice(start, i))) return true;
+    if (f(x, start, i)) return true;
   }
   return false;
 }
