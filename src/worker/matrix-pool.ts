@@ -19,11 +19,10 @@
  */
 import {
   MatrixAssembler,
-  unplanned,
   workUnits,
+  type AssemblyPlan,
   type ClassBatch,
   type Matrix,
-  type MatrixPlan,
 } from '../engine/matrix/index';
 import type { Topology } from '../model/types';
 import type { MatrixWorkerIn, MatrixWorkerOut } from './matrix.worker';
@@ -34,7 +33,7 @@ import { topologyPieces } from './topology-pieces';
 export interface MatrixPoolOptions {
   readonly workers?: number;
   readonly seed?: number;
-  readonly onPlan?: (plan: MatrixPlan) => void;
+  readonly onPlan?: (plan: AssemblyPlan) => void;
   /** A unit finished: the matrix so far (see `MatrixAssembler.matrix`), units done and all. */
   readonly onRows?: (m: Matrix, done: number, total: number) => void;
   readonly onDone?: (m: Matrix) => void;
@@ -54,6 +53,17 @@ export interface MatrixRun {
 }
 
 type PreviewMsg = Extract<MatrixWorkerOut, { type: 'preview' }>;
+
+/** Before the plan: every row its own class, no source tokens (as `unplanned`). */
+const rowByRow = (
+  sources: PreviewMsg['sources'],
+  destinations: PreviewMsg['destinations'],
+): AssemblyPlan => ({
+  sources,
+  destinations,
+  classes: sources.map((_, i) => [i]),
+  tokens: sources.map(() => null),
+});
 
 /** A first worker started ahead of time for one topology: its messages so far are kept. */
 interface Prepared {
@@ -261,6 +271,8 @@ function startRun(
   /** The preview's rows and the columns so far (the preview's first, then the others). */
   let sources: PreviewMsg['sources'] = [];
   let columns: PreviewMsg['destinations'] = [];
+  /** The other columns' pieces so far (see the worker's `columns`). */
+  let more: PreviewMsg['destinations'][] = [];
   let order: readonly { k: number; from: number; to: number }[] = [];
   let next = 0;
   let finished = 0;
@@ -295,14 +307,17 @@ function startRun(
     // The first rows, before the plan: a matrix of one-source classes, 0 units done.
     sources = msg.sources;
     columns = msg.destinations;
-    pre = new MatrixAssembler(t.id, unplanned(sources, columns, seed));
+    pre = new MatrixAssembler(t.id, rowByRow(sources, columns));
     showMore(msg.batch);
   };
-  /** The other columns: the preview's rows again, as wide as the whole matrix. */
-  const showColumns = (more: PreviewMsg['destinations']) => {
-    if (asm || !pre || more.length === 0) return;
-    columns = columns.concat(more);
-    pre = new MatrixAssembler(t.id, unplanned(sources, columns, seed));
+  /** The other columns, once all came: the preview's rows again, as wide as the whole matrix. */
+  const showColumns = (piece: PreviewMsg['destinations'], last: boolean) => {
+    more.push(piece);
+    if (!last) return;
+    columns = columns.concat(more.flat());
+    more = [];
+    if (asm || !pre || columns.length === pre.plan.destinations.length) return;
+    pre = new MatrixAssembler(t.id, rowByRow(sources, columns));
     for (const b of previews) pre.preview(b);
     o.onRows?.(pre.matrix(), 0, 0);
   };
@@ -313,7 +328,14 @@ function startRun(
     pre.preview(batch);
     o.onRows?.(pre.matrix(), 0, 0);
   };
-  const onPlan = (plan: MatrixPlan) => {
+  const onPlan = (m: Extract<MatrixWorkerOut, { type: 'plan' }>) => {
+    // The plan's rows and columns are the preview's and the columns sent before it.
+    const plan: AssemblyPlan = {
+      sources,
+      destinations: columns,
+      classes: m.classes,
+      tokens: m.tokens,
+    };
     o.onPlan?.(plan);
     asm = new MatrixAssembler(t.id, plan);
     for (const b of previews) asm.preview(b);
@@ -345,17 +367,26 @@ function startRun(
       if (m.type === 'error') return fail(m.message);
       if (m.type === 'preview') return showPreview(m);
       if (m.type === 'preview-more') return showMore(m.batch);
-      if (m.type === 'columns') return showColumns(m.destinations);
-      if (m.type === 'plan') return onPlan(m.plan);
+      if (m.type === 'columns') return showColumns(m.destinations, m.last);
+      if (m.type === 'plan') return onPlan(m);
       onBatch(i, m.batch);
     };
-  first.listener = listen(0);
+  const fromFirst = listen(0);
+  // What the prepared worker already sent: the first rows are shown now, in the task that
+  // opens the view; the rest (such as thousands of columns) in the next task, and what comes
+  // meanwhile after it.
+  let backlog: MatrixWorkerOut[] | null = first.early.splice(0);
+  first.listener = (m) => (backlog ? backlog.push(m) : fromFirst(m));
   if (first.error) {
     fail(first.error);
     return { cancel: stop };
   }
-  // The preview the prepared worker already sent is shown now; then it plans.
-  for (const m of first.early.splice(0)) first.listener(m);
+  if (backlog[0]?.type === 'preview') fromFirst(backlog.shift()!);
+  void nextTask().then(() => {
+    const rest = backlog ?? [];
+    backlog = null;
+    for (const m of rest) fromFirst(m);
+  });
   send(first.worker, { type: 'plan' });
   return { cancel: stop };
 }

@@ -72,12 +72,29 @@ export type MatrixWorkerOut =
   | { readonly type: 'preview-more'; readonly batch: ClassBatch }
   /**
    * The columns after the preview's (`preview` has the first `PREVIEW_COLUMNS`), once the
-   * preview is out: the two, in order, are `matrixDestinations`.
+   * preview is out, in pieces of `COLUMNS_PER_MESSAGE` (a piece's clone is a task of the page's:
+   * a big dump has thousands); `last` on the last. The preview's and these, in order, are
+   * `matrixDestinations`.
    */
-  | { readonly type: 'columns'; readonly destinations: MatrixPlan['destinations'] }
-  | { readonly type: 'plan'; readonly plan: MatrixPlan }
+  | {
+      readonly type: 'columns';
+      readonly destinations: MatrixPlan['destinations'];
+      readonly last: boolean;
+    }
+  /**
+   * The plan's source classes, for the page: its rows and columns are the preview's and the
+   * `columns` sent before; what else the workers plan with stays in them.
+   */
+  | {
+      readonly type: 'plan';
+      readonly classes: MatrixPlan['classes'];
+      readonly tokens: MatrixPlan['tokens'];
+    }
   | { readonly type: 'batch'; readonly batch: ClassBatch }
   | { readonly type: 'error'; readonly message: string };
+
+/** Columns per `columns` message (the page clones each message in a task of its own). */
+export const COLUMNS_PER_MESSAGE = 1024;
 
 /** Posts a message to the page (`self.postMessage` in a real worker). */
 export type MatrixPost = (m: MatrixWorkerOut, transfer?: Transferable[]) => void;
@@ -126,7 +143,7 @@ export function createMatrixHandler(post: MatrixPost): (msg: MatrixWorkerIn) => 
     if (plan || !topology) return;
     const t = topology;
     const p = planMatrix(t, seed, given ?? undefined);
-    post({ type: 'plan', plan: p });
+    post({ type: 'plan', classes: p.classes, tokens: p.tokens });
     for (const port of peers) port.postMessage({ type: 'plan', plan: p } satisfies PeerIn);
     ready(t, p);
   }
@@ -150,7 +167,10 @@ export function createMatrixHandler(post: MatrixPost): (msg: MatrixWorkerIn) => 
       first = false;
     }
     const rest = [...columns];
-    post({ type: 'columns', destinations: rest });
+    for (let i = 0; i < rest.length || i === 0; i += COLUMNS_PER_MESSAGE) {
+      const last = i + COLUMNS_PER_MESSAGE >= rest.length;
+      post({ type: 'columns', destinations: rest.slice(i, i + COLUMNS_PER_MESSAGE), last });
+    }
     given = { sources, destinations: destinations.concat(rest) };
     for (const port of peers) port.postMessage({ type: 'topology', topology: t } satisfies PeerIn);
     if (!wait || planWanted) makePlan();

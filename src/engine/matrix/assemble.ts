@@ -119,7 +119,7 @@ export const UNIT_COLUMNS = 256;
  * of every class first, then the second, and so on, biggest classes first within a range
  * (members × columns is their work), so the tail is short.
  */
-export function workUnits(plan: MatrixPlan, columns = UNIT_COLUMNS): WorkUnit[] {
+export function workUnits(plan: AssemblyPlan, columns = UNIT_COLUMNS): WorkUnit[] {
   const D = plan.destinations.length;
   const order = plan.classes
     .map((c, k) => [k, c.length] as const)
@@ -131,6 +131,12 @@ export function workUnits(plan: MatrixPlan, columns = UNIT_COLUMNS): WorkUnit[] 
     for (const k of order) out.push({ k, from, to: Math.min(D, from + step) });
   return out;
 }
+
+/**
+ * What the main side needs of a plan to hand out units and merge them: the page gets only
+ * this (the rest, such as the destination classes, stays in the workers).
+ */
+export type AssemblyPlan = Pick<MatrixPlan, 'sources' | 'destinations' | 'classes' | 'tokens'>;
 
 /** The main side: merges batches from any number of workers into one matrix. */
 export class MatrixAssembler {
@@ -146,7 +152,7 @@ export class MatrixAssembler {
 
   constructor(
     private readonly topologyId: string,
-    readonly plan: MatrixPlan,
+    readonly plan: AssemblyPlan,
   ) {
     const D = plan.destinations.length;
     this.rows = plan.sources.map(() => null);

@@ -49,6 +49,7 @@ export {
   previewBatches,
   UNIT_COLUMNS,
   workUnits,
+  type AssemblyPlan,
   type ClassBatch,
   type WorkUnit,
 } from './assemble';
