@@ -89,9 +89,14 @@ export class DestExpander {
     );
     this.plain = plainSources(plan.tokens);
     this.podKeyOf = backendPodKey(plan, this.plain);
-    this.lists = dc.list.map((l) =>
-      l ? Int32Array.from(l, (key) => this.backendId(Math.floor(key / 65536), key % 65536)) : null,
-    );
+    // A loop, not `Int32Array.from` with a map function (which iterates: 5,000 lists a plan).
+    this.lists = dc.list.map((l) => {
+      if (!l) return null;
+      const ids = new Int32Array(l.length);
+      for (let x = 0; x < l.length; x++)
+        ids[x] = this.backendId(Math.floor(l[x]! / 65536), l[x]! % 65536);
+      return ids;
+    });
   }
 
   private backendId(ip: number, port: number): number {
