@@ -22,7 +22,6 @@ import {
   PieceFilter,
   somePieceAt,
   sizeClass,
-  type GroupInfo,
 } from './dest-rules';
 export { picksFor } from './dest-rules';
 import type { OwnTokens } from './tokens';
@@ -213,6 +212,7 @@ export function destinationClasses(
   // Every distinct rule list once: rewrites to a VIP block it; rules naming one are mentions.
   const infos = distinctGroups(t, c);
   const mentions: (Mention[] | undefined)[] = [];
+  const picks: (Mention[] | undefined)[] = [];
   const seenAction = new Set<object>();
   const carryText = (text: string) => blockIpsIn(text, undefined, true);
   // Only a piece that may be a token is looked up (most pieces of a name are not).
@@ -256,8 +256,12 @@ export function destinationClasses(
         }
       const byCond = hit.length;
       somePieceAt(r.name, named, maybe);
-      for (let i = 0; i < hit.length; i++)
-        (mentions[hit[i]!] ??= []).push({ info, k, cond: i < byCond });
+      for (let i = 0; i < hit.length; i++) {
+        const m: Mention = { info, k, cond: i < byCond };
+        (mentions[hit[i]!] ??= []).push(m);
+        // Only these can pick a column's backends (the rest need not be read again for that).
+        if (a.kind === 'lbnat') (picks[hit[i]!] ??= []).push(m);
+      }
     }
   }
   // Per VIP: no packet carries it unless sent to it.
@@ -274,9 +278,9 @@ export function destinationClasses(
   const vipOnly = (cc: Cond) => vipSide(cc.src) || vipSide(cc.dst);
   // Per rule list: how many rules before each position name no classed VIP (their order
   // relative to those rules is what a column's packets see).
-  const ranks = new Map<GroupInfo, Int32Array>();
+  const ranks: (Int32Array | undefined)[] = [];
   const rankOf = ({ info, k }: Mention): number => {
-    let r = ranks.get(info);
+    let r = ranks[info.id];
     if (!r) {
       const { g } = info;
       r = new Int32Array(g.rules.length);
@@ -286,7 +290,7 @@ export function destinationClasses(
         const named = vipOnly(g.m.conds[i]!);
         if (!named) n++;
       }
-      ranks.set(info, r);
+      ranks[info.id] = r;
     }
     return r[k]!;
   };
@@ -314,7 +318,7 @@ export function destinationClasses(
   const macOf = new Map<number, string | null>();
 
   const list: (number[] | null)[] = destinations.map(() => null);
-  const scope: KeyScope = { tokens, portOwner, sourceValues, rankOf };
+  const scope: KeyScope = { tokens, portOwner, sourceValues, rankOf, ownMasks: new Map() };
   // Each VIP's key as a number; plain VIPs whose keys were written, to compare others with.
   const vipKey = new Int32Array(vips.length).fill(-1);
   const keyIds = new Map<string, number>();
@@ -326,13 +330,14 @@ export function destinationClasses(
     const num = numOf[x]!;
     const toks = vipTokens[x]!;
     const ms = mentions[x] ?? [];
+    const lbnats = picks[x] ?? [];
     // Each column's backend list: every lbnat rule for it must hold the same one.
     let ok = true;
     const backendPorts = new Set<string>();
     for (const d of colsOf[x]!) {
       const dst = destinations[d]!;
       let l: number[] | null = null;
-      for (const m of ms) {
+      for (const m of lbnats) {
         const r = m.info.g.rules[m.k]!;
         if (r.action.kind !== 'lbnat') continue;
         const cc = m.info.g.m.conds[m.k]!;
@@ -356,8 +361,8 @@ export function destinationClasses(
     }
     for (const lb of lbsOf[x] ?? [])
       for (const e of lb.backendEndpointIds) {
-        const p = t.endpoints[e]?.portId;
-        if (p && !t.endpoints[e]!.isRemote) backendPorts.add(p);
+        const ep = t.endpoints[e];
+        if (ep?.portId && !ep.isRemote) backendPorts.add(ep.portId);
       }
     if (!ok) continue;
     let atoms = '';
@@ -399,17 +404,23 @@ export function destinationClasses(
   const classOf = destinations.map(() => -1);
   const vip = destinations.map(() => -1);
   const classTokens: string[][] = [];
+  // Per VIP: 1 + the class its tokens were last added to.
+  const tokensIn = new Int32Array(vips.length);
   for (const members of ids.values()) {
     if (members.length < 2) continue;
     const q = classTokens.length;
-    const toks = new Set<string>();
+    // Each VIP's tokens once (no two VIPs share a token: `claim`).
+    const toks: string[] = [];
     for (const d of members) {
       classOf[d] = q;
       const x = vipIdx.get(destinations[d]!.ip)!;
       vip[d] = numOf[x]!;
-      for (const tok of vipTokens[x]!) toks.add(tok);
+      if (tokensIn[x] !== q + 1) {
+        tokensIn[x] = q + 1;
+        for (const tok of vipTokens[x]!) toks.push(tok);
+      }
     }
-    classTokens.push([...toks]);
+    classTokens.push(toks);
   }
   const backendSources = destinations.map((_, d) => {
     if (classOf[d]! < 0) return [];

@@ -4,7 +4,16 @@
  * VIP's tokens (and a port owner's) as placeholders. Most VIPs are not written: `vipFacts`
  * gathers what the key is made of, and `dest-alike.ts` compares that with a VIP written before.
  */
-import { sameMentions, side, type HostObject, type Mention, type VipFacts } from './dest-alike';
+import {
+  sameMentions,
+  side,
+  tokenFirsts,
+  tokenLengths,
+  type HostObject,
+  type Mention,
+  type Side,
+  type VipFacts,
+} from './dest-alike';
 import { mapPieces, sameAsLast, textsInRow } from './dest-rules';
 import type { OwnTokens } from './tokens';
 
@@ -16,6 +25,8 @@ export interface KeyScope {
   readonly sourceValues: ReadonlySet<string>;
   /** How many rules before a mention name no classed VIP. */
   readonly rankOf: (m: Mention) => number;
+  /** Each owner's `tokenLengths` and `tokenFirsts`, filled as met (one plan's). */
+  readonly ownMasks: Map<OwnTokens, readonly [number, number]>;
 }
 
 const ownerOf = (scope: KeyScope, port: string | null): OwnTokens | null => {
@@ -49,6 +60,16 @@ export function vipFacts(
     if (l) l.push(m);
     else byPort.set(port, [m]);
   }
+  // The sides of this VIP's texts: its tokens read once, each owner's once a plan.
+  const tl = tokenLengths(toks);
+  const tf = tokenFirsts(toks);
+  const sideOf = (o: OwnTokens | null): Side => {
+    if (o === null) return side(toks, null, tl, tf);
+    let n = scope.ownMasks.get(o);
+    if (n === undefined)
+      scope.ownMasks.set(o, (n = [tokenLengths(o.values), tokenFirsts(o.values)]));
+    return side(toks, o, tl | n[0], tf | n[1]);
+  };
   const last = ms[ms.length - 1];
   // The objects are written up to the last mention's owner.
   const own = last?.info.ports.length === 1 ? ownerOf(scope, last.info.ports[0]!) : null;
@@ -59,10 +80,7 @@ export function vipFacts(
     const l = byPort?.get(p) ?? [];
     const o = ownerOf(scope, p);
     if (first) [backend, backendOwn, first] = [l, o, false];
-    else if (
-      plain &&
-      !sameMentions(backend, side(toks, backendOwn), l, side(toks, o), scope.rankOf)
-    )
+    else if (plain && !sameMentions(backend, sideOf(backendOwn), l, sideOf(o), scope.rankOf))
       plain = false;
   }
   return {
@@ -76,9 +94,9 @@ export function vipFacts(
     plain,
     backend,
     backendOwn,
-    objSide: side(toks, own),
-    sharedSide: side(toks, null),
-    backendSide: side(toks, backendOwn),
+    objSide: sideOf(own),
+    sharedSide: sideOf(null),
+    backendSide: sideOf(backendOwn),
   };
 }
 

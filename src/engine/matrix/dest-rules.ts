@@ -54,6 +54,8 @@ export function actionWrites(
 export function distinctGroups(t: Topology, c: CompiledTopology): GroupInfo[] {
   const groups = new Map<object, GroupInfo[]>();
   const infos: GroupInfo[] = [];
+  // One string per place: lists are compared by place many times, by identity first.
+  const places = new Map<string, string>();
   for (const id of Object.keys(t.ports)) {
     const cp = compiledPort(c, id);
     if (!cp) continue;
@@ -66,7 +68,7 @@ export function distinctGroups(t: Topology, c: CompiledTopology): GroupInfo[] {
           info = {
             id: infos.length,
             g,
-            where: `${cl.layer.name}/${g.group.name}/${g.group.direction}`,
+            where: interned(places, `${cl.layer.name}/${g.group.name}/${g.group.direction}`),
             ports: [],
           };
           list.push(info);
@@ -76,6 +78,13 @@ export function distinctGroups(t: Topology, c: CompiledTopology): GroupInfo[] {
       }
   }
   return infos;
+}
+
+function interned(strings: Map<string, string>, x: string): string {
+  const y = strings.get(x);
+  if (y !== undefined) return y;
+  strings.set(x, x);
+  return x;
 }
 
 /**

@@ -104,13 +104,25 @@ export function matrixDestinations(t: Topology): MatrixDestination[] {
  * big dump's (the pods' inbound rule lists read for the ports they open) can follow them.
  */
 export function* destinationsOf(t: Topology): Generator<MatrixDestination, void, undefined> {
-  const seen = new Set<string>();
+  // The columns met, by protocol, address and port (a load balancer's backends repeat: the key
+  // text is written once per column), and whether each address met is IPv4.
+  const seen: Record<MatrixProto, Map<string, Set<number>>> = {
+    tcp: new Map(),
+    udp: new Map(),
+    icmp: new Map(),
+  };
+  const ipv4 = new Map<string, boolean>();
   /** The key of column `ip:port/proto` when it is new and `ip` an IPv4 address, else null. */
   const fresh = (ip: string, port: number, proto: MatrixProto): string | null => {
-    const key = `${ip}:${port}/${proto}`;
-    if (seen.has(key) || parseIpv4(ip) === null) return null;
-    seen.add(key);
-    return key;
+    const byIp = seen[proto];
+    let ports = byIp.get(ip);
+    if (ports?.has(port)) return null;
+    let ok = ipv4.get(ip);
+    if (ok === undefined) ipv4.set(ip, (ok = parseIpv4(ip) !== null));
+    if (!ok) return null;
+    if (!ports) byIp.set(ip, (ports = new Set()));
+    ports.add(port);
+    return `${ip}:${port}/${proto}`;
   };
   const make = (
     key: string,
@@ -202,7 +214,7 @@ export function* destinationsOf(t: Topology): Generator<MatrixDestination, void,
         ? nodes.flatMap((n) => (n.managementIp ? [n.managementIp] : []))
         : lb.frontendVips;
     for (const vip of vips) {
-      if (covered.has(`${vip}:${lb.externalPort}/${proto}`)) continue;
+      if (covered.size > 0 && covered.has(`${vip}:${lb.externalPort}/${proto}`)) continue;
       if (!(key = fresh(vip, lb.externalPort, proto))) continue;
       const kind: DestinationKind =
         vip === dns
@@ -247,9 +259,10 @@ export function* destinationsOf(t: Topology): Generator<MatrixDestination, void,
     // Old design: a pod's NAT endpoint is not where its services point.
     if (pod && pod.ip !== ep.ipAddress) continue;
     // The rule lists without their matchers: a big dump's ports need not all compile here.
-    for (const rules of portInRules(c, ep.portId))
+    for (const rules of portInRules(c, ep.portId)) {
+      if (rules.length > 64) continue;
       for (const r of rules) {
-        if (r.type !== 'allow' || rules.length > 64) continue;
+        if (r.type !== 'allow') continue;
         const ports = r.conditions.dstPorts;
         const protos = r.conditions.protocols;
         if (!ports || ports.length !== 1 || ports[0]!.from !== ports[0]!.to) continue;
@@ -269,6 +282,7 @@ export function* destinationsOf(t: Topology): Generator<MatrixDestination, void,
             );
         }
       }
+    }
   }
   const internet = Object.values(t.externals).filter((e) => e.kind === 'internet-server');
   for (const e of internet) {
