@@ -22,6 +22,9 @@ function hashOf(s: string): number {
   return h;
 }
 
+/** The bits of a hash kept as a map key: a small integer, never a boxed number. */
+const SMALL = 0x3fffffff;
+
 /** How many characters `a` and `b` share at their start. */
 function samePrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
@@ -41,7 +44,10 @@ function sameSuffix(a: string, b: string, skip: number): number {
 /** Which sources' tokens occur in texts (memoised per text and per object). */
 export class Hits {
   private readonly byToken = new Map<string, number[]>();
-  /** Tokens by their hash (see `hashOf`), so a piece is looked up without being cut out. */
+  /**
+   * Tokens by their hash (see `hashOf`) cut to a small integer (an int32 key outside it would be
+   * boxed for each lookup), so a piece is looked up without being cut out.
+   */
   private readonly byHash = new Map<number, string[]>();
   private readonly byText = new Map<string, readonly number[]>();
   private readonly byNumber = new Map<number, number[]>();
@@ -63,8 +69,8 @@ export class Hits {
         } else {
           this.byToken.set(v, [s]);
           this.lengths[v.length] = 1;
-          const h = hashOf(v);
-          const same = this.byHash.get(h);
+          const h = hashOf(v) & SMALL;
+          const same = this.byHash.get(h & SMALL);
           if (same) same.push(v);
           else this.byHash.set(h, [v]);
         }
@@ -89,8 +95,13 @@ export class Hits {
    * each number as they split there (a protocol bare, a port as `:8080`). Null when `c` has
    * keys other than the five known ones (the caller splits its text).
    */
-  ofConditions(c: RuleConditions, skipSrc = false, skipDst = false): readonly number[] | null {
-    if (!knownConditions(c)) return null;
+  ofConditions(
+    c: RuleConditions,
+    skipSrc = false,
+    skipDst = false,
+    known = knownConditions(c),
+  ): readonly number[] | null {
+    if (!known) return null;
     // No closures: this runs once per rule of every distinct list.
     let out: number[] | null = null;
     if (!skipSrc && c.srcPrefixes)
@@ -201,7 +212,7 @@ export class Hits {
     h: number,
   ): number[] | null {
     if (this.lengths[to - from] !== 1) return out;
-    const same = this.byHash.get(h);
+    const same = this.byHash.get(h & SMALL);
     if (!same) return out;
     for (const v of same) {
       if (v.length !== to - from || !text.startsWith(v, from)) continue;

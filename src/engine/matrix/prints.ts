@@ -54,11 +54,15 @@ export function knownConditions(c: RuleConditions): boolean {
  * A rule's fingerprint; `prefix` gives a prefix text's (`MARK` when it names a source or
  * holds `⟨`: see `prefixPrint`).
  */
-export function rulePrint(r: RuleBody, prefix: (p: string) => number): number {
+export function rulePrint(
+  r: RuleBody,
+  prefix: (p: string) => number,
+  known = knownConditions(r.conditions),
+): number {
   const flags = (r.terminating ? 1 : 0) | (r.stateful ? 2 : 0);
   let h = mix(mix(SEED, r.priority), flags);
   const c = r.conditions;
-  if (!knownConditions(c)) return mix(h, OTHER);
+  if (!known) return mix(h, OTHER);
   h = listPrint(h, c.srcPrefixes, prefix);
   h = listPrint(h, c.dstPrefixes, prefix);
   h = rangesPrint(h, c.srcPorts);
@@ -120,8 +124,10 @@ export class GroupIds<L> {
     owner: number,
     write: () => readonly number[],
   ): number {
-    let entries = this.byPrint.get(print);
-    if (!entries) this.byPrint.set(print, (entries = []));
+    // Keyed by a small integer (an int32 outside it is boxed per lookup); entries still compare.
+    const k = print & 0x3fffffff;
+    let entries = this.byPrint.get(k);
+    if (!entries) this.byPrint.set(k, (entries = []));
     for (const e of entries)
       for (let i = 0; i < e.lists.length; i++)
         if (e.lists[i] === list && e.skips[i] === skip && e.owners[i] === owner) return e.id;

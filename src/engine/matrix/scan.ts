@@ -14,7 +14,7 @@ import type { OwnTokens } from './tokens';
 import { NONE } from './hits';
 import { RuleEncoder, type Cond, type NamingRule, type RuleEnc } from './rule-encoder';
 export type { Cond } from './rule-encoder';
-import { GroupIds, prefixPrint, rulePrint, seqPrint } from './prints';
+import { GroupIds, knownConditions, prefixPrint, rulePrint, seqPrint } from './prints';
 import { covers, groupPools, irrelevant, MATRIX_SOURCE_PORT, type Pools } from './pools';
 export { MATRIX_SOURCE_PORT } from './pools';
 import { pushAll } from '../../shared/arrays';
@@ -281,8 +281,10 @@ export class Scanner extends RuleEncoder {
     this.addWideOf(cc.dst);
     const at = this.rulePrints.length;
     this.ruleAt.set(r, at);
-    this.ruleHits.push(this.hitsOf(r));
-    this.rulePrints.push(rulePrint(r, this.prefixPrint));
+    // Whether the conditions hold just the known keys, checked once for both.
+    const known = knownConditions(r.conditions);
+    this.ruleHits.push(this.hitsOf(r, known));
+    this.rulePrints.push(rulePrint(r, this.prefixPrint, known));
     return at;
   }
 
@@ -290,10 +292,12 @@ export class Scanner extends RuleEncoder {
   private readonly ruleHits: (readonly number[])[] = [];
   private readonly rulePrints: number[] = [];
 
-  private hitsOf(r: RuleBody): readonly number[] {
+  private hitsOf(r: RuleBody, known: boolean): readonly number[] {
     let h: readonly number[];
     const name = this.hits.scan(r.name);
-    const cond = this.hits.ofConditions(r.conditions) ?? this.hits.of(JSON.stringify(r.conditions));
+    const cond =
+      this.hits.ofConditions(r.conditions, false, false, known) ??
+      this.hits.of(JSON.stringify(r.conditions));
     // An lbnat action's backends are a backend list: they are never a mention.
     const act = r.action.kind === 'lbnat' ? NONE : this.actionHits(r.action);
     if (name.length + cond.length + act.length === 0) h = NONE;
@@ -316,8 +320,19 @@ export class Scanner extends RuleEncoder {
       for (const k in a) if (k !== 'kind') bare = false;
       if (bare) return this.hits.of(a.kind === 'allow' ? '{"kind":"allow"}' : '{"kind":"block"}');
     }
+    // A static NAT's text is fixed by its side, address and port when it has just those keys,
+    // in that order (a pod's 33 `NAT_…` rules write one address and port: one text per pod).
+    if (a.kind === 'nat' && isPlainNat(a)) {
+      const k = `${a.side}|${a.port}|${a.ip === null ? '-' : `=${a.ip}`}`;
+      let h = this.natHits.get(k);
+      if (!h) this.natHits.set(k, (h = this.hits.scan(JSON.stringify(a))));
+      return h;
+    }
     return this.hits.scan(JSON.stringify(a));
   }
+
+  /** Hits of static NAT actions' texts, by side, port and address (see `actionHits`). */
+  private readonly natHits = new Map<string, readonly number[]>();
 
   private readonly alone: (readonly number[])[] = [];
   private readonly groups = new GroupIds<GroupMemo>(() => this.fresh());
@@ -343,6 +358,22 @@ interface GroupMemo {
   readonly cand: { readonly in: readonly number[]; readonly out: readonly number[] };
   /** Encoded rules per set of irrelevant rules, for owners the list does not name. */
   readonly encoded: Map<string, { seg: number; rel: number; ments: [number, string, boolean][] }>;
+}
+
+/** The keys of a static NAT action as programVfp writes it: its text is then fixed by them. */
+const NAT_KEYS = ['kind', 'side', 'ip', 'port'];
+
+/**
+ * Does a static NAT action have just `NAT_KEYS`, in order, with a side, a string or null
+ * address and a finite or null port (so two with equal ones stringify alike)?
+ */
+function isPlainNat(a: RuleBody['action'] & { kind: 'nat' }): boolean {
+  let i = 0;
+  for (const k in a) if (k !== NAT_KEYS[i++]) return false;
+  if (i !== NAT_KEYS.length) return false;
+  if (a.side !== 'source' && a.side !== 'destination') return false;
+  if (a.ip !== null && typeof a.ip !== 'string') return false;
+  return a.port === null || (typeof a.port === 'number' && Number.isFinite(a.port));
 }
 
 /** Same rules, given the same matcher (which already fixed conditions, types and priorities). */
