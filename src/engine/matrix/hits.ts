@@ -103,6 +103,7 @@ export class Hits {
   ): readonly number[] | null {
     if (!known) return null;
     // No closures: this runs once per rule of every distinct list.
+    this.lent = null;
     let out: number[] | null = null;
     if (!skipSrc && c.srcPrefixes)
       for (const p of c.srcPrefixes) out = this.addHits(out, this.of(p));
@@ -128,13 +129,28 @@ export class Hits {
     return this.byToken.get(`${lead}${String(n)}`) ?? NONE;
   }
 
-  /** `out` (the skeleton's hits when first needed) with `hs` added. */
+  /**
+   * `out` (the skeleton's hits when first needed) with `hs` added. With no skeleton hits, the
+   * first hits are `hs` itself, lent (memoised, never changed), copied only when more are added:
+   * no array per rule naming one source (a pod's own rules).
+   */
   private addHits(out: number[] | null, hs: readonly number[]): number[] | null {
     if (hs.length === 0) return out;
-    out ??= [...this.skeleton];
+    if (out === null) {
+      if (this.skeleton.length === 0) return (this.lent = hs as number[]);
+      out = [...this.skeleton];
+    } else if (out === this.lent) {
+      let more = false;
+      for (const s of hs) if (!out.includes(s)) more = true;
+      if (!more) return out;
+      out = [...out];
+    }
     for (const s of hs) if (!out.includes(s)) out.push(s);
     return out;
   }
+
+  /** The hits array `ofConditions` is returning as lent (see `addHits`). */
+  private lent: readonly number[] | null = null;
 
   of(text: string): readonly number[] {
     let h = this.byText.get(text);
