@@ -75,6 +75,9 @@ const PROTO: Readonly<Record<string, number>> = { tcp: 6, udp: 17, icmp: 1 };
 /** How many written keys a plain VIP is compared with before its own is written. */
 const TRIES = 4;
 
+/** An array of `n` slots, each undefined. */
+const unset = <T>(n: number): (T | undefined)[] => new Array<T | undefined>(n).fill(undefined);
+
 /** Group the service columns of `t` into destination classes. */
 export function destinationClasses(
   t: Topology,
@@ -164,7 +167,9 @@ export function destinationClasses(
     }
   };
   for (let x = 0; x < vips.length; x++) claim(vips[x]!, x);
-  const lbsOf: (LoadBalancer[] | undefined)[] = [];
+  // Tables by VIP filled out of order are made whole first (an index far past the end would
+  // make an array a dictionary, and its readers deoptimise).
+  const lbsOf = unset<LoadBalancer[]>(vips.length);
   const seenProvenance = new Set<object>();
   const mine: number[] = [];
   /** The candidate VIPs among `ips`, into `mine`. */
@@ -211,8 +216,8 @@ export function destinationClasses(
 
   // Every distinct rule list once: rewrites to a VIP block it; rules naming one are mentions.
   const infos = distinctGroups(t, c);
-  const mentions: (Mention[] | undefined)[] = [];
-  const picks: (Mention[] | undefined)[] = [];
+  const mentions = unset<Mention[]>(vips.length);
+  const picks = unset<Mention[]>(vips.length);
   const seenAction = new Set<object>();
   const carryText = (text: string) => blockIpsIn(text, undefined, true);
   // Only a piece that may be a token is looked up (most pieces of a name are not).
@@ -278,7 +283,7 @@ export function destinationClasses(
   const vipOnly = (cc: Cond) => vipSide(cc.src) || vipSide(cc.dst);
   // Per rule list: how many rules before each position name no classed VIP (their order
   // relative to those rules is what a column's packets see).
-  const ranks: (Int32Array | undefined)[] = [];
+  const ranks = unset<Int32Array>(infos.length);
   const rankOf = ({ info, k }: Mention): number => {
     let r = ranks[info.id];
     if (!r) {
