@@ -5,7 +5,7 @@
  */
 import type { PortRange, RuleConditions } from '../../model/types';
 import type { OwnTokens } from './tokens';
-import { knownConditions, mix, SEED } from './prints';
+import { knownConditions, mix, SEED, SMALL_KEY } from './prints';
 import { isWideSpace } from './spaces';
 
 /** What `scan` splits a text on: `/[\s_"{}[\],()/=|;]+/`, by char code. */
@@ -21,9 +21,6 @@ function hashOf(s: string): number {
   for (let i = 0; i < s.length; i++) h = mix(h, s.charCodeAt(i));
   return h;
 }
-
-/** The bits of a hash kept as a map key: a small integer, never a boxed number. */
-const SMALL = 0x3fffffff;
 
 /** How many characters `a` and `b` share at their start. */
 function samePrefix(a: string, b: string): number {
@@ -69,8 +66,8 @@ export class Hits {
         } else {
           this.byToken.set(v, [s]);
           this.lengths[v.length] = 1;
-          const h = hashOf(v) & SMALL;
-          const same = this.byHash.get(h & SMALL);
+          const h = hashOf(v) & SMALL_KEY;
+          const same = this.byHash.get(h);
           if (same) same.push(v);
           else this.byHash.set(h, [v]);
         }
@@ -228,7 +225,7 @@ export class Hits {
     h: number,
   ): number[] | null {
     if (this.lengths[to - from] !== 1) return out;
-    const same = this.byHash.get(h & SMALL);
+    const same = this.byHash.get(h & SMALL_KEY);
     if (!same) return out;
     for (const v of same) {
       if (v.length !== to - from || !text.startsWith(v, from)) continue;

@@ -11,6 +11,9 @@ import type { RuleBody } from '../compile-vfp';
 
 /** FNV-1a's start and step, over numbers (char codes, fields) rather than bytes. */
 export const SEED = 0x811c9dc5;
+
+/** A hash's bits kept as a Map key: a small integer (an int32 outside it is boxed per lookup). */
+export const SMALL_KEY = 0x3fffffff;
 export const mix = (h: number, v: number) => Math.imul(h ^ v, 0x01000193);
 /** A prefix that some source's placeholders may rewrite. */
 const MARK = 0x5a17c0de;
@@ -124,8 +127,8 @@ export class GroupIds<L> {
     owner: number,
     write: () => readonly number[],
   ): number {
-    // Keyed by a small integer (an int32 outside it is boxed per lookup); entries still compare.
-    const k = print & 0x3fffffff;
+    // Keyed by a small integer; entries still compare.
+    const k = print & SMALL_KEY;
     let entries = this.byPrint.get(k);
     if (!entries) this.byPrint.set(k, (entries = []));
     for (const e of entries)

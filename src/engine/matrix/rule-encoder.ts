@@ -8,6 +8,7 @@ import type { PortRange } from '../../model/types';
 import type { RuleBody } from '../compile-vfp';
 import { substitute, tokenRegex, type OwnTokens } from './tokens';
 import { condInto, Hits, NONE, ObjInfo } from './hits';
+import { SEED, SMALL_KEY } from './prints';
 import { covers, MATRIX_SOURCE_PORT } from './pools';
 
 /** A rule's parsed address conditions. */
@@ -187,10 +188,10 @@ export class RuleEncoder {
 
   /** Intern an encoding (equal arrays, equal ids), by hash then exact comparison. */
   encodingId(arr: readonly number[]): number {
-    let h = 0x811c9dc5 ^ arr.length;
+    let h = SEED ^ arr.length;
     for (let i = 0; i < arr.length; i++) h = Math.imul(h ^ arr[i]!, 0x01000193);
     // A small integer key: a Map lookup without a string to build and hash.
-    const k = h & 0x3fffffff;
+    const k = h & SMALL_KEY;
     const store = this.store;
     let at = this.heads.get(k) ?? -1;
     let last = -1;
