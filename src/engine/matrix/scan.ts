@@ -126,17 +126,10 @@ export class Scanner extends RuleEncoder {
     const memos = groups.map((gs) => gs.map((g) => this.memoOf(g)));
     // The groups' rewrites, needed only to check rules that may be irrelevant.
     let pools: Pools[] | null = null;
-    const poolsOf = () => {
-      if (pools) return pools;
-      pools = [];
-      groups.forEach((gs, li) =>
-        gs.forEach((g, gi) => {
-          const m = memos[li]![gi]!;
-          pools!.push((m.pools ??= groupPools(g)));
-        }),
-      );
-      return pools;
-    };
+    const poolsOf = () =>
+      (pools ??= memos.flatMap((ms, li) =>
+        ms.map((m, gi) => (m.pools ??= groupPools(groups[li]![gi]!))),
+      ));
     cp.layers.forEach((cl, li) => {
       const l = cl.layer;
       const head = [
