@@ -105,23 +105,18 @@ export function matrixDestinations(t: Topology): MatrixDestination[] {
  */
 export function* destinationsOf(t: Topology): Generator<MatrixDestination, void, undefined> {
   // The columns met, by protocol, address and port (a load balancer's backends repeat: the key
-  // text is written once per column), and whether each address met is IPv4.
-  const seen: Record<MatrixProto, Map<string, Set<number>>> = {
-    tcp: new Map(),
-    udp: new Map(),
-    icmp: new Map(),
-  };
+  // text is written once per column), and whether each address met is IPv4. Most addresses have
+  // one port: it is kept as a number, a set only from an address's second port on.
+  const seen: Record<MatrixProto, PortsByIp> = { tcp: new Map(), udp: new Map(), icmp: new Map() };
   const ipv4 = new Map<string, boolean>();
   /** The key of column `ip:port/proto` when it is new and `ip` an IPv4 address, else null. */
   const fresh = (ip: string, port: number, proto: MatrixProto): string | null => {
     const byIp = seen[proto];
-    let ports = byIp.get(ip);
-    if (ports?.has(port)) return null;
+    if (has(byIp, ip, port)) return null;
     let ok = ipv4.get(ip);
     if (ok === undefined) ipv4.set(ip, (ok = parseIpv4(ip) !== null));
     if (!ok) return null;
-    if (!ports) byIp.set(ip, (ports = new Set()));
-    ports.add(port);
+    put(byIp, ip, port);
     return `${ip}:${port}/${proto}`;
   };
   const make = (
@@ -146,13 +141,20 @@ export function* destinationsOf(t: Topology): Generator<MatrixDestination, void,
   });
   const dns = t.cluster?.dnsServer ?? null;
   const nodes = t.nodeIds.flatMap((id) => (t.nodes[id] ? [t.nodes[id]] : []));
-  const covered = new Set<string>();
+  // The services' own address, port and protocol (a load balancer of theirs adds no column).
+  const covered: Record<MatrixProto, PortsByIp> = {
+    tcp: new Map(),
+    udp: new Map(),
+    icmp: new Map(),
+  };
+  let anyCovered = false;
   let key: string | null;
   for (const s of Object.values(t.services)) {
     for (const sp of s.ports) {
       const proto = PROTO_NAME[sp.protocol];
       if (!proto) continue;
-      covered.add(`${s.clusterIp}:${sp.port}/${proto}`);
+      put(covered[proto], s.clusterIp, sp.port);
+      anyCovered = true;
       if ((key = fresh(s.clusterIp, sp.port, proto)))
         yield make(
           key,
@@ -214,7 +216,7 @@ export function* destinationsOf(t: Topology): Generator<MatrixDestination, void,
         ? nodes.flatMap((n) => (n.managementIp ? [n.managementIp] : []))
         : lb.frontendVips;
     for (const vip of vips) {
-      if (covered.size > 0 && covered.has(`${vip}:${lb.externalPort}/${proto}`)) continue;
+      if (anyCovered && has(covered[proto], vip, lb.externalPort)) continue;
       if (!(key = fresh(vip, lb.externalPort, proto))) continue;
       const kind: DestinationKind =
         vip === dns
@@ -328,6 +330,20 @@ export function* destinationsOf(t: Topology): Generator<MatrixDestination, void,
       );
   }
 }
+
+/** Ports by address: one port as a number, more as a set. */
+type PortsByIp = Map<string, number | Set<number>>;
+const has = (m: PortsByIp, ip: string, port: number): boolean => {
+  const got = m.get(ip);
+  return got === port || (typeof got === 'object' && got.has(port));
+};
+const put = (m: PortsByIp, ip: string, port: number): void => {
+  const got = m.get(ip);
+  if (got === undefined) m.set(ip, port);
+  else if (typeof got === 'number') {
+    if (got !== port) m.set(ip, new Set([got, port]));
+  } else got.add(port);
+};
 
 /**
  * The first `n` columns of `columns`, which stays open for the rest (a `for…of` that breaks
