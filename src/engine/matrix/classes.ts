@@ -167,7 +167,9 @@ export function sourceClasses(t: Topology, sources: readonly MatrixSource[]): So
       });
     }
     const progs = tok.portIds.map((id) => hashArray(portRel.get(id) ?? []));
-    return `${own}\n${progs.join(',')}\n${atoms.join(',')}\n${[...sc.mentions[i]!].sort().join('\n')}`;
+    // Dump texts (names, ids) may hold any character: the mentions as a JSON list, so no
+    // mention reads as two, and each led by its place's length (see `scanObject`, `scanPort`).
+    return `${own}\n${progs.join(',')}\n${atoms.join(',')}\n${JSON.stringify([...sc.mentions[i]!].sort())}`;
   });
 
   // Group by key; within a key, split by exact program arrays (hashes can collide).
@@ -194,7 +196,7 @@ export function sourceClasses(t: Topology, sources: readonly MatrixSource[]): So
   const programs = tokens.map((tok, i) => {
     if (!tok) return -1 - i;
     // With the mentions its own connections cannot meet: they matter when it is the backend.
-    const k = `${keys[i]}\n${tok.portIds.map((id) => (portSig.get(id) ?? []).join(',')).join('|')}\n${[...sc.inert[i]!].sort().join('\n')}`;
+    const k = `${keys[i]}\n${tok.portIds.map((id) => (portSig.get(id) ?? []).join(',')).join('|')}\n${JSON.stringify([...sc.inert[i]!].sort())}`;
     let n = programIds.get(k);
     if (n === undefined) programIds.set(k, (n = programIds.size));
     return n;

@@ -6,7 +6,7 @@
 import type { Cidr } from '../../shared/ip';
 import type { PortRange } from '../../model/types';
 import type { RuleBody } from '../compile-vfp';
-import { substitute, tokenRegex, type OwnTokens } from './tokens';
+import { escapeOpen, normalize, tokenRegex, type OwnTokens } from './tokens';
 import { condInto, Hits, NONE, ObjInfo } from './hits';
 import { SEED, SMALL_KEY } from './prints';
 import { covers, MATRIX_SOURCE_PORT } from './pools';
@@ -48,15 +48,31 @@ export class RuleEncoder {
     return this.nextId++;
   }
 
+  /** `text` with source `s`'s tokens as placeholders, a literal `⟨` doubled (see `name`). */
   norm(text: string, s: number): string {
-    return substitute(text, this.tokens[s]!, this.regex[s]!, null);
+    return normalize(text, this.tokens[s]!, this.regex[s]!);
   }
 
+  /**
+   * A dump's text, interned. Texts and normalised texts (`norm`) share the ids, so a text is
+   * keyed as `norm` would write it had it named no one (its literal `⟨` doubled): a rule named
+   * `⟨pod.ip⟩` is never one named after its owner's address.
+   */
   name(n: string): ObjInfo {
-    let i = this.names.get(n);
+    return this.interned(escapeOpen(n), n);
+  }
+
+  /** A normalised text (`norm`'s), interned. */
+  normName(text: string, s: number): ObjInfo {
+    const n = this.norm(text, s);
+    return this.interned(n, n);
+  }
+
+  private interned(key: string, text: string): ObjInfo {
+    let i = this.names.get(key);
     if (!i) {
-      i = new ObjInfo(this.fresh(), n, this.hits);
-      this.names.set(n, i);
+      i = new ObjInfo(this.fresh(), text, this.hits);
+      this.names.set(key, i);
     }
     return i;
   }
@@ -69,7 +85,7 @@ export class RuleEncoder {
     if (!info.hits.includes(s)) return info.id;
     const k = info.id * 4194304 + s;
     let id = this.owned.get(k);
-    if (id === undefined) this.owned.set(k, (id = this.name(this.norm(info.text, s)).id));
+    if (id === undefined) this.owned.set(k, (id = this.normName(info.text, s).id));
     return id;
   }
 
@@ -83,15 +99,20 @@ export class RuleEncoder {
     const r = e.r;
     sig.push(-3, this.ownId(e.name, s), r.priority, this.name(r.type).id, e.ids[2]!);
     if (!condInto(sig, r.conditions, (x) => this.ownId(this.name(x), s)))
-      sig.push(-5, this.name(this.norm(JSON.stringify(r.conditions), s)).id);
+      sig.push(-5, this.normName(JSON.stringify(r.conditions), s).id);
     sig.push(r.action.kind === 'lbnat' ? e.act.id : this.ownId(e.act, s));
   }
 
-  /** Rule `e` as text with source `s`'s tokens as placeholders (a mention of `s`). */
+  /**
+   * Rule `e` as text with source `s`'s tokens as placeholders (a mention of `s`). The name,
+   * any text, is led by its length, so it never reads as the fields after it; the rest is
+   * numbers, a type, the conditions' JSON (which ends itself) and the action last.
+   */
   protected mentionText(e: NamingRule, s: number): string {
     const r = e.r;
-    const text = `${r.name}|${r.priority}|${r.type}|${e.ids[2]!}|${JSON.stringify(r.conditions)}|${r.action.kind === 'lbnat' ? `#${e.act.id}` : e.act.text}`;
-    return this.norm(text, s);
+    const name = this.norm(r.name, s);
+    const rest = `${r.priority}|${r.type}|${e.ids[2]!}|${JSON.stringify(r.conditions)}|${r.action.kind === 'lbnat' ? `#${e.act.id}` : e.act.text}`;
+    return `${name.length}:${name}|${this.norm(rest, s)}`;
   }
 
   private readonly prefixId = (x: string) => this.name(x).id;

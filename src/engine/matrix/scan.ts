@@ -59,7 +59,7 @@ export class Scanner extends RuleEncoder {
     const found = this.hits.scan(text, this.quiet);
     this.quiet = found.length === 0 ? text : null;
     for (const s of found)
-      if (s !== owner) this.mentions[s]!.push(`${where}|${this.norm(text, s)}`);
+      if (s !== owner) this.mentions[s]!.push(`${where.length}:${where}|${this.norm(text, s)}`);
   }
 
   /** The last object text that named no source (see `scanObject`). */
@@ -120,8 +120,7 @@ export class Scanner extends RuleEncoder {
    */
   scanPort(cp: CPort, owner: number, relevant: number[] | null): number[] {
     const sig: number[] = [];
-    const own = (text: string) => (owner >= 0 ? this.norm(text, owner) : text);
-    const str = (text: string) => this.name(own(text)).id;
+    const str = (text: string) => (owner >= 0 ? this.normName(text, owner).id : this.name(text).id);
     const groups = cp.layers.map((cl) => [...cl.outGroups, ...cl.inGroups]);
     const memos = groups.map((gs) => gs.map((g) => this.memoOf(g)));
     // The groups' rewrites, needed only to check rules that may be irrelevant.
@@ -184,7 +183,10 @@ export class Scanner extends RuleEncoder {
         sig.push(enc.seg);
         relevant?.push(enc.rel);
         for (const [s, text, inert] of enc.ments)
-          if (s !== owner) (inert ? this.inert : this.mentions)[s]!.push(`${cp.port.id}|${text}`);
+          if (s !== owner)
+            (inert ? this.inert : this.mentions)[s]!.push(
+              `${cp.port.id.length}:${cp.port.id}|${text}`,
+            );
       });
     });
     return sig;

@@ -35,6 +35,23 @@ export function substitute(
 const OPEN = '\u27e8';
 const CLOSE = '\u27e9';
 
+/**
+ * `text` with each literal `⟨` doubled, as `toTemplate` writes it: a dump's own `⟨pod.ip⟩`
+ * then never reads as a placeholder (whose `⟨` is single) once texts are compared.
+ */
+export function escapeOpen(text: string): string {
+  return text.includes(OPEN) ? text.replaceAll(OPEN, OPEN + OPEN) : text;
+}
+
+/**
+ * `substitute` into placeholders, escaped as `toTemplate` does (`re`: `tokenRegex(tok)`), so
+ * two texts read alike only when their literal parts and placeholders are alike.
+ */
+export function normalize(text: string, tok: OwnTokens, re: RegExp | null): string {
+  if (!text.includes(OPEN)) return substitute(text, tok, re, null);
+  return toTemplate(text, tok, templateRegex(tok));
+}
+
 /** `tokenRegex` that also finds `⟨`, which templates escape (see `toTemplate`). */
 export function templateRegex(tok: OwnTokens): RegExp {
   const re = tokenRegex(tok);
