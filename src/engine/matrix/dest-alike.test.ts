@@ -4,7 +4,7 @@ import { syntheticTopology } from '../../../bench/synthetic';
 import { compileTopology, compiledPort } from '../compile';
 import type { RuleBody } from '../compile-vfp';
 import { FixedTexts, sameJson, samePieces, sameRule, side, type Side } from './dest-alike';
-import { mapPieces, PieceFilter, ruleText, somePiece } from './dest-rules';
+import { mapPieces, PieceFilter, rawPiece, ruleText, somePiece } from './dest-rules';
 import type { OwnTokens } from './tokens';
 
 // Pieces that are tokens on one side or the other, separators, and a literal placeholder.
@@ -46,7 +46,7 @@ const written = (x: string, s: Side) =>
     const i = s.toks.indexOf(p);
     if (i >= 0) return `\u27e8vip${i}\u27e9`;
     const j = s.own ? s.own.values.indexOf(p) : -1;
-    return j >= 0 ? `\u27e8${s.own!.roles[j]}\u27e9` : p;
+    return j >= 0 ? `\u27e8${s.own!.roles[j]}\u27e9` : rawPiece(p);
   });
 
 describe('VIP keys compared without writing them', () => {

@@ -5,7 +5,7 @@
  * `true` proves the two key texts equal; a `false` proves nothing (the key is then written).
  */
 import type { RuleBody } from '../compile-vfp';
-import { isSep, sizeClass, somePiece, type GroupInfo } from './dest-rules';
+import { isSep, rawPiece, sizeClass, somePiece, type GroupInfo } from './dest-rules';
 import type { OwnTokens } from './tokens';
 
 /** A rule naming a VIP. */
@@ -116,7 +116,7 @@ function pieceText(x: string, from: number, to: number, s: Side): string {
   const k = mapped(x, from, to, s);
   if (k >= 0) return `\u27e8vip${k}\u27e9`;
   if (k < RAW) return `\u27e8${s.own!.roles[-2 - k]}\u27e9`;
-  return x.slice(from, to);
+  return rawPiece(x.slice(from, to));
 }
 
 function samePiece(

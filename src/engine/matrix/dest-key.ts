@@ -14,7 +14,7 @@ import {
   type Side,
   type VipFacts,
 } from './dest-alike';
-import { mapPieces, sameAsLast, textsInRow } from './dest-rules';
+import { mapPieces, mentionText, rawPiece, sameAsLast, textsInRow } from './dest-rules';
 import type { OwnTokens } from './tokens';
 
 /** What the key of every VIP is read against. */
@@ -123,7 +123,7 @@ export function textKey(scope: KeyScope, f: VipFacts): string | null {
     const i = toks.indexOf(p);
     if (i >= 0) return `\u27e8vip${i}\u27e9`;
     const j = own ? own.values.indexOf(p) : -1;
-    return j >= 0 ? `\u27e8${own!.roles[j]}\u27e9` : p;
+    return j >= 0 ? `\u27e8${own!.roles[j]}\u27e9` : rawPiece(p);
   };
   const shared: string[] = [];
   const perPort = new Map<string, string[]>();
@@ -136,7 +136,7 @@ export function textKey(scope: KeyScope, f: VipFacts): string | null {
     const body = textFor(r, own?.values ?? null);
     const place = m.cond ? `#${scope.rankOf(m)}` : `@${m.k}`;
     if (m.info.ports.length !== 1) {
-      shared.push(`${m.info.id}${place}|${m.info.where}|${body}`);
+      shared.push(`${m.info.id}${mentionText(place, m.info.where, body)}`);
       continue;
     }
     let l = perPort.get(port!);
@@ -173,19 +173,24 @@ export function textKey(scope: KeyScope, f: VipFacts): string | null {
   const odd: string[] = [];
   for (const p of perPort.keys())
     if (!backendPorts.has(p) && (!portOwner.has(p) || textOf(p) !== common))
-      odd.push(`${p}|${textOf(p)}`);
+      odd.push(field(p) + field(textOf(p)));
   if (common !== '')
     for (const p of portOwner.keys())
-      if (!backendPorts.has(p) && !perPort.has(p)) odd.push(`${p}|`);
+      if (!backendPorts.has(p) && !perPort.has(p)) odd.push(`${field(p)}0:`);
   // The objects are written up to the last mention's owner.
   own = f.own;
   const objs = f.objs.map((o) => mapPieces(JSON.stringify(written(o)), piece)).sort();
-  return [
-    f.atoms,
-    objs.join('\n'),
-    shared.sort().join('\n'),
-    common,
-    odd.sort().join('\n'),
-    perBackend[0] ?? '',
-  ].join('\u0001');
+  // Each part led by its length. Within a part, a list's items end themselves (`mentionText`,
+  // `field`) or hold no line break (JSON, with pieces that hold none), so any join is injective.
+  return (
+    field(f.atoms) +
+    field(objs.join('\n')) +
+    field(shared.sort().join('\n')) +
+    field(common) +
+    field(odd.sort().join('\n')) +
+    field(perBackend[0] ?? '')
+  );
 }
+
+/** A text led by its length: it ends itself, whatever characters it holds. */
+const field = (x: string): string => `${x.length}:${x}`;

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RuleBody } from '../compile-vfp';
-import { mapPieces, PIECES, ruleText, sameAsLast, somePiece, textsInRow } from './dest-rules';
+import {
+  mapPieces,
+  PIECES,
+  rawPiece,
+  ruleText,
+  sameAsLast,
+  somePiece,
+  textsInRow,
+} from './dest-rules';
 
 // Pieces and separators of every kind `PIECES` knows, Unicode whitespace and a surrogate pair.
 const CHARS = [...'ab1.-⟨⟩_"{}[],()/=|;: \t\n\v\f\r', '\u00a0', '\u1680', '\u2000', '\u200a'];
@@ -79,7 +87,7 @@ describe('rule texts by pieces', () => {
             const i = toks.indexOf(p);
             if (i >= 0) return `\u27e8vip${i}\u27e9`;
             const j = own.values.indexOf(p);
-            return j >= 0 ? `\u27e8${own.roles[j]}\u27e9` : p;
+            return j >= 0 ? `\u27e8${own.roles[j]}\u27e9` : rawPiece(p);
           };
           const textFor = textsInRow(toks, piece, sourceValues);
           for (const [k, o] of seq) {
@@ -96,9 +104,77 @@ describe('rule texts by pieces', () => {
   it('sameAsLast joins the parts, handing back the last string when they are equal', () => {
     const join = sameAsLast();
     const a = join('#1', 'L/G/out', 'x|y');
-    expect(a).toBe('#1|L/G/out|x|y');
+    expect(a).toBe('#1|7:L/G/out|3:x|y');
     expect(join('#1', 'L/G/out', ['x', 'y'].join('|'))).toBe(a);
-    expect(join('#2', 'L/G/out', 'x|y')).toBe('#2|L/G/out|x|y');
-    expect(join('', '', '')).toBe('||');
+    expect(join('#2', 'L/G/out', 'x|y')).toBe('#2|7:L/G/out|3:x|y');
+    expect(join('', '', '')).toBe('|0:|0:');
+    // A place's name holding the separator is not another split of the parts.
+    expect(join('#1', 'L|x', 'y')).not.toBe(join('#1', 'L', 'x|y'));
+  });
+
+  it('ruleText is one text per rule, whatever its names and prefixes hold', () => {
+    // Names and prefixes of the separators ruleText writes, and literal placeholders.
+    const hostile = fc
+      .array(
+        fc.constantFrom('a', '1', '|', ',', ':', '*', '\n', '\u0001', '\u27e8vip0\u27e9', '_'),
+        {
+          maxLength: 5,
+        },
+      )
+      .map((xs) => xs.join(''));
+    const prefixes = fc.option(fc.array(hostile, { maxLength: 3 }), { nil: null });
+    const rule = fc.record({ name: hostile, src: prefixes, dst: prefixes, block: fc.boolean() });
+    const body = (x: {
+      name: string;
+      src: string[] | null;
+      dst: string[] | null;
+      block: boolean;
+    }) =>
+      ({
+        name: x.name,
+        priority: 100,
+        type: x.block ? 'block' : 'allow',
+        terminating: true,
+        stateful: false,
+        conditions: {
+          srcPrefixes: x.src,
+          dstPrefixes: x.dst,
+          srcPorts: null,
+          dstPorts: null,
+          protocols: null,
+        },
+        action: { kind: x.block ? 'block' : 'allow' },
+      }) as unknown as RuleBody;
+    // The placeholder a token is written as, for the token `v`.
+    const piece = (p: string) => (p === 'v' ? '\u27e8vip0\u27e9' : rawPiece(p));
+    // Two rules the old texts (`|`, `,` and literal placeholders as they are) wrote alike.
+    const alike = [
+      [
+        { name: 'x', src: ['p|q'], dst: ['r'], block: true },
+        { name: 'x', src: ['p'], dst: ['q|r'], block: true },
+      ],
+      [
+        { name: 'x', src: ['0.0.0.0/1,128.0.0.0/1'], dst: null, block: true },
+        { name: 'x', src: ['0.0.0.0/1', '128.0.0.0/1'], dst: null, block: true },
+      ],
+      [
+        { name: 'x_v', src: null, dst: null, block: true },
+        { name: 'x_\u27e8vip0\u27e9', src: null, dst: null, block: true },
+      ],
+    ];
+    for (const [a, b] of alike)
+      expect(ruleText(body(a!), piece)).not.toBe(ruleText(body(b!), piece));
+    fc.assert(
+      fc.property(rule, rule, (a, b) => {
+        const same = ruleText(body(a), piece) === ruleText(body(b), piece);
+        // `v` is the token, so a name holding it as a piece is the same rule as one holding it.
+        const tokenFree = (x: typeof a) =>
+          JSON.stringify({ ...x, name: mapPieces(x.name, piece) }, (_, v: unknown) =>
+            typeof v === 'string' ? mapPieces(v, piece) : v,
+          );
+        expect(same).toBe(tokenFree(a) === tokenFree(b));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

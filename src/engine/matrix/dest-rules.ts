@@ -68,7 +68,7 @@ export function distinctGroups(t: Topology, c: CompiledTopology): GroupInfo[] {
           info = {
             id: infos.length,
             g,
-            where: interned(places, `${cl.layer.name}/${g.group.name}/${g.group.direction}`),
+            where: interned(places, placeOf(cl.layer.name, g.group.name, g.group.direction)),
             ports: [],
           };
           list.push(info);
@@ -79,6 +79,10 @@ export function distinctGroups(t: Topology, c: CompiledTopology): GroupInfo[] {
   }
   return infos;
 }
+
+/** A list's place, its layer's and group's names led by their lengths (a name may hold `/`). */
+export const placeOf = (layer: string, group: string, direction: string): string =>
+  `${layer.length}:${layer}/${group.length}:${group}/${direction}`;
 
 function interned(strings: Map<string, string>, x: string): string {
   const y = strings.get(x);
@@ -103,6 +107,13 @@ for (const ch of ' \t\n\v\f\r_"{}[],()/=|;:') SEP[ch.charCodeAt(0)] = 1;
 export function isSep(c: number): boolean {
   return c < 128 ? SEP[c] === 1 : isWideSpace(c);
 }
+
+/**
+ * A piece that is no token, as key texts write it: one that starts with `⟨` gets another, so a
+ * dump's literal `⟨vip0⟩` never reads as the placeholder a token is written as (a placeholder
+ * is a whole piece, `⟨` then no `⟨`).
+ */
+export const rawPiece = (p: string): string => (p.charCodeAt(0) === 0x27e8 ? `\u27e8${p}` : p);
 
 /**
  * `x.replace(PIECES, piece)` without the regex: each run of non-separators passed through
@@ -187,9 +198,11 @@ export function somePieceAt(
 
 /**
  * A rule as text: everything but an lbnat's backend list (the pick replays that), each piece
- * of a name, address or id passed through `piece` (how tokens become placeholders).
+ * of a name, address or id passed through `piece` (how tokens become placeholders; `rawPiece`
+ * for the others). Each text is led by its length, so no name or prefix holding `|` or `,`
+ * reads as the fields after it; the rest are numbers and words of the model's own.
  */
-export function ruleText(r: RuleBody, piece: (p: string) => string = (p) => p): string {
+export function ruleText(r: RuleBody, piece: (p: string) => string = rawPiece): string {
   const c = r.conditions;
   const a = r.action;
   const act =
@@ -229,7 +242,7 @@ export function textsInRow(
         const i = toks.indexOf(p);
         if (i >= 0) return `\u27e8vip${i}\u27e9`;
         if (sourceValues.has(p) && !found.includes(p)) found.push(p);
-        return p;
+        return rawPiece(p);
       });
       named = found;
     }
@@ -239,22 +252,32 @@ export function textsInRow(
 }
 
 /**
- * `${place}|${where}|${body}`, the same string object as the last call's when the parts are
- * equal (`body` is compared first: `textsInRow` hands the same object back for a rule met again),
- * so a dump's ports' alike texts for one VIP are compared by identity in runs.
+ * `mentionText(place, where, body)`, the same string object as the last call's when the parts
+ * are equal (`body` is compared first: `textsInRow` hands the same object back for a rule met
+ * again), so a dump's ports' alike texts for one VIP are compared by identity in runs.
  */
 export function sameAsLast(): (place: string, where: string, body: string) => string {
-  let [p, w, b, out] = ['', '', '', '||'];
+  let [p, w, b, out] = ['', '', '', mentionText('', '', '')];
   return (place, where, body) => {
     if (body !== b || where !== w || place !== p)
-      [p, w, b, out] = [place, where, body, `${place}|${where}|${body}`];
+      [p, w, b, out] = [place, where, body, mentionText(place, where, body)];
     return out;
   };
 }
 
-/** A text with each piece passed through `piece`. */
+/**
+ * A mention in a VIP's key: its place (`#rank` or `@index`), its list's place among layers and
+ * groups (names a dump gives) and its rule's text, each led by its length: a text that ends
+ * itself, so a list of them joined by any separator reads one way only.
+ */
+export const mentionText = (place: string, where: string, body: string): string =>
+  `${place}|${where.length}:${where}|${body.length}:${body}`;
+
+/** A text with each piece passed through `piece`, led by its length (null: `null`). */
 function word(x: string | null, piece: (p: string) => string): string {
-  return x === null ? 'null' : mapPieces(x, piece);
+  if (x === null) return 'null';
+  const w = mapPieces(x, piece);
+  return `${w.length}:${w}`;
 }
 
 function prefixesText(x: readonly string[] | null, piece: (p: string) => string): string {
