@@ -49,7 +49,7 @@ export class LeafTexts {
     if (!from || !to || from.length !== to.length) return null;
     // Every column's tokens are its class's, at most `longest` long.
     const q = this.dests.classOf[d]!;
-    return applySwap(cutOf(this.byColumn, leaf, from, this.longest[q]!), to);
+    return applySwap(cutOf(this.byColumn, leaf, from, this.longest[q]!, true), to);
   }
 
   /** `leaf`'s cell (of pod `from`'s backend) for pod `to`'s; null when a text names `to`'s. */
@@ -65,14 +65,18 @@ export class LeafTexts {
   }
 }
 
-/** `leaf`'s texts cut at `from` (the same for one leaf in one map), for tokens up to `max` long. */
+/**
+ * `leaf`'s texts cut at `from` (the same for one leaf in one map), for tokens up to `max` long;
+ * `pieces` for a column's tokens (see `cellSwap`).
+ */
 function cutOf(
   cuts: Map<Node, CellSwap>,
   leaf: Node,
   from: readonly string[],
   max: number,
+  pieces = false,
 ): CellSwap {
   let sw = cuts.get(leaf);
-  if (!sw) cuts.set(leaf, (sw = cellSwap(leaf.cell!, from, max)));
+  if (!sw) cuts.set(leaf, (sw = cellSwap(leaf.cell!, from, max, false, pieces)));
   return sw;
 }

@@ -3,6 +3,7 @@
  * column's tokens (its VIP, load balancer and service ids and names), and a cell written for
  * another column of the class by swapping them, whole words only.
  */
+import { isSep } from './dest-rules';
 import type { MatrixCell } from './types';
 
 const FIELDS = ['reason', 'at', 'layer', 'group', 'rule', 'backend'] as const;
@@ -73,10 +74,11 @@ export function swapCell(
   from: readonly string[],
   to: readonly string[],
   templated = false,
+  pieces = false,
 ): MatrixCell | null {
   let max = 0;
   for (const x of to) max = Math.max(max, x.length);
-  return applySwap(cellSwap(c, from, max, templated), to);
+  return applySwap(cellSwap(c, from, max, templated, pieces), to);
 }
 
 /**
@@ -96,47 +98,69 @@ export interface CellSwap {
     readonly at: number[];
   }[];
   readonly tested: ReadonlySet<string>;
+  /** Tokens are the key's pieces (a column's), not words (see `cellSwap`). */
+  readonly pieces: boolean;
+  /** A token sits where the key did not read it as one: the cell is traced instead. */
+  readonly refused: boolean;
 }
 
 const PLACEHOLDER = /\u27e8(?:\u27e8|[^\u27e8\u27e9]*\u27e9)/g;
 
+/**
+ * `c` cut at `from`'s tokens, whole words. With `pieces` (a column's tokens, which its
+ * destination-class key reads as whole pieces of `PIECES`, `dest-rules.ts`), a token found
+ * where it is no whole piece (`blk-10.96.0.1`: the key read it as text that names no VIP, the
+ * same for every column), or one no word can be (not starting and ending with a letter or
+ * digit, or holding a separator) found anywhere, refuses the swap.
+ */
 export function cellSwap(
   c: MatrixCell,
   from: readonly string[],
   max: number,
   templated = false,
+  pieces = false,
 ): CellSwap {
   const index = new Map<string, number>();
   from.forEach((x, i) => {
     if (!index.has(x)) index.set(x, i);
     max = Math.max(max, x.length);
   });
+  const odd = pieces ? from.filter((x) => x.length > 0 && !wordLike(x)) : [];
   const tested = new Set<string>();
   const texts: CellSwap['texts'][number][] = [];
+  let refused = false;
   for (const f of FIELDS) {
     const v = c[f];
     if (v === null) continue;
+    for (const x of odd) if (v.includes(x)) refused = true;
     const cut = { f, pieces: [''], at: [] as number[] };
-    if (!templated) cutWords(v, index, max, cut, tested);
+    if (!templated) refused = !cutWords(v, index, max, cut, tested, pieces) || refused;
     else {
       // The text between placeholders is read on its own; the placeholders stay as they are.
       let last = 0;
       for (const m of v.matchAll(PLACEHOLDER)) {
-        cutWords(v.slice(last, m.index), index, max, cut, tested);
+        refused = !cutWords(v.slice(last, m.index), index, max, cut, tested, pieces) || refused;
         cut.pieces[cut.pieces.length - 1] += m[0];
         last = m.index + m[0].length;
       }
-      cutWords(v.slice(last), index, max, cut, tested);
+      refused = !cutWords(v.slice(last), index, max, cut, tested, pieces) || refused;
     }
     texts.push(cut);
   }
-  return { cell: c, from, templated, max, texts, tested };
+  return { cell: c, from, templated, max, texts, tested, pieces, refused };
+}
+
+/** Can `x` be found as a word, and is it one piece (starts and ends alphanumeric, no separator)? */
+function wordLike(x: string): boolean {
+  if (!isAlnum(x.charCodeAt(0)) || !isAlnum(x.charCodeAt(x.length - 1))) return false;
+  for (let i = 0; i < x.length; i++) if (isSep(x.charCodeAt(i))) return false;
+  return true;
 }
 
 /**
  * Cut `text` at `from`'s tokens (`index`: each one's first place in `from`): at each word
  * start the longest token ending at a word boundary; the words looked up before it, which are
- * not `from`'s, go to `tested`.
+ * not `from`'s, go to `tested`. False when `pieces` and a token cut is no whole piece.
  */
 function cutWords(
   text: string,
@@ -144,7 +168,9 @@ function cutWords(
   max: number,
   cut: { pieces: string[]; at: number[] },
   tested: Set<string>,
-): void {
+  pieces: boolean,
+): boolean {
+  let whole = true;
   let last = 0;
   for (let p = 0; p < text.length; p++) {
     if (!isAlnum(text.charCodeAt(p)) || (p > 0 && isAlnum(text.charCodeAt(p - 1)))) continue;
@@ -156,6 +182,12 @@ function cutWords(
         tested.add(w);
         continue;
       }
+      if (
+        pieces &&
+        ((p > 0 && !isSep(text.charCodeAt(p - 1))) ||
+          (e < text.length && !isSep(text.charCodeAt(e))))
+      )
+        whole = false;
       cut.pieces[cut.pieces.length - 1] += text.slice(last, p);
       cut.at.push(i);
       cut.pieces.push('');
@@ -165,12 +197,17 @@ function cutWords(
     }
   }
   cut.pieces[cut.pieces.length - 1] += text.slice(last);
+  return whole;
 }
 
-/** `sw`'s cell with its `from` tokens written as `to`'s; null when a text names `to`'s. */
+/**
+ * `sw`'s cell with its `from` tokens written as `to`'s; null when a text names `to`'s or the
+ * cut was refused.
+ */
 export function applySwap(sw: CellSwap, to: readonly string[]): MatrixCell | null {
+  if (sw.refused) return null;
   for (const x of to) {
-    if (x.length > sw.max) return swapCell(sw.cell, sw.from, to, sw.templated);
+    if (x.length > sw.max) return swapCell(sw.cell, sw.from, to, sw.templated, sw.pieces);
     if (sw.tested.has(x)) return null;
   }
   const out: Record<string, unknown> = { ...sw.cell };
