@@ -4,6 +4,7 @@ import type { RuleBody } from '../compile-vfp';
 import {
   mapPieces,
   PIECES,
+  placeOf,
   rawPiece,
   ruleText,
   sameAsLast,
@@ -110,6 +111,8 @@ describe('rule texts by pieces', () => {
     expect(join('', '', '')).toBe('|0:|0:');
     // A place's name holding the separator is not another split of the parts.
     expect(join('#1', 'L|x', 'y')).not.toBe(join('#1', 'L', 'x|y'));
+    // Nor is a layer's name holding `/` another layer's and group's.
+    expect(placeOf('L/X', 'G', 'out')).not.toBe(placeOf('L', 'X/G', 'out'));
   });
 
   it('ruleText is one text per rule, whatever its names and prefixes hold', () => {
