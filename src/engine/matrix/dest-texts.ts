@@ -4,6 +4,7 @@
  * another column of the class by swapping them, whole words only.
  */
 import { isSep } from './dest-rules';
+import { escapeOpen } from './tokens';
 import type { MatrixCell } from './types';
 
 const FIELDS = ['reason', 'at', 'layer', 'group', 'rule', 'backend'] as const;
@@ -110,8 +111,9 @@ const PLACEHOLDER = /\u27e8(?:\u27e8|[^\u27e8\u27e9]*\u27e9)/g;
  * `c` cut at `from`'s tokens, whole words. With `pieces` (a column's tokens, which its
  * destination-class key reads as whole pieces of `PIECES`, `dest-rules.ts`), a token found
  * where it is no whole piece (`blk-10.96.0.1`: the key read it as text that names no VIP, the
- * same for every column), or one no word can be (not starting and ending with a letter or
- * digit, or holding a separator) found anywhere, refuses the swap.
+ * same for every column), or one no piece can be (holding a separator) found anywhere, refuses
+ * the swap. Either way a token the cut never finds (not starting with a letter or digit, as a
+ * dump's port named `-NIC 1`; or holding `⟨`) found in a text refuses it too.
  */
 export function cellSwap(
   c: MatrixCell,
@@ -125,7 +127,8 @@ export function cellSwap(
     if (!index.has(x)) index.set(x, i);
     max = Math.max(max, x.length);
   });
-  const odd = pieces ? from.filter((x) => x.length > 0 && !wordLike(x)) : [];
+  // A template doubles a literal `⟨` (see `tokens.ts`): odd tokens are looked for so written.
+  const odd = from.filter((x) => oddToken(x, pieces)).map((x) => (templated ? escapeOpen(x) : x));
   const tested = new Set<string>();
   const texts: CellSwap['texts'][number][] = [];
   let refused = false;
@@ -150,11 +153,18 @@ export function cellSwap(
   return { cell: c, from, templated, max, texts, tested, pieces, refused };
 }
 
-/** Can `x` be found as a word, and is it one piece (starts and ends alphanumeric, no separator)? */
-function wordLike(x: string): boolean {
-  if (!isAlnum(x.charCodeAt(0)) || !isAlnum(x.charCodeAt(x.length - 1))) return false;
-  for (let i = 0; i < x.length; i++) if (isSep(x.charCodeAt(i))) return false;
-  return true;
+/**
+ * Is `x` a token the cut cannot find as a word (not starting alphanumeric, or holding `⟨`)
+ * or, with `pieces`, one no key reads as a piece (holding a separator)?
+ */
+function oddToken(x: string, pieces: boolean): boolean {
+  if (x.length === 0) return false;
+  // The cut starts only at a word's start (`cutWords`); a token's end may be any character.
+  if (!isAlnum(x.charCodeAt(0))) return true;
+  // A template's text is cut at each `⟨` (see `cellSwap`): no token holding one is found.
+  if (x.includes('\u27e8')) return true;
+  if (pieces) for (let i = 0; i < x.length; i++) if (isSep(x.charCodeAt(i))) return true;
+  return false;
 }
 
 /**
@@ -209,6 +219,11 @@ export function applySwap(sw: CellSwap, to: readonly string[]): MatrixCell | nul
   for (const x of to) {
     if (x.length > sw.max) return swapCell(sw.cell, sw.from, to, sw.templated, sw.pieces);
     if (sw.tested.has(x)) return null;
+    // `tested` holds only words: a `to` token no word can be is looked for in the texts.
+    if (oddToken(x, sw.pieces)) {
+      const y = sw.templated ? escapeOpen(x) : x;
+      if (sw.texts.some(({ f }) => sw.cell[f]!.includes(y))) return null;
+    }
   }
   const out: Record<string, unknown> = { ...sw.cell };
   for (const { f, pieces, at } of sw.texts) {
