@@ -121,6 +121,20 @@ describe('matrix keys against hostile dump texts', () => {
     }
   });
 
+  it("a pod's port named with another source's name is not swapped as the pod's own", () => {
+    // Every port's friendly name holds pod 1's endpoint name: a template of pod 1's cells
+    // writes it as a placeholder inside the other pods' names, where their swap never finds it.
+    const t0 = lbNode(6, [lb([1, 2]), lb([2, 3]), lb([1, 3]), lb([4, 5])], []);
+    const ports = Object.fromEntries(
+      Object.entries(t0.ports).map(([k, p]) => [
+        k,
+        { ...p, friendlyName: p.friendlyName && `ep1 ${p.friendlyName}` },
+      ]),
+    );
+    const t = { ...t0, ports };
+    expect(differences(computeMatrix(t), bruteForceMatrix(t))).toEqual([]);
+  });
+
   it('a rule named with a literal source placeholder is not the source', () => {
     // Pods 1 and 2 alike but for the name of a rule blocking their own address: pod 1's named
     // after its address, pod 2's `⟨pod.ip⟩`.

@@ -136,15 +136,53 @@ export function backendPodKey(
   };
 }
 
-/** Per source: none of its tokens is another source's (see `PodColumns.plain`). */
+/**
+ * Per source: none of its tokens is another source's, nor holds one as a word (see
+ * `PodColumns.plain`). A port a dump names `Container NIC 2-ep1` holds source ep1's name: a
+ * template of ep1's cells writes a placeholder inside it, which no swap of that pod then finds.
+ */
 export function plainSources(tokens: readonly (OwnTokens | null)[]): Uint8Array {
   const holders = new Map<string, number>();
+  let longest = 0;
   tokens.forEach((tok, s) =>
-    tok?.values.forEach((v) => holders.set(v, holders.has(v) && holders.get(v) !== s ? -1 : s)),
+    tok?.values.forEach((v) => {
+      holders.set(v, holders.has(v) && holders.get(v) !== s ? -1 : s);
+      longest = Math.max(longest, v.length);
+    }),
   );
+  const lengths = new Uint8Array(longest + 1);
+  for (const v of holders.keys()) lengths[v.length] = 1;
+  const other = (s: number, w: string) => {
+    const h = holders.get(w);
+    return h !== undefined && h !== s;
+  };
   return Uint8Array.from(tokens, (tok, s) =>
-    tok?.values.every((v) => holders.get(v) === s) !== false ? 1 : 0,
+    tok?.values.every(
+      (v) => holders.get(v) === s && !holdsOther(v, lengths, (w) => other(s, w)),
+    ) !== false
+      ? 1
+      : 0,
   );
+}
+
+const isAlnum = (ch: number) =>
+  (ch >= 48 && ch <= 57) || (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122);
+
+/**
+ * Does `v` hold, other than as a whole, a text `found` is true of where a token's word would
+ * be (not after a letter or digit, not before one: as `tokenRegex` finds tokens)? Only texts
+ * of a length in `lengths` are asked about.
+ */
+function holdsOther(v: string, lengths: Uint8Array, found: (w: string) => boolean): boolean {
+  const n = v.length;
+  for (let p = 0; p < n; p++) {
+    if (p > 0 && isAlnum(v.charCodeAt(p - 1))) continue;
+    for (let e = p + 1; e <= n && e - p < lengths.length; e++) {
+      if ((e < n && isAlnum(v.charCodeAt(e))) || lengths[e - p] === 0) continue;
+      if ((p > 0 || e < n) && found(v.slice(p, e))) return true;
+    }
+  }
+  return false;
 }
 
 /** A reference column for pod `pod`, for a source class of `members` members. */
