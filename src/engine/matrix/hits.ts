@@ -5,7 +5,7 @@
  */
 import type { PortRange, RuleConditions } from '../../model/types';
 import type { OwnTokens } from './tokens';
-import { knownConditions, mix, SEED, SMALL_KEY } from './prints';
+import { knownConditions, mix, prefixPrint, SEED, SMALL_KEY } from './prints';
 import { isWideSpace } from './spaces';
 
 /** What `scan` splits a text on: `/[\s_"{}[\],()/=|;]+/`, by char code. */
@@ -115,6 +115,50 @@ export class Hits {
     return out ?? this.skeleton;
   }
 
+  /**
+   * A prefix text's part of a rule's fingerprint (see `prefixPrint`), its hits added to the
+   * rule's being read (`startRule`, `ruleConditionHits`): one lookup per prefix serves both.
+   */
+  readonly rulePrefix = (p: string): number => {
+    let i = this.prefixAt.get(p);
+    if (i === undefined) {
+      const h = this.of(p);
+      this.prefixAt.set(p, (i = this.prefixHits.length));
+      this.prefixHits.push(h);
+      this.prefixPrints.push(prefixPrint(p, h.length > 0));
+    }
+    this.ruleHits = this.addHits(this.ruleHits, this.prefixHits[i]!);
+    return this.prefixPrints[i]!;
+  };
+
+  private readonly prefixAt = new Map<string, number>();
+  private readonly prefixHits: (readonly number[])[] = [];
+  private readonly prefixPrints: number[] = [];
+  /** The hits of the rule being read, as `ofConditions` gathers them (see `rulePrefix`). */
+  private ruleHits: number[] | null = null;
+
+  /** Start reading a rule's conditions: its prefixes through `rulePrefix`. */
+  startRule(): void {
+    this.lent = null;
+    this.ruleHits = null;
+  }
+
+  /**
+   * `ofConditions(c)` of the rule being read, its prefixes' hits already gathered by
+   * `rulePrefix` (the same sources; conditions with just the known keys).
+   */
+  ruleConditionHits(c: RuleConditions): readonly number[] {
+    let out = this.ruleHits;
+    this.ruleHits = null;
+    if (c.protocols)
+      for (const p of c.protocols) out = this.addHits(out, this.numberHits(this.byNumber, '', p));
+    if (this.colonTokens) {
+      for (const r of c.srcPorts ?? []) out = this.portHits(out, r);
+      for (const r of c.dstPorts ?? []) out = this.portHits(out, r);
+    }
+    return out ?? this.skeleton;
+  }
+
   private portHits(out: number[] | null, r: PortRange): number[] | null {
     out = this.addHits(out, this.numberHits(this.byColon, ':', r.from));
     return this.addHits(out, this.numberHits(this.byColon, ':', r.to));
@@ -122,7 +166,8 @@ export class Hits {
 
   /** Hits of the token `lead + String(n)`, looked up by number when `n` is one. */
   private numberHits(m: Map<number, number[]>, lead: string, n: number): readonly number[] {
-    if (typeof n === 'number') return m.get(n) ?? NONE;
+    // Most plans have no numeric token: no lookup per protocol.
+    if (typeof n === 'number') return m.size === 0 ? NONE : (m.get(n) ?? NONE);
     return this.byToken.get(`${lead}${String(n)}`) ?? NONE;
   }
 
@@ -267,19 +312,23 @@ export class ObjInfo {
  */
 export function condInto(out: number[], c: RuleConditions, prefix: (p: string) => number): boolean {
   if (!knownConditions(c)) return false;
-  const prefixes = (xs: readonly string[] | null) => {
-    out.push(xs ? xs.length : -1);
-    for (const x of xs ?? []) out.push(prefix(x));
-  };
-  const ports = (xs: readonly PortRange[] | null) => {
-    out.push(xs ? xs.length : -1);
-    for (const x of xs ?? []) out.push(x.from, x.to);
-  };
-  prefixes(c.srcPrefixes);
-  prefixes(c.dstPrefixes);
-  ports(c.srcPorts);
-  ports(c.dstPorts);
-  out.push(c.protocols ? c.protocols.length : -1);
-  for (const x of c.protocols ?? []) out.push(x);
+  // Module functions, not closures: this runs for every rule written.
+  prefixesInto(out, c.srcPrefixes, prefix);
+  prefixesInto(out, c.dstPrefixes, prefix);
+  portsInto(out, c.srcPorts);
+  portsInto(out, c.dstPorts);
+  const ps = c.protocols;
+  out.push(ps ? ps.length : -1);
+  if (ps) for (let i = 0; i < ps.length; i++) out.push(ps[i]!);
   return true;
+}
+
+function prefixesInto(out: number[], xs: readonly string[] | null, prefix: (p: string) => number) {
+  out.push(xs ? xs.length : -1);
+  if (xs) for (let i = 0; i < xs.length; i++) out.push(prefix(xs[i]!));
+}
+
+function portsInto(out: number[], xs: readonly PortRange[] | null) {
+  out.push(xs ? xs.length : -1);
+  if (xs) for (let i = 0; i < xs.length; i++) out.push(xs[i]!.from, xs[i]!.to);
 }

@@ -106,14 +106,17 @@ export function groupPools(g: CGroup): Pools {
   const src = new Ranges();
   const dst = new Ranges();
   let last: object | null = null;
-  for (const r of g.rules) {
-    const a = r.action;
+  // Indexed loops: no iterator results, whatever tier this runs in (it runs a few times a plan).
+  const rules = g.rules;
+  for (let i = 0; i < rules.length; i++) {
+    const a = rules[i]!.action;
     if (a === last) continue;
     last = a;
     if (a.kind === 'dynnat') src.add(a.snatIp, a.portPool.from, a.portPool.to);
     else if (a.kind === 'lbnat') {
       if (a.snatIp) src.add(a.snatIp, 0, 65535);
-      for (const b of a.backends) dst.add(b.ip, b.port, b.port);
+      const bs = a.backends;
+      for (let j = 0; j < bs.length; j++) dst.add(bs[j]!.ip, bs[j]!.port, bs[j]!.port);
     } else if (a.kind === 'nat' && a.port !== null)
       (a.side === 'source' ? src : dst).add(a.ip, a.port, a.port);
   }

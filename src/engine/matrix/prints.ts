@@ -41,16 +41,22 @@ function rangesPrint(h: number, xs: readonly PortRange[] | null) {
   return h;
 }
 
-const KNOWN_KEYS = new Set(['srcPrefixes', 'dstPrefixes', 'srcPorts', 'dstPorts', 'protocols']);
-
 /** Do conditions hold the five known keys and no other (else they are encoded as their text)? */
 export function knownConditions(c: RuleConditions): boolean {
   let keys = 0;
+  // Compared one by one, not by a Set: this runs once per rule object read.
   for (const k in c) {
-    if (!KNOWN_KEYS.has(k)) return false;
+    if (
+      k !== 'srcPrefixes' &&
+      k !== 'dstPrefixes' &&
+      k !== 'srcPorts' &&
+      k !== 'dstPorts' &&
+      k !== 'protocols'
+    )
+      return false;
     keys++;
   }
-  return keys === KNOWN_KEYS.size;
+  return keys === 5;
 }
 
 /**

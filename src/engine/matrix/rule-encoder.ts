@@ -50,7 +50,12 @@ export class RuleEncoder {
 
   /** `text` with source `s`'s tokens as placeholders, a literal `⟨` doubled (see `name`). */
   norm(text: string, s: number): string {
-    return normalize(text, this.tokens[s]!, this.regex[s]!);
+    // The token regex matches only where a value occurs: most texts (layer and group names on
+    // every port) hold none and no `⟨`, and a few substring checks cost less than the regex.
+    const values = this.tokens[s]!.values;
+    let some = text.includes('\u27e8');
+    for (let i = 0; i < values.length && !some; i++) some = text.includes(values[i]!);
+    return some ? normalize(text, this.tokens[s]!, this.regex[s]!) : text;
   }
 
   /**

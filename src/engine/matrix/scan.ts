@@ -14,7 +14,7 @@ import type { OwnTokens } from './tokens';
 import { NONE } from './hits';
 import { RuleEncoder, type Cond, type NamingRule, type RuleEnc } from './rule-encoder';
 export type { Cond } from './rule-encoder';
-import { GroupIds, knownConditions, prefixPrint, rulePrint, seqPrint } from './prints';
+import { GroupIds, knownConditions, rulePrint, seqPrint } from './prints';
 import { covers, groupPools, irrelevant, MATRIX_SOURCE_PORT, type Pools } from './pools';
 export { MATRIX_SOURCE_PORT } from './pools';
 import { pushAll } from '../../shared/arrays';
@@ -276,10 +276,12 @@ export class Scanner extends RuleEncoder {
     this.addWideOf(cc.dst);
     const at = this.rulePrints.length;
     this.ruleAt.set(r, at);
-    // Whether the conditions hold just the known keys, checked once for both.
+    // Whether the conditions hold just the known keys, checked once for both; each prefix
+    // looked up once for its print and its hits.
     const known = knownConditions(r.conditions);
+    this.hits.startRule();
+    this.rulePrints.push(rulePrint(r, this.hits.rulePrefix, known));
     this.ruleHits.push(this.hitsOf(r, known));
-    this.rulePrints.push(rulePrint(r, this.prefixPrint, known));
     return at;
   }
 
@@ -290,9 +292,10 @@ export class Scanner extends RuleEncoder {
   private hitsOf(r: RuleBody, known: boolean): readonly number[] {
     let h: readonly number[];
     const name = this.hits.scan(r.name);
-    const cond =
-      this.hits.ofConditions(r.conditions, false, false, known) ??
-      this.hits.of(JSON.stringify(r.conditions));
+    // Its prefixes' hits were gathered with its fingerprint (see `readRule`).
+    const cond = known
+      ? this.hits.ruleConditionHits(r.conditions)
+      : this.hits.of(JSON.stringify(r.conditions));
     // An lbnat action's backends are a backend list: they are never a mention.
     const act = r.action.kind === 'lbnat' ? NONE : this.actionHits(r.action);
     if (name.length + cond.length + act.length === 0) h = NONE;
@@ -317,27 +320,26 @@ export class Scanner extends RuleEncoder {
     }
     // A static NAT's text is fixed by its side, address and port when it has just those keys,
     // in that order (a pod's 33 `NAT_…` rules write one address and port: one text per pod).
+    // Found by address (a pod's one string), then side and port: no key text per rule.
     if (a.kind === 'nat' && isPlainNat(a)) {
-      const k = `${a.side}|${a.port}|${a.ip === null ? '-' : `=${a.ip}`}`;
-      let h = this.natHits.get(k);
-      if (!h) this.natHits.set(k, (h = this.hits.scan(JSON.stringify(a))));
-      return h;
+      let list = this.natHits.get(a.ip);
+      if (!list) this.natHits.set(a.ip, (list = []));
+      for (const x of list) if (x.side === a.side && x.port === a.port) return x.hits;
+      const hits = this.hits.scan(JSON.stringify(a));
+      list.push({ side: a.side, port: a.port, hits });
+      return hits;
     }
     return this.hits.scan(JSON.stringify(a));
   }
 
-  /** Hits of static NAT actions' texts, by side, port and address (see `actionHits`). */
-  private readonly natHits = new Map<string, readonly number[]>();
+  /** Hits of static NAT actions' texts, by address, then side and port (see `actionHits`). */
+  private readonly natHits = new Map<
+    string | null,
+    { side: string; port: number | null; hits: readonly number[] }[]
+  >();
 
   private readonly alone: (readonly number[])[] = [];
   private readonly groups = new GroupIds<GroupMemo>(() => this.fresh());
-  /** Per prefix text: its part of a rule's fingerprint. */
-  private readonly prefixPrints = new Map<string, number>();
-  private readonly prefixPrint = (p: string) => {
-    let v = this.prefixPrints.get(p);
-    if (v === undefined) this.prefixPrints.set(p, (v = prefixPrint(p, this.hits.of(p).length > 0)));
-    return v;
-  };
 }
 
 interface GroupMemo {
