@@ -87,13 +87,13 @@ export function tokenFirsts(xs: readonly string[]): number {
   return firsts;
 }
 
-const RAW = -1;
+export const RAW = -1;
 
 /**
  * What piece `x[from, to)` becomes on side `s`: the index of the VIP token it is, `RAW` (itself),
  * or `-2 - i` for the owner's token `i`.
  */
-function mapped(x: string, from: number, to: number, s: Side): number {
+export function mapped(x: string, from: number, to: number, s: Side): number {
   const n = to - from;
   if (((s.lengths >>> Math.min(n, 31)) & 1) === 0) return RAW;
   if (n > 0 && ((s.firsts >>> (x.charCodeAt(from) & 31)) & 1) === 0) return RAW;
@@ -112,7 +112,7 @@ function mapped(x: string, from: number, to: number, s: Side): number {
 }
 
 /** The text piece `x[from, to)` becomes on side `s`. */
-function pieceText(x: string, from: number, to: number, s: Side): string {
+export function pieceText(x: string, from: number, to: number, s: Side): string {
   const k = mapped(x, from, to, s);
   if (k >= 0) return `\u27e8vip${k}\u27e9`;
   if (k < RAW) return `\u27e8${s.own!.roles[-2 - k]}\u27e9`;
@@ -292,7 +292,7 @@ function samePrefixes(a: readonly string[] | null, A: Side, b: readonly string[]
 }
 
 type Range = { readonly from: number; readonly to: number };
-function samePorts(a: readonly Range[] | null, b: readonly Range[] | null): boolean {
+export function samePorts(a: readonly Range[] | null, b: readonly Range[] | null): boolean {
   if (a === null || b === null) return a === b;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++)
@@ -300,7 +300,7 @@ function samePorts(a: readonly Range[] | null, b: readonly Range[] | null): bool
   return true;
 }
 
-function sameList(a: readonly number[] | null, b: readonly number[] | null): boolean {
+export function sameList(a: readonly number[] | null, b: readonly number[] | null): boolean {
   if (a === null || b === null) return a === b;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -346,7 +346,7 @@ export function sameRule(a: RuleBody, A: Side, b: RuleBody, B: Side): boolean {
 }
 
 /** Do two mentions sit at the same place of the same kind of list (`dest-key.ts` `place`)? */
-function samePlace(a: Mention, b: Mention, rankOf: (m: Mention) => number): boolean {
+export function samePlace(a: Mention, b: Mention, rankOf: (m: Mention) => number): boolean {
   if (a.cond !== b.cond || a.info.where !== b.info.where) return false;
   return a.cond ? rankOf(a) === rankOf(b) : a.k === b.k;
 }
@@ -371,26 +371,14 @@ export function sameMentions(
   return true;
 }
 
-/**
- * Is `a`'s key text `b`'s? Both must be plain (`VipFacts.plain`): their per-port mentions all
- * on backend ports, which all read alike.
- */
-export function sameKey(
-  a: VipFacts,
-  b: VipFacts,
-  rankOf: (m: Mention) => number,
+/** `sameJson` of two host objects as `dest-key.ts` writes them (`{ ...of, [field]: size }`). */
+export function sameObject(
+  a: HostObject,
+  A: Side,
+  b: HostObject,
+  B: Side,
   fixed: FixedTexts,
 ): boolean {
-  if (a.atoms !== b.atoms || a.objs.length !== b.objs.length) return false;
-  if (a.shared.length !== b.shared.length || a.backend.length !== b.backend.length) return false;
-  for (let i = 0; i < a.objs.length; i++)
-    if (!sameObject(a.objs[i]!, a.objSide, b.objs[i]!, b.objSide, fixed)) return false;
-  if (!sameMentions(a.shared, a.sharedSide, b.shared, b.sharedSide, rankOf, true)) return false;
-  return sameMentions(a.backend, a.backendSide, b.backend, b.backendSide, rankOf);
-}
-
-/** `sameJson` of two host objects as `dest-key.ts` writes them (`{ ...of, [field]: size }`). */
-function sameObject(a: HostObject, A: Side, b: HostObject, B: Side, fixed: FixedTexts): boolean {
   if (a.field !== b.field || !Object.hasOwn(a.of, a.field) || !Object.hasOwn(b.of, b.field))
     return false;
   return sameJson(a.of, A, b.of, B, fixed, a.field, a.size, b.size);

@@ -27,8 +27,9 @@ export { picksFor } from './dest-rules';
 import type { OwnTokens } from './tokens';
 import type { MatrixDestination } from './types';
 import type { Cond } from './scan';
-import { FixedTexts, sameKey, type HostObject, type Mention, type VipFacts } from './dest-alike';
+import { FixedTexts, type HostObject, type Mention } from './dest-alike';
 import { textKey, vipFacts, type KeyScope } from './dest-key';
+import { WrittenVips } from './dest-reps';
 
 export interface DestClasses {
   /** Per destination: its class, or -1 (traced for every source class on its own). */
@@ -72,8 +73,6 @@ export function noDestClasses(
 const CLASSED_KINDS = new Set(['service', 'externalip', 'dns']);
 const IPV4 = /\d{1,3}(?:\.\d{1,3}){3}/g;
 const PROTO: Readonly<Record<string, number>> = { tcp: 6, udp: 17, icmp: 1 };
-/** How many written keys a plain VIP is compared with before its own is written. */
-const TRIES = 4;
 
 /** An array of `n` slots, each undefined. */
 const unset = <T>(n: number): (T | undefined)[] => new Array<T | undefined>(n).fill(undefined);
@@ -327,9 +326,10 @@ export function destinationClasses(
   // Each VIP's key as a number; plain VIPs whose keys were written, to compare others with.
   const vipKey = new Int32Array(vips.length).fill(-1);
   const keyIds = new Map<string, number>();
-  const reps: { f: VipFacts; id: number }[] = [];
-  const repOf = new Set<number>();
-  const fixed = new FixedTexts((p) => sourceValues.has(p) || tokenVip.has(p));
+  const written = new WrittenVips(
+    scope,
+    new FixedTexts((p) => sourceValues.has(p) || tokenVip.has(p)),
+  );
   for (let x = 0; x < vips.length; x++) {
     if (blocked.has(vips[x]!)) continue;
     const num = numOf[x]!;
@@ -373,26 +373,15 @@ export function destinationClasses(
     let atoms = '';
     for (let i = 0; i < wide.length; i++)
       if (((num ^ wide[i]!.base) & wide[i]!.mask) === 0) atoms += atoms === '' ? `${i}` : `,${i}`;
-    const f = vipFacts(scope, toks, atoms, vipObjs[x]!, ms, backendPorts);
-    // A plain VIP read alike with one written before shares its key; else it is written.
-    let id = -1;
-    if (f.plain)
-      for (let i = reps.length - 1; i >= 0 && i >= reps.length - TRIES; i--)
-        if (sameKey(f, reps[i]!.f, rankOf, fixed)) {
-          id = reps[i]!.id;
-          // The last one matched is tried first.
-          if (i !== reps.length - 1) reps.push(reps.splice(i, 1)[0]!);
-          break;
-        }
+    // A VIP read alike with a plain one written before shares its key; else it is written.
+    let id = written.find(toks, atoms, vipObjs[x]!, ms, backendPorts);
     if (id < 0) {
+      const f = vipFacts(scope, toks, atoms, vipObjs[x]!, ms, backendPorts);
       const key = textKey(scope, f);
       if (key === null) continue;
       id = keyIds.get(key) ?? keyIds.size;
       if (id === keyIds.size) keyIds.set(key, id);
-      if (f.plain && !repOf.has(id)) {
-        repOf.add(id);
-        reps.push({ f, id });
-      }
+      written.add(f, id);
     }
     vipKey[x] = id;
   }

@@ -29,10 +29,26 @@ export interface KeyScope {
   readonly ownMasks: Map<OwnTokens, readonly [number, number]>;
 }
 
-const ownerOf = (scope: KeyScope, port: string | null): OwnTokens | null => {
+/** The owner of `port` (null: none, or no port). */
+export const ownerOf = (scope: KeyScope, port: string | null): OwnTokens | null => {
   const owner = port === null ? undefined : scope.portOwner.get(port);
   return owner === undefined ? null : scope.tokens[owner]!;
 };
+
+/** The side of a VIP's tokens `toks` (their `tokenLengths` `tl`, `tokenFirsts` `tf`) on a port of `o`. */
+export function sideOn(
+  scope: KeyScope,
+  toks: readonly string[],
+  tl: number,
+  tf: number,
+  o: OwnTokens | null,
+): Side {
+  if (o === null) return side(toks, null, tl, tf);
+  // Each owner's masks once a plan.
+  let n = scope.ownMasks.get(o);
+  if (n === undefined) scope.ownMasks.set(o, (n = [tokenLengths(o.values), tokenFirsts(o.values)]));
+  return side(toks, o, tl | n[0], tf | n[1]);
+}
 
 /** The facts of a VIP's key, checked for being plain. */
 export function vipFacts(
@@ -63,13 +79,7 @@ export function vipFacts(
   // The sides of this VIP's texts: its tokens read once, each owner's once a plan.
   const tl = tokenLengths(toks);
   const tf = tokenFirsts(toks);
-  const sideOf = (o: OwnTokens | null): Side => {
-    if (o === null) return side(toks, null, tl, tf);
-    let n = scope.ownMasks.get(o);
-    if (n === undefined)
-      scope.ownMasks.set(o, (n = [tokenLengths(o.values), tokenFirsts(o.values)]));
-    return side(toks, o, tl | n[0], tf | n[1]);
-  };
+  const sideOf = (o: OwnTokens | null): Side => sideOn(scope, toks, tl, tf, o);
   const last = ms[ms.length - 1];
   // The objects are written up to the last mention's owner.
   const own = last?.info.ports.length === 1 ? ownerOf(scope, last.info.ports[0]!) : null;
