@@ -21,6 +21,8 @@ const HEAD_H = 168;
 /** Column heads in a short view (an embed): labels cut sooner, so rows still show. */
 const COMPACT_HEAD_H = 88;
 const ROW_HEAD_W = 230;
+/** Rows the window grows by per frame after the first rows (see `grown`). */
+const GROW_ROWS = 4;
 
 /** Matrix mode: who can reach whom, every cell a packet and its reply; click one to trace it. */
 export function MatrixPanel({
@@ -89,22 +91,35 @@ export function MatrixPanel({
     },
   }));
 
-  // The grid's first commit holds only the first rows (the preview's first corner), the rest of
-  // the window follows in a transition: on a loaded machine a commit of a screenful of cells
-  // takes a few hundred milliseconds, and the first rows are what a user waits for.
-  const [whole, setWhole] = useState(false);
+  // The grid's first commit holds only the first rows (the preview's first corner); the rest of
+  // the window follows GROW_ROWS rows a frame, in transitions: the layout and paint of a
+  // screenful of cells at once was a long task of its own (28–47 ms of CPU on a loaded machine).
+  const [grown, setGrown] = useState(PREVIEW_FIRST_ROWS);
   const drawn = view !== null;
-  useEffect(() => {
-    if (drawn && !whole) startTransition(() => setWhole(true));
-  }, [drawn, whole]);
 
   const headH = scroll.h < 2 * HEAD_H + 4 * ROW_H ? COMPACT_HEAD_H : HEAD_H;
   const nRows = view?.rows.length ?? 0;
   const nCols = view?.cols.length ?? 0;
-  const rw = whole
-    ? windowOf(scroll.top, scroll.h - headH, ROW_H, nRows)
-    : windowOf(scroll.top, PREVIEW_FIRST_ROWS * ROW_H, ROW_H, nRows, 0);
-  const cw = windowOf(scroll.left, scroll.w - ROW_HEAD_W, COL_W, nCols);
+  const full = windowOf(scroll.top, scroll.h - headH, ROW_H, nRows);
+  const rw = full.n > grown ? windowOf(scroll.top, grown * ROW_H, ROW_H, nRows, 0) : full;
+  // Rows that come later (a unit's members) join the window the same way, GROW_ROWS a frame.
+  const growing = drawn && full.n > grown;
+  useEffect(() => {
+    if (!growing) return undefined;
+    // After the frame that shows the rows so far (rAF, then a task of its own).
+    let live = true;
+    const id = requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (live) startTransition(() => setGrown((g) => g + GROW_ROWS));
+      }, 0),
+    );
+    return () => {
+      live = false;
+      cancelAnimationFrame(id);
+    };
+  }, [growing, grown]);
+  // Two columns either side: a screenful is ~45 columns, each a cell per row.
+  const cw = windowOf(scroll.left, scroll.w - ROW_HEAD_W, COL_W, nCols, 2);
   const fr = Math.min(focus.r, Math.max(0, nRows - 1));
   const fc = Math.min(focus.c, Math.max(0, nCols - 1));
 
