@@ -5,7 +5,7 @@ import { compileTopology, compiledPort } from '../compile';
 import type { RuleBody } from '../compile-vfp';
 import { side, type Side } from './dest-alike';
 import { formText, matchesRule, matchesText, ruleForm } from './dest-forms';
-import { mapPieces, ruleText } from './dest-rules';
+import { mapPieces, rawPiece, ruleText } from './dest-rules';
 import type { OwnTokens } from './tokens';
 
 // Pieces that are tokens on one side or the other, separators, and literal placeholders.
@@ -42,7 +42,7 @@ const written = (x: string, s: Side) =>
     const i = s.toks.indexOf(p);
     if (i >= 0) return `\u27e8vip${i}\u27e9`;
     const j = s.own ? s.own.values.indexOf(p) : -1;
-    return j >= 0 ? `\u27e8${s.own!.roles[j]}\u27e9` : p;
+    return j >= 0 ? `\u27e8${s.own!.roles[j]}\u27e9` : rawPiece(p);
   });
 
 describe('a written VIP’s texts kept mapped', () => {

@@ -71,6 +71,8 @@ export function matchesText(x: string | null, X: Side, form: string | null): boo
     while (i < n && !isSep(x.charCodeAt(i))) i++;
     const k = mapped(x, i0, i, X);
     if (k === RAW) {
+      // A piece that is no token but starts with ⟨ is written with another (`rawPiece`).
+      if (x.charCodeAt(i0) === OPEN && form.charCodeAt(c++) !== OPEN) return false;
       const len = i - i0;
       if (c + len > m) return false;
       for (let j = 0; j < len; j++)
