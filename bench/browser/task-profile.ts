@@ -112,6 +112,9 @@ function printLongTasks(label: string, events: TraceEvent[]): void {
     console.log(`  task ${ms(t.dur ?? 0)}${cpu}${at}: ${kinds}`);
     console.log(`    self: ${top(self)}`);
     console.log(`    in app functions: ${top(app)}`);
+    // React components (capitalised names): which of them a render's time went to.
+    const parts = new Map([...app].filter(([f]) => /^[A-Z][A-Za-z0-9]*[a-z] /.test(f)));
+    if (parts.size > 0) console.log(`    in components: ${top(parts, 8)}`);
   }
 }
 
