@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LayoutItem, LinkLine } from '../layout/geometry';
-import { contains, cull, cut, LIVE_LINKS_SCALE, MIN_LIVE_PX, viewWindow } from './cull';
+import { contains, cull, cut, cutSteps, LIVE_LINKS_SCALE, MIN_LIVE_PX, viewWindow } from './cull';
 
 const item = (id: string, x: number, y: number, w: number, h: number, kind = 'port'): LayoutItem =>
   ({
@@ -208,5 +208,24 @@ describe('cut(…).with(keep)', () => {
     expect(lit.live).toBe(none.live);
     expect(lit.far[0]).toBe(none.far[0]);
     expect(c.with(new Set(['a'])).far[0]?.d).toBe('M4 0h1v1h-1z');
+  });
+});
+
+describe('cutSteps', () => {
+  it('pauses every `per` items and makes the cut `cut` makes', () => {
+    const items = Array.from({ length: 23 }, (_, i) =>
+      item(`port:${i}`, (i % 5) * 30, Math.floor(i / 5) * 30, i % 3 === 0 ? 20 : 1, 10),
+    );
+    const links = [link('l1', 0, 0, 40, 40), link('l2', 500, 500, 600, 600)];
+    const win = viewWindow({ x: 50, y: 50, k: 0.5 }, { w: 100, h: 80 });
+    const steps = cutSteps(items, links, win, 0.5, 5);
+    let pauses = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) pauses++;
+    // After items 5, 10, 15 and 20, then before the connectors.
+    expect(pauses).toBe(5);
+    const keep = new Set(['port:1']);
+    expect(r.value.with(keep)).toEqual(cut(items, links, win, 0.5).with(keep));
+    expect(r.value.with(new Set())).toEqual(cut(items, links, win, 0.5).with(new Set()));
   });
 });

@@ -102,6 +102,9 @@ interface OutlineGroup {
 const LIVE = 1;
 const OUTLINE = 2;
 
+/** Items a step of `cutSteps` reads: a few milliseconds of a loaded machine. */
+export const CUT_STEP = 4_000;
+
 /**
  * Cut `items` and `links` for the window `win` at scale `k`. Nodes are always live (they frame
  * the drawing), and so are the ids given to `with` (the selection and what is lit with it).
@@ -112,6 +115,24 @@ export function cut(
   win: Window,
   k: number,
 ): Cut {
+  const steps = cutSteps(items, links, win, k, Number.POSITIVE_INFINITY);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `cut`, a step at a time: it pauses after every `per` items (and before the connectors), so a
+ * big drawing's first cut can be made over several tasks before it is painted.
+ */
+export function* cutSteps(
+  items: readonly LayoutItem[],
+  links: readonly LinkLine[],
+  win: Window,
+  k: number,
+  per = CUT_STEP,
+): Generator<void, Cut> {
   // Per item: out of the window (0), live, or an outline of group `groupOf[i]`.
   const state = new Uint8Array(items.length);
   const groupOf = new Int32Array(items.length);
@@ -121,7 +142,11 @@ export function cut(
   const live: LayoutItem[] = [];
   const liveAt: number[] = [];
   const minWorld = MIN_LIVE_PX / k;
-  for (let i = 0; i < items.length; i++) {
+  for (let i = 0, pause = per; i < items.length; i++) {
+    if (i === pause) {
+      yield;
+      pause += per;
+    }
     const item = items[i]!;
     const b = item.box;
     const seen = meets(b, win);
@@ -151,6 +176,7 @@ export function cut(
     g.d += `M${Math.round(b.x)} ${Math.round(b.y)}h${w}v${Math.round(b.h)}h${-w}z`;
     g.ends.push(g.d.length);
   }
+  if (items.length >= per) yield;
   const shown: LinkLine[] = [];
   const thin = new Map<string, string>();
   for (const l of links) {

@@ -3,8 +3,17 @@
  * Lifecycle: create → update(viewModel) … → destroy. React (or any host) owns the `<svg>`.
  */
 import { select } from 'd3-selection';
-import { syntheticId, unionBox } from '../layout/geometry';
-import { CULL_FROM, contains, cut, viewWindow, type Culled, type Cut, type Window } from './cull';
+import { syntheticId, unionBox, type Box } from '../layout/geometry';
+import {
+  CULL_FROM,
+  contains,
+  cut,
+  cutSteps,
+  viewWindow,
+  type Culled,
+  type Cut,
+  type Window,
+} from './cull';
 import { drawCaptions, drawFar, drawFarLinks, drawItems, drawLinks } from './draw-items';
 import { drawPortCard } from './port-card';
 import type {
@@ -15,6 +24,9 @@ import type {
 } from './view-model';
 import { createZoom } from './zoom-behaviour';
 import './topology.css';
+
+const sameWindow = (a: Window, b: Window): boolean =>
+  a.x0 === b.x0 && a.y0 === b.y0 && a.x1 === b.x1 && a.y1 === b.y1;
 
 const idOf = (target: EventTarget | null): string | null => {
   const el = target instanceof Element ? target.closest('[data-id]') : null;
@@ -75,6 +87,8 @@ export function createTopologyRenderer(
   /** What the last cut painted, so a repaint of the same cut writes only what changed. */
   let painted: Culled | null = null;
   let recull: (() => void) | null = null;
+  /** A cut made ahead (`cutAhead`), with what it was made for; the next draw takes or drops it. */
+  let ahead: { vm: TopologyViewModel; win: Window; k: number; shape: Cut } | null = null;
   let unprepared: (() => void) | null = null;
 
   const zoomer = createZoom(
@@ -153,7 +167,12 @@ export function createTopologyRenderer(
     const at = before ?? zoomer.size();
     const view = zoomer.getView(at);
     const win = viewWindow(view, at);
-    const shape = cut(items, vm.layout.links, win, view.k);
+    const made = ahead;
+    ahead = null;
+    const shape =
+      made && made.vm.layout === vm.layout && made.k === view.k && sameWindow(made.win, win)
+        ? made.shape
+        : cut(items, vm.layout.links, win, view.k);
     drawn = { win, k: view.k, shape, live: new Set() };
     paint(vm, shape.with(keepSet()));
     // The first selection then finds the items indexed (a task of its own, not the pick's).
@@ -200,9 +219,14 @@ export function createTopologyRenderer(
   root.on('pointerover.hover', (event: PointerEvent) => callbacks.onHover(idOf(event.target)));
   root.on('pointerleave.hover', () => callbacks.onHover(null));
 
+  const whole = (vm: TopologyViewModel): Box => ({
+    x: 0,
+    y: 0,
+    w: vm.layout.width,
+    h: vm.layout.height,
+  });
   const fit = (): void => {
-    if (current)
-      zoomer.fitBox({ x: 0, y: 0, w: current.layout.width, h: current.layout.height }, 2, false);
+    if (current) zoomer.fitBox(whole(current), 2, false);
   };
 
   return {
@@ -243,6 +267,15 @@ export function createTopologyRenderer(
       }
       lastCard = cardId;
     },
+    *cutAhead(vm, opts = {}) {
+      ahead = null;
+      if (vm.layout.items.length < CULL_FROM) return;
+      const at = zoomer.size();
+      const view = opts.fit === true ? zoomer.fitView(whole(vm), 2, at) : zoomer.getView(at);
+      const win = viewWindow(view, at);
+      const shape = yield* cutSteps(vm.layout.items, vm.layout.links, win, view.k);
+      ahead = { vm, win, k: view.k, shape };
+    },
     highlight(ids: HighlightSet) {
       lit = ids;
       // A big drawing draws what is lit as objects, even when small or out of view: taken
@@ -262,6 +295,7 @@ export function createTopologyRenderer(
       return node;
     },
     destroy() {
+      ahead = null;
       recull?.();
       unprepared?.();
       zoomer.destroy();

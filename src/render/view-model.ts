@@ -40,6 +40,13 @@ export interface TopologyRenderer {
    * fitted to `vm` before it is drawn (a big drawing is then drawn once, for that view).
    */
   update(vm: TopologyViewModel, opts?: { readonly grow?: boolean; readonly fit?: boolean }): void;
+  /**
+   * For a big drawing (drawn for the view), make the cut `update(vm, opts)` will paint, a part
+   * per step (`cutSteps`), so that update's task only paints. With `fit`: the cut of the fitted
+   * view. Kept for the next update only, which uses it if the layout, viewport and view are
+   * still the ones it was made for (else it cuts again).
+   */
+  cutAhead(vm: TopologyViewModel, opts?: { readonly fit?: boolean }): Generator<void, void>;
   highlight(ids: HighlightSet): void;
   /** Zoom to show the whole topology. */
   fit(): void;

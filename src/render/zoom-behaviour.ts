@@ -1,7 +1,7 @@
 /** d3-zoom pan/zoom on the SVG, reporting the semantic zoom level from the scale. */
 import { select } from 'd3-selection';
 import 'd3-transition';
-import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
+import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import type { Box, ZoomLevel } from '../layout/geometry';
 
 /**
@@ -24,6 +24,8 @@ export interface ViewCentre {
 /** Controls of the pan/zoom behaviour. */
 export interface ZoomControl {
   fitBox(box: Box, maxScale: number, animate: boolean): void;
+  /** The view `fitBox(box, maxScale)` would set in a viewport of size `at` (nothing moves). */
+  fitView(box: Box, maxScale: number, at: { readonly w: number; readonly h: number }): ViewCentre;
   zoomBy(factor: number): void;
   /**
    * The current view (independent of the viewport size, so it survives a resize or a link).
@@ -38,6 +40,17 @@ export interface ZoomControl {
   /** The text scale of the drawing: details show from `NODE_LEVEL_SCALE / textScale`. */
   setTextScale(textScale: number): void;
   destroy(): void;
+}
+
+type Size = { readonly w: number; readonly h: number };
+
+/** The transform that shows `box` whole in a viewport of `w` × `h`, at most at `maxScale`. */
+function fitted(box: Box, maxScale: number, { w, h }: Size): ZoomTransform {
+  const k = Math.min(maxScale, (w * 0.96) / Math.max(box.w, 1), (h * 0.96) / Math.max(box.h, 1));
+  return zoomIdentity
+    .translate(w / 2, h / 2)
+    .scale(k)
+    .translate(-(box.x + box.w / 2), -(box.y + box.h / 2));
 }
 
 const reducedMotion = (): boolean =>
@@ -82,10 +95,11 @@ export function createZoom(
     lastSize = { w: svg.clientWidth || 1000, h: svg.clientHeight || 700 };
     return lastSize;
   };
-  const viewAt = ({ w, h }: { readonly w: number; readonly h: number }): ViewCentre => {
-    const [x, y] = current.invert([w / 2, h / 2]);
-    return { x, y, k: current.k };
+  const centre = (t: ZoomTransform, { w, h }: Size): ViewCentre => {
+    const [x, y] = t.invert([w / 2, h / 2]);
+    return { x, y, k: t.k };
   };
+  const viewAt = (at: Size): ViewCentre => centre(current, at);
   const behaviour: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
     .scaleExtent([MIN_SCALE, MAX_SCALE])
     // The viewport is the element's box (explicit, rather than d3's viewBox/width sniffing).
@@ -114,18 +128,9 @@ export function createZoom(
 
   return {
     fitBox(box, maxScale, animate) {
-      const { w, h } = size();
-      const k = Math.min(
-        maxScale,
-        (w * 0.96) / Math.max(box.w, 1),
-        (h * 0.96) / Math.max(box.h, 1),
-      );
+      const t = fitted(box, maxScale, size());
       // A big cluster fits only below the usual floor: lower it, so zooming out stays there.
-      behaviour.scaleExtent([Math.min(MIN_SCALE, k), MAX_SCALE]);
-      const t = zoomIdentity
-        .translate(w / 2, h / 2)
-        .scale(k)
-        .translate(-(box.x + box.w / 2), -(box.y + box.h / 2));
+      behaviour.scaleExtent([Math.min(MIN_SCALE, t.k), MAX_SCALE]);
       if (animate && !reducedMotion())
         sel
           .transition()
@@ -136,6 +141,7 @@ export function createZoom(
     zoomBy(factor) {
       sel.call((s) => behaviour.scaleBy(s, factor));
     },
+    fitView: (box, maxScale, at) => centre(fitted(box, maxScale, at), at),
     getView: (at = size()) => viewAt(at),
     setView(view) {
       const { w, h } = size();

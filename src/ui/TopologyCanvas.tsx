@@ -102,10 +102,17 @@ export function TopologyCanvas({ title, onDrawn, fitOnResize = false, textScale 
       return undefined;
     }
     // A drawing the renderer draws for the view (`CULL_FROM`) is small in the DOM: drawn at
-    // once, in a task after React's commit.
+    // once, after React's commit. The cut for the view it is shown in (fitted, unless a view
+    // is to be restored) is made first, a part per task; the draw's own task then only paints.
     if (n >= CULL_FROM) {
-      const later = setTimeout(() => draw(), 0);
-      return () => clearTimeout(later);
+      const restoring = restoredFor.current !== r && s.viewCentre !== null;
+      const steps = r.cutAhead({ layout, detail, title }, { fit: !restoring });
+      let timer: ReturnType<typeof setTimeout>;
+      const step = (): void => {
+        timer = setTimeout(steps.next().done === true ? () => draw() : step, 0);
+      };
+      timer = setTimeout(step, 0);
+      return () => clearTimeout(timer);
     }
     // A big new dump: drawn after React's commit, a few hundred objects per task (progressively).
     const chunk = Math.ceil(layout.items.length / Math.ceil(layout.items.length / CHUNK));
