@@ -106,13 +106,7 @@ export class Hits {
       for (const p of c.srcPrefixes) out = this.addHits(out, this.of(p));
     if (!skipDst && c.dstPrefixes)
       for (const p of c.dstPrefixes) out = this.addHits(out, this.of(p));
-    if (c.protocols)
-      for (const p of c.protocols) out = this.addHits(out, this.numberHits(this.byNumber, '', p));
-    if (this.colonTokens) {
-      for (const r of c.srcPorts ?? []) out = this.portHits(out, r);
-      for (const r of c.dstPorts ?? []) out = this.portHits(out, r);
-    }
-    return out ?? this.skeleton;
+    return this.numbersHits(out, c) ?? this.skeleton;
   }
 
   /**
@@ -131,6 +125,17 @@ export class Hits {
     return this.prefixPrints[i]!;
   };
 
+  /** `out` with the hits of a rule's protocols and (where tokens hold a colon) its port ranges. */
+  private numbersHits(out: number[] | null, c: RuleConditions): number[] | null {
+    if (c.protocols)
+      for (const p of c.protocols) out = this.addHits(out, this.numberHits(this.byNumber, '', p));
+    if (this.colonTokens) {
+      for (const r of c.srcPorts ?? []) out = this.portHits(out, r);
+      for (const r of c.dstPorts ?? []) out = this.portHits(out, r);
+    }
+    return out;
+  }
+
   private readonly prefixAt = new Map<string, number>();
   private readonly prefixHits: (readonly number[])[] = [];
   private readonly prefixPrints: number[] = [];
@@ -148,15 +153,9 @@ export class Hits {
    * `rulePrefix` (the same sources; conditions with just the known keys).
    */
   ruleConditionHits(c: RuleConditions): readonly number[] {
-    let out = this.ruleHits;
+    const out = this.ruleHits;
     this.ruleHits = null;
-    if (c.protocols)
-      for (const p of c.protocols) out = this.addHits(out, this.numberHits(this.byNumber, '', p));
-    if (this.colonTokens) {
-      for (const r of c.srcPorts ?? []) out = this.portHits(out, r);
-      for (const r of c.dstPorts ?? []) out = this.portHits(out, r);
-    }
-    return out ?? this.skeleton;
+    return this.numbersHits(out, c) ?? this.skeleton;
   }
 
   private portHits(out: number[] | null, r: PortRange): number[] | null {
