@@ -1,40 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import type { LayoutItem, TopologyLayout } from '../layout/geometry';
 import { CULL_FROM } from './cull';
 import { createTopologyRenderer } from './topology-renderer';
-
-/** A node holding a grid of `n` ports, 100 × 40 units each: a drawing big enough to be culled. */
-function gridLayout(n: number): TopologyLayout {
-  const cols = Math.ceil(Math.sqrt(n));
-  const items: LayoutItem[] = [];
-  const side = cols * 120 + 40;
-  items.push(chip('node:a', 'node', 0, 0, side, side));
-  for (let i = 0; i < n; i++)
-    items.push(chip(`port:${i}`, 'port', 20 + (i % cols) * 120, 20 + Math.floor(i / cols) * 60));
-  const byId: Record<string, LayoutItem> = {};
-  for (const it of items) byId[it.id] = it;
-  return { width: side, height: side, items, links: [], captions: [], byId, textScale: 1 };
-}
-
-function chip(id: string, kind: string, x: number, y: number, w = 100, h = 40): LayoutItem {
-  return {
-    id,
-    kind,
-    box: { x, y, w, h },
-    ariaLabel: `${kind} ${id}`,
-    name: id,
-    tone: 'acl',
-    lines: [],
-    radius: 4,
-  } as unknown as LayoutItem;
-}
-
-function mount(): SVGSVGElement {
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  document.body.append(svg);
-  return svg;
-}
+import { gridLayout, mount } from './grid.test-helper';
 
 describe('a big drawing is drawn for the view', () => {
   const layout = gridLayout(CULL_FROM * 2);

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import type { LayoutItem, TopologyLayout } from '../layout/geometry';
 import { CULL_FROM, CUT_STEP, cut } from './cull';
 import { createTopologyRenderer } from './topology-renderer';
+import { gridLayout, mount } from './grid.test-helper';
 import type * as Cull from './cull';
 
 // `cut` counted: a draw that finds its cut made ahead does not cut again.
@@ -10,34 +10,6 @@ vi.mock('./cull', async (original) => {
   const m = await original<typeof Cull>();
   return { ...m, cut: vi.fn(m.cut) };
 });
-
-/** A node holding a row-major grid of `n` ports: big enough to be drawn for the view. */
-function gridLayout(n: number): TopologyLayout {
-  const cols = Math.ceil(Math.sqrt(n));
-  const side = cols * 120 + 40;
-  const chip = (id: string, kind: string, x: number, y: number, w = 100, h = 40): LayoutItem =>
-    ({
-      id,
-      kind,
-      box: { x, y, w, h },
-      ariaLabel: `${kind} ${id}`,
-      name: id,
-      tone: 'acl',
-      lines: [],
-      radius: 4,
-    }) as unknown as LayoutItem;
-  const items = [chip('node:a', 'node', 0, 0, side, side)];
-  for (let i = 0; i < n; i++)
-    items.push(chip(`port:${i}`, 'port', 20 + (i % cols) * 120, 20 + Math.floor(i / cols) * 60));
-  const byId = Object.fromEntries(items.map((i) => [i.id, i]));
-  return { width: side, height: side, items, links: [], captions: [], byId, textScale: 1 };
-}
-
-function mount(): SVGSVGElement {
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  document.body.append(svg);
-  return svg;
-}
 
 const run = (steps: Generator<void, void>): number => {
   let n = 0;

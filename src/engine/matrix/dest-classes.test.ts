@@ -11,7 +11,7 @@ import {
   planMatrix,
 } from './index';
 import { fillCell } from './compute';
-import { lbNode, vipOf, type AclSpec, type LbSpec } from './__fixtures__/lb-node';
+import { dsrLb, lbNode, vipOf, type AclSpec, type LbSpec } from './__fixtures__/lb-node';
 import { differences } from './matrix-diff.test-helper';
 
 const lbArb: fc.Arbitrary<LbSpec> = fc.record({
@@ -40,18 +40,8 @@ describe('destination classes', () => {
 
   it('keep apart a service an ACL names; forcing it in breaks the comparison', () => {
     // Pod 0 blocks VIP 0 going out: services 1–3 are one class, service 0 stays apart.
-    const lb = (backends: number[]): LbSpec => ({
-      port: 80,
-      udp: false,
-      target: 8080,
-      backends,
-      dsr: true,
-      ilb: false,
-      distribution: 'none',
-      snat: -1,
-    });
     const acl: AclSpec = { pod: 0, lb: 0, block: true, dir: 'out', priority: 100 };
-    const t = lbNode(4, [lb([1, 2]), lb([2, 3]), lb([1, 3]), lb([2])], [acl]);
+    const t = lbNode(4, [dsrLb([1, 2]), dsrLb([2, 3]), dsrLb([1, 3]), dsrLb([2])], [acl]);
     const plan = planMatrix(t);
     const cols = [0, 1, 2, 3].map((j) => plan.destinations.findIndex((d) => d.ip === vipOf(j)));
     const q = cols.map((d) => plan.dests.classOf[d]!);

@@ -8,19 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RuleConditions, Topology, VfpRule } from '../../model/types';
 import { bruteForceMatrix, computeMatrix, planMatrix } from './index';
-import { lbNode, vipOf, type LbSpec } from './__fixtures__/lb-node';
+import { dsrLb as lb, lbNode, vipOf } from './__fixtures__/lb-node';
 import { differences } from './matrix-diff.test-helper';
-
-const lb = (backends: number[]): LbSpec => ({
-  port: 80,
-  udp: false,
-  target: 8080,
-  backends,
-  dsr: true,
-  ilb: false,
-  distribution: 'none',
-  snat: -1,
-});
 
 interface Extra {
   readonly name: string;

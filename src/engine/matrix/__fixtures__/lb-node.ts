@@ -25,6 +25,18 @@ export interface AclSpec {
 
 export const vipOf = (j: number) => `10.96.1.${j + 1}`;
 
+/** A DSR load balancer of port 80 to 8080/tcp over pods `backends`, nothing else set. */
+export const dsrLb = (backends: number[]): LbSpec => ({
+  port: 80,
+  udp: false,
+  target: 8080,
+  backends,
+  dsr: true,
+  ilb: false,
+  distribution: 'none',
+  snat: -1,
+});
+
 /** One node: `pods` pods and the load balancers and ACLs given, VFP derived. */
 export function lbNode(pods: number, lbs: readonly LbSpec[], acls: readonly AclSpec[]): Topology {
   const draft = syntheticDraft(pods, 0);
