@@ -13,7 +13,9 @@ import { TraceInputError, type Trace } from '../types';
 import { CellTable, cellOf, cellRequest } from './cell';
 export { CellTable } from './cell';
 import { sourceClasses, type OwnTokens } from './classes';
-import { fillTemplate, templateRegex, tokenRegex, toTemplate } from './tokens';
+import { fillCell, internFor, type Kept } from './cell-templates';
+export { fillCell } from './cell-templates';
+import { heldSources } from './template-check';
 import { matrixDestinations, matrixSources } from './enumerate';
 import type { Matrix, MatrixCell, MatrixDestination, MatrixSource } from './types';
 import { pushAll } from '../../shared/arrays';
@@ -88,64 +90,6 @@ function traceCell(
   return { cell: cellOf(trace), choices };
 }
 
-const FIELDS = ['reason', 'at', 'layer', 'group', 'rule', 'backend'] as const;
-
-/** Does a text of `c` name its source? (`test`: `tokenRegex` without the global flag.) */
-function mentions(c: MatrixCell, test: RegExp | null): boolean {
-  if (!test) return false;
-  return FIELDS.some((f) => {
-    const v = c[f];
-    return v !== null && test.test(v);
-  });
-}
-
-/** Apply `f` to every text field of `c`. */
-function mapTexts(c: MatrixCell, f: (text: string) => string): MatrixCell {
-  const out: Record<string, unknown> = { ...c };
-  for (const k of FIELDS) {
-    const v = c[k];
-    if (v !== null) out[k] = f(v);
-  }
-  return out as unknown as MatrixCell;
-}
-
-/** `c` (of source `tok`) as a template of its source class (`re`: `templateRegex(tok)`). */
-function templateOf(c: MatrixCell, tok: OwnTokens, re: RegExp): MatrixCell {
-  return mapTexts(c, (v) => toTemplate(v, tok, re));
-}
-
-/** A template cell filled in for the source `tok`. */
-export function fillCell(c: MatrixCell, tok: OwnTokens | null): MatrixCell {
-  return mapTexts(c, (v) => fillTemplate(v, tok));
-}
-
-/** A source's regexes (see `tokens.ts`), made once per `OwnTokens`. */
-interface TokenRegexes {
-  /** Finds a token (no global flag); null when the source has none. */
-  readonly test: RegExp | null;
-  readonly template: RegExp;
-}
-const regexes = new WeakMap<OwnTokens, TokenRegexes>();
-
-function regexesOf(tok: OwnTokens): TokenRegexes {
-  let r = regexes.get(tok);
-  if (!r) {
-    const re = tokenRegex(tok);
-    r = { test: re && new RegExp(re.source), template: templateRegex(tok) };
-    regexes.set(tok, r);
-  }
-  return r;
-}
-
-/** A cell of a source with tokens `tok` interned: a template when its texts name the source. */
-function internFor(table: CellTable, cell: MatrixCell, tok: OwnTokens | null): number {
-  if (!tok) return table.intern(cell);
-  const re = regexesOf(tok);
-  return mentions(cell, re.test)
-    ? table.intern(templateOf(cell, tok, re.template), true)
-    : table.intern(cell);
-}
-
 /** Per source class: what `computeClass` needs of its members on every unit. */
 interface ClassPrep {
   readonly tok: readonly OwnTokens[];
@@ -174,6 +118,7 @@ interface Cells {
   readonly dstIps: Int32Array;
   readonly classes: Map<number, ClassPrep>;
   readonly pods: PodColumns;
+  readonly kept: Kept;
 }
 const perTable = new WeakMap<CellTable, Cells>();
 
@@ -181,11 +126,14 @@ function cellsOf(t: Topology, plan: MatrixPlan, table: CellTable): Cells {
   let c = perTable.get(table);
   if (!c) {
     const dstIps = columnIps(plan);
+    const kept: Kept = { held: heldSources(t, plan.tokens), own: new Set() };
     c = {
+      kept,
       ex: new DestExpander(
         plan,
         (s, d) => traceCell(t, plan, s, d, true),
-        (cell, s) => internFor(table, cell, plan.tokens[s] ?? null),
+        (cell, s) => internFor(table, cell, s, plan.tokens[s] ?? null, kept),
+        (ci) => kept.own.has(ci),
       ),
       dstIps,
       classes: new Map(),
@@ -223,6 +171,7 @@ function selfCell(
   t: Topology,
   plan: MatrixPlan,
   table: CellTable,
+  kept: Kept,
   prep: ClassPrep,
   k: number,
   i: number,
@@ -240,8 +189,9 @@ function selfCell(
   if (w && sameChoices(tokM, dst, w.choices, sameProgram(w.member), true))
     return { ci: w.ci, traced: false };
   const { cell, choices } = traceCell(t, plan, members[i]!, d, true);
-  const ci = internFor(table, cell, tokM);
-  if (!w) prep.selfWalks.set(key, { ci, member: i, choices: repChoices(choices, tokM) });
+  const ci = internFor(table, cell, members[i]!, tokM, kept);
+  if (!w && !kept.own.has(ci))
+    prep.selfWalks.set(key, { ci, member: i, choices: repChoices(choices, tokM) });
   return { ci, traced: true };
 }
 
@@ -301,7 +251,7 @@ export function computeClass(
           if (rec) rec.free[i] = 1;
         }
       } else {
-        const own = selfCell(t, plan, table, prep, k, i, d, dstIps[d]!);
+        const own = selfCell(t, plan, table, c.kept, prep, k, i, d, dstIps[d]!);
         rows[i]![at] = own.ci;
         if (own.traced) traces++;
       }
@@ -311,13 +261,13 @@ export function computeClass(
       const { cell, choices } = traceCell(t, plan, r, d, pending.length > 1 || rec !== null);
       traces++;
       const tokR = tok[rp]!;
-      const ci = internFor(table, cell, tokR);
+      const ci = internFor(table, cell, r, tokR, c.kept);
       rows[rp]![at] = ci;
       const free = choices.length === 0 ? 1 : 0;
       if (rec) rec.free[rp] = free;
       if (pending.length === 1) break;
       const rest: number[] = [];
-      if (tokR.ips.includes(dstIps[d]!)) pushAll(rest, pending.slice(1));
+      if (tokR.ips.includes(dstIps[d]!) || c.kept.own.has(ci)) pushAll(rest, pending.slice(1));
       else {
         const prepared = repChoices(choices, tokR);
         for (let j = 1; j < pending.length; j++) {

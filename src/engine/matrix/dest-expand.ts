@@ -1,3 +1,6 @@
+/** A traced cell and the hash choices its walk made. */
+type Traced = { cell: MatrixCell; choices: readonly Choice[] };
+
 /**
  * Cells of destination classes (see `dest-classes.ts`) without tracing each: a cell's walk is a
  * traced walk up to the swap of source and destination identities as long as every hash-based
@@ -72,11 +75,10 @@ export class DestExpander {
 
   constructor(
     private readonly plan: ExpandPlan,
-    private readonly trace: (
-      s: number,
-      d: number,
-    ) => { cell: MatrixCell; choices: readonly Choice[] },
+    private readonly trace: (s: number, d: number) => Traced,
     private readonly intern: (cell: MatrixCell, s: number) => number,
+    /** Is a cell index a template kept to its source (never a leaf other members take)? */
+    private readonly kept: (ci: number) => boolean,
   ) {
     const dc = plan.dests;
     this.texts = new LeafTexts(dc, plan.tokens);
@@ -335,8 +337,9 @@ export class DestExpander {
     const hit = leaf.byDest!.get(d);
     if (hit !== undefined) return hit;
     const c = this.texts.forColumn(leaf, d);
-    const ci = c ? this.intern(c, leaf.s) : this.alone(s, d);
-    leaf.byDest!.set(d, ci);
+    let ci = c ? this.intern(c, leaf.s) : -1;
+    if (ci < 0 || this.kept(ci)) ci = this.alone(s, d);
+    if (!this.kept(ci)) leaf.byDest!.set(d, ci);
     return ci;
   }
 
@@ -373,8 +376,9 @@ export class DestExpander {
         sib.s !== b0 && sib.s !== b && this.plain[sib.s] === 1 && from && to
           ? this.texts.forPod(sib, from, to)
           : null;
-      if (c) {
-        const leaf = leafNode(this.intern(c, sib.s), c, sib.s, sib.d, this.texts.namesClass(c, q));
+      const ci = c ? this.intern(c, sib.s) : -1;
+      if (c && !this.kept(ci)) {
+        const leaf = leafNode(ci, c, sib.s, sib.d, this.texts.namesClass(c, q));
         setChild(root, root.children!, o, leaf);
         return !leaf.named || leaf.d === d ? leaf.ci : this.swapped(leaf, s, d);
       }
@@ -389,6 +393,7 @@ export class DestExpander {
     this.traces++;
     const { cell, choices } = this.trace(s, d);
     const ci = this.intern(cell, s);
+    if (this.kept(ci)) return ci;
     let at = roots;
     let parent: Node | null = null;
     let key = root;
