@@ -18,6 +18,7 @@ import {
   type Measures,
   type TopologyLayout,
 } from './geometry';
+import { objectsByNodeSteps } from './by-node';
 import { layoutNodeSteps } from './layout-node';
 import { centred, fitSize, line, textWidth } from './text-fit';
 import { maxOf, pushAll } from '../shared/arrays';
@@ -60,6 +61,7 @@ export function* layoutTopologySteps(
   }
   const hit = perScale.get(m.text);
   if (hit) return hit;
+  yield* objectsByNodeSteps(topology);
   const layout = yield* computeLayout(topology, m);
   perScale.set(m.text, layout);
   return layout;

@@ -7,7 +7,7 @@ import type { Provenance, Topology } from '../model/types';
 import { allVfpRules, ruleById, ruleSetOf } from '../model/vfp-rules';
 import type { VfpGroup, VfpLayer, VfpRule } from '../model/types';
 import { nodeRows, syntheticId, type DrawnKind } from './geometry';
-import { emptyTable, entryOf, hasEntry } from '../shared/table';
+import { emptyTable, entryOf, hasEntry, valuesOf } from '../shared/table';
 
 /** Kinds of selectable objects: the drawn kinds plus objects only the tree and inspector show. */
 export type ObjectKind = DrawnKind | 'service';
@@ -83,7 +83,7 @@ function* buildIndex(t: Topology): Generator<void, ObjectIndex> {
     return true;
   };
   const base = { portId: null, provenance: null } as const;
-  for (const n of Object.values(t.nodes)) {
+  for (const n of valuesOf(t.nodes)) {
     add({
       ...base,
       id: n.id,
@@ -134,7 +134,7 @@ function* buildIndex(t: Topology): Generator<void, ObjectIndex> {
       nodeId: n.id,
     });
   }
-  for (const v of Object.values(t.vswitches)) {
+  for (const v of valuesOf(t.vswitches)) {
     add({
       ...base,
       id: v.id,
@@ -146,7 +146,7 @@ function* buildIndex(t: Topology): Generator<void, ObjectIndex> {
     });
     if (due()) yield;
   }
-  for (const n of Object.values(t.networks)) {
+  for (const n of valuesOf(t.networks)) {
     add({
       ...base,
       id: n.id,
@@ -158,7 +158,7 @@ function* buildIndex(t: Topology): Generator<void, ObjectIndex> {
     });
     if (due()) yield;
   }
-  for (const e of Object.values(t.endpoints)) {
+  for (const e of valuesOf(t.endpoints)) {
     add({
       ...base,
       id: e.id,
@@ -170,11 +170,11 @@ function* buildIndex(t: Topology): Generator<void, ObjectIndex> {
     });
     if (due()) yield;
   }
-  for (const p of Object.values(t.pods)) {
+  for (const p of valuesOf(t.pods)) {
     add({ ...base, id: p.id, kind: 'pod', name: p.name, entity: p, nodeId: p.nodeId });
     if (due()) yield;
   }
-  for (const p of Object.values(t.ports)) {
+  for (const p of valuesOf(t.ports)) {
     add({
       id: p.id,
       kind: 'port',
@@ -200,11 +200,11 @@ function* buildIndex(t: Topology): Generator<void, ObjectIndex> {
   }
   const lazy = setRuleCount(t) > EAGER_SET_RULES;
   if (!lazy) {
-    for (const l of Object.values(t.layers)) {
+    for (const l of valuesOf(t.layers)) {
       add(portObjectRef(t, 'layer', l));
       if (due()) yield;
     }
-    for (const g of Object.values(t.groups)) {
+    for (const g of valuesOf(t.groups)) {
       add(portObjectRef(t, 'group', g));
       if (due()) yield;
     }
@@ -214,11 +214,11 @@ function* buildIndex(t: Topology): Generator<void, ObjectIndex> {
     }
   }
   deferred = lazy;
-  for (const s of Object.values(t.services)) {
+  for (const s of valuesOf(t.services)) {
     add({ ...base, id: s.id, kind: 'service', name: s.name, entity: s, nodeId: null });
     if (due()) yield;
   }
-  for (const lb of Object.values(t.loadBalancers)) {
+  for (const lb of valuesOf(t.loadBalancers)) {
     add({
       ...base,
       id: lb.id,
@@ -230,7 +230,7 @@ function* buildIndex(t: Topology): Generator<void, ObjectIndex> {
     });
     if (due()) yield;
   }
-  for (const x of Object.values(t.externals)) {
+  for (const x of valuesOf(t.externals)) {
     add({ ...base, id: x.id, kind: 'external', name: x.name, entity: x, nodeId: null });
     add({
       ...base,
@@ -271,8 +271,7 @@ export function setRuleCount(t: Topology): number {
   let n = setRules.get(t);
   if (n === undefined) {
     n = 0;
-    if (t.ruleSets)
-      for (const g of Object.values(t.groups)) n += ruleSetOf(t, g)?.rules.length ?? 0;
+    if (t.ruleSets) for (const g of valuesOf(t.groups)) n += ruleSetOf(t, g)?.rules.length ?? 0;
     setRules.set(t, n);
   }
   return n;

@@ -6,6 +6,7 @@
  * Use these helpers rather than `t.rules` whenever every rule matters.
  */
 import type { Topology, VfpGroup, VfpRule, VfpRuleBody, VfpRuleSet } from './types';
+import { valuesOf } from '../shared/table';
 
 const own = <T>(table: Readonly<Record<string, T>> | undefined, id: string): T | undefined =>
   table && Object.hasOwn(table, id) ? table[id] : undefined;
@@ -116,9 +117,9 @@ export function vfpRuleCount(t: Topology): number {
 
 /** Every VFP rule: the entries of `t.rules` in table order, then each group's set rules. */
 export function* allVfpRules(t: Topology): Generator<VfpRule, void, undefined> {
-  yield* Object.values(t.rules);
+  yield* valuesOf(t.rules);
   if (!t.ruleSets) return;
-  for (const g of Object.values(t.groups)) {
+  for (const g of valuesOf(t.groups)) {
     const set = ruleSetOf(t, g);
     if (set) for (const body of set.rules) yield placeRule(g, body);
   }
