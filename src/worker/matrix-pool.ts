@@ -27,6 +27,7 @@ import {
 import type { Topology } from '../model/types';
 import type { MatrixWorkerIn, MatrixWorkerOut } from './matrix.worker';
 import { nextTask } from './next-task';
+import { BatchMerger } from './split-batch';
 import { spawnMatrixWorker } from './spawn-matrix';
 import { topologyPieces } from './topology-pieces';
 
@@ -265,6 +266,7 @@ function startRun(
     else o.onError?.(message);
   };
   let asm: MatrixAssembler | null = null;
+  let merger: BatchMerger | null = null;
   /** The preview's batches so far, and the matrix of one-source classes that shows them. */
   const previews: ClassBatch[] = [];
   let pre: MatrixAssembler | null = null;
@@ -337,8 +339,22 @@ function startRun(
       tokens: m.tokens,
     };
     o.onPlan?.(plan);
-    asm = new MatrixAssembler(t.id, plan);
-    for (const b of previews) asm.preview(b);
+    const all = new MatrixAssembler(t.id, plan);
+    for (const b of previews) all.preview(b);
+    asm = all;
+    merger = new BatchMerger(
+      all,
+      () => {
+        finished++;
+        const mx = all.matrix();
+        o.onRows?.(mx, finished, order.length);
+        if (finished === order.length) {
+          stop();
+          o.onDone?.(mx);
+        }
+      },
+      () => stopped,
+    );
     pre = null;
     order = workUnits(plan);
     spread();
@@ -350,15 +366,10 @@ function startRun(
     pool.forEach((_, i) => feed(i));
   };
   const onBatch = (i: number, batch: ClassBatch) => {
-    if (!asm) return;
-    asm.add(i, batch);
-    finished++;
-    const mx = asm.matrix();
-    o.onRows?.(mx, finished, order.length);
-    if (finished === order.length) {
-      stop();
-      o.onDone?.(mx);
-    } else feed(i);
+    if (!merger) return;
+    // The worker's next unit goes out now: merging (over several tasks) does not hold it up.
+    feed(i);
+    merger.push(i, batch);
   };
   const listen =
     (i: number) =>
