@@ -3,6 +3,7 @@
  * name in the label) and, as destinations, the load balancers' VIPs and the other endpoints.
  */
 import type { Topology } from '../model/types';
+import { valuesOf } from '../shared/table';
 
 export interface TraceChoice {
   readonly value: string;
@@ -29,11 +30,12 @@ export function dumpTraceChoices(t: Topology): TraceChoices {
 
 /**
  * The first `MAX` of each list, made without looking further: a 20,000-endpoint dump or a
- * cluster of 100,000 load balancers made every choice, then kept 200 (one long task).
+ * cluster of 100,000 load balancers made every choice, then kept 200 (one long task). The
+ * tables are read entry by entry (`valuesOf`): `Object.values` made all 20,000 first.
  */
 function choicesOf(t: Topology): TraceChoices {
   const sources: TraceChoice[] = [];
-  for (const e of Object.values(t.endpoints)) {
+  for (const e of valuesOf(t.endpoints)) {
     if (sources.length >= MAX) break;
     if (e.ipAddress && e.portId !== null && !e.isRemote && e.role !== 'host')
       sources.push({ value: e.ipAddress, label: e.name || e.id });
@@ -48,12 +50,12 @@ function choicesOf(t: Topology): TraceChoices {
     return dests.length < MAX;
   };
   fill: {
-    for (const lb of Object.values(t.loadBalancers))
+    for (const lb of valuesOf(t.loadBalancers))
       for (const v of lb.frontendVips) {
         const value = `${v}:${lb.externalPort}`;
         if (!offer(value, () => `load balancer ${value}`)) break fill;
       }
-    for (const e of Object.values(t.endpoints))
+    for (const e of valuesOf(t.endpoints))
       if (e.ipAddress && !offer(e.ipAddress, () => `${e.isRemote ? 'remote ' : ''}${e.name}`))
         break fill;
   }
