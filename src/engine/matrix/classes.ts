@@ -129,7 +129,11 @@ export function sourceClasses(t: Topology, sources: readonly MatrixSource[]): So
     );
   for (const x of Object.values(t.networks)) sc.scanObject(`network:${x.id}`, x, -1);
   for (const lb of Object.values(t.loadBalancers))
-    sc.scanObject(`lb:${lb.id}`, { ...lb, backendEndpointIds: lb.backendEndpointIds.length }, -1);
+    sc.scanObjectRead(
+      `lb:${lb.id}`,
+      { ...lb, backendEndpointIds: lb.backendEndpointIds.length },
+      -1,
+    );
   for (const e of Object.values(t.externals)) sc.scanObject(`external:${e.id}`, e, -1);
   if (t.underlay) sc.scanObject('underlay', t.underlay, -1);
   if (t.cluster) sc.scanObject('cluster', t.cluster, -1);

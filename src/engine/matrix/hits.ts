@@ -229,6 +229,20 @@ export class Hits {
     return out ?? NONE;
   }
 
+  /** `out` with the hits of `text`'s pieces (not of `text` whole: see `scan`). */
+  piecesOf(out: number[] | null, text: string): number[] | null {
+    const found = this.pieces(text, 0, text.length);
+    if (!found) return out;
+    if (!out) return found;
+    for (const s of found) if (!out.includes(s)) out.push(s);
+    return out;
+  }
+
+  /** Is some token `n` characters long (a text that long is looked up whole by `scan`)? */
+  hasLength(n: number): boolean {
+    return this.lengths[n] === 1;
+  }
+
   /** Hits of the pieces of `text` from `i` to `to` (both at a piece's edge). */
   private pieces(text: string, i: number, to: number): number[] | null {
     let out: number[] | null = null;

@@ -21,6 +21,7 @@ export { MATRIX_SOURCE_PORT } from './pools';
 /** One rule object in this many of a list read on its own is kept by identity (see `memoOf`). */
 const SAMPLE = 8;
 import { pushAll } from '../../shared/arrays';
+import { jsonHits } from './json-hits';
 
 /** Everything about the topology the class keys need, computed in one pass over all ports. */
 export class Scanner extends RuleEncoder {
@@ -62,6 +63,22 @@ export class Scanner extends RuleEncoder {
     const found = this.hits.scan(text, this.quiet);
     this.quiet = found.length === 0 ? text : null;
     for (const s of found)
+      if (s !== owner) this.mentions[s]!.push(`${where.length}:${where}|${this.norm(text, s)}`);
+  }
+
+  /**
+   * `scanObject` of many objects of one kind (the load balancers), read from their keys and
+   * values (`jsonHits`); a text is written only where it names a source or JSON would not be
+   * read so.
+   */
+  scanObjectRead(where: string, o: object, owner: number): void {
+    const read = jsonHits(this.hits, o);
+    if (!read) return this.scanObject(where, o, owner);
+    for (const s of read.slashed) this.wideIn(s);
+    this.quiet = null;
+    if (read.hits.length === 0) return;
+    const text = JSON.stringify(o);
+    for (const s of read.hits)
       if (s !== owner) this.mentions[s]!.push(`${where.length}:${where}|${this.norm(text, s)}`);
   }
 
