@@ -293,7 +293,9 @@ function samePrefixes(a: readonly string[] | null, A: Side, b: readonly string[]
 
 type Range = { readonly from: number; readonly to: number };
 export function samePorts(a: readonly Range[] | null, b: readonly Range[] | null): boolean {
-  if (a === null || b === null) return a === b;
+  // One array (rules often share their conditions' lists): not read.
+  if (a === b) return true;
+  if (a === null || b === null) return false;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++)
     if (a[i]!.from !== b[i]!.from || a[i]!.to !== b[i]!.to) return false;
@@ -301,7 +303,8 @@ export function samePorts(a: readonly Range[] | null, b: readonly Range[] | null
 }
 
 export function sameList(a: readonly number[] | null, b: readonly number[] | null): boolean {
-  if (a === null || b === null) return a === b;
+  if (a === b) return true;
+  if (a === null || b === null) return false;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

@@ -14,15 +14,9 @@
  */
 import { parseIpv4, type Cidr } from '../../shared/ip';
 import type { LoadBalancer, Topology } from '../../model/types';
-import { compileTopology, lbnatOf } from '../compile';
-import {
-  actionWrites,
-  distinctGroups,
-  picksFor,
-  PieceFilter,
-  somePieceAt,
-  sizeClass,
-} from './dest-rules';
+import { compileTopology } from '../compile';
+import { BackendLists } from './dest-backends';
+import { actionWrites, distinctGroups, PieceFilter, somePieceAt, sizeClass } from './dest-rules';
 export { picksFor } from './dest-rules';
 import type { OwnTokens } from './tokens';
 import type { MatrixDestination } from './types';
@@ -72,7 +66,6 @@ export function noDestClasses(
 
 const CLASSED_KINDS = new Set(['service', 'externalip', 'dns']);
 const IPV4 = /\d{1,3}(?:\.\d{1,3}){3}/g;
-const PROTO: Readonly<Record<string, number>> = { tcp: 6, udp: 17, icmp: 1 };
 
 /** An array of `n` slots, each undefined. */
 const unset = <T>(n: number): (T | undefined)[] => new Array<T | undefined>(n).fill(undefined);
@@ -218,6 +211,9 @@ export function destinationClasses(
   const mentions = unset<Mention[]>(vips.length);
   const picks = unset<Mention[]>(vips.length);
   const seenAction = new Set<object>();
+  // Per rule list: the rules naming a VIP by a condition, in order (the only ones that may be
+  // left out of its ranks).
+  const condAt = unset<number[]>(infos.length);
   const carryText = (text: string) => blockIpsIn(text, undefined, true);
   // Only a piece that may be a token is looked up (most pieces of a name are not).
   const maybe = new PieceFilter();
@@ -259,6 +255,7 @@ export function destinationClasses(
           if (v !== undefined && !hit.includes(v)) hit.push(v);
         }
       const byCond = hit.length;
+      if (byCond > 0) (condAt[info.id] ??= []).push(k);
       somePieceAt(r.name, named, maybe);
       for (let i = 0; i < hit.length; i++) {
         const m: Mention = { info, k, cond: i < byCond };
@@ -288,11 +285,16 @@ export function destinationClasses(
     if (!r) {
       const { g } = info;
       r = new Int32Array(g.rules.length);
+      const at = condAt[info.id] ?? [];
       let n = 0;
+      let next = 0;
       for (let i = 0; i < g.rules.length; i++) {
         r[i] = n;
-        const named = vipOnly(g.m.conds[i]!);
-        if (!named) n++;
+        if (at[next] === i) {
+          next++;
+          if (vipOnly(g.m.conds[i]!)) continue;
+        }
+        n++;
       }
       ranks[info.id] = r;
     }
@@ -319,9 +321,9 @@ export function destinationClasses(
       else if (!l.includes(s)) l.push(s);
     }),
   );
-  const macOf = new Map<number, string | null>();
 
-  const list: (number[] | null)[] = destinations.map(() => null);
+  const backends = new BackendLists(t, c, destinations, portsByIp);
+  const { list } = backends;
   const scope: KeyScope = { tokens, portOwner, sourceValues, rankOf, ownMasks: new Map() };
   // Each VIP's key as a number; plain VIPs whose keys were written, to compare others with.
   const vipKey = new Int32Array(vips.length).fill(-1);
@@ -330,6 +332,8 @@ export function destinationClasses(
     scope,
     new FixedTexts((p) => sourceValues.has(p) || tokenVip.has(p)),
   );
+  // The ports of the current VIP's backends (one set for all: no key or facts keep it).
+  const backendPorts = new Set<string>();
   for (let x = 0; x < vips.length; x++) {
     if (blocked.has(vips[x]!)) continue;
     const num = numOf[x]!;
@@ -337,39 +341,8 @@ export function destinationClasses(
     const ms = mentions[x] ?? [];
     const lbnats = picks[x] ?? [];
     // Each column's backend list: every lbnat rule for it must hold the same one.
-    let ok = true;
-    const backendPorts = new Set<string>();
-    for (const d of colsOf[x]!) {
-      const dst = destinations[d]!;
-      let l: number[] | null = null;
-      for (const m of lbnats) {
-        const r = m.info.g.rules[m.k]!;
-        if (r.action.kind !== 'lbnat') continue;
-        const cc = m.info.g.m.conds[m.k]!;
-        if (!picksFor(r, cc.dst, num, dst.port, PROTO[dst.proto] ?? 0)) continue;
-        const cl = lbnatOf(c, r.action);
-        const mine = r.action.backends.map((b, i) => {
-          const ip = cl.ips[i] ?? -1;
-          const key = ip * 65536 + b.port;
-          // One backend address and port, one MAC: the pick alone decides the frame.
-          const mac = cl.macs[i] ?? null;
-          if (macOf.has(key) && macOf.get(key) !== mac) ok = false;
-          macOf.set(key, mac);
-          return key;
-        });
-        if (l && (l.length !== mine.length || l.some((x, i) => x !== mine[i]))) ok = false;
-        l = mine;
-      }
-      list[d] = l;
-      for (const key of l ?? [])
-        for (const p of portsByIp.get(Math.floor(key / 65536)) ?? []) backendPorts.add(p);
-    }
-    for (const lb of lbsOf[x] ?? [])
-      for (const e of lb.backendEndpointIds) {
-        const ep = t.endpoints[e];
-        if (ep?.portId && !ep.isRemote) backendPorts.add(ep.portId);
-      }
-    if (!ok) continue;
+    backendPorts.clear();
+    if (!backends.read(num, colsOf[x]!, lbnats, lbsOf[x] ?? [], backendPorts)) continue;
     let atoms = '';
     for (let i = 0; i < wide.length; i++)
       if (((num ^ wide[i]!.base) & wide[i]!.mask) === 0) atoms += atoms === '' ? `${i}` : `,${i}`;

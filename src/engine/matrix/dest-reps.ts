@@ -35,6 +35,10 @@ const TRIES = 4;
 export class WrittenVips {
   private readonly list: Written[] = [];
   private readonly ids = new Set<number>();
+  /** The backend ports of the VIP being compared, their sides and mentions met (reused). */
+  private readonly ports: string[] = [];
+  private readonly sides: Side[] = [];
+  private counts = new Int32Array(8);
 
   constructor(
     private readonly scope: KeyScope,
@@ -70,21 +74,28 @@ export class WrittenVips {
     const list = this.list;
     if (list.length === 0) return -1;
     // Every per-port mention must be on a backend port (else the VIP is not plain).
-    const ports = [...backendPorts];
     for (const m of ms)
       if (m.info.ports.length === 1 && !backendPorts.has(m.info.ports[0]!)) return -1;
     const tl = tokenLengths(toks);
     const tf = tokenFirsts(toks);
-    const { scope } = this;
-    const sides = ports.map((p) => sideOn(scope, toks, tl, tf, ownerOf(scope, p)));
+    const { scope, ports, sides } = this;
+    ports.length = sides.length = 0;
+    for (const p of backendPorts) {
+      ports.push(p);
+      sides.push(sideOn(scope, toks, tl, tf, ownerOf(scope, p)));
+    }
     const shared = sideOn(scope, toks, tl, tf, null);
     const last = ms[ms.length - 1];
     const own = last?.info.ports.length === 1 ? ownerOf(scope, last.info.ports[0]!) : null;
-    const objSide = sideOn(scope, toks, tl, tf, own);
-    const counts = new Int32Array(ports.length);
+    // Most often the owner of a backend port, whose side is made already.
+    let objSide: Side | undefined;
+    for (const S of sides) if (S.own === own) objSide = S;
+    objSide ??= own === null ? shared : sideOn(scope, toks, tl, tf, own);
+    if (this.counts.length < ports.length) this.counts = new Int32Array(ports.length * 2);
+    const counts = this.counts;
     for (let i = list.length - 1; i >= 0 && i >= list.length - TRIES; i--) {
       const w = list[i]!;
-      counts.fill(0);
+      counts.fill(0, 0, ports.length);
       if (!this.alike(w, atoms, objs, objSide, ms, ports, sides, shared, counts)) continue;
       if (i !== list.length - 1) list.push(list.splice(i, 1)[0]!);
       return w.id;
