@@ -61,17 +61,30 @@ function regexesOf(tok: OwnTokens): TokenRegexes {
   return r;
 }
 
-/** Templates no other member may take (see `template-check.ts`), per cell table. */
-export interface Kept {
-  /** Per source: a token of it is a word of a text no key reads for mentions. */
-  readonly held: Uint8Array;
-  /** Cell indexes: templates kept to the source that made them. */
-  readonly own: Set<number>;
+/**
+ * Templates no other member may take (see `template-check.ts`), per cell table. Kept is a
+ * property of a template *and* the source that made it: another source (of another class) may
+ * make the same template and, its tokens read by its class key, share it with its members.
+ */
+export class Kept {
+  private readonly pairs = new Set<number>();
+
+  /** `held`: per source, a token of it is a word of a text no key reads for mentions. */
+  constructor(readonly held: Uint8Array) {}
+
+  add(ci: number, s: number): void {
+    this.pairs.add(ci * this.held.length + s);
+  }
+
+  /** Is cell `ci`, as source `s` made it, kept to `s`? */
+  has(ci: number, s: number): boolean {
+    return this.pairs.size > 0 && this.pairs.has(ci * this.held.length + s);
+  }
 }
 
 /**
  * Source `s`'s cell (tokens `tok`) interned: a template when its texts name the source, kept
- * to it (`kept.own`) when the class key may not have read a token where the template writes it.
+ * to it (`kept`) when the class key may not have read a token where the template writes it.
  */
 export function internFor(
   table: CellTable,
@@ -84,6 +97,6 @@ export function internFor(
   const re = regexesOf(tok);
   if (!mentions(cell, re.test)) return table.intern(cell);
   const ci = table.intern(templateOf(cell, tok, re.template), true);
-  if (kept.held[s] === 1 || !keyReadsTokens(cell, re.all!)) kept.own.add(ci);
+  if (kept.held[s] === 1 || !keyReadsTokens(cell, re.all!)) kept.add(ci, s);
   return ci;
 }

@@ -13,7 +13,7 @@ import { TraceInputError, type Trace } from '../types';
 import { CellTable, cellOf, cellRequest } from './cell';
 export { CellTable } from './cell';
 import { sourceClasses, type OwnTokens } from './classes';
-import { fillCell, internFor, type Kept } from './cell-templates';
+import { fillCell, internFor, Kept } from './cell-templates';
 export { fillCell } from './cell-templates';
 import { heldSources } from './template-check';
 import { matrixDestinations, matrixSources } from './enumerate';
@@ -126,14 +126,14 @@ function cellsOf(t: Topology, plan: MatrixPlan, table: CellTable): Cells {
   let c = perTable.get(table);
   if (!c) {
     const dstIps = columnIps(plan);
-    const kept: Kept = { held: heldSources(t, plan.tokens), own: new Set() };
+    const kept = new Kept(heldSources(t, plan.tokens));
     c = {
       kept,
       ex: new DestExpander(
         plan,
         (s, d) => traceCell(t, plan, s, d, true),
         (cell, s) => internFor(table, cell, s, plan.tokens[s] ?? null, kept),
-        (ci) => kept.own.has(ci),
+        (ci, s) => kept.has(ci, s),
       ),
       dstIps,
       classes: new Map(),
@@ -190,7 +190,7 @@ function selfCell(
     return { ci: w.ci, traced: false };
   const { cell, choices } = traceCell(t, plan, members[i]!, d, true);
   const ci = internFor(table, cell, members[i]!, tokM, kept);
-  if (!w && !kept.own.has(ci))
+  if (!w && !kept.has(ci, members[i]!))
     prep.selfWalks.set(key, { ci, member: i, choices: repChoices(choices, tokM) });
   return { ci, traced: true };
 }
@@ -267,7 +267,7 @@ export function computeClass(
       if (rec) rec.free[rp] = free;
       if (pending.length === 1) break;
       const rest: number[] = [];
-      if (tokR.ips.includes(dstIps[d]!) || c.kept.own.has(ci)) pushAll(rest, pending.slice(1));
+      if (tokR.ips.includes(dstIps[d]!) || c.kept.has(ci, r)) pushAll(rest, pending.slice(1));
       else {
         const prepared = repChoices(choices, tokR);
         for (let j = 1; j < pending.length; j++) {

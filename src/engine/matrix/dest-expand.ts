@@ -77,8 +77,8 @@ export class DestExpander {
     private readonly plan: ExpandPlan,
     private readonly trace: (s: number, d: number) => Traced,
     private readonly intern: (cell: MatrixCell, s: number) => number,
-    /** Is a cell index a template kept to its source (never a leaf other members take)? */
-    private readonly kept: (ci: number) => boolean,
+    /** Is cell `ci`, as source `s` made it, a template kept to `s` (never a leaf others take)? */
+    private readonly kept: (ci: number, s: number) => boolean,
   ) {
     const dc = plan.dests;
     this.texts = new LeafTexts(dc, plan.tokens);
@@ -337,9 +337,10 @@ export class DestExpander {
     const hit = leaf.byDest!.get(d);
     if (hit !== undefined) return hit;
     const c = this.texts.forColumn(leaf, d);
-    let ci = c ? this.intern(c, leaf.s) : -1;
-    if (ci < 0 || this.kept(ci)) ci = this.alone(s, d);
-    if (!this.kept(ci)) leaf.byDest!.set(d, ci);
+    const made = c ? this.intern(c, leaf.s) : -1;
+    const alone = made < 0 || this.kept(made, leaf.s);
+    const ci = alone ? this.alone(s, d) : made;
+    if (!alone || !this.kept(ci, s)) leaf.byDest!.set(d, ci);
     return ci;
   }
 
@@ -377,7 +378,7 @@ export class DestExpander {
           ? this.texts.forPod(sib, from, to)
           : null;
       const ci = c ? this.intern(c, sib.s) : -1;
-      if (c && !this.kept(ci)) {
+      if (c && !this.kept(ci, sib.s)) {
         const leaf = leafNode(ci, c, sib.s, sib.d, this.texts.namesClass(c, q));
         setChild(root, root.children!, o, leaf);
         return !leaf.named || leaf.d === d ? leaf.ci : this.swapped(leaf, s, d);
@@ -393,7 +394,7 @@ export class DestExpander {
     this.traces++;
     const { cell, choices } = this.trace(s, d);
     const ci = this.intern(cell, s);
-    if (this.kept(ci)) return ci;
+    if (this.kept(ci, s)) return ci;
     let at = roots;
     let parent: Node | null = null;
     let key = root;
