@@ -14,12 +14,17 @@
  * - nodePodTraceMicros: the like-for-like single-node figure, a pod to a pod on the same node;
  *   clusterTraceHops / nodePodTraceHops: the mean hops of those traces, so the cost per hop of
  *   the two can be compared (`clusterOverNodePerHop`).
+ * - clusterLintMs / nodeLintMs: median `lintCluster` (what an import runs before it shows the
+ *   dump, and `hnsviz lint`) on the 20 nodes and on one; lintPerEndpointRatio divides by the
+ *   endpoint counts (about 1 when the cluster checks are linear; ~400× before their scans of
+ *   every load balancer per remote endpoint were made one index).
  */
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parseCluster, stitch } from '../src/cluster/index';
 import { compileTopology, traceFlow } from '../src/engine/index';
+import { lintCluster } from '../src/lint/index';
 import type { Topology } from '../src/model/types';
 import { syntheticDump } from './parse-bench';
 
@@ -126,7 +131,11 @@ export function runClusterBench(): Record<string, number> {
   gc();
   const heapMiB = (process.memoryUsage().heapUsed - heap0) / 1048576;
 
-  const one = parseCluster([inputs[0]!]).topology;
+  const oneResult = parseCluster([inputs[0]!]);
+  const one = oneResult.topology;
+  gc();
+  const lint20 = time(() => lintCluster(r), 3, gc);
+  const lint1 = time(() => lintCluster(oneResult), 5, gc);
   const e1 = Object.keys(one.endpoints).length;
   const e20 = Object.keys(t.endpoints).length;
   // Both after a forced GC and a warm-up: the import leaves hundreds of MiB to collect, and a
@@ -209,6 +218,9 @@ export function runClusterBench(): Record<string, number> {
     clusterOverNodePerHop: Number(
       (clusterTrace / clusterHops / (nodePodTrace / nodePodHops)).toFixed(2),
     ),
+    clusterLintMs: Math.round(lint20),
+    nodeLintMs: Math.round(lint1),
+    lintPerEndpointRatio: Number((lint20 / e20 / (lint1 / e1)).toFixed(2)),
   };
 }
 

@@ -14,20 +14,31 @@ const nodeName = (t: Topology, id: string): string => t.nodes[id]?.name ?? id;
 const label = (e: Endpoint): string => (e.name !== '' ? `${e.name} (${e.id})` : e.id);
 const POD_TYPES = new Set(['l2bridge', 'overlay', 'transparent', 'l2tunnel']);
 
-/** Load balancers on `e`'s node that use it as a backend. */
-function lbsUsing(t: Topology, e: Endpoint): LoadBalancer[] {
-  return Object.values(t.loadBalancers).filter(
-    (lb) => lb.nodeId === e.nodeId && lb.backendEndpointIds.includes(e.id),
-  );
+/**
+ * Per endpoint id: the load balancers on its node that use it as a backend, in one pass (a scan
+ * of every load balancer per remote endpoint grew with the square of the nodes: 20 nodes of
+ * 5,000 load balancers took minutes).
+ */
+function lbsByBackend(t: Topology): (e: Endpoint) => readonly LoadBalancer[] {
+  const by = new Map<string, LoadBalancer[]>();
+  for (const lb of Object.values(t.loadBalancers))
+    for (const id of new Set(lb.backendEndpointIds)) {
+      if (t.endpoints[id]?.nodeId !== lb.nodeId) continue;
+      const l = by.get(id);
+      if (l) l.push(lb);
+      else by.set(id, [lb]);
+    }
+  return (e) => by.get(e.id) ?? [];
 }
 
 export const staleRemoteEndpoints: Check = (t) => {
   if (!isCluster(t)) return [];
   const out: Finding[] = [];
+  const lbsUsing = lbsByBackend(t);
   for (const s of stitch(t)) {
     const e = t.endpoints[s.remoteId];
     if (!e) continue;
-    const lbs = lbsUsing(t, e);
+    const lbs = lbsUsing(e);
     const used =
       lbs.length > 0
         ? ` It is a backend of ${lbs.length} load balancer(s) (${[...new Set(lbs.flatMap((l) => l.frontendVips))].join(', ') || 'NodePort'}): connections that pick it are dropped on ${s.ownerNodeId ? nodeName(t, s.ownerNodeId) : 'the wire'}.`
@@ -97,24 +108,47 @@ export const serviceBackendsDiffer: Check = (t) => {
   return out;
 };
 
-/** The node whose pod subnets hold `prefix` (the owner a RemoteSubnetRoute points at). */
-function ownerOfPrefix(t: Topology, prefix: string, except: string): string | null {
-  const base = prefix.split('/')[0] ?? '';
-  for (const id of t.nodeIds)
-    if (id !== except && podSubnets(t, id).some((p) => inPrefix(base, p))) return id;
-  return null;
+/**
+ * The node whose pod subnets hold a prefix (the owner a RemoteSubnetRoute points at), with each
+ * node's subnets read once (a route per node pair: thousands on a big cluster).
+ */
+function prefixOwners(t: Topology): (prefix: string, except: string) => string | null {
+  const subnets = t.nodeIds.map((id) => [id, podSubnets(t, id)] as const);
+  return (prefix, except) => {
+    const base = prefix.split('/')[0] ?? '';
+    for (const [id, ps] of subnets)
+      if (id !== except && ps.some((p) => inPrefix(base, p))) return id;
+    return null;
+  };
+}
+
+/** Per node: its management IP and its local endpoints' provider addresses, read once. */
+function nodePas(t: Topology): (nodeId: string) => ReadonlySet<string> {
+  const by = new Map<string, Set<string>>();
+  for (const id of t.nodeIds) {
+    const ip = t.nodes[id]?.managementIp;
+    by.set(id, new Set(ip ? [ip] : []));
+  }
+  for (const e of Object.values(t.endpoints)) {
+    if (e.isRemote) continue;
+    let pas = by.get(e.nodeId);
+    if (!pas) by.set(e.nodeId, (pas = new Set()));
+    for (const p of e.policies) if (p.type === 'PA') pas.add(p.providerAddress);
+  }
+  return (id) => by.get(id) ?? new Set();
 }
 
 export const overlayRoutesDisagree: Check = (t) => {
   if (!isCluster(t)) return [];
   const out: Finding[] = [];
+  const ownerOfPrefix = prefixOwners(t);
+  const pasOf = nodePas(t);
   for (const n of Object.values(t.networks)) {
     if (n.type !== 'overlay') continue;
     for (const pol of n.policies) {
       if (pol.type !== 'RemoteSubnetRoute') continue;
-      const owner = ownerOfPrefix(t, pol.destinationPrefix, n.nodeId);
+      const owner = ownerOfPrefix(pol.destinationPrefix, n.nodeId);
       if (owner === null) continue;
-      const node = t.nodes[owner];
       const peer = Object.values(t.networks).find(
         (x) =>
           x.nodeId === owner &&
@@ -124,10 +158,7 @@ export const overlayRoutesDisagree: Check = (t) => {
           ),
       );
       const wrong: string[] = [];
-      const pas = new Set<string>(node?.managementIp ? [node.managementIp] : []);
-      for (const e of Object.values(t.endpoints))
-        if (e.nodeId === owner && !e.isRemote)
-          for (const p of e.policies) if (p.type === 'PA') pas.add(p.providerAddress);
+      const pas = pasOf(owner);
       if (pas.size > 0 && !pas.has(pol.providerAddress))
         wrong.push(
           `PA ${pol.providerAddress}, but ${nodeName(t, owner)} is ${[...pas].join(' / ')}`,
