@@ -3,6 +3,8 @@ import { cellAt, PREVIEW_FIRST_ROWS, type MatrixCell } from '../engine/matrix/in
 import type { Topology } from '../model/types';
 import type { TopologySender } from '../worker/matrix-pool';
 import {
+  fitLabel,
+  headHeight,
   matrixColumns,
   matrixView,
   NO_FILTER,
@@ -12,15 +14,19 @@ import {
 } from './matrix-view';
 import { useAppStore, useStoreApi } from './StoreContext';
 import { useMatrix } from './useMatrix';
+import { CHAR_W, charWidth } from './char-width';
 import { CellDetail, GridCell, type GridActions } from './MatrixCell';
 import './matrix.css';
 
 const ROW_H = 26;
 const COL_W = 28;
-const HEAD_H = 168;
-/** Column heads in a short view (an embed): labels cut sooner, so rows still show. */
-const COMPACT_HEAD_H = 88;
+/**
+ * Column heads: between 120 px (an embed, a laptop screen with many rows: labels cut sooner,
+ * but an address's last octets and the port still fit, ~12 characters) and 168.
+ */
+const HEAD_LIMITS = { min: 120, max: 168, rowH: ROW_H };
 const ROW_HEAD_W = 230;
+
 /** Rows the window grows by per frame after the first rows (see `grown`). */
 const GROW_ROWS = 4;
 
@@ -45,12 +51,16 @@ export function MatrixPanel({
     [destinations, proto, scope],
   );
   const view = useMemo(() => (m ? matrixView(m, filter, columns) : null), [m, filter, columns]);
+  const longest = useMemo(
+    () => (destinations ?? []).reduce((n, d) => Math.max(n, d.label.length), 0),
+    [destinations],
+  );
   const scopes = useMemo(
     () => (sources && destinations ? scopeChoices({ sources, destinations }) : []),
     [sources, destinations],
   );
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [scroll, setScroll] = useState({ top: 0, left: 0, w: 800, h: 500 });
+  const [scroll, setScroll] = useState({ top: 0, left: 0, w: 800, h: 500, charW: CHAR_W });
   const [focus, setFocus] = useState<{ r: number; c: number }>({ r: 0, c: 0 });
   const [hover, setHover] = useState<{ r: number; c: number; x: number; y: number } | null>(null);
   const focusPending = useRef(false);
@@ -62,14 +72,22 @@ export function MatrixPanel({
     // read in the commit that mounts the view, sizes forced the layout of the whole page
     // (freshly drawn when the matrix opens as a dump shows) into the click's task.
     const ro = new ResizeObserver(() => {
+      const th = el.querySelector('thead th[scope="col"]:not(.hv-matrix-corner)') ?? el;
       const next = {
         top: el.scrollTop,
         left: el.scrollLeft,
         w: el.clientWidth,
         h: el.clientHeight,
+        charW: charWidth(getComputedStyle(th).font),
       };
       setScroll((s) =>
-        s.top === next.top && s.left === next.left && s.w === next.w && s.h === next.h ? s : next,
+        s.top === next.top &&
+        s.left === next.left &&
+        s.w === next.w &&
+        s.h === next.h &&
+        s.charW === next.charW
+          ? s
+          : next,
       );
     });
     ro.observe(el);
@@ -97,8 +115,11 @@ export function MatrixPanel({
   const [grown, setGrown] = useState(PREVIEW_FIRST_ROWS);
   const drawn = view !== null;
 
-  const headH = scroll.h < 2 * HEAD_H + 4 * ROW_H ? COMPACT_HEAD_H : HEAD_H;
   const nRows = view?.rows.length ?? 0;
+  const headH = headHeight(scroll.h, nRows, longest * scroll.charW, HEAD_LIMITS);
+  const headChars = Math.floor((headH - 16) / scroll.charW);
+  // Row labels are names (letters a tenth wider than the mean), column labels mostly addresses.
+  const rowHeadChars = Math.floor((ROW_HEAD_W - 12) / (1.1 * scroll.charW));
   const nCols = view?.cols.length ?? 0;
   const full = windowOf(scroll.top, scroll.h - headH, ROW_H, nRows);
   const rw = full.n > grown ? windowOf(scroll.top, grown * ROW_H, ROW_H, nRows, 0) : full;
@@ -271,12 +292,13 @@ export function MatrixPanel({
         ref={scrollRef}
         onScroll={(e) => {
           const el = e.currentTarget;
-          setScroll({
+          setScroll((s) => ({
             top: el.scrollTop,
             left: el.scrollLeft,
             w: el.clientWidth,
             h: el.clientHeight,
-          });
+            charW: s.charW,
+          }));
           setHover(null);
         }}
       >
@@ -315,10 +337,11 @@ export function MatrixPanel({
                       scope="col"
                       aria-colindex={c + 2}
                       title={d.label}
+                      aria-label={d.label}
                       data-kind={d.kind}
                     >
                       <span className="hv-matrix-vlabel" style={{ maxHeight: headH - 8 }}>
-                        {d.label}
+                        {fitLabel(d.label, headChars)}
                       </span>
                     </th>
                   );
@@ -339,8 +362,13 @@ export function MatrixPanel({
                 const row = m.rows[si];
                 return (
                   <tr key={s.id} aria-rowindex={r + 2} style={{ height: ROW_H }}>
-                    <th scope="row" aria-colindex={1} title={`${s.label} (${s.ip})`}>
-                      {s.label}
+                    <th
+                      scope="row"
+                      aria-colindex={1}
+                      title={`${s.label} (${s.ip})`}
+                      aria-label={s.label}
+                    >
+                      {fitLabel(s.label, rowHeadChars)}
                     </th>
                     {cw.before > 0 && <td aria-hidden="true" />}
                     {Array.from({ length: cw.n }, (_, q) => {

@@ -8,7 +8,7 @@ import {
   workUnits,
 } from '../engine/matrix/index';
 import { buildScenario } from '../scenarios/index';
-import { matrixView, NO_FILTER, scopeChoices, windowOf } from './matrix-view';
+import { fitLabel, headHeight, matrixView, NO_FILTER, scopeChoices, windowOf } from './matrix-view';
 
 describe('matrix view', () => {
   const m = computeMatrix(buildScenario('new-l2bridge'));
@@ -65,5 +65,34 @@ describe('matrix view', () => {
     // Pending cells are no drops: the filter keeps only rows with a computed drop.
     const drops = matrixView(asm.matrix(), { ...NO_FILTER, onlyDrops: true });
     expect(drops.pending).toBe(plan.sources.length);
+  });
+});
+
+describe('fitLabel', () => {
+  it('keeps a label that fits, and cuts a long one in the middle, keeping more of its end', () => {
+    expect(fitLabel('default/web:http/tcp', 20)).toBe('default/web:http/tcp');
+    expect(fitLabel('VIP 10.96.0.12:80/tcp', 18)).toBe('VIP …6.0.12:80/tcp');
+    expect(fitLabel('VIP 10.96.0.12:80/tcp', 12)).toBe('VI…12:80/tcp');
+    // A dump's endpoint names, alike up to their last characters, stay apart.
+    const a = `${'a'.repeat(62)}13_vxlan0`;
+    const b = `${'a'.repeat(62)}14_vxlan0`;
+    expect(fitLabel(a, 26)).not.toBe(fitLabel(b, 26));
+    expect([...fitLabel(a, 26)]).toHaveLength(26);
+    expect(fitLabel('abcdef', 3)).toBe('ab…');
+    // Characters beyond the BMP count as one and are never split.
+    expect(fitLabel('😀'.repeat(10), 5)).toBe('😀…😀😀😀');
+  });
+});
+
+describe('headHeight', () => {
+  const o = { min: 120, max: 168, rowH: 26 };
+  it('fits the longest label when the rows leave room, within its bounds', () => {
+    // 8 rows in 390 px leave 182 px: a 140 px label gets 156 (padding 16).
+    expect(headHeight(390, 8, 140, o)).toBe(156);
+    expect(headHeight(390, 8, 400, o)).toBe(168);
+    expect(headHeight(390, 8, 40, o)).toBe(120);
+    // 201 rows: room kept for 8 of them (390 - 208 = 182), never below the minimum.
+    expect(headHeight(350, 201, 400, o)).toBe(142);
+    expect(headHeight(200, 201, 400, o)).toBe(120);
   });
 });

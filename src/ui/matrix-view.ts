@@ -122,3 +122,32 @@ export function windowOf(
   const n = Math.max(0, last - first);
   return { first, n, before: first * size, after: Math.max(0, (count - first - n) * size) };
 }
+
+/**
+ * `label` in at most `chars` characters: whole when it fits, else its start and its end around
+ * an ellipsis, the end given three times the room. A header cut at its end ("VIP 10.96.…", or a dump's
+ * 64-character endpoint names, alike up to their last characters) hid what tells columns apart:
+ * the address's last octets, the port and protocol, a name's suffix.
+ */
+export function fitLabel(label: string, chars: number): string {
+  const n = [...label];
+  if (n.length <= chars) return label;
+  if (chars < 4) return n.slice(0, Math.max(0, chars - 1)).join('') + '…';
+  const head = Math.floor((chars - 1) / 4);
+  const tail = chars - 1 - head;
+  return `${n.slice(0, head).join('')}…${n.slice(n.length - tail).join('')}`;
+}
+
+/**
+ * The column heads' height: what their longest label needs (`labelPx`, and padding), leaving
+ * room for up to 8 rows of the view's `viewH`, within `min` and `max`.
+ */
+export function headHeight(
+  viewH: number,
+  rows: number,
+  labelPx: number,
+  o: { readonly min: number; readonly max: number; readonly rowH: number },
+): number {
+  const fit = Math.min(o.max, Math.ceil(labelPx) + 16);
+  return Math.max(o.min, Math.min(fit, viewH - Math.min(rows, 8) * o.rowH));
+}
