@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCluster } from '../cluster/index';
-import { computeMatrix, toMatrixDoc } from '../engine/matrix/index';
+import { CHUNK_CHARS, computeMatrix, toMatrixDoc } from '../engine/matrix/index';
+import { syntheticDump } from '../../bench/parse-bench';
 import type { CliIo } from './io';
 import { runCli } from './run';
 import type { MatrixDoc } from '../engine/matrix/index';
@@ -127,6 +128,20 @@ describe('hnsviz matrix', () => {
     expect(drops.code).toBe(0);
     expect(drops.out).toMatch(/WIN-B/);
   });
+
+  it('writes a big matrix in pieces (a million cells are longer than a string can be)', async () => {
+    // 100 pods and 200 load balancers: tens of thousands of cells, megabytes of JSON.
+    const text = syntheticDump(0.05, 100, 200);
+    const t = io({ 'big.json': text });
+    const writes: string[] = [];
+    const value: CliIo = { ...t.io, stdout: (s: string) => void writes.push(s) };
+    expect(await runCli(['matrix', 'big.json', '--json', '--workers', '1'], value)).toBe(0);
+    expect(writes.length).toBeGreaterThan(4);
+    for (const w of writes) expect(w.length).toBeLessThan(CHUNK_CHARS + 4096);
+    const doc = JSON.parse(writes.join('')) as MatrixDoc;
+    const topo = parseCluster([{ name: 'big.json', text }]).topology;
+    expect(doc).toEqual(JSON.parse(JSON.stringify(toMatrixDoc(computeMatrix(topo)))));
+  }, 60_000);
 
   it('bad usage exits 2', async () => {
     expect((await run(['matrix', '--scenario', 'new-l2bridge', '--json', '--csv'])).code).toBe(2);

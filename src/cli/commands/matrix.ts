@@ -7,12 +7,14 @@
  */
 import {
   checkExpectations,
+  chunked,
   ExpectFileError,
-  formatMatrixText,
+  matrixCounts,
+  matrixCsvChunks,
+  matrixJsonChunks,
+  matrixTextLines,
   parseExpectFile,
   planMatrix,
-  toMatrixCsv,
-  toMatrixDoc,
 } from '../../engine/matrix/index';
 import { defineCommand, intOption, UsageError } from '../command';
 import { computeMatrixPool, defaultWorkers } from '../matrix-pool';
@@ -89,9 +91,13 @@ export const matrixCommand = defineCommand({
         throw e;
       }
     }
-    if (values.json) ctx.out(JSON.stringify(toMatrixDoc(m, opts), null, 2) + '\n');
-    else if (values.csv) ctx.out(toMatrixCsv(m, opts));
-    else ctx.out(formatMatrixText(m, opts) + '\n');
+    // In pieces: a big dump's matrix (a million cells and more) is longer than a string can be.
+    const pieces = values.json
+      ? matrixJsonChunks(m, opts)
+      : values.csv
+        ? matrixCsvChunks(m, opts)
+        : chunked(matrixTextLines(m, opts, matrixCounts(m)), '\n');
+    for (const piece of pieces) ctx.out(piece);
     if (!violations) return 0;
     for (const v of violations)
       ctx.err(

@@ -1,16 +1,14 @@
 /**
- * Outputs of a matrix: `hnsviz.matrix/1` JSON, CSV, a terminal summary; and the `--expect`
- * file (allowed / denied pairs) checked against it.
+ * Outputs of a matrix: `hnsviz.matrix/1` JSON, CSV, a terminal summary (each also in pieces,
+ * `stream.ts`, for matrices too big for one string); and the `--expect` file (allowed / denied
+ * pairs) checked against it.
  */
 import { cellAt } from './compute';
+import { keep, matrixCsvChunks, matrixTextLines, type OutputOptions } from './stream';
 import type { Matrix, MatrixCell, MatrixDestination, MatrixDoc, MatrixSource } from './types';
 
-export interface OutputOptions {
-  /** Keep only dropped cells (the source and destination lists stay whole). */
-  readonly onlyDrops?: boolean;
-}
-
-const keep = (c: MatrixCell, o: OutputOptions) => !o.onlyDrops || c.verdict === 'dropped';
+export type { OutputOptions } from './stream';
+export { CSV_HEADER } from './stream';
 
 /** The `hnsviz.matrix/1` document. */
 export function toMatrixDoc(m: Matrix, o: OutputOptions = {}): MatrixDoc {
@@ -49,45 +47,9 @@ export function toMatrixDoc(m: Matrix, o: OutputOptions = {}): MatrixDoc {
   };
 }
 
-/** A CSV field: quoted when needed; a leading `= + - @` is escaped so spreadsheets show text. */
-function csvField(v: string | number | null): string {
-  if (v === null) return '';
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s) && typeof v === 'string') s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export const CSV_HEADER =
-  'source_id,source,destination_id,destination,verdict,reason,at,layer,group,rule,priority,backend';
-
-/** One line per cell, with a header. */
+/** One line per cell, with a header (`matrixCsvChunks` for a big matrix). */
 export function toMatrixCsv(m: Matrix, o: OutputOptions = {}): string {
-  const lines = [CSV_HEADER];
-  m.sources.forEach((s, i) =>
-    m.destinations.forEach((d, j) => {
-      const c = cellAt(m, i, j);
-      if (!c || !keep(c, o)) return;
-      lines.push(
-        [
-          s.id,
-          s.label,
-          d.id,
-          d.label,
-          c.verdict,
-          c.reason,
-          c.at,
-          c.layer,
-          c.group,
-          c.rule,
-          c.priority,
-          c.backend,
-        ]
-          .map(csvField)
-          .join(','),
-      );
-    }),
-  );
-  return `${lines.join('\n')}\n`;
+  return [...matrixCsvChunks(m, o)].join('');
 }
 
 /** Counts of each verdict. */
@@ -97,34 +59,12 @@ export function matrixCounts(m: Matrix): Record<MatrixCell['verdict'], number> {
   return n;
 }
 
-function ruleText(c: MatrixCell): string {
-  const parts = [c.layer, c.group, c.rule].filter((x) => x);
-  return parts.length
-    ? ` [${parts.join(' / ')}${c.priority !== null ? ` priority ${c.priority}` : ''}]`
-    : '';
-}
-
-/** A terminal summary: counts, then every dropped cell (every cell unless `onlyDrops`). */
+/**
+ * A terminal summary: counts, then every dropped cell (every cell unless `onlyDrops`); for a
+ * big matrix, `matrixTextLines` in pieces.
+ */
 export function formatMatrixText(m: Matrix, o: OutputOptions = {}): string {
-  const n = matrixCounts(m);
-  const out = [
-    `Matrix: ${m.sources.length} sources × ${m.destinations.length} destinations = ${m.stats.cells} cells ` +
-      `(${m.stats.sourceClasses} source classes, ${m.stats.traces} traces)`,
-    `delivered ${n.delivered}, dropped ${n.dropped}, assumed ${n.assumed}`,
-    '',
-  ];
-  m.sources.forEach((s, i) =>
-    m.destinations.forEach((d, j) => {
-      const c = cellAt(m, i, j);
-      if (!c) return;
-      if (o.onlyDrops ? c.verdict !== 'dropped' : false) return;
-      const mark = c.verdict === 'dropped' ? 'DROP' : c.verdict === 'assumed' ? 'ASSUMED' : 'OK';
-      out.push(
-        `${mark.padEnd(7)} ${s.label} -> ${d.label}: ${c.reason}${ruleText(c)}${c.backend ? ` backend ${c.backend}` : ''}`,
-      );
-    }),
-  );
-  return out.join('\n');
+  return [...matrixTextLines(m, o, matrixCounts(m))].join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------

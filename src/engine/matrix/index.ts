@@ -38,6 +38,7 @@ export {
   type ExpectViolation,
   type OutputOptions,
 } from './format';
+export { CHUNK_CHARS, chunked, matrixCsvChunks, matrixJsonChunks, matrixTextLines } from './stream';
 export {
   ClassRunner,
   MatrixAssembler,

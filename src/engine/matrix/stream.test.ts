@@ -1,0 +1,64 @@
+/**
+ * The outputs in pieces (`stream.ts`): whatever the piece size, the pieces joined are the same
+ * text, the JSON parses to `toMatrixDoc`, and no piece is much longer than asked.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildScenario } from '../../scenarios/index';
+import { scaledCluster } from '../../scenarios/scaled';
+import {
+  chunked,
+  computeMatrix,
+  matrixCounts,
+  matrixCsvChunks,
+  matrixJsonChunks,
+  matrixTextLines,
+  toMatrixDoc,
+  type Matrix,
+  type MatrixDoc,
+} from './index';
+
+const m = computeMatrix(buildScenario('new-l2bridge', scaledCluster(3)));
+const longestLine = (text: string) => Math.max(...text.split('\n').map((l) => l.length));
+
+function pieces(gen: Iterable<string>): { text: string; sizes: number[] } {
+  const all = [...gen];
+  return { text: all.join(''), sizes: all.map((p) => p.length) };
+}
+
+describe('matrix outputs in pieces', () => {
+  for (const onlyDrops of [false, true])
+    it(`JSON parses to toMatrixDoc whatever the piece size${onlyDrops ? ', only drops' : ''}`, () => {
+      const doc = JSON.parse(JSON.stringify(toMatrixDoc(m, { onlyDrops }))) as MatrixDoc;
+      const big = pieces(matrixJsonChunks(m, { onlyDrops }));
+      const small = pieces(matrixJsonChunks(m, { onlyDrops }, 500));
+      expect(JSON.parse(big.text)).toEqual(doc);
+      expect(small.text).toBe(big.text);
+      expect(small.sizes.length).toBeGreaterThan(10);
+      // A piece ends once it holds the size asked for: at most one line more.
+      for (const n of small.sizes) expect(n).toBeLessThanOrEqual(500 + longestLine(big.text) + 2);
+      // One item per line: a cell never spans lines.
+      expect(big.text.split('\n').filter((l) => l.includes('"destination":'))).toHaveLength(
+        doc.cells.length,
+      );
+    });
+
+  it('CSV and text are the same text whatever the piece size', () => {
+    const csv = pieces(matrixCsvChunks(m, {}));
+    expect(pieces(matrixCsvChunks(m, {}, 64)).text).toBe(csv.text);
+    expect(csv.text.split('\n')).toHaveLength(m.sources.length * m.destinations.length + 2);
+    const lines = () => matrixTextLines(m, {}, matrixCounts(m));
+    const text = pieces(chunked(lines(), '\n')).text;
+    expect(pieces(chunked(lines(), '\n', 40)).text).toBe(text);
+    expect(text).toBe([...lines()].join('\n') + '\n');
+  });
+
+  it('empty lists stay valid JSON', () => {
+    const none: Matrix = { ...m, sources: [], destinations: [], rows: [] };
+    expect(JSON.parse(pieces(matrixJsonChunks(none)).text)).toMatchObject({
+      format: 'hnsviz.matrix/1',
+      sources: [],
+      destinations: [],
+      cells: [],
+    });
+  });
+});
