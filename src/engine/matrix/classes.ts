@@ -49,8 +49,40 @@ function podOf(t: Topology, s: MatrixSource): { pod: Pod | null; eps: Endpoint[]
   return { pod: null, eps: ep ? [ep] : [] };
 }
 
-function ownTokens(t: Topology, s: MatrixSource): OwnTokens {
+/**
+ * Remote endpoints by address: on a cluster each pod has one on every other node (kube-proxy's
+ * or the CNI's stand-in for it), naming its address and often its MAC. Read as the pod's own
+ * objects (`standIns`), so pods alike up to their identity stay in one class; read as other
+ * objects, every stand-in was a mention of its pod at a place of its own (its id), which made
+ * every pod of a cluster a class of its own (every cell traced).
+ */
+function remotesByIp(t: Topology): Map<string, Endpoint[]> {
+  const out = new Map<string, Endpoint[]>();
+  for (const e of Object.values(t.endpoints)) {
+    if (!e.isRemote || !e.ipAddress) continue;
+    const l = out.get(e.ipAddress);
+    if (l) l.push(e);
+    else out.set(e.ipAddress, [e]);
+  }
+  return out;
+}
+
+/** The remote endpoints on other nodes that stand for `eps` (same address), by node then id. */
+function standIns(eps: readonly Endpoint[], remotes: Map<string, Endpoint[]>): Endpoint[] {
+  const out: Endpoint[] = [];
+  for (const ep of eps) {
+    if (ep.isRemote || !ep.ipAddress) continue;
+    for (const r of remotes.get(ep.ipAddress) ?? [])
+      if (r.nodeId !== ep.nodeId && !out.includes(r)) out.push(r);
+  }
+  return out.sort((a, b) =>
+    a.nodeId === b.nodeId ? (a.id < b.id ? -1 : 1) : a.nodeId < b.nodeId ? -1 : 1,
+  );
+}
+
+function ownTokens(t: Topology, s: MatrixSource, remotes: Map<string, Endpoint[]>): OwnTokens {
   const { pod, eps } = podOf(t, s);
+  const stand = standIns(eps, remotes);
   const roles: string[] = [];
   const values: string[] = [];
   const ips: number[] = [];
@@ -76,12 +108,19 @@ function ownTokens(t: Topology, s: MatrixSource): OwnTokens {
     ips.push(parseIpv4(ep.ipAddress ?? '') ?? -1);
   });
   if (pod) ips.unshift(parseIpv4(pod.ip) ?? -1);
+  // Its stand-ins' own texts (their address is the pod's: no address of their own).
+  stand.forEach((r, i) => {
+    add(`sb${i}.id`, r.id);
+    add(`sb${i}.name`, r.name);
+    add(`sb${i}.mac`, r.macAddress);
+  });
   return {
     roles,
     values,
     ips,
     portIds: eps.flatMap((e) => (e.portId && !e.isRemote ? [e.portId] : [])),
     endpointIds: eps.map((e) => e.id),
+    standInIds: stand.map((e) => e.id),
   };
 }
 
@@ -94,12 +133,15 @@ function hashArray(a: readonly number[]): number {
 /** Group `sources` into classes whose members behave alike up to their own identity. */
 export function sourceClasses(t: Topology, sources: readonly MatrixSource[]): SourceClasses {
   const c: CompiledTopology = compileTopology(t);
-  const tokens = sources.map((s) => (s.kind === 'pod' ? ownTokens(t, s) : null));
+  const remotes = remotesByIp(t);
+  const tokens = sources.map((s) => (s.kind === 'pod' ? ownTokens(t, s, remotes) : null));
   const portOwner = new Map<string, number>();
   const epOwner = new Map<string, number>();
+  const standInOwner = new Map<string, number>();
   tokens.forEach((tok, s) => {
     for (const p of tok?.portIds ?? []) portOwner.set(p, s);
     for (const e of tok?.endpointIds ?? []) epOwner.set(e, s);
+    for (const e of tok?.standInIds ?? []) standInOwner.set(e, standInOwner.has(e) ? -1 : s);
   });
   const sc = new Scanner(tokens);
 
@@ -137,8 +179,9 @@ export function sourceClasses(t: Topology, sources: readonly MatrixSource[]): So
   for (const e of Object.values(t.externals)) sc.scanObject(`external:${e.id}`, e, -1);
   if (t.underlay) sc.scanObject('underlay', t.underlay, -1);
   if (t.cluster) sc.scanObject('cluster', t.cluster, -1);
+  // A stand-in is its pod's (in its key, below) but may name other sources too.
   for (const e of Object.values(t.endpoints))
-    if (!epOwner.has(e.id)) sc.scanObject(`endpoint:${e.id}`, e, -1);
+    if (!epOwner.has(e.id)) sc.scanObject(`endpoint:${e.id}`, e, standInOwner.get(e.id) ?? -1);
   const sourceIds = new Set(sources.map((s) => s.id));
   for (const p of Object.values(t.pods))
     if (!sourceIds.has(`pod:${p.id}`)) sc.scanObject(`pod:${p.id}`, p.routes, -1);
@@ -151,11 +194,13 @@ export function sourceClasses(t: Topology, sources: readonly MatrixSource[]): So
     const tok = tokens[i];
     if (!tok) return `single:${s.id}`;
     const { pod, eps } = podOf(t, s);
+    const stand = (tok.standInIds ?? []).map((id) => t.endpoints[id]!);
     const own = sc.norm(
       JSON.stringify({
         node: s.node,
         routes: pod?.routes ?? null,
         eps: eps.map((e) => ({ ...e, provenance: null })),
+        stand: stand.map((e) => ({ ...e, provenance: null })),
         ports: tok.portIds.map((id) => {
           const p = t.ports[id];
           return p && { ...p, layerIds: p.layerIds.length, provenance: null };

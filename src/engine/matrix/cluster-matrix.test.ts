@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCluster } from '../../cluster/index';
-import { bruteForceMatrix, cellAt, computeMatrix } from './index';
+import { bruteForceMatrix, cellAt, computeMatrix, planMatrix } from './index';
 import { differences } from './matrix-diff.test-helper';
 
 const fixture = (f: string) => ({
@@ -45,6 +45,21 @@ describe('matrix of a stitched multi-node cluster', () => {
       );
       expect(crossing).toBe(true);
     });
+
+  it('a pod’s stand-ins on other nodes are its own: alike pods share a class', () => {
+    // b1 and coredns on WIN-B are alike up to their identity, each with a remote endpoint on
+    // WIN-A standing for it. Read as other objects, each stand-in was a mention of its pod at a
+    // place of its own, and each such pod a class of its own (on a cluster, every backend pod).
+    for (const files of CLUSTERS.slice(0, 2)) {
+      const t = parseCluster(files.map(fixture)).topology;
+      const plan = planMatrix(t);
+      const classOf = (ip: string) =>
+        plan.classes.findIndex((c) => c.some((i) => plan.sources[i]!.ip === ip));
+      expect(classOf('10.244.2.10')).toBeGreaterThanOrEqual(0);
+      expect(classOf('10.244.2.20')).toBe(classOf('10.244.2.10'));
+      expect(plan.tokens[plan.classes[classOf('10.244.2.10')]![0]!]!.standInIds).toHaveLength(1);
+    }
+  });
 
   it('keeps b2’s policy across nodes: of the other pods on either node only a2 reaches it', () => {
     const m = computeMatrix(parseCluster(CLUSTERS[0].map(fixture)).topology);

@@ -6,6 +6,8 @@ export interface OwnTokens {
   readonly ips: readonly number[];
   readonly portIds: readonly string[];
   readonly endpointIds: readonly string[];
+  /** Remote endpoints on other nodes standing for the source (see `classes.ts` `standIns`). */
+  readonly standInIds?: readonly string[];
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
