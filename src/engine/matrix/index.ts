@@ -38,7 +38,15 @@ export {
   type ExpectViolation,
   type OutputOptions,
 } from './format';
-export { CHUNK_CHARS, chunked, matrixCsvChunks, matrixJsonChunks, matrixTextLines } from './stream';
+export {
+  CHUNK_CHARS,
+  chunked,
+  dropGroups,
+  matrixCsvChunks,
+  matrixJsonChunks,
+  matrixTextLines,
+  type DropGroup,
+} from './stream';
 export {
   ClassRunner,
   MatrixAssembler,

@@ -8,6 +8,7 @@ import { scaledCluster } from '../../scenarios/scaled';
 import {
   chunked,
   computeMatrix,
+  dropGroups,
   matrixCounts,
   matrixCsvChunks,
   matrixJsonChunks,
@@ -60,5 +61,36 @@ describe('matrix outputs in pieces', () => {
       destinations: [],
       cells: [],
     });
+  });
+});
+
+describe('the text output', () => {
+  it('lists the drops by deciding rule before the cells, most first, summing to the drops', () => {
+    const ref = computeMatrix(buildScenario('new-l2bridge'));
+    const lines = [...matrixTextLines(ref, { onlyDrops: true }, matrixCounts(ref))];
+    const dropped = matrixCounts(ref).dropped;
+    expect(lines[1]).toBe(
+      `delivered ${matrixCounts(ref).delivered}, dropped ${dropped}, assumed 0`,
+    );
+    const groups = dropGroups(ref);
+    expect(lines[2]).toBe(`Drops by deciding rule (${groups.length}):`);
+    expect(groups.reduce((n, g) => n + g.cells, 0)).toBe(dropped);
+    expect(groups.map((g) => g.cells)).toEqual(
+      [...groups.map((g) => g.cells)].sort((a, b) => b - a),
+    );
+    // b2's NetworkPolicy drops the most: six sources, one cell each.
+    expect(groups[0]).toEqual({
+      what: 'ACL_ENDPOINT_LAYER / ACL_ENDPOINT_GROUP_IPV4_IN / policy-default.b2-allow-from-a2-deny priority 65000',
+      cells: 6,
+      sources: 6,
+    });
+    expect(lines[3]).toMatch(
+      /^ {2}6 cells, 6 sources: ACL_ENDPOINT_LAYER \/ .*b2-allow-from-a2-deny/,
+    );
+    // At most ten groups shown, then one line for the rest, a blank line, then one per drop.
+    const blank = lines.indexOf('');
+    expect(blank).toBe(3 + Math.min(10, groups.length) + (groups.length > 10 ? 1 : 0));
+    expect(lines.slice(blank + 1)).toHaveLength(dropped);
+    expect(lines.slice(blank + 1).every((l) => l.startsWith('DROP    '))).toBe(true);
   });
 });
