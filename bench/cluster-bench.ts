@@ -44,7 +44,10 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length
  * stitching links them and cross-node traces arrive, as on a real cluster. The pods' ACLs are
  * made those of a cluster (tcp/80 in and out between pods of any node, the whole pod range
  * exempt from OutBoundNAT): the single-node synthetic ACLs only allow the node's /24, which
- * would drop every cross-node packet at its source port.
+ * would drop every cross-node packet at its source port. Every endpoint's MAC is made from its
+ * address, as HNS does (the synthetic node's repeat every 256 endpoints, so every node's pods
+ * shared MACs with each other and with remote endpoints standing for other pods: lint found
+ * 200 duplicate MACs no real cluster has, and no two pods with stand-ins were ever alike).
  */
 export function nodeDump(base: string, k: number): Uint8Array {
   const ip = `10.0.0.${4 + k}`;
@@ -77,7 +80,18 @@ export function nodeDump(base: string, k: number): Uint8Array {
         return `"DestinationPrefix":  "10.${100 + j}.1.0/24",${mid}"ProviderAddress":  "10.0.0.${4 + j}"`;
       },
     );
-  return new TextEncoder().encode(text);
+  return new TextEncoder().encode(macsFromAddresses(text));
+}
+
+const hex2 = (n: string): string => Number(n).toString(16).padStart(2, '0').toUpperCase();
+
+/** Each endpoint's `MacAddress` made from its `IPAddress` (`0E-2A-` and the address's bytes). */
+function macsFromAddresses(text: string): string {
+  return text.replace(
+    /("IPAddress": {2}"(\d+)\.(\d+)\.(\d+)\.(\d+)",[^{}]*?"MacAddress": {2}")[0-9A-F-]{17}"/g,
+    (_, head: string, a: string, b: string, c: string, d: string) =>
+      `${head}0E-2A-${hex2(a)}-${hex2(b)}-${hex2(c)}-${hex2(d)}"`,
+  );
 }
 
 /** Median of `runs` timings of `f`, each after a forced GC (so no run pays for another's garbage). */
