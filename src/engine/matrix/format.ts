@@ -4,45 +4,34 @@
  * pairs) checked against it.
  */
 import { cellAt } from './compute';
-import { keep, matrixCsvChunks, matrixTextLines, type OutputOptions } from './stream';
+import {
+  docCellFields,
+  docDestination,
+  docSource,
+  keep,
+  matrixCsvChunks,
+  matrixTextLines,
+  type OutputOptions,
+} from './stream';
 import type { Matrix, MatrixCell, MatrixDestination, MatrixDoc, MatrixSource } from './types';
 
 export type { OutputOptions } from './stream';
 export { CSV_HEADER } from './stream';
 
-/** The `hnsviz.matrix/1` document. */
+/** The `hnsviz.matrix/1` document (`matrixJsonChunks` for a big matrix). */
 export function toMatrixDoc(m: Matrix, o: OutputOptions = {}): MatrixDoc {
   const cells: MatrixDoc['cells'][number][] = [];
   m.sources.forEach((s, i) =>
     m.destinations.forEach((d, j) => {
       const c = cellAt(m, i, j);
-      if (c && keep(c, o))
-        cells.push({
-          source: s.id,
-          destination: d.id,
-          verdict: c.verdict,
-          reason: c.reason,
-          layer: c.layer,
-          group: c.group,
-          rule: c.rule,
-          priority: c.priority,
-          backend: c.backend,
-          at: c.at,
-        });
+      if (c && keep(c, o)) cells.push({ source: s.id, destination: d.id, ...docCellFields(c) });
     }),
   );
   return {
     format: 'hnsviz.matrix/1',
     topology: m.topology,
-    sources: m.sources.map((s) => ({ id: s.id, label: s.label, ip: s.ip, node: s.node })),
-    destinations: m.destinations.map((d) => ({
-      id: d.id,
-      label: d.label,
-      ip: d.ip,
-      port: d.port,
-      proto: d.proto,
-      kind: d.kind,
-    })),
+    sources: m.sources.map(docSource),
+    destinations: m.destinations.map(docDestination),
     cells,
   };
 }

@@ -8,12 +8,38 @@
  * templated one (`Matrix.templated`) is filled in for its source once, not once per column.
  */
 import { cellAt } from './compute';
-import type { Matrix, MatrixCell } from './types';
+import type { Matrix, MatrixCell, MatrixDestination, MatrixSource } from './types';
 
 export interface OutputOptions {
   /** Keep only dropped cells (the source and destination lists stay whole). */
   readonly onlyDrops?: boolean;
 }
+
+/** The fields `hnsviz.matrix/1` gives a source, a destination, a cell after its pair. */
+export const docSource = (s: MatrixSource) => ({
+  id: s.id,
+  label: s.label,
+  ip: s.ip,
+  node: s.node,
+});
+export const docDestination = (d: MatrixDestination) => ({
+  id: d.id,
+  label: d.label,
+  ip: d.ip,
+  port: d.port,
+  proto: d.proto,
+  kind: d.kind,
+});
+export const docCellFields = (c: MatrixCell) => ({
+  verdict: c.verdict,
+  reason: c.reason,
+  layer: c.layer,
+  group: c.group,
+  rule: c.rule,
+  priority: c.priority,
+  backend: c.backend,
+  at: c.at,
+});
 
 /** About how many characters each piece holds (a longer line is a piece of its own). */
 export const CHUNK_CHARS = 1 << 20;
@@ -101,38 +127,19 @@ export function matrixJsonChunks(
   function* pieces(): Generator<string> {
     yield `{\n  "format": "hnsviz.matrix/1",\n  "topology": ${JSON.stringify(m.topology)},\n  "sources": `;
     yield* jsonList(
-      m.sources.map((s) => JSON.stringify({ id: s.id, label: s.label, ip: s.ip, node: s.node })),
+      m.sources.map((s) => JSON.stringify(docSource(s))),
       '  ',
       false,
     );
     yield '\n  "destinations": ';
     yield* jsonList(
-      m.destinations.map((d) =>
-        JSON.stringify({
-          id: d.id,
-          label: d.label,
-          ip: d.ip,
-          port: d.port,
-          proto: d.proto,
-          kind: d.kind,
-        }),
-      ),
+      m.destinations.map((d) => JSON.stringify(docDestination(d))),
       '  ',
       false,
     );
     yield '\n  "cells": ';
     // The fields after the pair, written once per distinct cell of a row.
-    const rest = (c: MatrixCell) =>
-      JSON.stringify({
-        verdict: c.verdict,
-        reason: c.reason,
-        layer: c.layer,
-        group: c.group,
-        rule: c.rule,
-        priority: c.priority,
-        backend: c.backend,
-        at: c.at,
-      }).slice(1);
+    const rest = (c: MatrixCell) => JSON.stringify(docCellFields(c)).slice(1);
     const ids = (xs: readonly { id: string }[]) => xs.map((x) => JSON.stringify(x.id));
     const src = ids(m.sources);
     const dst = ids(m.destinations);
