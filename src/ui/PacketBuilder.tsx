@@ -1,5 +1,5 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
-import { dumpTraceChoices } from '../dump-import/trace-choices';
+import { memo, useDeferredValue, useId, useMemo, useState, type FormEvent } from 'react';
+import { dumpTraceChoices, type TraceChoices } from '../dump-import/trace-choices';
 import type { TraceRequest } from '../engine/types';
 import { DEFAULT_PRESET_ID, PRESETS, presetById } from '../lessons/presets';
 import { useAppStore, useStoreApi } from './StoreContext';
@@ -44,6 +44,10 @@ export function PacketBuilder() {
     () => (dumpTopology ? dumpTraceChoices(dumpTopology) : null),
     [dumpTopology],
   );
+  // A dump's hundreds of suggestions are drawn in a render of their own after this one (a
+  // transition, in slices): this render can be the one that shows a freshly imported dump, and
+  // creating them here made that task long ("on show" in bench/browser/matrix.bench.ts).
+  const suggested = useDeferredValue<TraceChoices | null | false>(dump, false);
   const dumpFirst = dump?.sources[0]
     ? {
         from: dump.sources[0].value,
@@ -135,18 +139,7 @@ export function PacketBuilder() {
       <button type="submit" className="hv-primary" disabled={status === 'running'}>
         Trace
       </button>
-      <datalist id={`${ids}-src`}>
-        {dump
-          ? dump.sources.map((s) => <option key={s.value} value={s.value} label={s.label} />)
-          : SOURCES.map((s) => <option key={s} value={s} />)}
-      </datalist>
-      <datalist id={`${ids}-dst`}>
-        {dump
-          ? dump.dests.map((d) => (
-              <option key={d.value} value={splitTo(d.value).host} label={d.label} />
-            ))
-          : DESTS.map((d) => <option key={d} value={splitTo(d).host} />)}
-      </datalist>
+      <Suggestions ids={ids} dump={suggested} />
       {error && (
         <p className="hv-builder-error" role="alert">
           {error}
@@ -155,3 +148,35 @@ export function PacketBuilder() {
     </form>
   );
 }
+
+/**
+ * The From and To fields' suggestions: a dump's own endpoints and VIPs, or the reference names
+ * (`false`: not drawn yet; React would take an `undefined` first value as none). Memoised, so
+ * the builder's other renders skip it.
+ */
+const Suggestions = memo(function Suggestions({
+  ids,
+  dump,
+}: {
+  ids: string;
+  dump: TraceChoices | null | false;
+}) {
+  // A new key per kind of list: its options are inserted with their list, not one by one.
+  const kind = dump === false ? 'none' : dump ? 'dump' : 'reference';
+  return (
+    <>
+      <datalist id={`${ids}-src`} key={`src-${kind}`}>
+        {dump
+          ? dump.sources.map((s) => <option key={s.value} value={s.value} label={s.label} />)
+          : dump === null && SOURCES.map((s) => <option key={s} value={s} />)}
+      </datalist>
+      <datalist id={`${ids}-dst`} key={`dst-${kind}`}>
+        {dump
+          ? dump.dests.map((d) => (
+              <option key={d.value} value={splitTo(d.value).host} label={d.label} />
+            ))
+          : dump === null && DESTS.map((d) => <option key={d} value={splitTo(d).host} />)}
+      </datalist>
+    </>
+  );
+});
