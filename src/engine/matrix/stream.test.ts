@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildScenario } from '../../scenarios/index';
 import { scaledCluster } from '../../scenarios/scaled';
+import { cellAt } from './compute';
 import {
   chunked,
   computeMatrix,
@@ -17,6 +18,7 @@ import {
   type Matrix,
   type MatrixDoc,
 } from './index';
+import type { OutputOptions } from './stream';
 
 const m = computeMatrix(buildScenario('new-l2bridge', scaledCluster(3)));
 const longestLine = (text: string) => Math.max(...text.split('\n').map((l) => l.length));
@@ -52,6 +54,16 @@ describe('matrix outputs in pieces', () => {
     expect(pieces(chunked(lines(), '\n', 40)).text).toBe(text);
     expect(text).toBe([...lines()].join('\n') + '\n');
   });
+
+  for (const onlyDrops of [false, true])
+    it(`CSV is byte for byte the one-string CSV of before the pieces${onlyDrops ? ', only drops' : ''}`, () => {
+      const want = csvAsBefore(m, { onlyDrops });
+      expect(pieces(matrixCsvChunks(m, { onlyDrops })).text).toBe(want);
+      const small = pieces(matrixCsvChunks(m, { onlyDrops }, 300));
+      expect(small.text).toBe(want);
+      expect(small.sizes.length).toBeGreaterThan(10);
+      for (const n of small.sizes) expect(n).toBeLessThanOrEqual(300 + longestLine(want) + 1);
+    });
 
   it('empty lists stay valid JSON', () => {
     const none: Matrix = { ...m, sources: [], destinations: [], rows: [] };
@@ -94,3 +106,25 @@ describe('the text output', () => {
     expect(lines.slice(blank + 1).every((l) => l.startsWith('DROP    '))).toBe(true);
   });
 });
+
+/** `toMatrixCsv` as it was before the pieces (754f9ec^), kept as the reference. */
+function csvAsBefore(m: Matrix, o: OutputOptions): string {
+  const field = (v: string | number | null): string => {
+    if (v === null) return '';
+    let s = String(v);
+    if (/^[=+\-@\t\r]/.test(s) && typeof v === 'string') s = `'${s}`;
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = [
+    'source_id,source,destination_id,destination,verdict,reason,at,layer,group,rule,priority,backend',
+  ];
+  m.sources.forEach((s, i) =>
+    m.destinations.forEach((d, j) => {
+      const c = cellAt(m, i, j);
+      if (!c || (o.onlyDrops && c.verdict !== 'dropped')) return;
+      const row = [s.id, s.label, d.id, d.label, c.verdict, c.reason, c.at, c.layer, c.group];
+      lines.push([...row, c.rule, c.priority, c.backend].map(field).join(','));
+    }),
+  );
+  return `${lines.join('\n')}\n`;
+}
