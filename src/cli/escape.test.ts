@@ -12,6 +12,19 @@ describe('terminal escape sequences from dumps', () => {
     expect(seen).toBe('\\x1b[2J');
   });
 
+  it('are escaped the same whatever the pieces a command writes (matrix output in pieces)', () => {
+    const text = 'a\u001b]0;t\u0007b\u009bc\u007f\u0000d';
+    let whole = '';
+    writer((t) => (whole += t))(text);
+    for (let k = 0; k <= text.length; k++) {
+      let seen = '';
+      const w = writer((t) => (seen += t));
+      w(text.slice(0, k));
+      w(text.slice(k));
+      expect(seen).toBe(whole);
+    }
+  });
+
   it('keep JSON output valid', () => {
     const text = escapeControls(JSON.stringify({ name: 'x\u007f\u009by' }));
     expect(JSON.parse(text)).toEqual({ name: 'x\u007f\u009by' });
@@ -76,6 +89,8 @@ describe('terminal escape sequences from dumps', () => {
       ['export', file, ...packet, '--no-scrub', '-f', 'markdown'],
       ['export', file, '--no-scrub', '-f', 'mermaid'],
       ['matrix', file],
+      ['matrix', file, '--csv'],
+      ['matrix', file, '--json'],
       ['diff', file, file],
     ];
     for (const argv of runs) {
