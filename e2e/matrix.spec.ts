@@ -11,6 +11,10 @@ test('matrix: open it, filter to drops, hover and click a cell, see its trace; a
   await openTrace(page);
   // The viewer prepared the matrix while the page was idle; opening it takes that worker over.
   await expect(page.locator('.hv-root[data-matrix="prepared"]')).toBeAttached();
+  // The drawing is kept (hidden) under the matrix, not torn down and drawn again.
+  const drawing = await page
+    .locator('svg[aria-roledescription="topology drawing"]')
+    .elementHandle();
   await page.getByRole('radio', { name: 'Matrix' }).click();
   const grid = page.getByRole('grid', { name: /Who can reach whom/ });
   await expect(page.locator('.hv-matrix[data-status="done"]')).toBeVisible({ timeout: 30_000 });
@@ -46,6 +50,7 @@ test('matrix: open it, filter to drops, hover and click a cell, see its trace; a
   await expect(page.locator('.hv-root[data-mode="explore"]')).toBeVisible();
   await expect(eventRows(page).first()).toBeVisible();
   await expect(page.locator('.hv-verdict')).toContainText('dropped');
+  expect(await drawing?.evaluate((svg) => svg.isConnected && svg.checkVisibility())).toBe(true);
 
   // The event list: each rule's priority, filtered to drops, ACL hops, one layer.
   const show = page.getByRole('combobox', { name: 'Show events' });

@@ -164,11 +164,16 @@ function ViewerShell({
       <main className="hv-main">
         {mode === 'compare' ? (
           <ComparePanel catalog={snapshots.catalog} onDrawn={onDrawn} />
-        ) : mode === 'matrix' ? (
-          <MatrixPanel sendIn={importer.sendIn} />
         ) : (
-          <TopologyCanvas title={title} onDrawn={onDrawn} textScale={THEME_TEXT_SCALE[theme]} />
+          // Kept under the matrix: unmounting the drawing was the Matrix click's longest work.
+          <TopologyCanvas
+            title={title}
+            onDrawn={onDrawn}
+            textScale={THEME_TEXT_SCALE[theme]}
+            hidden={mode === 'matrix'}
+          />
         )}
+        {mode === 'matrix' && <MatrixPanel sendIn={importer.sendIn} />}
       </main>
       <Transcript />
       {chrome === 'full' && <ShortcutSheet />}

@@ -25,10 +25,22 @@ interface Props {
   readonly fitOnResize?: boolean;
   /** Text size of the drawing relative to the default themes (projector: bigger). */
   readonly textScale?: number;
+  /**
+   * Kept mounted but not shown (the Matrix view): switching modes must not tear down thousands
+   * of SVG nodes in the click's task. While hidden nothing is drawn, moved or animated (a
+   * `display: none` box has no size to fit to); what changed meanwhile is drawn when shown.
+   */
+  readonly hidden?: boolean;
 }
 
 /** The SVG canvas. React owns the `<svg>`; the d3 renderer owns everything inside it. */
-export function TopologyCanvas({ title, onDrawn, fitOnResize = false, textScale = 1 }: Props) {
+export function TopologyCanvas({
+  title,
+  onDrawn,
+  fitOnResize = false,
+  textScale = 1,
+  hidden = false,
+}: Props) {
   const store = useStoreApi();
   const svgRef = useRef<SVGSVGElement>(null);
   const rendererRef = useRef<TopologyRenderer | null>(null);
@@ -75,9 +87,13 @@ export function TopologyCanvas({ title, onDrawn, fitOnResize = false, textScale 
   const restoredFor = useRef<TopologyRenderer | null>(null);
   // A newly imported dump is a different drawing altogether: fit it (design switches keep the view).
   const shownDump = useRef<string | null>(null);
+  // What the renderer has drawn in full: shown again unchanged, it needs no new draw.
+  const drawn = useRef<readonly unknown[]>([]);
   useEffect(() => {
     const r = rendererRef.current;
-    if (!layout || !r) return undefined;
+    if (!layout || !r || hidden) return undefined;
+    const what = [r, layout, detail, title];
+    if (what.every((x, i) => drawn.current[i] === x)) return undefined;
     const s = store.getState();
     const dumpId = selectDumpShown(s) && s.topology ? s.topology.id : null; // imported dumps only
     const n = layout.items.length;
@@ -95,6 +111,7 @@ export function TopologyCanvas({ title, onDrawn, fitOnResize = false, textScale 
       // are two long steps, not one).
       if (fresh && !fitFirst) setTimeout(() => rendererRef.current === r && r.fit(), 0);
       shownDump.current = dumpId;
+      if (part === layout) drawn.current = what;
       onDrawn();
     };
     if (dumpId === null || dumpId === shownDump.current || n < BIG_DRAWING) {
@@ -130,7 +147,7 @@ export function TopologyCanvas({ title, onDrawn, fitOnResize = false, textScale 
     };
     timer = setTimeout(step, 0);
     return () => clearTimeout(timer);
-  }, [store, layout, detail, title, onDrawn]);
+  }, [store, layout, detail, title, onDrawn, hidden]);
 
   // Views set later (a link pasted into the tab, the embed bridge) move the drawing too.
   const viewCentre = useAppStore((s) => s.viewCentre);
@@ -138,23 +155,24 @@ export function TopologyCanvas({ title, onDrawn, fitOnResize = false, textScale 
     const r = rendererRef.current;
     // The renderer's own report (a fit, a gesture's end): asking it where it stands would read
     // the viewport's size, laying out the drawing just drawn inside this task.
-    if (!r || !viewCentre || viewCentre === reported.current) return;
+    if (!r || hidden || !viewCentre || viewCentre === reported.current) return;
     const now = r.getView();
     const off = Math.abs(now.x - viewCentre.x) + Math.abs(now.y - viewCentre.y);
     if (off > 0.5 || Math.abs(now.k - viewCentre.k) > 1e-3) r.setView(viewCentre);
-  }, [viewCentre]);
+  }, [viewCentre, hidden]);
 
   // The packet of the current trace, drawn on the renderer's overlay (after the renderer exists).
-  usePacketAnimator(rendererRef, layout);
+  usePacketAnimator(rendererRef, hidden ? null : layout);
   useFitOnResize(rendererRef, fitOnResize);
 
   useEffect(() => {
+    if (hidden) return;
     const related =
       topology && selectedId ? relatedIds(topology, indexTopology(topology), selectedId) : [];
     // A lint finding's objects (dumps) light up together while its first one stays selected.
     if (selectedId !== null && highlightIds[0] === selectedId) pushAll(related, highlightIds);
     rendererRef.current?.highlight({ selected: selectedId, related, hovered: hoveredId });
-  }, [topology, layout, detail, selectedId, hoveredId, highlightIds]);
+  }, [topology, layout, detail, selectedId, hoveredId, highlightIds, hidden]);
 
   const onKeyDown = (e: KeyboardEvent<SVGSVGElement>): void => {
     const r = rendererRef.current;
@@ -169,7 +187,7 @@ export function TopologyCanvas({ title, onDrawn, fitOnResize = false, textScale 
   };
 
   return (
-    <div className="hv-canvas">
+    <div className="hv-canvas" hidden={hidden}>
       <svg
         ref={svgRef}
         tabIndex={0}
