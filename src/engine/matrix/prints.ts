@@ -120,7 +120,9 @@ interface Entry<L> {
 /**
  * Ids of group encodings: equal full encodings, equal ids. Found by fingerprint; a list read
  * again with the same rules left out, for the same owner or for owners it does not name, is
- * the same encoding without writing it; else both full encodings are written and compared.
+ * the same encoding without writing it; so is one that `like` proves equal to an entry's first
+ * reading (a dump's ports' lists sharing rule objects); else both full encodings are written
+ * and compared.
  */
 export class GroupIds<L> {
   private readonly byPrint = new Map<number, Entry<L>[]>();
@@ -132,6 +134,7 @@ export class GroupIds<L> {
     skip: string,
     owner: number,
     write: () => readonly number[],
+    like?: (list: L, skip: string, owner: number) => boolean,
   ): number {
     // Keyed by a small integer; entries still compare.
     const k = print & SMALL_KEY;
@@ -140,6 +143,15 @@ export class GroupIds<L> {
     for (const e of entries)
       for (let i = 0; i < e.lists.length; i++)
         if (e.lists[i] === list && e.skips[i] === skip && e.owners[i] === owner) return e.id;
+    // A proof of equality short of writing (false: not proven; at most one entry is equal).
+    if (like)
+      for (const e of entries)
+        if (like(e.lists[0]!, e.skips[0]!, e.owners[0]!)) {
+          e.lists.push(list);
+          e.skips.push(skip);
+          e.owners.push(owner);
+          return e.id;
+        }
     let mine: readonly number[] | null = null;
     for (const e of entries) {
       e.exact ??= e.write();

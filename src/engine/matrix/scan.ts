@@ -14,7 +14,7 @@ import type { OwnTokens } from './tokens';
 import { NONE } from './hits';
 import { RuleEncoder, type Cond, type NamingRule, type RuleEnc } from './rule-encoder';
 export type { Cond } from './rule-encoder';
-import { GroupIds, knownConditions, rulePrint, seqPrint } from './prints';
+import { GroupIds, knownConditions, rulePrint, sameArray, seqPrint } from './prints';
 import { covers, groupPools, irrelevant, MATRIX_SOURCE_PORT, type Pools } from './pools';
 export { MATRIX_SOURCE_PORT } from './pools';
 
@@ -201,15 +201,25 @@ export class Scanner extends RuleEncoder {
         if (!enc) {
           // A group's encoding is one number: equal encodings, equal ids (see `GroupIds`).
           const as = reuse ? -1 : owner;
-          const seg = this.groups.idOf(seqPrint(memo.at, this.rulePrints, NONE), memo, '', as, () =>
-            this.written(memo, owner, NONE),
+          const seg = this.groups.idOf(
+            seqPrint(memo.at, this.rulePrints, NONE),
+            memo,
+            '',
+            as,
+            () => this.written(memo, owner, NONE),
+            (m, k, o) => this.sameWritten(memo, NONE, as, m, this.skipOf(k), o),
           );
           // Nothing left out: the relevant rules are the whole list.
           const rel =
             skip.length === 0
               ? seg
-              : this.groups.idOf(seqPrint(memo.at, this.rulePrints, skip), memo, key, as, () =>
-                  this.written(memo, owner, skip),
+              : this.groups.idOf(
+                  seqPrint(memo.at, this.rulePrints, skip),
+                  memo,
+                  key,
+                  as,
+                  () => this.written(memo, owner, skip),
+                  (m, k, o) => this.sameWritten(memo, skip, as, m, this.skipOf(k), o),
                 );
           enc = { seg, rel, ments: this.mentionsIn(memo, owner) };
           if (reuse) memo.encoded.set(key, enc);
@@ -263,6 +273,71 @@ export class Scanner extends RuleEncoder {
     }
     return out;
   }
+
+  /**
+   * Would `written(a, ownerA, skipA)` equal `written(b, ownerB, skipB)`? Proven rule by rule
+   * (equal pieces, equal wholes); a rule object both lists hold and that names neither owner is
+   * the same piece without reading it. False only means not proven (then both are written):
+   * a dump's ports hold lists of their own that share most rule objects (5,000 load-balancing
+   * rules and a port's own few), so alike ports were written in full to compare them.
+   */
+  private sameWritten(
+    a: GroupMemo,
+    skipA: readonly number[],
+    ownerA: number,
+    b: GroupMemo,
+    skipB: readonly number[],
+    ownerB: number,
+  ): boolean {
+    const ra = a.rules;
+    const rb = b.rules;
+    if (ra.length - skipA.length !== rb.length - skipB.length) return false;
+    const pa = this.pieceA;
+    const pb = this.pieceB;
+    let i = 0;
+    let j = 0;
+    let si = 0;
+    let sj = 0;
+    for (;;) {
+      for (; i < ra.length && skipA[si] === i; i++) si++;
+      for (; j < rb.length && skipB[sj] === j; j++) sj++;
+      if (i === ra.length || j === rb.length) return i === ra.length && j === rb.length;
+      if (ra[i] === rb[j]) {
+        // One rule object, one encoding (`ruleEnc` is per object): only its owner differs.
+        if (ownerA < 0 && ownerB < 0) {
+          i++;
+          j++;
+          continue;
+        }
+        const e = this.encOf(a, i);
+        if (!('r' in e) || (!e.hits.includes(ownerA) && !e.hits.includes(ownerB))) {
+          i++;
+          j++;
+          continue;
+        }
+      }
+      pa.length = 0;
+      pb.length = 0;
+      this.rule(pa, this.encOf(a, i), ownerA);
+      this.rule(pb, this.encOf(b, j), ownerB);
+      if (!sameArray(pa, pb)) return false;
+      i++;
+      j++;
+    }
+  }
+
+  private readonly pieceA: number[] = [];
+  private readonly pieceB: number[] = [];
+
+  /** A set of left-out rules from its key (`skip.join(',')`), parsed once. */
+  private skipOf(key: string): readonly number[] {
+    if (key === '') return NONE;
+    let s = this.skips.get(key);
+    if (!s) this.skips.set(key, (s = key.split(',').map(Number)));
+    return s;
+  }
+
+  private readonly skips = new Map<string, readonly number[]>();
 
   private lastWritten: {
     readonly memo: GroupMemo;
