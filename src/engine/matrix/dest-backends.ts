@@ -15,6 +15,8 @@ export class BackendLists {
   readonly list: (number[] | null)[];
   /** Each backend address and port's MAC, as met. */
   private readonly macOf = new Map<number, string | null>();
+  /** The rules of a column's mentions read so far (reused). */
+  private readonly met = new Set<object>();
 
   constructor(
     private readonly t: Topology,
@@ -38,14 +40,17 @@ export class BackendLists {
     lbs: readonly { readonly backendEndpointIds: readonly string[] }[],
     ports: Set<string>,
   ): boolean {
-    const { c, macOf } = this;
+    const { c, macOf, met } = this;
     let ok = true;
     for (const d of cols) {
       const dst = this.destinations[d]!;
       let l: number[] | null = null;
+      // A rule object met again (a dump's ports' own lists share them) reads the same.
+      met.clear();
       for (const m of lbnats) {
         const r = m.info.g.rules[m.k]!;
-        if (r.action.kind !== 'lbnat') continue;
+        if (r.action.kind !== 'lbnat' || met.has(r)) continue;
+        met.add(r);
         const cc = m.info.g.m.conds[m.k]!;
         if (!picksFor(r, cc.dst, num, dst.port, PROTO[dst.proto] ?? 0)) continue;
         const cl = lbnatOf(c, r.action);

@@ -21,8 +21,9 @@ export { picksFor } from './dest-rules';
 import type { OwnTokens } from './tokens';
 import type { MatrixDestination } from './types';
 import type { Cond } from './scan';
+import type { RuleBody } from '../compile-vfp';
 import { FixedTexts, type HostObject, type Mention } from './dest-alike';
-import { textKey, vipFacts, type KeyScope } from './dest-key';
+import { keyHead, objectsOwner, sharedHeads, textKey, vipFacts, type KeyScope } from './dest-key';
 import { WrittenVips } from './dest-reps';
 
 export interface DestClasses {
@@ -229,41 +230,57 @@ export function destinationClasses(
     if (v !== undefined && !hit.includes(v)) hit.push(v);
     return false;
   };
+  // Per rule object (a dump's ports' own lists share them): the VIPs it names, `byCond` first.
+  const hitsOf = new Map<object, { readonly hit: readonly number[]; readonly byCond: number }>();
+  const NONE = { hit: [], byCond: 0 };
   for (const info of infos) {
     const { g } = info;
     for (let k = 0; k < g.rules.length; k++) {
       const r = g.rules[k]!;
-      const a = r.action;
-      // Every address an action writes into a packet (an action object many rules share,
-      // such as an lbnat's with its backends, once; `carryIp` is idempotent for the rest).
-      const shared = a.kind === 'lbnat' || a.kind === 'other';
-      if (!shared || !seenAction.has(a)) {
-        if (shared) seenAction.add(a);
-        actionWrites(a, carryIp, carryText);
+      let known = hitsOf.get(r);
+      if (known === undefined) {
+        known = hitsIn(r, g.m.conds[k]!);
+        hitsOf.set(r, known);
       }
-      const cc = g.m.conds[k]!;
-      // The VIPs it names: by a /32 condition, or (only) a piece of its name.
-      hit.length = 0;
-      if (cc.src)
-        for (const x of cc.src) {
-          const v = x.bits === 32 ? vipNum.get(x.base) : undefined;
-          if (v !== undefined && !hit.includes(v)) hit.push(v);
-        }
-      if (cc.dst)
-        for (const x of cc.dst) {
-          const v = x.bits === 32 ? vipNum.get(x.base) : undefined;
-          if (v !== undefined && !hit.includes(v)) hit.push(v);
-        }
-      const byCond = hit.length;
+      if (known.hit.length === 0) continue;
+      const { byCond } = known;
       if (byCond > 0) (condAt[info.id] ??= []).push(k);
-      somePieceAt(r.name, named, maybe);
-      for (let i = 0; i < hit.length; i++) {
+      for (let i = 0; i < known.hit.length; i++) {
         const m: Mention = { info, k, cond: i < byCond };
-        (mentions[hit[i]!] ??= []).push(m);
+        (mentions[known.hit[i]!] ??= []).push(m);
         // Only these can pick a column's backends (the rest need not be read again for that).
-        if (a.kind === 'lbnat') (picks[hit[i]!] ??= []).push(m);
+        if (r.action.kind === 'lbnat') (picks[known.hit[i]!] ??= []).push(m);
       }
     }
+  }
+  /** Rule `r` (conditions `cc`) read once: what its action writes, the VIPs it names. */
+  function hitsIn(
+    r: RuleBody,
+    cc: Cond,
+  ): { readonly hit: readonly number[]; readonly byCond: number } {
+    const a = r.action;
+    // Every address an action writes into a packet (an action object many rules share,
+    // such as an lbnat's with its backends, once; `carryIp` is idempotent for the rest).
+    const shared = a.kind === 'lbnat' || a.kind === 'other';
+    if (!shared || !seenAction.has(a)) {
+      if (shared) seenAction.add(a);
+      actionWrites(a, carryIp, carryText);
+    }
+    // The VIPs it names: by a /32 condition, or (only) a piece of its name.
+    hit.length = 0;
+    if (cc.src)
+      for (const x of cc.src) {
+        const v = x.bits === 32 ? vipNum.get(x.base) : undefined;
+        if (v !== undefined && !hit.includes(v)) hit.push(v);
+      }
+    if (cc.dst)
+      for (const x of cc.dst) {
+        const v = x.bits === 32 ? vipNum.get(x.base) : undefined;
+        if (v !== undefined && !hit.includes(v)) hit.push(v);
+      }
+    const byCond = hit.length;
+    somePieceAt(r.name, named, maybe);
+    return hit.length === 0 ? NONE : { hit: [...hit], byCond };
   }
   // Per VIP: no packet carries it unless sent to it.
   const live = vips.map((v) => !carried.has(v));
@@ -332,6 +349,19 @@ export function destinationClasses(
     scope,
     new FixedTexts((p) => sourceValues.has(p) || tokenVip.has(p)),
   );
+  // Each VIP's atoms; whether it may share a key (its head: atoms and objects) in a class.
+  const atomsOf = numOf.map((num) => {
+    let atoms = '';
+    for (let i = 0; i < wide.length; i++)
+      if (((num ^ wide[i]!.base) & wide[i]!.mask) === 0) atoms += atoms === '' ? `${i}` : `,${i}`;
+    return atoms;
+  });
+  const needed = sharedHeads(
+    destinations,
+    colsOf,
+    (x) => blocked.has(vips[x]!),
+    (x) => keyHead(vipTokens[x]!, atomsOf[x]!, vipObjs[x]!, objectsOwner(scope, mentions[x] ?? [])),
+  );
   // The ports of the current VIP's backends (one set for all: no key or facts keep it).
   const backendPorts = new Set<string>();
   for (let x = 0; x < vips.length; x++) {
@@ -340,12 +370,12 @@ export function destinationClasses(
     const toks = vipTokens[x]!;
     const ms = mentions[x] ?? [];
     const lbnats = picks[x] ?? [];
-    // Each column's backend list: every lbnat rule for it must hold the same one.
+    // Each column's backend list: every lbnat rule for it must hold the same one (read for
+    // every VIP: a backend met with two MACs keeps the VIPs read after it out).
     backendPorts.clear();
     if (!backends.read(num, colsOf[x]!, lbnats, lbsOf[x] ?? [], backendPorts)) continue;
-    let atoms = '';
-    for (let i = 0; i < wide.length; i++)
-      if (((num ^ wide[i]!.base) & wide[i]!.mask) === 0) atoms += atoms === '' ? `${i}` : `,${i}`;
+    if (!needed[x]) continue;
+    const atoms = atomsOf[x]!;
     // A VIP read alike with a plain one written before shares its key; else it is written.
     let id = written.find(toks, atoms, vipObjs[x]!, ms, backendPorts);
     if (id < 0) {

@@ -16,6 +16,7 @@ import {
 } from './dest-alike';
 import { mapPieces, mentionText, rawPiece, sameAsLast, textsInRow } from './dest-rules';
 import type { OwnTokens } from './tokens';
+import type { MatrixDestination } from './types';
 
 /** What the key of every VIP is read against. */
 export interface KeyScope {
@@ -50,6 +51,72 @@ export function sideOn(
   return side(toks, o, tl | n[0], tf | n[1]);
 }
 
+/** The owner the objects of a VIP's key are written up to: its last mention's port's (`ms`). */
+export function objectsOwner(scope: KeyScope, ms: readonly Mention[]): OwnTokens | null {
+  const last = ms[ms.length - 1];
+  return last?.info.ports.length === 1 ? ownerOf(scope, last.info.ports[0]!) : null;
+}
+
+/** Piece `p` of a key text: a token of the VIP (`toks`) or of owner `own` as its placeholder. */
+function keyPiece(toks: readonly string[], own: OwnTokens | null, p: string): string {
+  const i = toks.indexOf(p);
+  if (i >= 0) return `\u27e8vip${i}\u27e9`;
+  const j = own ? own.values.indexOf(p) : -1;
+  return j >= 0 ? `\u27e8${own!.roles[j]}\u27e9` : rawPiece(p);
+}
+
+/**
+ * The head of a VIP's key (`textKey` starts with it): its atoms and its objects written up to
+ * `own`. Two VIPs whose heads differ have different keys, so a VIP whose columns share their
+ * kind, port, protocol and head with no other column is in no class, key or not.
+ */
+export function keyHead(
+  toks: readonly string[],
+  atoms: string,
+  objs: readonly HostObject[],
+  own: OwnTokens | null,
+): string {
+  const texts = objs.map((o) =>
+    mapPieces(JSON.stringify(written(o)), (p) => keyPiece(toks, own, p)),
+  );
+  return field(atoms) + field(texts.sort().join('\n'));
+}
+
+/**
+ * Per VIP (by index into `colsOf`, its columns): 1 when a column of it shares its kind, port,
+ * protocol and key head (`head`) with another column. Only those VIPs can be in a class: a
+ * VIP's columns differ in port or protocol, and two VIPs with one key share its head (a dump's
+ * load balancers each have a provenance of their own, so there most heads differ). VIPs `skip`
+ * holds are left out.
+ */
+export function sharedHeads(
+  destinations: readonly MatrixDestination[],
+  colsOf: readonly (readonly number[])[],
+  skip: (x: number) => boolean,
+  head: (x: number) => string,
+): Uint8Array {
+  const headIds = new Map<string, number>();
+  const headOf = new Int32Array(colsOf.length).fill(-1);
+  const counts = new Map<string, number>();
+  const colKey = (d: number, x: number) => {
+    const dst = destinations[d]!;
+    return `${dst.kind}|${dst.port}|${dst.proto}|${headOf[x]}`;
+  };
+  for (let x = 0; x < colsOf.length; x++) {
+    if (skip(x)) continue;
+    const h = head(x);
+    const id = headIds.get(h) ?? headIds.size;
+    if (id === headIds.size) headIds.set(h, id);
+    headOf[x] = id;
+    for (const d of colsOf[x]!) counts.set(colKey(d, x), (counts.get(colKey(d, x)) ?? 0) + 1);
+  }
+  const shared = new Uint8Array(colsOf.length);
+  for (let x = 0; x < colsOf.length; x++)
+    if (headOf[x]! >= 0)
+      for (const d of colsOf[x]!) if (counts.get(colKey(d, x))! > 1) shared[x] = 1;
+  return shared;
+}
+
 /** The facts of a VIP's key, checked for being plain. */
 export function vipFacts(
   scope: KeyScope,
@@ -80,9 +147,7 @@ export function vipFacts(
   const tl = tokenLengths(toks);
   const tf = tokenFirsts(toks);
   const sideOf = (o: OwnTokens | null): Side => sideOn(scope, toks, tl, tf, o);
-  const last = ms[ms.length - 1];
-  // The objects are written up to the last mention's owner.
-  const own = last?.info.ports.length === 1 ? ownerOf(scope, last.info.ports[0]!) : null;
+  const own = objectsOwner(scope, ms);
   let backend: readonly Mention[] = [];
   let backendOwn: OwnTokens | null = null;
   let first = true;
@@ -129,12 +194,7 @@ export function textKey(scope: KeyScope, f: VipFacts): string | null {
   const { portOwner, sourceValues } = scope;
   // The VIP's tokens (and a port owner's own) as placeholders.
   let own: OwnTokens | null = null;
-  const piece = (p: string) => {
-    const i = toks.indexOf(p);
-    if (i >= 0) return `\u27e8vip${i}\u27e9`;
-    const j = own ? own.values.indexOf(p) : -1;
-    return j >= 0 ? `\u27e8${own!.roles[j]}\u27e9` : rawPiece(p);
-  };
+  const piece = (p: string) => keyPiece(toks, own, p);
   const shared: string[] = [];
   const perPort = new Map<string, string[]>();
   const textFor = textsInRow(toks, piece, sourceValues);
@@ -187,14 +247,11 @@ export function textKey(scope: KeyScope, f: VipFacts): string | null {
   if (common !== '')
     for (const p of portOwner.keys())
       if (!backendPorts.has(p) && !perPort.has(p)) odd.push(`${field(p)}0:`);
-  // The objects are written up to the last mention's owner.
-  own = f.own;
-  const objs = f.objs.map((o) => mapPieces(JSON.stringify(written(o)), piece)).sort();
   // Each part led by its length. Within a part, a list's items end themselves (`mentionText`,
   // `field`) or hold no line break (JSON, with pieces that hold none), so any join is injective.
+  // The objects are written up to the last mention's owner.
   return (
-    field(f.atoms) +
-    field(objs.join('\n')) +
+    keyHead(toks, f.atoms, f.objs, f.own) +
     field(shared.sort().join('\n')) +
     field(common) +
     field(odd.sort().join('\n')) +
