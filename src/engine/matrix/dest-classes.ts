@@ -23,7 +23,7 @@ import type { MatrixDestination } from './types';
 import type { Cond } from './scan';
 import type { RuleBody } from '../compile-vfp';
 import { FixedTexts, type HostObject, type Mention } from './dest-alike';
-import { keyHead, objectsOwner, sharedHeads, textKey, vipFacts, type KeyScope } from './dest-key';
+import { keyHead, objectsOwner, SharedHeads, textKey, vipFacts, type KeyScope } from './dest-key';
 import { WrittenVips } from './dest-reps';
 
 export interface DestClasses {
@@ -356,7 +356,7 @@ export function destinationClasses(
       if (((num ^ wide[i]!.base) & wide[i]!.mask) === 0) atoms += atoms === '' ? `${i}` : `,${i}`;
     return atoms;
   });
-  const needed = sharedHeads(
+  const shared = new SharedHeads(
     destinations,
     colsOf,
     (x) => blocked.has(vips[x]!),
@@ -374,11 +374,12 @@ export function destinationClasses(
     // every VIP: a backend met with two MACs keeps the VIPs read after it out).
     backendPorts.clear();
     if (!backends.read(num, colsOf[x]!, lbnats, lbsOf[x] ?? [], backendPorts)) continue;
-    if (!needed[x]) continue;
     const atoms = atomsOf[x]!;
-    // A VIP read alike with a plain one written before shares its key; else it is written.
+    // A VIP read alike with a plain one written before shares its key; else it is written, if
+    // another column may share it (a match proves the heads equal: `SharedHeads` need not ask).
     let id = written.find(toks, atoms, vipObjs[x]!, ms, backendPorts);
     if (id < 0) {
+      if (!shared.has(x)) continue;
       const f = vipFacts(scope, toks, atoms, vipObjs[x]!, ms, backendPorts);
       const key = textKey(scope, f);
       if (key === null) continue;

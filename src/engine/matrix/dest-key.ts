@@ -82,39 +82,79 @@ export function keyHead(
   return field(atoms) + field(texts.sort().join('\n'));
 }
 
+/** A group of columns alike in kind, port and protocol, its VIPs' heads counted on demand. */
+interface HeadGroup {
+  /** VIP per column of the group, in column order (a VIP twice if two of its columns are). */
+  readonly members: number[];
+  /** Members whose heads are counted so far. */
+  cursor: number;
+  readonly counts: Map<string, number>;
+  /** Per VIP: how many of its own columns are counted. */
+  readonly counted: Map<number, number>;
+}
+
 /**
- * Per VIP (by index into `colsOf`, its columns): 1 when a column of it shares its kind, port,
- * protocol and key head (`head`) with another column. Only those VIPs can be in a class: a
+ * Per VIP (by index into `colsOf`, its columns): does a column of it share its kind, port,
+ * protocol and key head (`head`) with another column? Only those VIPs can be in a class: a
  * VIP's columns differ in port or protocol, and two VIPs with one key share its head (a dump's
  * load balancers each have a provenance of their own, so there most heads differ). VIPs `skip`
- * holds are left out.
+ * holds are left out. Heads are written on demand: a group is read until a second head like the
+ * VIP's turns up (at once where VIPs are alike, as on the synthetic node, whose 5,000 heads
+ * written up front cost the destination scan two fifths more), a dump's whole group at most once.
  */
-export function sharedHeads(
-  destinations: readonly MatrixDestination[],
-  colsOf: readonly (readonly number[])[],
-  skip: (x: number) => boolean,
-  head: (x: number) => string,
-): Uint8Array {
-  const headIds = new Map<string, number>();
-  const headOf = new Int32Array(colsOf.length).fill(-1);
-  const counts = new Map<string, number>();
-  const colKey = (d: number, x: number) => {
-    const dst = destinations[d]!;
-    return `${dst.kind}|${dst.port}|${dst.proto}|${headOf[x]}`;
-  };
-  for (let x = 0; x < colsOf.length; x++) {
-    if (skip(x)) continue;
-    const h = head(x);
-    const id = headIds.get(h) ?? headIds.size;
-    if (id === headIds.size) headIds.set(h, id);
-    headOf[x] = id;
-    for (const d of colsOf[x]!) counts.set(colKey(d, x), (counts.get(colKey(d, x)) ?? 0) + 1);
+export class SharedHeads {
+  private readonly groups = new Map<string, HeadGroup>();
+  private readonly heads: (string | undefined)[] = [];
+
+  constructor(
+    private readonly destinations: readonly MatrixDestination[],
+    private readonly colsOf: readonly (readonly number[])[],
+    private readonly skip: (x: number) => boolean,
+    private readonly head: (x: number) => string,
+  ) {
+    for (let x = 0; x < colsOf.length; x++) {
+      if (skip(x)) continue;
+      for (const d of colsOf[x]!) {
+        const k = this.groupKey(d);
+        let g = this.groups.get(k);
+        if (!g)
+          this.groups.set(
+            k,
+            (g = { members: [], cursor: 0, counts: new Map(), counted: new Map() }),
+          );
+        g.members.push(x);
+      }
+    }
   }
-  const shared = new Uint8Array(colsOf.length);
-  for (let x = 0; x < colsOf.length; x++)
-    if (headOf[x]! >= 0)
-      for (const d of colsOf[x]!) if (counts.get(colKey(d, x))! > 1) shared[x] = 1;
-  return shared;
+
+  private groupKey(d: number): string {
+    const dst = this.destinations[d]!;
+    return `${dst.kind}|${dst.port}|${dst.proto}`;
+  }
+
+  private headOf(x: number): string {
+    return (this.heads[x] ??= this.head(x));
+  }
+
+  has(x: number): boolean {
+    if (this.skip(x)) return false;
+    const h = this.headOf(x);
+    for (const d of this.colsOf[x]!) {
+      const g = this.groups.get(this.groupKey(d))!;
+      for (;;) {
+        // Columns of other VIPs counted with this head.
+        if ((g.counts.get(h) ?? 0) - (g.counted.get(x) ?? 0) >= 1) return true;
+        if (g.cursor >= g.members.length) break;
+        const y = g.members[g.cursor++]!;
+        const hy = this.headOf(y);
+        g.counts.set(hy, (g.counts.get(hy) ?? 0) + 1);
+        g.counted.set(y, (g.counted.get(y) ?? 0) + 1);
+      }
+      // Two columns of its own alike.
+      if ((g.counted.get(x) ?? 0) >= 2) return true;
+    }
+    return false;
+  }
 }
 
 /** The facts of a VIP's key, checked for being plain. */
