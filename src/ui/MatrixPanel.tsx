@@ -14,16 +14,13 @@ import {
 } from './matrix-view';
 import { useAppStore, useStoreApi } from './StoreContext';
 import { useMatrix } from './useMatrix';
-import { CHAR_W, charWidth } from './char-width';
+import { useScrollBox } from './scroll-box';
 import { CellDetail, GridCell, type GridActions } from './MatrixCell';
 import './matrix.css';
 
 const ROW_H = 26;
 const COL_W = 28;
-/**
- * Column heads: between 120 px (an embed, a laptop screen with many rows: labels cut sooner,
- * but an address's last octets and the port still fit, ~12 characters) and 168.
- */
+/** Column heads: 120 px (an address's last octets and port still fit) to 168 px. */
 const HEAD_LIMITS = { min: 120, max: 168, rowH: ROW_H };
 const ROW_HEAD_W = 230;
 
@@ -60,39 +57,10 @@ export function MatrixPanel({
     [sources, destinations],
   );
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [scroll, setScroll] = useState({ top: 0, left: 0, w: 800, h: 500, charW: CHAR_W });
+  const [scroll, setScroll] = useScrollBox(scrollRef);
   const [focus, setFocus] = useState<{ r: number; c: number }>({ r: 0, c: 0 });
   const [hover, setHover] = useState<{ r: number; c: number; x: number; y: number } | null>(null);
   const focusPending = useRef(false);
-
-  useEffect(() => {
-    const el = scrollRef.current;
-    if (!el) return undefined;
-    // Measured after the browser's own layout (a ResizeObserver calls back before paint):
-    // read in the commit that mounts the view, sizes forced the layout of the whole page
-    // (freshly drawn when the matrix opens as a dump shows) into the click's task.
-    const ro = new ResizeObserver(() => {
-      const th = el.querySelector('thead th[scope="col"]:not(.hv-matrix-corner)') ?? el;
-      const next = {
-        top: el.scrollTop,
-        left: el.scrollLeft,
-        w: el.clientWidth,
-        h: el.clientHeight,
-        charW: charWidth(getComputedStyle(th).font),
-      };
-      setScroll((s) =>
-        s.top === next.top &&
-        s.left === next.left &&
-        s.w === next.w &&
-        s.h === next.h &&
-        s.charW === next.charW
-          ? s
-          : next,
-      );
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
 
   // What a cell does on events, one object for the panel's life (cells are memoised on it):
   // `open` reads the matrix and view of the latest render.
@@ -292,13 +260,7 @@ export function MatrixPanel({
         ref={scrollRef}
         onScroll={(e) => {
           const el = e.currentTarget;
-          setScroll((s) => ({
-            top: el.scrollTop,
-            left: el.scrollLeft,
-            w: el.clientWidth,
-            h: el.clientHeight,
-            charW: s.charW,
-          }));
+          setScroll(el);
           setHover(null);
         }}
       >
