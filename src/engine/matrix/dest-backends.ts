@@ -45,25 +45,35 @@ export class BackendLists {
     for (const d of cols) {
       const dst = this.destinations[d]!;
       let l: number[] | null = null;
-      // A rule object met again (a dump's ports' own lists share them) reads the same.
-      met.clear();
+      // A rule object met again (a dump's ports' own lists share them) reads the same (a set
+      // only for several: clearing one makes a new table).
+      const several = lbnats.length > 1;
+      if (several && met.size > 0) met.clear();
       for (const m of lbnats) {
         const r = m.info.g.rules[m.k]!;
-        if (r.action.kind !== 'lbnat' || met.has(r)) continue;
-        met.add(r);
+        if (r.action.kind !== 'lbnat') continue;
+        if (several) {
+          if (met.has(r)) continue;
+          met.add(r);
+        }
         const cc = m.info.g.m.conds[m.k]!;
         if (!picksFor(r, cc.dst, num, dst.port, PROTO[dst.proto] ?? 0)) continue;
         const cl = lbnatOf(c, r.action);
-        const mine = r.action.backends.map((b, i) => {
-          const ip = cl.ips[i] ?? -1;
-          const key = ip * 65536 + b.port;
+        const { backends } = r.action;
+        const mine = new Array<number>(backends.length);
+        for (let i = 0; i < backends.length; i++) {
+          const key = (cl.ips[i] ?? -1) * 65536 + backends[i]!.port;
           // One backend address and port, one MAC: the pick alone decides the frame.
           const mac = cl.macs[i] ?? null;
-          if (macOf.has(key) && macOf.get(key) !== mac) ok = false;
-          macOf.set(key, mac);
-          return key;
-        });
-        if (l && (l.length !== mine.length || l.some((x, i) => x !== mine[i]))) ok = false;
+          const was = macOf.get(key);
+          if (was === undefined) macOf.set(key, mac);
+          else if (was !== mac) {
+            ok = false;
+            macOf.set(key, mac);
+          }
+          mine[i] = key;
+        }
+        if (l && !sameKeys(l, mine)) ok = false;
         l = mine;
       }
       this.list[d] = l;
@@ -77,4 +87,10 @@ export class BackendLists {
       }
     return ok;
   }
+}
+
+function sameKeys(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

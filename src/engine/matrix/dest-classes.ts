@@ -16,12 +16,12 @@ import { parseIpv4, type Cidr } from '../../shared/ip';
 import type { LoadBalancer, Topology } from '../../model/types';
 import { compileTopology } from '../compile';
 import { BackendLists } from './dest-backends';
-import { actionWrites, distinctGroups, PieceFilter, somePieceAt, sizeClass } from './dest-rules';
+import { actionWrites, distinctGroups, sizeClass } from './dest-rules';
+import { readMentions } from './dest-mentions';
 export { picksFor } from './dest-rules';
 import type { OwnTokens } from './tokens';
 import type { MatrixDestination } from './types';
 import type { Cond } from './scan';
-import type { RuleBody } from '../compile-vfp';
 import { FixedTexts, type HostObject, type Mention } from './dest-alike';
 import { keyHead, objectsOwner, SharedHeads, textKey, vipFacts, type KeyScope } from './dest-key';
 import { WrittenVips } from './dest-reps';
@@ -164,19 +164,21 @@ export function destinationClasses(
   // make an array a dictionary, and its readers deoptimise).
   const lbsOf = unset<LoadBalancer[]>(vips.length);
   const seenProvenance = new Set<object>();
+  // The candidate VIPs among `ips`: the first `nMine` of `mine` (never shrunk: an array whose
+  // length is set to 0 drops its store, and the next push makes a new one).
   const mine: number[] = [];
-  /** The candidate VIPs among `ips`, into `mine`. */
+  let nMine = 0;
   const candidates = (ips: readonly string[]) => {
-    mine.length = 0;
+    nMine = 0;
     for (const v of ips) {
       const x = vipIdx.get(v);
-      if (x !== undefined) mine.push(x);
+      if (x !== undefined) mine[nMine++] = x;
     }
   };
   for (const lb of Object.values(t.loadBalancers)) {
     candidates(lb.frontendVips);
-    for (const x of mine) (lbsOf[x] ??= []).push(lb);
-    if (lb.frontendVips.length > 1) for (const x of mine) blocked.add(vips[x]!);
+    for (let i = 0; i < nMine; i++) (lbsOf[mine[i]!] ??= []).push(lb);
+    if (lb.frontendVips.length > 1) for (let i = 0; i < nMine; i++) blocked.add(vips[mine[i]!]!);
     // Its other fields are ids, numbers and flags (and the provenance's texts, often one
     // object many load balancers share: read once).
     if (!seenProvenance.has(lb.provenance)) {
@@ -184,7 +186,8 @@ export function destinationClasses(
       blockIpsIn(JSON.stringify(lb.provenance));
     }
     if (lb.sourceVip) blockIpsIn(lb.sourceVip, undefined, true);
-    for (const x of mine) {
+    for (let i = 0; i < nMine; i++) {
+      const x = mine[i]!;
       claim(lb.id, x);
       vipObjs[x]!.push({
         of: lb,
@@ -196,9 +199,10 @@ export function destinationClasses(
   for (const s of Object.values(t.services)) {
     const ips = [s.clusterIp, ...s.externalIps];
     candidates(ips);
-    if (mine.length > 1) for (const x of mine) blocked.add(vips[x]!);
+    if (nMine > 1) for (let i = 0; i < nMine; i++) blocked.add(vips[mine[i]!]!);
     blockIpsIn(JSON.stringify(s), ips);
-    for (const x of mine) {
+    for (let i = 0; i < nMine; i++) {
+      const x = mine[i]!;
       claim(s.id, x);
       claim(s.name, x);
       vipObjs[x]!.push({ of: s, field: 'backendPodIds', size: sizeClass(s.backendPodIds.length) });
@@ -209,79 +213,23 @@ export function destinationClasses(
 
   // Every distinct rule list once: rewrites to a VIP block it; rules naming one are mentions.
   const infos = distinctGroups(t, c);
-  const mentions = unset<Mention[]>(vips.length);
-  const picks = unset<Mention[]>(vips.length);
   const seenAction = new Set<object>();
-  // Per rule list: the rules naming a VIP by a condition, in order (the only ones that may be
-  // left out of its ranks).
-  const condAt = unset<number[]>(infos.length);
   const carryText = (text: string) => blockIpsIn(text, undefined, true);
-  // Only a piece that may be a token is looked up (most pieces of a name are not).
-  const maybe = new PieceFilter();
-  for (const tok of tokenVip.keys()) maybe.add(tok);
-  // The VIPs the current rule names (the first `byCond` by a /32 condition).
-  const hit: number[] = [];
-  const named = (x: string, from: number, to: number) => {
-    // A token of a VIP already named names nothing new (compared in place: no cut, no hash).
-    for (let h = 0; h < hit.length; h++)
-      for (const tok of vipTokens[hit[h]!]!)
-        if (tok.length === to - from && x.startsWith(tok, from)) return false;
-    const v = tokenVip.get(from === 0 && to === x.length ? x : x.slice(from, to));
-    if (v !== undefined && !hit.includes(v)) hit.push(v);
-    return false;
-  };
-  // Per rule object (a dump's ports' own lists share them): the VIPs it names, `byCond` first.
-  const hitsOf = new Map<object, { readonly hit: readonly number[]; readonly byCond: number }>();
-  const NONE = { hit: [], byCond: 0 };
-  for (const info of infos) {
-    const { g } = info;
-    for (let k = 0; k < g.rules.length; k++) {
-      const r = g.rules[k]!;
-      let known = hitsOf.get(r);
-      if (known === undefined) {
-        known = hitsIn(r, g.m.conds[k]!);
-        hitsOf.set(r, known);
-      }
-      if (known.hit.length === 0) continue;
-      const { byCond } = known;
-      if (byCond > 0) (condAt[info.id] ??= []).push(k);
-      for (let i = 0; i < known.hit.length; i++) {
-        const m: Mention = { info, k, cond: i < byCond };
-        (mentions[known.hit[i]!] ??= []).push(m);
-        // Only these can pick a column's backends (the rest need not be read again for that).
-        if (r.action.kind === 'lbnat') (picks[known.hit[i]!] ??= []).push(m);
-      }
-    }
-  }
-  /** Rule `r` (conditions `cc`) read once: what its action writes, the VIPs it names. */
-  function hitsIn(
-    r: RuleBody,
-    cc: Cond,
-  ): { readonly hit: readonly number[]; readonly byCond: number } {
-    const a = r.action;
+  const { mentions, picks, condAt } = readMentions(infos, {
+    count: vips.length,
+    vipNum,
+    tokenVip,
+    vipTokens,
     // Every address an action writes into a packet (an action object many rules share,
     // such as an lbnat's with its backends, once; `carryIp` is idempotent for the rest).
-    const shared = a.kind === 'lbnat' || a.kind === 'other';
-    if (!shared || !seenAction.has(a)) {
-      if (shared) seenAction.add(a);
-      actionWrites(a, carryIp, carryText);
-    }
-    // The VIPs it names: by a /32 condition, or (only) a piece of its name.
-    hit.length = 0;
-    if (cc.src)
-      for (const x of cc.src) {
-        const v = x.bits === 32 ? vipNum.get(x.base) : undefined;
-        if (v !== undefined && !hit.includes(v)) hit.push(v);
+    action: (a) => {
+      const shared = a.kind === 'lbnat' || a.kind === 'other';
+      if (!shared || !seenAction.has(a)) {
+        if (shared) seenAction.add(a);
+        actionWrites(a, carryIp, carryText);
       }
-    if (cc.dst)
-      for (const x of cc.dst) {
-        const v = x.bits === 32 ? vipNum.get(x.base) : undefined;
-        if (v !== undefined && !hit.includes(v)) hit.push(v);
-      }
-    const byCond = hit.length;
-    somePieceAt(r.name, named, maybe);
-    return hit.length === 0 ? NONE : { hit: [...hit], byCond };
-  }
+    },
+  });
   // Per VIP: no packet carries it unless sent to it.
   const live = vips.map((v) => !carried.has(v));
   // A side of a condition that holds only VIPs no packet carries unless sent to one.

@@ -79,24 +79,26 @@ export class WrittenVips {
     const tl = tokenLengths(toks);
     const tf = tokenFirsts(toks);
     const { scope, ports, sides } = this;
-    ports.length = sides.length = 0;
+    // The first `np` entries (never shrunk: an array whose length is set to 0 drops its
+    // store, and the next push makes a new one).
+    let np = 0;
     for (const p of backendPorts) {
-      ports.push(p);
-      sides.push(sideOn(scope, toks, tl, tf, ownerOf(scope, p)));
+      ports[np] = p;
+      sides[np++] = sideOn(scope, toks, tl, tf, ownerOf(scope, p));
     }
     const shared = sideOn(scope, toks, tl, tf, null);
     const last = ms[ms.length - 1];
     const own = last?.info.ports.length === 1 ? ownerOf(scope, last.info.ports[0]!) : null;
     // Most often the owner of a backend port, whose side is made already.
     let objSide: Side | undefined;
-    for (const S of sides) if (S.own === own) objSide = S;
+    for (let j = 0; j < np; j++) if (sides[j]!.own === own) objSide = sides[j];
     objSide ??= own === null ? shared : sideOn(scope, toks, tl, tf, own);
-    if (this.counts.length < ports.length) this.counts = new Int32Array(ports.length * 2);
+    if (this.counts.length < np) this.counts = new Int32Array(np * 2);
     const counts = this.counts;
     for (let i = list.length - 1; i >= 0 && i >= list.length - TRIES; i--) {
       const w = list[i]!;
-      counts.fill(0, 0, ports.length);
-      if (!this.alike(w, atoms, objs, objSide, ms, ports, sides, shared, counts)) continue;
+      counts.fill(0, 0, np);
+      if (!this.alike(w, atoms, objs, objSide, ms, np, shared, counts)) continue;
       if (i !== list.length - 1) list.push(list.splice(i, 1)[0]!);
       return w.id;
     }
@@ -109,11 +111,11 @@ export class WrittenVips {
     objs: readonly HostObject[],
     objSide: Side,
     ms: readonly Mention[],
-    ports: readonly string[],
-    sides: readonly Side[],
+    np: number,
     shared: Side,
     counts: Int32Array,
   ): boolean {
+    const { ports, sides } = this;
     if (atoms !== w.atoms || objs.length !== w.objs.length) return false;
     const { rankOf } = this.scope;
     let s = 0;
@@ -127,14 +129,17 @@ export class WrittenVips {
         continue;
       }
       // On a backend port: its next mention as the written VIP's first backend port's.
-      const j = ports.indexOf(m.info.ports[0]!);
+      const p = m.info.ports[0]!;
+      let j = 0;
+      while (j < np && ports[j] !== p) j++;
+      if (j === np) return false;
       const y = w.backend[counts[j]!++];
       if (!y || !samePlace(m, y.m, rankOf) || !matchesRule(r, sides[j]!, y.form)) return false;
     }
     if (s !== w.shared.length) return false;
     // Every backend port holds as many (none without backend ports: its backend list is empty).
-    if (ports.length === 0 && w.backend.length !== 0) return false;
-    for (let j = 0; j < ports.length; j++) if (counts[j] !== w.backend.length) return false;
+    if (np === 0 && w.backend.length !== 0) return false;
+    for (let j = 0; j < np; j++) if (counts[j] !== w.backend.length) return false;
     for (let i = 0; i < objs.length; i++)
       if (!sameObject(objs[i]!, objSide, w.objs[i]!, w.objSide, this.fixed)) return false;
     return true;
