@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Hits } from './hits';
-import { jsonHits } from './json-hits';
+import { jsonHits, type JsonMemo } from './json-hits';
 import type { OwnTokens } from './tokens';
 
 const tok = (values: string[]): OwnTokens => ({
@@ -69,6 +69,25 @@ describe('jsonHits', () => {
       { numRuns: 3000 },
     );
     expect(read).toBeGreaterThan(1000);
+  });
+
+  it('reads as without a memo when objects share nested objects (hits and slashes in order)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(json.object, { minLength: 1, maxLength: 3 }),
+        fc.array(fc.tuple(fc.nat(2), text, fc.nat(2)), { minLength: 2, maxLength: 6 }),
+        (shared, uses) => {
+          const memo: JsonMemo = new Map();
+          // Objects holding the shared ones (a provenance many load balancers hold).
+          for (const [i, key, depth] of uses) {
+            const inner = shared[i % shared.length]!;
+            const o: object = depth === 0 ? { [key]: inner } : { a: 'lb1', b: { [key]: inner } };
+            expect(jsonHits(hits, o, memo)).toEqual(jsonHits(hits, o));
+          }
+        },
+      ),
+      { numRuns: 1500 },
+    );
   });
 
   it('declines texts JSON escapes and values it writes by other rules', () => {

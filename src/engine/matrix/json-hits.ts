@@ -19,12 +19,31 @@ function escapes(s: string): boolean {
   return false;
 }
 
+/** What an object nested in others reads as (see `JsonMemo`). */
+interface Nested {
+  readonly ok: boolean;
+  readonly out: readonly number[] | null;
+  readonly length: number;
+  readonly slashed: readonly string[];
+}
+
+/**
+ * Objects nested in those read, by identity, as they read (for one set of tokens, while none of
+ * them changes): many load balancers share one provenance object, read once.
+ */
+export type JsonMemo = Map<object, Nested>;
+
 class JsonReader {
   out: number[] | null = null;
   length = 0;
   /** Strings holding a `/`, in text order (for the wide prefixes written in them). */
   readonly slashed: string[] = [];
-  constructor(private readonly hits: Hits) {}
+  constructor(
+    private readonly hits: Hits,
+    private readonly memo: JsonMemo | null,
+    /** Is the value read nested in another (then a plain object is looked up in `memo`)? */
+    private nested = false,
+  ) {}
 
   private text(s: string): boolean {
     if (escapes(s)) return false;
@@ -72,19 +91,46 @@ class JsonReader {
         }
         return true;
       }
-      const proto: unknown = Object.getPrototypeOf(v);
-      if (proto !== Object.prototype && proto !== null) return false;
-      const o = v as Record<string, unknown>;
-      let n = 0;
-      for (const k of Object.keys(o)) {
-        const x = o[k];
-        if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
-        n++;
-        this.length += 1;
-        if (!this.text(k) || !this.value(x, true)) return false;
-      }
-      this.length += 2 + Math.max(0, n - 1);
+      if (this.nested && this.memo) return this.shared(v);
+      this.nested = true;
+      return this.object(v);
     }
+    return true;
+  }
+
+  /** A plain object's keys and values (false where JSON writes it otherwise). */
+  private object(v: object): boolean {
+    const proto: unknown = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) return false;
+    const o = v as Record<string, unknown>;
+    let n = 0;
+    for (const k of Object.keys(o)) {
+      const x = o[k];
+      if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
+      n++;
+      this.length += 1;
+      if (!this.text(k) || !this.value(x, true)) return false;
+    }
+    this.length += 2 + Math.max(0, n - 1);
+    return true;
+  }
+
+  /** `object(v)` of an object nested in another, read once per memo, added as it reads. */
+  private shared(v: object): boolean {
+    let m = this.memo!.get(v);
+    if (!m) {
+      const r = new JsonReader(this.hits, this.memo, true);
+      const ok = r.object(v);
+      m = { ok, out: r.out, length: r.length, slashed: r.slashed };
+      this.memo!.set(v, m);
+    }
+    if (!m.ok) return false;
+    this.length += m.length;
+    // Its hits in the order it found them, after those found before it (as read in place).
+    if (m.out)
+      if (!this.out) this.out = [...m.out];
+      else for (const s of m.out) if (!this.out.includes(s)) this.out.push(s);
+    for (const s of m.slashed) this.slashed.push(s);
     return true;
   }
 }
@@ -93,8 +139,9 @@ class JsonReader {
 export function jsonHits(
   hits: Hits,
   o: object,
+  memo: JsonMemo | null = null,
 ): { readonly hits: readonly number[]; readonly slashed: readonly string[] } | null {
-  const r = new JsonReader(hits);
+  const r = new JsonReader(hits, memo);
   if (!r.value(o, false) || hits.hasLength(r.length)) return null;
   return { hits: r.out ?? [], slashed: r.slashed };
 }

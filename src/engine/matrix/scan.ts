@@ -14,14 +14,15 @@ import type { OwnTokens } from './tokens';
 import { NONE } from './hits';
 import { RuleEncoder, type Cond, type NamingRule, type RuleEnc } from './rule-encoder';
 export type { Cond } from './rule-encoder';
-import { GroupIds, knownConditions, rulePrint, sameArray, seqPrint } from './prints';
+import { GroupIds, knownConditions, rulePrint, seqPrint } from './prints';
 import { covers, groupPools, irrelevant, MATRIX_SOURCE_PORT, type Pools } from './pools';
 export { MATRIX_SOURCE_PORT } from './pools';
 
 /** One rule object in this many of a list read on its own is kept by identity (see `memoOf`). */
 const SAMPLE = 8;
 import { pushAll } from '../../shared/arrays';
-import { jsonHits } from './json-hits';
+import { jsonHits, type JsonMemo } from './json-hits';
+import { WrittenLists } from './scan-written';
 
 /** Everything about the topology the class keys need, computed in one pass over all ports. */
 export class Scanner extends RuleEncoder {
@@ -72,7 +73,7 @@ export class Scanner extends RuleEncoder {
    * read so.
    */
   scanObjectRead(where: string, o: object, owner: number): void {
-    const read = jsonHits(this.hits, o);
+    const read = jsonHits(this.hits, o, this.nested);
     if (!read) return this.scanObject(where, o, owner);
     for (const s of read.slashed) this.wideIn(s);
     this.quiet = null;
@@ -81,6 +82,9 @@ export class Scanner extends RuleEncoder {
     for (const s of read.hits)
       if (s !== owner) this.mentions[s]!.push(`${where.length}:${where}|${this.norm(text, s)}`);
   }
+
+  /** Objects the load balancers share (a provenance), read once (see `jsonHits`). */
+  private readonly nested: JsonMemo = new Map();
 
   /** The last object text that named no source (see `scanObject`). */
   private quiet: string | null = null;
@@ -127,7 +131,8 @@ export class Scanner extends RuleEncoder {
         shares = true;
         this.know(this.readIn[i]!);
       }
-      for (const s of this.ruleHits[i]!) hit.add(s);
+      const h = this.ruleHits[i]!;
+      for (let x = 0; x < h.length; x++) hit.add(h[x]!);
       at[k] = i;
       // Rules whose port condition misses the matrix's own source port, per direction.
       const { srcPorts, dstPorts } = r.conditions;
@@ -206,8 +211,8 @@ export class Scanner extends RuleEncoder {
             memo,
             '',
             as,
-            () => this.written(memo, owner, NONE),
-            (m, k, o) => this.sameWritten(memo, NONE, as, m, this.skipOf(k), o),
+            () => this.lists.written(memo, owner, NONE),
+            (m, k, o) => this.lists.same(memo, NONE, as, m, this.lists.skipOf(k), o),
           );
           // Nothing left out: the relevant rules are the whole list.
           const rel =
@@ -218,8 +223,8 @@ export class Scanner extends RuleEncoder {
                   memo,
                   key,
                   as,
-                  () => this.written(memo, owner, skip),
-                  (m, k, o) => this.sameWritten(memo, skip, as, m, this.skipOf(k), o),
+                  () => this.lists.written(memo, owner, skip),
+                  (m, k, o) => this.lists.same(memo, skip, as, m, this.lists.skipOf(k), o),
                 );
           enc = { seg, rel, ments: this.mentionsIn(memo, owner) };
           if (reuse) memo.encoded.set(key, enc);
@@ -241,110 +246,11 @@ export class Scanner extends RuleEncoder {
     return this.ruleEnc(memo.rules[k]!, memo.conds[k]!);
   }
 
-  /** A list's rules but those at `skip`, encoded for `owner` (its own tokens as placeholders). */
-  private written(memo: GroupMemo, owner: number, skip: readonly number[]): readonly number[] {
-    // A whole list is kept for its relevant rules (a group's and their ids ask both); rules
-    // left out are never written when the whole list was not (a pod's own NAT_ rules).
-    let w = this.lastWritten;
-    if (w?.memo !== memo || w.owner !== owner) {
-      if (skip.length > 0) {
-        const out: number[] = [];
-        let next = 0;
-        for (let k = 0; k < memo.rules.length; k++) {
-          if (skip[next] === k) next++;
-          else this.rule(out, this.encOf(memo, k), owner);
-        }
-        return out;
-      }
-      const all: number[] = [];
-      const ends = new Int32Array(memo.rules.length);
-      for (let k = 0; k < memo.rules.length; k++) {
-        this.rule(all, this.encOf(memo, k), owner);
-        ends[k] = all.length;
-      }
-      this.lastWritten = w = { memo, owner, all, ends };
-    }
-    if (skip.length === 0) return w.all;
-    const out: number[] = [];
-    let next = 0;
-    for (let k = 0; k < memo.rules.length; k++) {
-      if (skip[next] === k) next++;
-      else for (let i = k > 0 ? w.ends[k - 1]! : 0; i < w.ends[k]!; i++) out.push(w.all[i]!);
-    }
-    return out;
-  }
-
-  /**
-   * Would `written(a, ownerA, skipA)` equal `written(b, ownerB, skipB)`? Proven rule by rule
-   * (equal pieces, equal wholes); a rule object both lists hold and that names neither owner is
-   * the same piece without reading it. False only means not proven (then both are written):
-   * a dump's ports hold lists of their own that share most rule objects (5,000 load-balancing
-   * rules and a port's own few), so alike ports were written in full to compare them.
-   */
-  private sameWritten(
-    a: GroupMemo,
-    skipA: readonly number[],
-    ownerA: number,
-    b: GroupMemo,
-    skipB: readonly number[],
-    ownerB: number,
-  ): boolean {
-    const ra = a.rules;
-    const rb = b.rules;
-    if (ra.length - skipA.length !== rb.length - skipB.length) return false;
-    const pa = this.pieceA;
-    const pb = this.pieceB;
-    let i = 0;
-    let j = 0;
-    let si = 0;
-    let sj = 0;
-    for (;;) {
-      for (; i < ra.length && skipA[si] === i; i++) si++;
-      for (; j < rb.length && skipB[sj] === j; j++) sj++;
-      if (i === ra.length || j === rb.length) return i === ra.length && j === rb.length;
-      if (ra[i] === rb[j]) {
-        // One rule object, one encoding (`ruleEnc` is per object): only its owner differs.
-        if (ownerA < 0 && ownerB < 0) {
-          i++;
-          j++;
-          continue;
-        }
-        const e = this.encOf(a, i);
-        if (!('r' in e) || (!e.hits.includes(ownerA) && !e.hits.includes(ownerB))) {
-          i++;
-          j++;
-          continue;
-        }
-      }
-      pa.length = 0;
-      pb.length = 0;
-      this.rule(pa, this.encOf(a, i), ownerA);
-      this.rule(pb, this.encOf(b, j), ownerB);
-      if (!sameArray(pa, pb)) return false;
-      i++;
-      j++;
-    }
-  }
-
-  private readonly pieceA: number[] = [];
-  private readonly pieceB: number[] = [];
-
-  /** A set of left-out rules from its key (`skip.join(',')`), parsed once. */
-  private skipOf(key: string): readonly number[] {
-    if (key === '') return NONE;
-    let s = this.skips.get(key);
-    if (!s) this.skips.set(key, (s = key.split(',').map(Number)));
-    return s;
-  }
-
-  private readonly skips = new Map<string, readonly number[]>();
-
-  private lastWritten: {
-    readonly memo: GroupMemo;
-    readonly owner: number;
-    readonly all: readonly number[];
-    readonly ends: Int32Array;
-  } | null = null;
+  /** Lists written in full for an owner, and compared without writing them. */
+  private readonly lists = new WrittenLists<GroupMemo>({
+    encOf: (memo, k) => this.encOf(memo, k),
+    rule: (sig, e, owner) => this.rule(sig, e, owner),
+  });
 
   /** Rule `e` encoded for `owner` into `sig` (its own mention written with placeholders). */
   private rule(sig: number[], e: RuleEnc, owner: number): void {
