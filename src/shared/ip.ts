@@ -8,6 +8,10 @@ const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
 /** Parse dotted IPv4 to an unsigned 32-bit number, or null when it is not one. */
 export function parseIpv4(text: string): number | null {
+  // A text that starts and ends with a digit has nothing to trim: read by hand, no match array.
+  const len = text.length;
+  if (len > 0 && isDigit(text.charCodeAt(0)) && isDigit(text.charCodeAt(len - 1)))
+    return dotted(text);
   const m = IPV4.exec(text.trim());
   if (!m) return null;
   let n = 0;
@@ -17,6 +21,30 @@ export function parseIpv4(text: string): number | null {
     n = n * 256 + octet;
   }
   return n >>> 0;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** `IPV4` read by hand (four runs of one to three ASCII digits, three dots), each octet ≤ 255. */
+function dotted(s: string): number | null {
+  let n = 0;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c)) {
+      if (++digits > 3) return null;
+      octet = octet * 10 + (c - 48);
+    } else if (c === 46 && digits > 0 && octet <= 255 && dots < 3) {
+      n = n * 256 + octet;
+      octet = 0;
+      digits = 0;
+      dots++;
+    } else return null;
+  }
+  if (dots !== 3 || digits === 0 || octet > 255) return null;
+  return (n * 256 + octet) >>> 0;
 }
 
 export function isIpv4(text: string): boolean {
