@@ -8,7 +8,13 @@ function everyChoice(t: Topology): { sources: unknown[]; dests: unknown[] } {
   const eps = Object.values(t.endpoints).filter((e) => e.ipAddress);
   const sources = eps
     .filter((e) => e.portId !== null && !e.isRemote && e.role !== 'host')
-    .map((e) => ({ value: e.ipAddress!, label: e.name || e.id }));
+    .map((e) => ({ value: e.ipAddress!, label: e.name || e.id }))
+    .concat(
+      Object.values(t.nodes).map((n) => ({
+        value: n.managementIp ?? n.id,
+        label: `host of ${n.name}`,
+      })),
+    );
   const seen = new Set<string>();
   const dests = Object.values(t.loadBalancers)
     .flatMap((lb) =>
@@ -44,5 +50,18 @@ describe('dumpTraceChoices', () => {
     expect(got).toEqual(everyChoice(t));
     expect(got.sources.length).toBeLessThanOrEqual(200);
     expect(got.dests.length).toBeLessThanOrEqual(200);
+  });
+
+  it('offers the host of a node with no local pod as a source', () => {
+    const base = buildScenario('new-l2bridge');
+    const endpoints = Object.fromEntries(
+      Object.entries(base.endpoints).filter(([, e]) => e.isRemote || e.role === 'host'),
+    );
+    const got = dumpTraceChoices({ ...base, endpoints });
+    const nodes = Object.values(base.nodes);
+    expect(got.sources).toEqual(
+      nodes.map((n) => ({ value: n.managementIp ?? n.id, label: `host of ${n.name}` })),
+    );
+    expect(nodes.length).toBeGreaterThan(0);
   });
 });

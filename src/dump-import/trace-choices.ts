@@ -1,6 +1,7 @@
 /**
  * What the packet builder offers on a dumped node: its local endpoints as sources (by IP, the
- * name in the label) and, as destinations, the load balancers' VIPs and the other endpoints.
+ * name in the label), then its hosts (by node IP), and, as destinations, the load balancers'
+ * VIPs and the other endpoints.
  */
 import type { Topology } from '../model/types';
 import { valuesOf } from '../shared/table';
@@ -39,6 +40,11 @@ function choicesOf(t: Topology): TraceChoices {
     if (sources.length >= MAX) break;
     if (e.ipAddress && e.portId !== null && !e.isRemote && e.role !== 'host')
       sources.push({ value: e.ipAddress, label: e.name || e.id });
+  }
+  // Then each node's host (a dump of a node with no local pod still has one to send from).
+  for (const n of valuesOf(t.nodes)) {
+    if (sources.length >= MAX) break;
+    sources.push({ value: n.managementIp ?? n.id, label: `host of ${n.name}` });
   }
   const dests: TraceChoice[] = [];
   const seen = new Set<string>();

@@ -25,6 +25,15 @@ function splitTo(to: string): { host: string; port: string } {
   return m ? { host: m[1] ?? to, port: m[2] ?? '' } : { host: to, port: '' };
 }
 
+/** The builder's fields by the command-line options the engine names in its messages. */
+const FIELDS: Record<string, string> = { '--from': 'From', '--to': 'To' };
+
+/** An engine message as the builder's fields name things (`--to: …` → `To: …`). */
+export const fieldNamed = (message: string): string =>
+  message.replace(/^(--[a-z-]+):/, (all, flag: string) =>
+    FIELDS[flag] ? `${FIELDS[flag]}:` : all,
+  );
+
 const presetOf = (req: TraceRequest | null): string =>
   req ? (PRESETS.find((p) => JSON.stringify(p.request) === JSON.stringify(req))?.id ?? '') : '';
 
@@ -51,18 +60,22 @@ export function PacketBuilder() {
   const dumpFirst = dump?.sources[0]
     ? {
         from: dump.sources[0].value,
-        to: dump.dests[0]?.value ?? '',
+        // Not the source itself: a first packet to its own address is a hairpin (a known drop).
+        to: dump.dests.find((d) => d.value !== dump.sources[0]?.value)?.value ?? '',
         proto: 'tcp' as const,
         reply: true,
       }
     : null;
   const first = current ?? (dump ? dumpFirst : presetById(DEFAULT_PRESET_ID)?.request);
   const [preset, setPreset] = useState<string>(presetOf(current));
-  const [from, setFrom] = useState(first?.from ?? 'a1');
+  // A dump with nothing to send from starts empty, never with the reference cluster's `a1`.
+  const [from, setFrom] = useState(first?.from ?? (dump ? '' : 'a1'));
   const [to, setTo] = useState(splitTo(first?.to ?? '').host);
   const [port, setPort] = useState(splitTo(first?.to ?? '').port);
   const [proto, setProto] = useState<Proto>(first?.proto ?? 'tcp');
   const [reply, setReply] = useState(first?.reply ?? true);
+  /** A field left empty, said here rather than sent to the engine. */
+  const [missing, setMissing] = useState<string | null>(null);
 
   const run = (req: TraceRequest): void => {
     store.getState().setTraceRequest(req);
@@ -70,6 +83,7 @@ export function PacketBuilder() {
   };
   const choosePreset = (id: string): void => {
     setPreset(id);
+    setMissing(null);
     const p = presetById(id);
     if (!p) return;
     const t = splitTo(p.request.to);
@@ -82,6 +96,13 @@ export function PacketBuilder() {
   };
   const submit = (e: FormEvent): void => {
     e.preventDefault();
+    const empty = !from.trim()
+      ? 'From: choose where the packet starts (a pod, an endpoint IP, a node or an external).'
+      : !to.trim()
+        ? 'To: choose where the packet goes (a pod, a service or VIP, an IP, a node or an external).'
+        : null;
+    setMissing(empty);
+    if (empty) return;
     const seed = presetById(preset)?.request.seed;
     const dest = port && proto !== 'icmp' ? `${to.trim()}:${port}` : to.trim();
     run({ from: from.trim(), to: dest, proto, reply, ...(seed ? { seed } : {}) });
@@ -140,9 +161,9 @@ export function PacketBuilder() {
         Trace
       </button>
       <Suggestions ids={ids} dump={suggested} />
-      {error && (
+      {(missing ?? error) && (
         <p className="hv-builder-error" role="alert">
-          {error}
+          {missing ?? fieldNamed(error!)}
         </p>
       )}
     </form>
