@@ -75,6 +75,7 @@ function Row({
 export function EventList() {
   const store = useStoreApi();
   const all = useAppStore((s) => traceEvents(s.trace, s.verbosity));
+  const noHops = useAppStore((s) => s.trace !== null && s.trace.hops.length === 0);
   const [filter, setFilter] = useState<EventFilter>('');
   const choices = useMemo(() => eventFilterChoices(all), [all]);
   const shown = choices.some((c) => c.value === filter) ? filter : '';
@@ -91,7 +92,14 @@ export function EventList() {
     if (top < list.scrollTop || top + row.offsetHeight > list.scrollTop + list.clientHeight)
       list.scrollTop = top - list.clientHeight / 3;
   }, [step, events]);
-  if (all.length === 0) return <p className="hv-hint">Run a trace to see its events.</p>;
+  if (all.length === 0)
+    return (
+      <p className="hv-hint">
+        {noHops
+          ? 'No events: the packet stopped before its first hop (the verdict above says why).'
+          : 'Run a trace to see its events.'}
+      </p>
+    );
   const jump = (i: number): void => {
     store.getState().setPlaying(false);
     store.getState().setStep(i);
