@@ -143,4 +143,20 @@ describe('OutBoundNAT address without a node IP in the dump', () => {
     expect(tr.legs[1]!.verdict).toBe('delivered');
     expect(tr.final.dstIp).toBe('10.244.1.10');
   });
+
+  it('a host whose dump had no route table drops with that said, as an assumption', () => {
+    const bare = Object.values(l2bridgeBare.nodes)[0]!;
+    expect(bare.hostStack.routes).toHaveLength(0);
+    const tr = trace(l2bridgeBare, { from: bare.id, to: '8.8.8.8:443' });
+    expect(tr.verdict).toBe('dropped');
+    expect(tr.reason).toMatch(/no route to 8\.8\.8\.8 \(no host routes were read\)$/);
+    expect(tr.assumptions.some((a) => /no host routes were read.*route print -4/.test(a))).toBe(
+      true,
+    );
+    // With its route table the same host has a route, and nothing is assumed about routes.
+    const full = Object.values(l2bridge.nodes)[0]!;
+    const routed = trace(l2bridge, { from: full.id, to: '8.8.8.8:443' });
+    expect(routed.reason).not.toMatch(/no host routes/);
+    expect(routed.assumptions.some((a) => /no host routes/.test(a))).toBe(false);
+  });
 });

@@ -295,10 +295,21 @@ export function hostSend(ctx: WalkCtx, cn: CNode, p: Pkt): Step {
     return { next: { at: 'host-recv', nodeId: node.id, local: true } };
   }
   const route = cn.routes.find((r) => cidrContains(r.cidr, p.dst));
-  if (!route)
+  if (!route) {
+    // A dump without the host's route table (no `route print`) has no routes at all: the drop
+    // is the model's, not the node's, and the user is told what to collect.
+    const none = node.hostStack.routes.length === 0;
+    if (none)
+      ctx.rec.assume(
+        `${node.name}: no host routes were read (the input had no route table); the host is taken to have none. Check with route print -4 or Get-NetRoute.`,
+      );
     return {
-      end: { verdict: 'dropped', reason: `${node.name}: no route to ${formatIpv4(p.dst)}` },
+      end: {
+        verdict: 'dropped',
+        reason: `${node.name}: no route to ${formatIpv4(p.dst)}${none ? ' (no host routes were read)' : ''}`,
+      },
     };
+  }
   const iface = node.hostStack.interfaces.find((i) => i.name === route.iface);
   const before = ctx.rec.snap(p);
   if (p.src === 0) p.src = parseIpv4(iface?.ips[0] ?? '') ?? 0;
