@@ -107,6 +107,11 @@ test('split a paste: two nodes’ collector output pasted as one becomes two nod
   await expectCluster(page, 1);
   await page.getByRole('tab', { name: 'Dump' }).click();
   const nodes = page.getByTestId('dump-nodes');
+  // Said beside the input, with where the next node begins.
+  const at0 = fixture('l2bridge-win-a.txt').split('\n').length;
+  await expect(nodes.getByTestId('node-mixed')).toContainText(
+    `2 nodes' output, read as one node: from line ${at0}, collector header: on WIN-B`,
+  );
   await nodes.getByTestId('split-open').click();
   const panel = nodes.getByTestId('split-panel');
   // The suggestion: the second collector header, ticked, with the line as it reads.
@@ -121,6 +126,7 @@ test('split a paste: two nodes’ collector output pasted as one becomes two nod
   await page.screenshot({ path: shot('cluster-split') });
   await panel.getByTestId('split-apply').click();
   await expectCluster(page, 2);
+  await expect(nodes.getByTestId('node-mixed')).toHaveCount(0);
   await expect(page.locator('svg [data-kind="node"]')).toHaveCount(2);
   await expect(nodes.locator(`[data-input="paste (lines 1–${at - 1})"]`)).toContainText(
     'collector header: on WIN-A',

@@ -288,3 +288,49 @@ describe('cross-node traces over dumps', () => {
     expect(tr.assumptions.join('\n')).toMatch(/none of the imported nodes/);
   });
 });
+
+describe('one input holding several nodes', () => {
+  const a = text('l2bridge-win-a.txt');
+  const b = text('l2bridge-win-b.txt');
+  const several = (r: ReturnType<typeof parseCluster>) =>
+    r.diagnostics.filter((d) => d.code === 'W_SEVERAL_NODES');
+
+  it('says so, at the line where the next node begins, and reads it as one node', () => {
+    const r = parseCluster([{ name: 'paste', text: a + b }]);
+    expect(r.nodes).toHaveLength(1);
+    const [d, ...rest] = several(r);
+    expect(rest).toHaveLength(0);
+    expect(d).toMatchObject({ input: 'paste', line: a.split('\n').length, severity: 'warning' });
+    expect(d!.message).toMatch(
+      /2 nodes' output, read as one node: from line \d+, collector header: on WIN-B/,
+    );
+    expect(d!.hint).toMatch(/Split between nodes/);
+  });
+
+  it('reads the same from bytes (UTF-8; UTF-16 with CRLF), and says nothing of one node or two files', () => {
+    const crlf = (a + b).replace(/\n/g, '\r\n');
+    const bytes = new Uint8Array(2 + crlf.length * 2);
+    bytes.set([0xff, 0xfe]);
+    for (let i = 0; i < crlf.length; i++) bytes[2 + i * 2] = crlf.charCodeAt(i) & 0xff;
+    expect(several(parseCluster([{ name: 'x.txt', bytes }]))[0]?.line).toBe(a.split('\n').length);
+    const utf8 = new TextEncoder().encode(a + b);
+    expect(several(parseCluster([{ name: 'y.txt', bytes: utf8 }]))[0]?.line).toBe(
+      a.split('\n').length,
+    );
+    expect(several(parseCluster([{ name: 'a.txt', text: a }]))).toHaveLength(0);
+    expect(
+      several(
+        parseCluster([
+          { name: 'a.txt', text: a },
+          { name: 'b.txt', text: b },
+        ]),
+      ),
+    ).toHaveLength(0);
+  });
+
+  it("does not take one node's networks (one ManagementIP, written often) for two", () => {
+    const twice = a + a.slice(a.indexOf('# ---- hnsviz section: hns-networks'));
+    expect(twice.split('ManagementIP').length).toBeGreaterThan(2);
+    expect(several(parseCluster([{ name: 'a.txt', text: twice }]))).toHaveLength(0);
+  });
+});

@@ -24,6 +24,7 @@ import {
 } from './attribute';
 import { stitch, type Stitch } from './stitch';
 import { isZip, unzipInputs } from './zip';
+import { otherNodesIn } from './several-nodes';
 import { pushAll } from '../shared/arrays';
 
 export type { Evidence, EvidenceKind, AttributedInput } from './attribute';
@@ -228,6 +229,23 @@ export function parseCluster(
       );
     }
   }
+  // One input holding several nodes' outputs is read as one node: said, with where to split.
+  inputs.forEach((input, k) => {
+    const [first, ...more] = otherNodesIn(input);
+    if (!first || empty[k]) return;
+    diagnostics.push(
+      diag(
+        'W_SEVERAL_NODES',
+        input.name,
+        first.line,
+        1,
+        `this input seems to hold ${more.length + 2} nodes' output, read as one node: from line ${first.line}, ${first.detail.replace(/^line \d+: /, '')}${more.length > 0 ? ` (and ${more.length} more)` : ''}`,
+        {
+          hint: 'split it between nodes (Dump tab: Split between nodes…), or import each node’s output as a file of its own',
+        },
+      ),
+    );
+  });
   for (const a of attributed)
     for (const c of a.conflicts)
       if (STRENGTH[c.kind] >= STRENGTH['provider-address'])

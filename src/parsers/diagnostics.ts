@@ -21,6 +21,7 @@ export const CATALOGUE = {
   W_BAD_VALUE: { severity: 'warning', title: 'Value not understood' },
   W_VALUE_CUT: { severity: 'warning', title: 'Value shortened to the model limits' },
   W_NODE_CONFLICT: { severity: 'warning', title: 'Inputs disagree about their node' },
+  W_SEVERAL_NODES: { severity: 'warning', title: 'One input holds several nodes' },
   I_UNKNOWN_FIELD: { severity: 'info', title: 'Fields not used by hnsviz' },
   I_REWRAPPED: { severity: 'info', title: 'Console hard-wraps joined' },
   I_UNQUOTED: { severity: 'info', title: 'Paste damage removed' },

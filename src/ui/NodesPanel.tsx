@@ -26,6 +26,10 @@ export function NodesPanel({ importer }: { importer: Importer }) {
   const stitches = dump.stitches ?? [];
   const count = (status: string) => stitches.filter((s) => s.status === status).length;
   const several = nodes.length > 1;
+  /** Inputs read as one node that seem to hold several (`W_SEVERAL_NODES`), by input. */
+  const mixed = new Map(
+    dump.diagnostics.filter((d) => d.code === 'W_SEVERAL_NODES').map((d) => [d.input, d]),
+  );
   return (
     <section className="hv-dump-section" aria-labelledby="hv-nodes-title" data-testid="dump-nodes">
       <h2 id="hv-nodes-title" className="hv-panel-title">
@@ -59,6 +63,11 @@ export function NodesPanel({ importer }: { importer: Importer }) {
                           void importer.reassign(e.input, node);
                         }}
                       />
+                    )}
+                    {mixed.has(e.input) && (
+                      <p className="hv-node-mixed" data-testid="node-mixed">
+                        {mixed.get(e.input)!.message.replace(/^this input/, 'It')}.
+                      </p>
                     )}
                     {!dump.scrubbed && (
                       <button

@@ -35,7 +35,7 @@ function decodeUtf8(bytes: Uint8Array, start: number): string {
 }
 
 /** Guess BOM-less UTF-16 from where the NUL bytes sit in the first 4 KiB. */
-function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(bytes.length, 4096) & ~1;
   if (n < 4) return null;
   let evenNul = 0;
