@@ -250,6 +250,13 @@ test('diff: a snapshot where b1 is gone shows the stale endpoint and the trace t
   await expect(outcome.locator('td').nth(0)).toHaveText('delivered');
   await expect(outcome.locator('td').nth(1)).toContainText('dropped: stale remote endpoint');
   await expect(page.getByTestId('compare-parting')).toContainText('WIN-B');
+  // "Paths part at event N" is row N of the lockstep table, and jumps there.
+  await page.getByTestId('compare-parting-step').click();
+  const parted = page.locator('.hv-events-table tr[aria-current="step"]');
+  await expect(parted.locator('td').nth(1)).toContainText('drop');
+  await expect(parted.locator('th')).toHaveText(
+    (await page.getByTestId('compare-parting-step').innerText()).replace('event ', ''),
+  );
   // Both panes drawn as clusters, stepped in lockstep to the end: the after side dropped.
   await expect(panes.nth(1).locator('svg [data-kind="node"]')).toHaveCount(2);
   await panes.nth(0).locator('svg.hnsviz-topology').focus();

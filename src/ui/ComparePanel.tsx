@@ -27,9 +27,13 @@ function Summary({ catalog }: { catalog: ScenarioCatalog }) {
       summarizeTrace(result.right, catalog.build(compare.right)),
     );
   }, [compare, result, catalog]);
+  const store = useStoreApi();
+  // At the event list's level of detail, so "event N" is row N of the lockstep table.
+  const verbosity = useAppStore((s) => s.verbosity);
   const parting = useMemo(
-    () => (result?.left && result.right ? partingPoint(result.left, result.right) : null),
-    [result],
+    () =>
+      result?.left && result.right ? partingPoint(result.left, result.right, verbosity) : null,
+    [result, verbosity],
   );
   if (!compare) return null;
   const snapshots = isSnapshotId(compare.left) && isSnapshotId(compare.right);
@@ -65,7 +69,21 @@ function Summary({ catalog }: { catalog: ScenarioCatalog }) {
       </table>
       {parting && (
         <p className="hv-parting" data-testid="compare-parting" data-step={parting.index}>
-          <strong>Paths part at event {parting.index + 1}:</strong>{' '}
+          <strong>
+            Paths part at{' '}
+            <button
+              type="button"
+              className="hv-link"
+              data-testid="compare-parting-step"
+              onClick={() => {
+                store.getState().setPlaying(false);
+                store.getState().setStep(parting.index);
+              }}
+            >
+              event {parting.index + 1}
+            </button>
+            :
+          </strong>{' '}
           {catalog.shortTitle(compare.left)}: {parting.left ?? 'ended'} ·{' '}
           {catalog.shortTitle(compare.right)}: {parting.right ?? 'ended'}
         </p>

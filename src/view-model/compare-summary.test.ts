@@ -4,6 +4,7 @@ import { parseCluster } from '../cluster/index';
 import { traceFlow } from '../engine';
 import { buildScenario } from '../scenarios';
 import { compareRows, partingPoint, summarizeTrace } from './compare-summary';
+import { traceEvents } from './trace-events';
 
 const req = { from: 'a1', to: '10.96.10.10:80', proto: 'tcp', reply: true, seed: 2 } as const;
 
@@ -82,5 +83,15 @@ describe('compare summary (one request on a dump before and after)', () => {
     // Up to there, the two traces are the same hops.
     expect(a.hops.slice(0, 1)[0]?.node).toBe('WIN-A');
     expect(partingPoint(b, b)).toBeNull();
+  });
+
+  it("parts at the compare view's own row when asked at its level of detail", () => {
+    const hops = partingPoint(b, a)!;
+    const layers = partingPoint(b, a, 'layers')!;
+    // The layer-level list has the port's layers before the wire: a later row, the same place.
+    expect(layers.index).toBeGreaterThan(hops.index);
+    expect(layers.right).toContain('drop');
+    expect(traceEvents(a, 'layers')[layers.index]?.hop.action).toBe('drop');
+    expect(traceEvents(b, 'layers')[layers.index]?.hop.action).not.toBe('drop');
   });
 });

@@ -6,7 +6,7 @@
 import { isUserSpaceAction, opensConnection } from '../engine/hop-action';
 import type { Hop, Trace } from '../engine/types';
 import type { Topology } from '../model/types';
-import { traceEvents } from './trace-events';
+import { traceEvents, type Verbosity } from './trace-events';
 import { deciderText, placeText } from './trace-format';
 import { maxOf } from '../shared/arrays';
 
@@ -100,17 +100,24 @@ export function compareRows(left: DesignSummary, right: DesignSummary): SummaryR
   });
 }
 
-/** Where two traces of one request first go different ways (hop level), or null if nowhere. */
+/**
+ * Where two traces of one request first go different ways, at a level of detail (hops by
+ * default; the compare view's own, so the index is its lockstep row), or null if nowhere.
+ */
 export interface PartingPoint {
-  /** Index of the first differing hop-level event (same on both sides). */
+  /** Index of the first differing event at that level (same on both sides). */
   readonly index: number;
   readonly left: string | null;
   readonly right: string | null;
 }
 
-export function partingPoint(left: Trace, right: Trace): PartingPoint | null {
-  const a = traceEvents(left, 'hops');
-  const b = traceEvents(right, 'hops');
+export function partingPoint(
+  left: Trace,
+  right: Trace,
+  verbosity: Verbosity = 'hops',
+): PartingPoint | null {
+  const a = traceEvents(left, verbosity);
+  const b = traceEvents(right, verbosity);
   const text = (i: number, evs: typeof a): string | null => {
     const ev = evs[i];
     return ev ? `${placeText(ev)} · ${deciderText(ev)} → ${ev.hop.action}` : null;
