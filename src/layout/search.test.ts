@@ -28,12 +28,14 @@ describe('search', () => {
     );
   });
 
-  it('an IP finds the pod endpoint on its node and the remote endpoint for it on the other', () => {
+  it('an IP finds the pod, its endpoint on its node, then the remote endpoint for it', () => {
     const r = search(cluster, '10.244.2.10');
+    expect(r.hits[0]).toMatchObject({ kind: 'pod', name: 'b1', nodeId: 'node:win-b' });
     const eps = r.hits.filter((h) => h.kind === 'endpoint');
-    expect(eps.map((h) => [h.id, h.nodeId])).toEqual([
-      ['349449bc-5126-48ab-a82b-cfeadb294291', 'node:win-a'],
-      ['9d84a41d-a0bd-46a8-aa63-4207c6160a22', 'node:win-b'],
+    // The pod's own endpoint before the stand-in another node keeps for it.
+    expect(eps.map((h) => [h.id, h.nodeId, h.why])).toEqual([
+      ['9d84a41d-a0bd-46a8-aa63-4207c6160a22', 'node:win-b', 'endpoint IP 10.244.2.10'],
+      ['349449bc-5126-48ab-a82b-cfeadb294291', 'node:win-a', 'remote endpoint IP 10.244.2.10'],
     ]);
     expect(r.hits.at(-1)?.kind).toBe('network'); // the subnet holding it, last
   });

@@ -81,9 +81,11 @@ export function search(t: Topology, raw: string): SearchResult {
         for (const i of node.hostStack.interfaces)
           if (i.ips.includes(q)) add(node.id, `host address ${q} on ${i.name}`);
       }
-      for (const e of eps)
-        if (e.ipAddress === q) add(e.id, `${e.isRemote ? 'remote endpoint' : 'endpoint'} IP ${q}`);
+      // The pod first, then its own endpoint, then the stand-ins other nodes keep for it.
       for (const p of Object.values(t.pods)) if (p.ip === q) add(p.id, `pod IP ${q}`);
+      for (const e of eps) if (e.ipAddress === q && !e.isRemote) add(e.id, `endpoint IP ${q}`);
+      for (const e of eps)
+        if (e.ipAddress === q && e.isRemote) add(e.id, `remote endpoint IP ${q}`);
       for (const lb of lbs)
         if (lb.frontendVips.includes(q) && !add(lb.id, `VIP ${q}:${lb.externalPort}`)) break;
       for (const e of eps)
