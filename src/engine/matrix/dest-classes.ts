@@ -91,16 +91,15 @@ export function destinationClasses(
   const classed = new Uint8Array(destinations.length);
   destinations.forEach((d, i) => {
     if (!CLASSED_KINDS.has(d.kind)) return;
-    let x = vipIdx.get(d.ip);
+    const x = vipIdx.get(d.ip);
     if (x === undefined) {
       const n = parseIpv4(d.ip);
       if (n === null) return;
-      vipIdx.set(d.ip, (x = vips.length));
+      vipIdx.set(d.ip, vips.length);
       vips.push(d.ip);
       numOf.push(n);
-      colsOf.push([]);
-    }
-    colsOf[x]!.push(i);
+      colsOf.push([i]);
+    } else colsOf[x]!.push(i);
     classed[i] = 1;
   });
   if (vips.length < 2) return none;
@@ -147,6 +146,12 @@ export function destinationClasses(
   const tokenVip = new Map<string, number>();
   const vipTokens: string[][] = vips.map(() => []);
   const vipObjs: HostObject[][] = vips.map(() => []);
+  // Most VIPs have one column, load balancer, object: an array of one each (a first push onto
+  // `[]` makes room for 17, and these live as long as the scan).
+  const addObj = (x: number, o: HostObject) => {
+    if (vipObjs[x]!.length === 0) vipObjs[x] = [o];
+    else vipObjs[x]!.push(o);
+  };
   const claim = (tok: string, x: number) => {
     const prev = tokenVip.get(tok);
     if (sourceValues.has(tok) || (prev !== undefined && prev !== x)) {
@@ -177,7 +182,11 @@ export function destinationClasses(
   };
   for (const lb of Object.values(t.loadBalancers)) {
     candidates(lb.frontendVips);
-    for (let i = 0; i < nMine; i++) (lbsOf[mine[i]!] ??= []).push(lb);
+    for (let i = 0; i < nMine; i++) {
+      const l = lbsOf[mine[i]!];
+      if (l === undefined) lbsOf[mine[i]!] = [lb];
+      else l.push(lb);
+    }
     if (lb.frontendVips.length > 1) for (let i = 0; i < nMine; i++) blocked.add(vips[mine[i]!]!);
     // Its other fields are ids, numbers and flags (and the provenance's texts, often one
     // object many load balancers share: read once).
@@ -189,7 +198,7 @@ export function destinationClasses(
     for (let i = 0; i < nMine; i++) {
       const x = mine[i]!;
       claim(lb.id, x);
-      vipObjs[x]!.push({
+      addObj(x, {
         of: lb,
         field: 'backendEndpointIds',
         size: sizeClass(lb.backendEndpointIds.length),
@@ -205,7 +214,7 @@ export function destinationClasses(
       const x = mine[i]!;
       claim(s.id, x);
       claim(s.name, x);
-      vipObjs[x]!.push({ of: s, field: 'backendPodIds', size: sizeClass(s.backendPodIds.length) });
+      addObj(x, { of: s, field: 'backendPodIds', size: sizeClass(s.backendPodIds.length) });
     }
   }
   const vipNum = new Map<number, number>();

@@ -7,13 +7,7 @@ import type { RuleBody } from '../compile-vfp';
 import type { Mention } from './dest-alike';
 import { PieceFilter, somePieceAt, type GroupInfo } from './dest-rules';
 
-/** The VIPs a rule names, the first `byCond` by a /32 condition. */
-interface Named {
-  readonly hit: readonly number[];
-  readonly byCond: number;
-}
-
-const NONE: Named = { hit: [], byCond: 0 };
+const NONE: readonly number[] = [];
 
 /** One rule object in this many of a list read on its own is kept by identity (see `hitsOf`). */
 const SAMPLE = 8;
@@ -74,15 +68,21 @@ export function readMentions(infos: readonly GroupInfo[], v: VipNames): Mentions
         if (found !== undefined) add(found);
       }
   };
+  // A VIP named alone (most rules): one array per VIP, not one per rule.
+  const alone = new Array<readonly number[] | undefined>(v.count).fill(undefined);
+  /** How many of the VIPs `hitsIn` last gave are named by a /32 condition (they come first). */
+  let byCond = 0;
   /** Rule `r` (conditions `cc`) read: what its action writes, the VIPs it names. */
-  const hitsIn = (r: RuleBody, cc: Cond): Named => {
+  const hitsIn = (r: RuleBody, cc: Cond): readonly number[] => {
     v.action(r.action);
     nHit = 0;
     side(cc.src);
     side(cc.dst);
-    const byCond = nHit;
+    byCond = nHit;
     somePieceAt(r.name, named, maybe);
-    return nHit === 0 ? NONE : { hit: hit.slice(0, nHit), byCond };
+    if (nHit === 0) return NONE;
+    if (nHit === 1) return (alone[hit[0]!] ??= [hit[0]!]);
+    return hit.slice(0, nHit);
   };
   // Per rule read: what it names (`at` into it by rule list and place). A dump's ports' own
   // lists share rule objects: those are found by identity, every rule of a list that shares one
@@ -93,7 +93,8 @@ export function readMentions(infos: readonly GroupInfo[], v: VipNames): Mentions
   // work, it decides nothing.
   let total = 0;
   for (const info of infos) total += info.g.rules.length;
-  const read = new Array<Named>(total).fill(NONE);
+  const read = new Array<readonly number[]>(total).fill(NONE);
+  const readByCond = new Int32Array(total);
   const readIn = new Int32Array(total);
   const start = new Int32Array(infos.length + 1);
   const known = new Uint8Array(infos.length);
@@ -113,23 +114,32 @@ export function readMentions(infos: readonly GroupInfo[], v: VipNames): Mentions
     for (let k = 0; k < n; k++) {
       const r = g.rules[k]!;
       const at = hitsOf.get(r);
-      let got: Named;
-      if (at === undefined) got = hitsIn(r, g.m.conds[k]!);
-      else {
+      let got: readonly number[];
+      let cond: number;
+      if (at === undefined) {
+        got = hitsIn(r, g.m.conds[k]!);
+        cond = byCond;
+      } else {
         got = read[at]!;
+        cond = readByCond[at]!;
         shares = true;
         know(readIn[at]!);
       }
       read[at0 + k] = got;
+      readByCond[at0 + k] = cond;
       readIn[at0 + k] = info.id;
-      if (got.hit.length === 0) continue;
-      const { byCond } = got;
-      if (byCond > 0) (condAt[info.id] ??= []).push(k);
-      for (let i = 0; i < got.hit.length; i++) {
-        const m: Mention = { info, k, cond: i < byCond };
-        (mentions[got.hit[i]!] ??= []).push(m);
+      if (got.length === 0) continue;
+      if (cond > 0) (condAt[info.id] ??= []).push(k);
+      for (let i = 0; i < got.length; i++) {
+        const m: Mention = { info, k, cond: i < cond };
+        (mentions[got[i]!] ??= []).push(m);
         // Only these can pick a column's backends (the rest need not be read again for that).
-        if (r.action.kind === 'lbnat') (picks[got.hit[i]!] ??= []).push(m);
+        // Most VIPs have one: an array of one (a first push would make room for 17).
+        if (r.action.kind === 'lbnat') {
+          const l = picks[got[i]!];
+          if (l === undefined) picks[got[i]!] = [m];
+          else l.push(m);
+        }
       }
     }
     if (shares) know(info.id);
