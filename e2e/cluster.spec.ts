@@ -1,6 +1,7 @@
 /** Several nodes' dumps at once: attribution and reassignment, a cross-node trace. */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { strToU8, zipSync } from 'fflate';
 import { dropFiles, openApp, paste } from './import-helpers';
 import { shot } from './shots';
 
@@ -96,6 +97,50 @@ test.describe('a cluster from its nodes’ dumps', () => {
     await expect(events).toContainText('VNET_ENCAP_LAYER');
     await page.screenshot({ path: shot('cluster-trace') });
   });
+});
+
+test('a zip of two nodes’ folders, as attached to an issue, imports as two nodes', async ({
+  page,
+}) => {
+  await openApp(page);
+  // What people attach: one folder per node, each with its collector file, zipped.
+  const zip = zipSync({
+    'winA/hnsviz.txt': strToU8(fixture('l2bridge-win-a.txt')),
+    'winB/hnsviz.txt': strToU8(fixture('l2bridge-win-b.txt')),
+  });
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await page
+    .getByTestId('dump-files')
+    .setInputFiles([
+      { name: 'issue-1234.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) },
+    ]);
+  await expectCluster(page, 2);
+  await page.getByRole('tab', { name: 'Dump' }).click();
+  const nodes = page.getByTestId('dump-nodes');
+  await expect(nodes.locator('[data-input="issue-1234.zip/winA/hnsviz.txt"]')).toBeVisible();
+  await expect(nodes.locator('[data-input="issue-1234.zip/winB/hnsviz.txt"]')).toContainText(
+    'collector header: on WIN-B',
+  );
+  // Stitched: each node's remote endpoints linked to the pods they stand for.
+  await expect(page.getByTestId('stitch-summary')).toContainText(
+    'linked to their pod on another node',
+  );
+  // The same archive cut short (a download that stopped): said, and the two nodes stay.
+  const endpoints = await page.locator('svg [data-kind="endpoint"]').count();
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await page.getByTestId('dump-files').setInputFiles([
+    {
+      name: 'issue-1234.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.from(zip.subarray(0, zip.length >> 1)),
+    },
+  ]);
+  const failure = page.getByTestId('import-failure');
+  await expect(failure).toContainText('issue-1234.zip: not a readable zip archive');
+  await expect(failure).toContainText('unpack the archive');
+  await expect(failure).toContainText('previous view is kept');
+  await expect(page.getByTestId('dump-node')).toHaveCount(2);
+  await expect(page.locator('svg [data-kind="endpoint"]')).toHaveCount(endpoints);
 });
 
 test('split a paste: two nodes’ collector output pasted as one becomes two nodes', async ({
