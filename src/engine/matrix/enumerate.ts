@@ -208,14 +208,19 @@ export function* destinationsOf(t: Topology): Generator<MatrixDestination, void,
     }
   }
   // A dump has load balancers but no services: their frontends and backends are the columns.
-  for (const lb of Object.values(t.loadBalancers)) {
+  // Indexed loops here and below: this generator runs once a plan, often before it is
+  // optimised, where an array's `for…of` makes an iterator result per item.
+  const lbs = Object.values(t.loadBalancers);
+  for (let i = 0; i < lbs.length; i++) {
+    const lb = lbs[i]!;
     const proto = PROTO_NAME[lb.protocol];
     if (!proto) continue;
     const vips =
       lb.kind === 'nodeport' || lb.frontendVips.length === 0
         ? nodes.flatMap((n) => (n.managementIp ? [n.managementIp] : []))
         : lb.frontendVips;
-    for (const vip of vips) {
+    for (let v = 0; v < vips.length; v++) {
+      const vip = vips[v]!;
       if (anyCovered && has(covered[proto], vip, lb.externalPort)) continue;
       if (!(key = fresh(vip, lb.externalPort, proto))) continue;
       const kind: DestinationKind =
@@ -237,8 +242,8 @@ export function* destinationsOf(t: Topology): Generator<MatrixDestination, void,
         kind === 'nodeport' ? (nodes.find((n) => n.managementIp === vip)?.name ?? null) : null,
       );
     }
-    for (const id of lb.backendEndpointIds) {
-      const ep = t.endpoints[id];
+    for (let b = 0; b < lb.backendEndpointIds.length; b++) {
+      const ep = t.endpoints[lb.backendEndpointIds[b]!];
       if (!ep?.ipAddress || !(key = fresh(ep.ipAddress, lb.internalPort, proto))) continue;
       const pod = ep.podId ? t.pods[ep.podId] : undefined;
       yield make(
@@ -255,15 +260,20 @@ export function* destinationsOf(t: Topology): Generator<MatrixDestination, void,
   }
   // Ports a pod's own inbound rules open (a NetworkPolicy on a pod no service targets).
   const c = compileTopology(t);
-  for (const ep of Object.values(t.endpoints)) {
+  const eps = Object.values(t.endpoints);
+  for (let e = 0; e < eps.length; e++) {
+    const ep = eps[e]!;
     if (!ep.portId || ep.isRemote || !ep.ipAddress || ep.role !== 'pod') continue;
     const pod = ep.podId ? t.pods[ep.podId] : undefined;
     // Old design: a pod's NAT endpoint is not where its services point.
     if (pod && pod.ip !== ep.ipAddress) continue;
     // The rule lists without their matchers: a big dump's ports need not all compile here.
-    for (const rules of portInRules(c, ep.portId)) {
+    const lists = portInRules(c, ep.portId);
+    for (let l = 0; l < lists.length; l++) {
+      const rules = lists[l]!;
       if (rules.length > 64) continue;
-      for (const r of rules) {
+      for (let k = 0; k < rules.length; k++) {
+        const r = rules[k]!;
         if (r.type !== 'allow') continue;
         const ports = r.conditions.dstPorts;
         const protos = r.conditions.protocols;
