@@ -8,6 +8,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectDumpShown, openApp, paste, SAMPLE } from './import-helpers';
 
 test.use({ serviceWorkers: 'block' });
+// Each test imports three times and restarts a worker; a stuck worker spins a core until it is
+// cancelled. On a loaded 2-core machine one test took 24-31 s of the default 30: room, not a
+// clock (every wait is on the page's state).
+test.describe.configure({ timeout: 90_000 });
 
 /** Show the sample dump; returns how many endpoints are drawn. */
 async function showSample(page: Page): Promise<number> {
