@@ -29,9 +29,9 @@ interface Nested {
 
 /**
  * Objects nested in those read, by identity, as they read (for one set of tokens, while none of
- * them changes): many load balancers share one provenance object, read once.
+ * them changes; null: met once): many load balancers share one provenance object, read twice.
  */
-export type JsonMemo = Map<object, Nested>;
+export type JsonMemo = Map<object, Nested | null>;
 
 class JsonReader {
   out: number[] | null = null;
@@ -115,10 +115,18 @@ class JsonReader {
     return true;
   }
 
-  /** `object(v)` of an object nested in another, read once per memo, added as it reads. */
+  /**
+   * `object(v)` of an object nested in another: read in place when first met (most are met
+   * once: a load balancer's flags), read once more on its own when met again, and from then on
+   * added as it reads.
+   */
   private shared(v: object): boolean {
     let m = this.memo!.get(v);
-    if (!m) {
+    if (m === undefined) {
+      this.memo!.set(v, null);
+      return this.object(v);
+    }
+    if (m === null) {
       const r = new JsonReader(this.hits, this.memo, true);
       const ok = r.object(v);
       m = { ok, out: r.out, length: r.length, slashed: r.slashed };
