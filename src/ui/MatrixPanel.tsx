@@ -3,8 +3,9 @@ import { cellAt, PREVIEW_FIRST_ROWS, type MatrixCell } from '../engine/matrix/in
 import type { Topology } from '../model/types';
 import type { TopologySender } from '../worker/matrix-pool';
 import {
-  fitLabel,
+  colHead,
   headHeight,
+  rowHead,
   matrixColumns,
   matrixView,
   NO_FILTER,
@@ -303,7 +304,7 @@ export function MatrixPanel({
                       data-kind={d.kind}
                     >
                       <span className="hv-matrix-vlabel" style={{ maxHeight: headH - 8 }}>
-                        {fitLabel(d.label, headChars)}
+                        {colHead(d, headChars)}
                       </span>
                     </th>
                   );
@@ -330,7 +331,7 @@ export function MatrixPanel({
                       title={`${s.label} (${s.ip})`}
                       aria-label={s.label}
                     >
-                      {fitLabel(s.label, rowHeadChars)}
+                      {rowHead(s, rowHeadChars)}
                     </th>
                     {cw.before > 0 && <td aria-hidden="true" />}
                     {Array.from({ length: cw.n }, (_, q) => {

@@ -8,7 +8,16 @@ import {
   workUnits,
 } from '../engine/matrix/index';
 import { buildScenario } from '../scenarios/index';
-import { fitLabel, headHeight, matrixView, NO_FILTER, scopeChoices, windowOf } from './matrix-view';
+import {
+  colHead,
+  fitLabel,
+  headHeight,
+  matrixView,
+  NO_FILTER,
+  rowHead,
+  scopeChoices,
+  windowOf,
+} from './matrix-view';
 
 describe('matrix view', () => {
   const m = computeMatrix(buildScenario('new-l2bridge'));
@@ -97,5 +106,49 @@ describe('headHeight', () => {
     // 201 rows: room kept for 8 of them (390 - 208 = 182), never below the minimum.
     expect(headHeight(350, 201, 400, o)).toBe(142);
     expect(headHeight(200, 201, 400, o)).toBe(120);
+  });
+});
+
+describe('rowHead', () => {
+  const id = '3b8e5d2c9f1a4e7b0c6d8f2a1e3b5c7d9f0a2b4c6e8d1f3a5b7c9e0d2f4a6b8c_vxlan0';
+  it("leads a container-id label with the source's address, kept whole", () => {
+    const got = rowHead({ label: id, ip: '10.244.1.10' }, 30);
+    expect(got.startsWith('10.244.1.10 · ')).toBe(true);
+    expect([...got].length).toBeLessThanOrEqual(30);
+    expect(got.endsWith('_vxlan0')).toBe(true);
+  });
+  it('only fits a readable label, or one that holds its address', () => {
+    expect(rowHead({ label: 'default/a1', ip: '10.244.1.10' }, 30)).toBe('default/a1');
+    expect(rowHead({ label: `${id} 10.244.1.10`, ip: '10.244.1.10' }, 30)).toBe(
+      fitLabel(`${id} 10.244.1.10`, 30),
+    );
+    // No room for the address and a piece of the label: the label alone, fitted.
+    expect(rowHead({ label: id, ip: '10.244.1.10' }, 12)).toBe(fitLabel(id, 12));
+  });
+});
+
+describe('colHead', () => {
+  const id = '4c9f6e3d0a2b5f8c1d7e9a3b2f4c6d8e0a1b3c5d7f9e2a4b6c8d0e1f3a5b7c9d_vxlan0';
+  const col = (port: number, proto: string) => ({
+    label: `${id}:${port}/${proto}`,
+    ip: '10.244.1.11',
+    port,
+    proto,
+  });
+  it('leads a container-id column with its whole address, port and protocol', () => {
+    const dns = colHead(col(53, 'udp'), 24);
+    const web = colHead(col(80, 'tcp'), 24);
+    expect(dns.startsWith('10.244.1.11:53/udp · ')).toBe(true);
+    expect(web.startsWith('10.244.1.11:80/tcp · ')).toBe(true);
+    expect([...dns].length).toBeLessThanOrEqual(24);
+    // Without room for a piece of the label: the address part alone.
+    expect(colHead(col(53, 'udp'), 20)).toBe('10.244.1.11:53/udp');
+  });
+  it('only fits a readable label', () => {
+    const vip = { label: 'VIP 10.96.0.10:53/udp', ip: '10.96.0.10', port: 53, proto: 'udp' };
+    expect(colHead(vip, 30)).toBe('VIP 10.96.0.10:53/udp');
+    // Too long: its address onwards, whole; else fitted as before.
+    expect(colHead(vip, 18)).toBe('…10.96.0.10:53/udp');
+    expect(colHead(vip, 12)).toBe(fitLabel(vip.label, 12));
   });
 });

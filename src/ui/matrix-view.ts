@@ -139,6 +139,49 @@ export function fitLabel(label: string, chars: number): string {
 }
 
 /**
+ * A row's or column's head in at most `chars` characters. A dump names an endpoint by its
+ * container id (`3b8e5d2c…8c_vxlan0`, 64 hex digits): such a label is led by the address, kept
+ * whole, and the label is cut to what is left; readable labels are only fitted.
+ */
+export function rowHead(s: { readonly label: string; readonly ip: string }, chars: number): string {
+  const opaque = /[0-9a-f]{16,}/i.test(s.label) && s.ip !== '' && !s.label.includes(s.ip);
+  if (!opaque || s.ip.length + 6 > chars) return fitLabel(s.label, chars);
+  return `${s.ip} · ${fitLabel(s.label, chars - s.ip.length - 3)}`;
+}
+
+/**
+ * A column's head: as `rowHead`, but an opaque label is led by the whole address with its port
+ * and protocol (`10.244.1.11:53/udp`, what tells a pod's columns apart), the rest of the label
+ * without them.
+ */
+export function colHead(
+  d: {
+    readonly label: string;
+    readonly ip: string;
+    readonly port: number;
+    readonly proto: string;
+  },
+  chars: number,
+): string {
+  const opaque = /[0-9a-f]{16,}/i.test(d.label) && d.ip !== '' && !d.label.includes(d.ip);
+  if (!opaque) {
+    // A readable label too long for the head: its address onwards, whole, when that fits
+    // (`…10.96.0.10:53/udp`, not `VIP …96.0.10:53/udp`).
+    const from = d.ip === '' ? -1 : d.label.indexOf(d.ip);
+    const tail = from > 0 ? d.label.slice(from) : '';
+    if ([...d.label].length > chars && tail !== '' && [...tail].length + 1 <= chars)
+      return `…${tail}`;
+    return fitLabel(d.label, chars);
+  }
+  const at = d.proto === 'icmp' ? `${d.ip} ICMP` : `${d.ip}:${d.port}/${d.proto}`;
+  const rest = d.label.endsWith(`:${d.port}/${d.proto}`)
+    ? d.label.slice(0, d.label.length - `:${d.port}/${d.proto}`.length)
+    : d.label;
+  if (at.length + 6 > chars) return fitLabel(at, chars);
+  return `${at} · ${fitLabel(rest, chars - at.length - 3)}`;
+}
+
+/**
  * The column heads' height: what their longest label needs (`labelPx`, and padding), leaving
  * room for up to 8 rows of the view's `viewH`, within `min` and `max`.
  */
