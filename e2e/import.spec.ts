@@ -209,5 +209,11 @@ test.describe('importing a dump', () => {
     await builder.getByRole('button', { name: 'Trace' }).click();
     await expect(events).toContainText('SLB_NAT_LAYER · LB_f0e1d2c3-b4a5-4967-8877-665544332211');
     await expect(events).toContainText('VNET_ENCAP_LAYER');
+    // A verdict naming a dump's endpoint (a 64-character id) wraps inside its panel.
+    await builder.getByRole('combobox', { name: 'To', exact: true }).fill('10.244.1.10');
+    await builder.getByRole('textbox', { name: 'Port' }).fill('80');
+    await builder.getByRole('button', { name: 'Trace' }).click();
+    await expect(verdict).toContainText(/[0-9a-f]{64}/);
+    expect(await verdict.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
   });
 });
