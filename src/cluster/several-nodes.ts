@@ -2,8 +2,8 @@
  * An input that holds more than one node's output (two collector files pasted back to back):
  * read as one node, its objects collide (the same pod subnets twice, "duplicate" addresses) and
  * nothing said why. Found by the split suggestions' strong evidence (`split.ts`: a second
- * collector header, a host name or ManagementIP that changes), only where the text names its
- * node at least twice, so a one-node dump costs a decode and a few searches.
+ * collector header, a host name or ManagementIP that changes), only where the text names two
+ * different nodes, so a one-node dump costs a few literal searches over its bytes.
  */
 import type { ParseInput } from '../parsers/index';
 import { decodeBytesRaw, sniffUtf16 } from '../parsers/decode/decode';
