@@ -115,6 +115,15 @@ export function SearchBox({ searchIn }: { searchIn?: SearchIn }) {
     }
   };
   const listId = 'hv-search-results';
+  /**
+   * The results stop at the window's bottom (60vh from a search box low on a short window ran
+   * past it, and the page scrolled under the drawing); the list scrolls instead.
+   */
+  const fitBelow = (el: HTMLUListElement | null): void => {
+    if (!el) return;
+    const room = window.innerHeight - el.getBoundingClientRect().top - 8;
+    el.style.maxHeight = `${Math.round(Math.max(120, Math.min(room, window.innerHeight * 0.6)))}px`;
+  };
   return (
     <div className="hv-search" role="search">
       <input
@@ -142,6 +151,7 @@ export function SearchBox({ searchIn }: { searchIn?: SearchIn }) {
       />
       {open && shown && (
         <ul
+          ref={fitBelow}
           id={listId}
           className="hv-search-results"
           role="listbox"
