@@ -17,11 +17,12 @@ const textOf = (input: ParseInput): string =>
  * The literal each strong kind of evidence starts with, and the value it names read from the
  * rest of its line (`split.ts`'s patterns, unanchored there).
  */
-const MARKS: readonly { readonly lit: string; readonly value: RegExp }[] = [
+const MARKS: readonly { readonly lit: string; readonly value: RegExp | null }[] = [
   { lit: '# hnsviz collector ', value: /^\d+ on (\S+) at / },
   { lit: 'Host Name', value: /^[ .]*:\s*(\S+)\s*$/ },
   { lit: 'ManagementIP', value: /^"?\s*:\s*"?(\d{1,3}(?:\.\d{1,3}){3})/ },
-  { lit: ']: PS ', value: /^/ },
+  // A remoting prompt names its host before the literal: `[win-b]: PS C:\>`.
+  { lit: ']: PS ', value: null },
 ];
 
 /** A text to search for the marks: a decoded string, or UTF-8 bytes read where they match. */
@@ -84,11 +85,8 @@ function namesTwo(src: Source): boolean {
   for (const { lit, value } of MARKS) {
     let first: string | null = null;
     for (let i = src.find(lit, 0); i >= 0; i = src.find(lit, i + lit.length)) {
-      // A remoting prompt names its host before the literal: `[win-b]: PS C:\>`.
       const v =
-        lit === ']: PS '
-          ? src.bracketed(i)
-          : (value.exec(src.lineFrom(i + lit.length))?.[1] ?? null);
+        value === null ? src.bracketed(i) : (value.exec(src.lineFrom(i + lit.length))?.[1] ?? null);
       if (v === null) continue;
       if (first === null) first = v;
       else if (v !== first) return true;
@@ -102,11 +100,10 @@ export function otherNodesIn(input: ParseInput): SplitSuggestion[] {
   const b = input.bytes;
   const utf16 =
     b && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff) || sniffUtf16(b));
-  const src =
-    input.text !== undefined
-      ? textSource(input.text)
-      : b && !utf16
-        ? byteSource(b)
-        : textSource(textOf(input));
-  return namesTwo(src) ? suggestSplits(textOf(input)).filter((s) => s.strong) : [];
+  // Decoded only where it must be (UTF-16), and then once for both the search and the split.
+  let text = input.text ?? (b && !utf16 ? null : textOf(input));
+  const src = text === null ? byteSource(b!) : textSource(text);
+  if (!namesTwo(src)) return [];
+  text ??= textOf(input);
+  return suggestSplits(text).filter((s) => s.strong);
 }

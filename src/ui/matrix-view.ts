@@ -138,14 +138,17 @@ export function fitLabel(label: string, chars: number): string {
   return `${n.slice(0, head).join('')}…${n.slice(n.length - tail).join('')}`;
 }
 
+/** A label that is a container id (16+ hex digits) and does not hold the object's address. */
+const opaque = (o: { readonly label: string; readonly ip: string }): boolean =>
+  /[0-9a-f]{16,}/i.test(o.label) && o.ip !== '' && !o.label.includes(o.ip);
+
 /**
  * A row's or column's head in at most `chars` characters. A dump names an endpoint by its
  * container id (`3b8e5d2c…8c_vxlan0`, 64 hex digits): such a label is led by the address, kept
  * whole, and the label is cut to what is left; readable labels are only fitted.
  */
 export function rowHead(s: { readonly label: string; readonly ip: string }, chars: number): string {
-  const opaque = /[0-9a-f]{16,}/i.test(s.label) && s.ip !== '' && !s.label.includes(s.ip);
-  if (!opaque || s.ip.length + 6 > chars) return fitLabel(s.label, chars);
+  if (!opaque(s) || s.ip.length + 6 > chars) return fitLabel(s.label, chars);
   return `${s.ip} · ${fitLabel(s.label, chars - s.ip.length - 3)}`;
 }
 
@@ -163,8 +166,7 @@ export function colHead(
   },
   chars: number,
 ): string {
-  const opaque = /[0-9a-f]{16,}/i.test(d.label) && d.ip !== '' && !d.label.includes(d.ip);
-  if (!opaque) {
+  if (!opaque(d)) {
     // A readable label too long for the head: its address onwards, whole, when that fits
     // (`…10.96.0.10:53/udp`, not `VIP …96.0.10:53/udp`).
     const from = d.ip === '' ? -1 : d.label.indexOf(d.ip);
