@@ -8,6 +8,7 @@ import { allVfpRules, ruleById, ruleSetOf } from '../model/vfp-rules';
 import type { VfpGroup, VfpLayer, VfpRule } from '../model/types';
 import { nodeRows, syntheticId, type DrawnKind } from './geometry';
 import { emptyTable, entryOf, hasEntry, valuesOf } from '../shared/table';
+import { deferredPortOf, hasDeferredPorts, withPortVfp } from '../model/port-vfp';
 
 /** Kinds of selectable objects: the drawn kinds plus objects only the tree and inspector show. */
 export type ObjectKind = DrawnKind | 'service';
@@ -261,7 +262,8 @@ function* buildIndex(t: Topology): Generator<void, ObjectIndex> {
         nodeId: null,
       });
   }
-  return lazy ? withVfp(t, index) : index;
+  // A big dump's ports whose VFP is derived when opened: their objects are found on demand too.
+  return lazy || hasDeferredPorts(t) ? withVfp(t, index) : index;
 }
 
 const setRules = new WeakMap<Topology, number>();
@@ -295,8 +297,18 @@ function isVfpId(t: Topology, id: string): boolean {
   return hasEntry(t.layers, id) || hasEntry(t.groups, id) || hasEntry(t.rules, id);
 }
 
-/** The entry of the VFP object `id` (layer, group, rule, or a shared set's rule), if any. */
+/**
+ * The entry of the VFP object `id` (layer, group, rule, or a shared set's rule), if any: in the
+ * model's tables, or among the objects of a port whose VFP is derived when opened.
+ */
 function vfpRef(t: Topology, id: string): ObjectRef | undefined {
+  const own = tableRef(t, id);
+  if (own) return own;
+  const portId = deferredPortOf(t, id);
+  return portId === null ? undefined : tableRef(withPortVfp(t, portId), id);
+}
+
+function tableRef(t: Topology, id: string): ObjectRef | undefined {
   const l = entryOf(t.layers, id);
   if (l) return portObjectRef(t, 'layer', l);
   const g = entryOf(t.groups, id);
@@ -319,7 +331,8 @@ function ruleRef(t: Topology, r: VfpRule): ObjectRef {
 
 /**
  * `index`, answering for the VFP objects too: an id not in it that names a layer, a group, a
- * rule (`t.rules`) or a shared set's rule (`<group id>/<rule name>`, `ruleById`) gets its entry
+ * rule (`t.rules`), a shared set's rule (`<group id>/<rule name>`, `ruleById`) or one of those
+ * of a port whose VFP is derived when opened (`withPortVfp`) gets its entry
  * made and kept on first use, the same entry the eager index would hold (ids of the tables
  * indexed up front keep their precedence: those entries are there already). Enumerating it
  * lists the entries made so far.

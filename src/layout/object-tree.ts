@@ -8,6 +8,7 @@ import type { Endpoint, Port, Topology, VfpGroup } from '../model/types';
 import { valuesOf } from '../shared/table';
 import { objectsOn } from './by-node';
 import { rulesOfGroup } from '../model/vfp-rules';
+import { isDeferredPort, withPortVfp } from '../model/port-vfp';
 import { syntheticId } from './geometry';
 import {
   EAGER_SET_RULES,
@@ -99,18 +100,18 @@ function* treeOf(t: Topology, index: ObjectIndex): Generator<void, TreeNode[]> {
 
   // Rows for hundreds of thousands of shared-set rules held ~270 MiB: made when a group opens.
   const lazy = setRuleCount(t) > EAGER_SET_RULES;
-  const ruleRows = (g: VfpGroup): TreeNode[] =>
-    rulesOfGroup(t, g).map((r) => {
+  const ruleRows = (g: VfpGroup, v: Topology = t): TreeNode[] =>
+    rulesOfGroup(v, g).map((r) => {
       const label = `${r.priority} ${r.name} (${r.type})`;
       made++;
       return r.provenance?.derived === true
         ? { key: r.id, objectId: r.id, kind: 'rule', label, children: [], derived: true }
         : { key: r.id, objectId: r.id, kind: 'rule', label, children: [] };
     });
-  const groupRow = (g: VfpGroup): TreeNode => {
+  const groupRow = (g: VfpGroup, v: Topology = t, lazyRules = lazy): TreeNode => {
     const label = `${g.name} (${g.direction})`;
     const derived = g.provenance?.derived === true;
-    if (!lazy) return leaf(g.id, 'group', label, ruleRows(g), derived);
+    if (!lazyRules) return leaf(g.id, 'group', label, ruleRows(g, v), derived);
     let rows: TreeNode[] | undefined;
     return {
       key: g.id,
@@ -118,25 +119,46 @@ function* treeOf(t: Topology, index: ObjectIndex): Generator<void, TreeNode[]> {
       kind: 'group',
       label,
       get children(): readonly TreeNode[] {
-        return (rows ??= ruleRows(g));
+        return (rows ??= ruleRows(g, v));
       },
       lazy: true,
       ...(derived ? { derived: true as const } : {}),
     };
   };
 
-  const portTree = (port: Port): TreeNode => {
-    const layers = port.layerIds.flatMap((layerId) => {
-      const layer = t.layers[layerId];
+  /** A port's layer rows, read from `v` (the model, or a view with the port's VFP derived). */
+  const layerRows = (v: Topology, port: Port, lazyRules = lazy): TreeNode[] =>
+    port.layerIds.flatMap((layerId) => {
+      const layer = v.layers[layerId];
       if (!layer) return [];
       const groups = layer.groupIds.flatMap((groupId) => {
-        const g = t.groups[groupId];
+        const g = v.groups[groupId];
         if (!g) return [];
-        return [groupRow(g)];
+        return [groupRow(g, v, lazyRules)];
       });
       return [leaf(layer.id, 'layer', layer.name, groups, layer.provenance?.derived === true)];
     });
-    return leaf(port.id, 'port', `port ${port.friendlyName || port.name}`, layers);
+  const portTree = (port: Port): TreeNode => {
+    const label = `port ${port.friendlyName || port.name}`;
+    if (!isDeferredPort(t, port.id)) return leaf(port.id, 'port', label, layerRows(t, port));
+    // A big dump's port: its VFP is derived when the row opens (`withPortVfp`).
+    made++;
+    let rows: TreeNode[] | undefined;
+    const derived = index[port.id]?.provenance?.derived === true;
+    return {
+      key: port.id,
+      objectId: port.id,
+      kind: 'port',
+      label,
+      get children(): readonly TreeNode[] {
+        if (rows) return rows;
+        const v = withPortVfp(t, port.id);
+        // Its groups' rules too: a group may list thousands.
+        return (rows = layerRows(v, v.ports[port.id]!, true));
+      },
+      lazy: true,
+      ...(derived ? { derived: true as const } : {}),
+    };
   };
 
   /**
@@ -292,26 +314,43 @@ function* parentKeysSteps(
   for (let i = roots.length - 1; i >= 0; i--) stack.push({ node: roots[i]!, parent: null });
   let walked = 0;
   while (stack.length > 0) {
-    const { node, parent } = stack.pop()!;
-    if (parent !== null) parents.set(node.key, parent);
-    if (node.lazy) parents.lazyRows.add(node.key);
-    else
-      for (let i = node.children.length - 1; i >= 0; i--)
-        stack.push({ node: node.children[i]!, parent: node.key });
+    parents.visit(stack);
     if (++walked % TREE_STEP === 0) yield;
   }
   parentMaps.set(roots, parents);
   return parents;
 }
 
+type Visit = { readonly node: TreeNode; readonly parent: string | null };
+
 class ParentKeys extends Map<string, string> {
-  readonly lazyRows = new Set<string>();
+  readonly lazyRows = new Map<string, TreeNode>();
+
+  /** Record the parent of the row on top of `stack`, and push its rows (not a lazy row's). */
+  visit(stack: Visit[]): void {
+    const { node, parent } = stack.pop()!;
+    if (parent !== null) this.set(node.key, parent);
+    if (node.lazy) this.lazyRows.set(node.key, node);
+    else
+      for (let i = node.children.length - 1; i >= 0; i--)
+        stack.push({ node: node.children[i]!, parent: node.key });
+  }
+
   override get(key: string): string | undefined {
     const hit = super.get(key);
     if (hit !== undefined || this.lazyRows.size === 0) return hit;
     // Rule names may contain `/`: try each split.
-    for (let i = key.indexOf('/'); i >= 0; i = key.indexOf('/', i + 1))
-      if (this.lazyRows.has(key.slice(0, i))) return key.slice(0, i);
+    for (let i = key.indexOf('/'); i >= 0; i = key.indexOf('/', i + 1)) {
+      const row = this.lazyRows.get(key.slice(0, i));
+      if (!row) continue;
+      // A group's rules (a shared set's: `<group id>/<rule name>`) are its own rows.
+      if (row.kind !== 'port') return row.key;
+      // A port whose VFP is derived when it opens: open it, walk its rows, look again.
+      this.lazyRows.delete(row.key);
+      const stack: Visit[] = row.children.map((node) => ({ node, parent: row.key })).reverse();
+      while (stack.length > 0) this.visit(stack);
+      return this.get(key) ?? row.key;
+    }
     return undefined;
   }
   override has(key: string): boolean {

@@ -12,6 +12,7 @@ import {
 } from './geometry';
 import { fitSize, fitText, line } from './text-fit';
 import { layerTone, networkTone } from './tones';
+import { isDeferredPort } from '../model/port-vfp';
 
 const PORT_KIND_LABEL: Readonly<Record<Port['kind'], string>> = {
   container: 'Container port',
@@ -46,7 +47,7 @@ export function placePort(
     id: port.id,
     kind: 'port',
     box: { x, y, w, h },
-    ariaLabel: `${PORT_KIND_LABEL[port.kind]} ${title}, ${layers.length} VFP layers${derivedNote(port.provenance)}`,
+    ariaLabel: `${PORT_KIND_LABEL[port.kind]} ${title}, ${layersText(topology, port, layers.length)}${derivedNote(port.provenance)}`,
     name: title,
     tone: port.kind,
     lines: layers.length > 0 ? [titleLine] : emptyPortLines(topology, port, titleLine, w, h, m),
@@ -74,6 +75,13 @@ export function placePort(
   return { items: [portItem, ...layerItems], bottom: y + h };
 }
 
+/** How many layers a port has, or that they are derived when it is opened (a big dump's). */
+function layersText(t: Topology, port: Port, n: number): string {
+  return n === 0 && isDeferredPort(t, port.id)
+    ? 'VFP layers derived when opened'
+    : `${n} VFP layers`;
+}
+
 /**
  * A port with no VFP layers says so, rather than looking like an empty widget. The whole-cluster
  * view shows what it is (`host vNIC`; the physical NIC: its adapter and port name); closer in,
@@ -89,7 +97,13 @@ function emptyPortLines(
 ): TextLine[] {
   const t = m.text;
   const bottom = h - 8 * t;
-  const none = firstFitting(['no VFP layers', 'no layers'], fontSize(m, 13), w);
+  const none = firstFitting(
+    isDeferredPort(topology, port.id)
+      ? ['VFP derived when opened', 'VFP on open']
+      : ['no VFP layers', 'no layers'],
+    fontSize(m, 13),
+    w,
+  );
   const noneSize = fitSize(none, fontSize(m, 13), 11, 'label', w, 10);
   const noneLine = line(none, 10, bottom, noneSize, 'label', w);
   if (port.kind === 'external') {

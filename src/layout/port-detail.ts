@@ -5,6 +5,7 @@
  */
 import type { RuleAction, Topology, VfpRule } from '../model/types';
 import { groupRuleCount, rulesOfGroup } from '../model/vfp-rules';
+import { isDeferredPort, withPortVfp } from '../model/port-vfp';
 import type { Box, LayoutItem, TextLine, TopologyLayout } from './geometry';
 import { line } from './text-fit';
 import { layerTone, ruleTone } from './tones';
@@ -26,13 +27,20 @@ export interface PortDetailLayout {
 const CARD_W = 620;
 const ROW = 26;
 const MAX_RULES_PER_GROUP = 8;
+/** Over the rules of a port derived when opened (the model holds none: `I_VFP_DEFERRED`). */
+export const ON_DEMAND_NOTE = 'Derived by hnsviz when opened (too many rules to derive up front)';
 
-/** Lay out the card for `portId`, or null when the port is not drawn. */
+/**
+ * Lay out the card for `portId`, or null when the port is not drawn. A port whose VFP the model
+ * left to derive on demand (a big dump's) is derived now (`withPortVfp`), and the card says so.
+ */
 export function layoutPortDetail(
-  t: Topology,
+  model: Topology,
   layout: TopologyLayout,
   portId: string,
 ): PortDetailLayout | null {
+  const onDemand = isDeferredPort(model, portId);
+  const t = withPortVfp(model, portId);
   const port = t.ports[portId];
   const anchor = layout.byId[portId];
   if (!port || !anchor) return null;
@@ -44,6 +52,14 @@ export function layoutPortDetail(
   const items: LayoutItem[] = [];
   let y = anchor.box.y + 56;
   let hidden = 0;
+  if (onDemand) {
+    headings.push({
+      box: { x: x + 12, y, w: inner, h: ROW },
+      tone: 'none',
+      line: line(ON_DEMAND_NOTE, 10, 18, 13, 'detail', inner),
+    });
+    y += ROW + 4;
+  }
   for (const layerId of port.layerIds) {
     const layer = t.layers[layerId];
     if (!layer) continue;

@@ -104,11 +104,12 @@ export function vfpPortDeriver(
  * `layersFor`, no rule built); a host vNIC, one per node, is derived to find out.
  */
 export function vfpDerivable(t: Topology): (port: Port) => boolean {
-  const derive = vfpDeriver(t);
+  // Made for the first host vNIC asked about (it sorts every load balancer).
+  let derive: ((port: Port) => LayerSpec[]) | undefined;
   const old = isOldDesign(t);
   return (port) => {
     if (port.layerIds.length > 0 || !t.nodes[port.nodeId]) return false;
-    if (port.kind === 'host-vnic') return derive(port).length > 0;
+    if (port.kind === 'host-vnic') return (derive ??= vfpDeriver(t))(port).length > 0;
     if (port.kind !== 'container' || port.endpointId === null) return false;
     const ep = t.endpoints[port.endpointId];
     const network = ep ? t.networks[ep.networkId] : undefined;
