@@ -8,6 +8,7 @@
 import type { Topology } from '../model/types';
 import { diag, type Diagnostic } from '../parsers/diagnostics';
 import {
+  deriveVfpWithin,
   parseInputs,
   type InputInfo,
   type ParseInput,
@@ -96,7 +97,10 @@ export function parseCluster(
   inputs: readonly ParseInput[],
   opts: ClusterOptions = {},
 ): ClusterResult {
-  const { assign, onProgress, onRead, ...parseOpts } = opts;
+  const { assign, onProgress, onRead, deriveVfp, ...readOpts } = opts;
+  // Each node is read without its VFP derived: whether to derive is decided once for all of
+  // them, on the assembled topology (`deriveVfpWithin`), as for one node's inputs.
+  const parseOpts = { ...readOpts, deriveVfp: false };
   // A zip archive (what people attach to issues) is read as the files it holds.
   const zipErrors: Diagnostic[] = [];
   /** Index in the caller's list of each input read, or -1 for a file out of an archive. */
@@ -228,6 +232,11 @@ export function parseCluster(
         ),
       );
     }
+  }
+  if (deriveVfp !== false) {
+    const d = deriveVfpWithin(topology, inputs[0]!.name);
+    topology = d.topology;
+    pushAll(diagnostics, d.diagnostics);
   }
   // One input holding several nodes' outputs is read as one node: said, with where to split.
   inputs.forEach((input, k) => {
