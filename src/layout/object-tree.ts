@@ -35,6 +35,16 @@ export interface TreeNode {
    * `EAGER_SET_RULES` rules of shared sets): `parentKeys` does not walk them.
    */
   readonly lazy?: true;
+  /**
+   * A lazy row known to have rows without making them (a port whose VFP is derived when it
+   * opens): the outline draws its expander without deriving it. Read with `hasRows`.
+   */
+  readonly opens?: true;
+}
+
+/** Whether `node` has rows under it; a row marked `opens` says so without making them. */
+export function hasRows(node: TreeNode): boolean {
+  return node.opens === true || node.children.length > 0;
 }
 
 const heading = (key: string, label: string, children: TreeNode[]): TreeNode[] =>
@@ -157,6 +167,7 @@ function* treeOf(t: Topology, index: ObjectIndex): Generator<void, TreeNode[]> {
         return (rows = layerRows(v, v.ports[port.id]!, true));
       },
       lazy: true,
+      opens: true,
       ...(derived ? { derived: true as const } : {}),
     };
   };

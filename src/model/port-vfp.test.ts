@@ -3,9 +3,11 @@
  * showing it, must be what `programVfp` would have put in the model: same layers, groups,
  * rules and ids (the engine's hops name those ids).
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { syntheticDraft } from '../../bench/synthetic';
-import { buildScenario } from '../scenarios/index';
+import { parseInputs } from '../parsers/index';
+import { buildScenario, SCENARIO_IDS } from '../scenarios/index';
 import { programVfp } from './program-vfp';
 import { deferredPortOf, hasDeferredPorts, isDeferredPort, withPortVfp } from './port-vfp';
 import type { Topology } from './types';
@@ -63,5 +65,27 @@ describe('a port whose VFP is derived when opened', () => {
         .sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(of(v).length).toBeGreaterThan(300);
     expect(of(v)).toEqual(of(programmed));
+  });
+});
+
+describe('which ports are deferred, against programVfp', () => {
+  const corpus = new URL('../parsers/__fixtures__/corpus/', import.meta.url);
+  const cases: [string, () => Topology][] = [
+    ...SCENARIO_IDS.map((id): [string, () => Topology] => [id, () => stripVfp(buildScenario(id))]),
+    ...readdirSync(corpus).map((f): [string, () => Topology] => [
+      f,
+      () =>
+        parseInputs([{ name: f, text: readFileSync(new URL(f, corpus), 'utf8') }], {
+          deriveVfp: false,
+        }).topology,
+    ]),
+  ];
+  it.each(cases)('%s: deferred exactly where programVfp would add layers', (_, make) => {
+    const t = make();
+    const programmed = programVfp(t);
+    for (const [id, p] of Object.entries(t.ports))
+      expect(isDeferredPort(t, id), id).toBe(
+        p.layerIds.length === 0 && programmed.ports[id]!.layerIds.length > 0,
+      );
   });
 });

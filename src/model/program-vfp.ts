@@ -9,7 +9,7 @@ import { aclLayer, hasLbDsrLayer, lbDsrLayer, type PodPortContext } from './prog
 import { slbNatLayer } from './program-vfp-slb';
 import { encapLayer, l2bridgeLayers } from './program-vfp-vnet';
 import { hostPortLayers } from './program-vfp-host';
-import type { LoadBalancer, Port, Topology } from './types';
+import type { LoadBalancer, Node, Port, Topology } from './types';
 import { copyTable } from '../shared/table';
 import { pushAll } from '../shared/arrays';
 
@@ -100,16 +100,27 @@ export function vfpPortDeriver(
 }
 
 /**
- * Whether `vfpDeriver(t)` gives a port layers. Cheap for pod ports (the conditions of
- * `layersFor`, no rule built); a host vNIC, one per node, is derived to find out.
+ * Whether `vfpDeriver(t)` gives a port layers: the conditions of `layersFor`, no rule built (a
+ * host vNIC: its node has a load balancer, found in one pass over them for all nodes).
  */
 export function vfpDerivable(t: Topology): (port: Port) => boolean {
-  // Made for the first host vNIC asked about (it sorts every load balancer).
-  let derive: ((port: Port) => LayerSpec[]) | undefined;
+  // Nodes with a load balancer, found for the first host vNIC asked about (one pass, no sort:
+  // deriving the vNIC to find out sorted 100,000 load balancers on the page, 150 ms).
+  let lbNodes: Set<string> | undefined;
   const old = isOldDesign(t);
   return (port) => {
-    if (port.layerIds.length > 0 || !t.nodes[port.nodeId]) return false;
-    if (port.kind === 'host-vnic') return (derive ??= vfpDeriver(t))(port).length > 0;
+    const node = t.nodes[port.nodeId];
+    if (port.layerIds.length > 0 || !node) return false;
+    if (port.kind === 'host-vnic') {
+      // As `layersFor` decides: `hostPortLayers` gives layers whenever it is called.
+      if (!isManagementPort(node, port) || old || node.kubeProxy?.mode === 'userspace')
+        return false;
+      if (!lbNodes) {
+        lbNodes = new Set();
+        for (const id in t.loadBalancers) lbNodes.add(t.loadBalancers[id]!.nodeId);
+      }
+      return lbNodes.has(port.nodeId);
+    }
     if (port.kind !== 'container' || port.endpointId === null) return false;
     const ep = t.endpoints[port.endpointId];
     const network = ep ? t.networks[ep.networkId] : undefined;
@@ -118,6 +129,12 @@ export function vfpDerivable(t: Topology): (port: Port) => boolean {
       ? network.type === 'l2bridge'
       : true;
   };
+}
+
+/** The host vNIC the node's management interface is on (the one when none says). */
+function isManagementPort(node: Node, port: Port): boolean {
+  const mgmt = node.hostStack.interfaces.find((i) => i.kind === 'management-vnic');
+  return mgmt ? mgmt.portId === port.id : port.endpointId === null;
 }
 
 function layersFor(
@@ -130,10 +147,8 @@ function layersFor(
   const node = t.nodes[port.nodeId];
   if (!node) return [];
   if (port.kind === 'host-vnic') {
-    const mgmt = node.hostStack.interfaces.find((i) => i.kind === 'management-vnic');
-    const isMgmt = mgmt ? mgmt.portId === port.id : port.endpointId === null;
-    if (!isMgmt || old || node.kubeProxy?.mode === 'userspace' || lbs.length === 0) return [];
-    return hostPortLayers(t, node, lbs);
+    if (!isManagementPort(node, port) || old || node.kubeProxy?.mode === 'userspace') return [];
+    return lbs.length === 0 ? [] : hostPortLayers(t, node, lbs);
   }
   if (port.kind !== 'container' || port.endpointId === null) return [];
   const ep = t.endpoints[port.endpointId];

@@ -7,7 +7,7 @@ import {
   type FocusEvent,
   type KeyboardEvent,
 } from 'react';
-import { buildObjectTree, parentKeys } from '../layout/object-tree';
+import { buildObjectTree, hasRows, parentKeys } from '../layout/object-tree';
 import { windowOf } from './matrix-view';
 import { useAppStore, useStoreApi } from './StoreContext';
 import { nearestTop, nextKey, rowSelector, visibleRows, type TreeRow } from './tree-rows';
@@ -164,7 +164,7 @@ export function ObjectTree() {
   const onKeyDown = (e: KeyboardEvent<HTMLUListElement>): void => {
     const row = rows[indexOf(activeKey)];
     if (!row || !activeKey) return;
-    const hasKids = row.node.children.length > 0;
+    const hasKids = hasRows(row.node);
     const isOpen = expanded.has(activeKey);
     const move = MOVES[e.key];
     if (move) focusRow(nextKey(rows, activeKey, move));
@@ -204,7 +204,7 @@ export function ObjectTree() {
         {win.before > 0 && <Spacer height={win.before} edge="before" />}
         {shown.map((row) => {
           const { node } = row;
-          const hasKids = node.children.length > 0;
+          const hasKids = hasRows(node);
           return (
             <li
               key={node.key}

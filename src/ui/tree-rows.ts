@@ -1,4 +1,4 @@
-import type { TreeNode } from '../layout/object-tree';
+import { hasRows, type TreeNode } from '../layout/object-tree';
 
 /** A visible row of the outline, flattened for rendering and keyboard navigation. */
 export interface TreeRow {
@@ -15,8 +15,7 @@ export function visibleRows(roots: readonly TreeNode[], expanded: ReadonlySet<st
   const walk = (nodes: readonly TreeNode[], level: number, parentKey: string | null): void => {
     nodes.forEach((node, i) => {
       rows.push({ node, level, parentKey, posInSet: i + 1, setSize: nodes.length });
-      if (node.children.length > 0 && expanded.has(node.key))
-        walk(node.children, level + 1, node.key);
+      if (expanded.has(node.key) && hasRows(node)) walk(node.children, level + 1, node.key);
     });
   };
   walk(roots, 1, null);
