@@ -47,6 +47,30 @@ export function hasRows(node: TreeNode): boolean {
   return node.opens === true || node.children.length > 0;
 }
 
+/** A row whose rows `make` makes when they are first read (see `TreeNode.lazy`, `opens`). */
+function lazyRow(
+  objectId: string,
+  kind: 'group' | 'port',
+  label: string,
+  make: () => TreeNode[],
+  derived: boolean,
+  opens = false,
+): TreeNode {
+  let rows: TreeNode[] | undefined;
+  return {
+    key: objectId,
+    objectId,
+    kind,
+    label,
+    get children(): readonly TreeNode[] {
+      return (rows ??= make());
+    },
+    lazy: true,
+    ...(opens ? { opens: true as const } : {}),
+    ...(derived ? { derived: true as const } : {}),
+  };
+}
+
 const heading = (key: string, label: string, children: TreeNode[]): TreeNode[] =>
   children.length === 0
     ? []
@@ -122,18 +146,7 @@ function* treeOf(t: Topology, index: ObjectIndex): Generator<void, TreeNode[]> {
     const label = `${g.name} (${g.direction})`;
     const derived = g.provenance?.derived === true;
     if (!lazyRules) return leaf(g.id, 'group', label, ruleRows(g, v), derived);
-    let rows: TreeNode[] | undefined;
-    return {
-      key: g.id,
-      objectId: g.id,
-      kind: 'group',
-      label,
-      get children(): readonly TreeNode[] {
-        return (rows ??= ruleRows(g, v));
-      },
-      lazy: true,
-      ...(derived ? { derived: true as const } : {}),
-    };
+    return lazyRow(g.id, 'group', label, () => ruleRows(g, v), derived);
   };
 
   /** A port's layer rows, read from `v` (the model, or a view with the port's VFP derived). */
@@ -151,25 +164,21 @@ function* treeOf(t: Topology, index: ObjectIndex): Generator<void, TreeNode[]> {
   const portTree = (port: Port): TreeNode => {
     const label = `port ${port.friendlyName || port.name}`;
     if (!isDeferredPort(t, port.id)) return leaf(port.id, 'port', label, layerRows(t, port));
-    // A big dump's port: its VFP is derived when the row opens (`withPortVfp`).
+    // A big dump's port: its VFP is derived when the row opens (`withPortVfp`), and its
+    // groups' rules when they do (a group may list thousands).
     made++;
-    let rows: TreeNode[] | undefined;
-    const derived = index[port.id]?.provenance?.derived === true;
-    return {
-      key: port.id,
-      objectId: port.id,
-      kind: 'port',
-      label,
-      get children(): readonly TreeNode[] {
-        if (rows) return rows;
-        const v = withPortVfp(t, port.id);
-        // Its groups' rules too: a group may list thousands.
-        return (rows = layerRows(v, v.ports[port.id]!, true));
-      },
-      lazy: true,
-      opens: true,
-      ...(derived ? { derived: true as const } : {}),
+    const rows = () => {
+      const v = withPortVfp(t, port.id);
+      return layerRows(v, v.ports[port.id]!, true);
     };
+    return lazyRow(
+      port.id,
+      'port',
+      label,
+      rows,
+      index[port.id]?.provenance?.derived === true,
+      true,
+    );
   };
 
   /**
