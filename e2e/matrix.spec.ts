@@ -81,3 +81,21 @@ test('matrix: open it, filter to drops, hover and click a cell, see its trace; a
   await expect(eventRows(page).first()).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('matrix at 1280 × 720 (a workshop projector): every source row in view, no trace bar', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openTrace(page);
+  await expect(page.locator('.hv-tracebar')).toBeVisible();
+  await page.getByRole('radio', { name: 'Matrix' }).click();
+  await expect(page.locator('.hv-matrix[data-status="done"]')).toBeVisible({ timeout: 30_000 });
+  // The packet builder belongs to a trace: a cell opens one, in Trace mode.
+  await expect(page.locator('.hv-tracebar')).toBeHidden();
+  const heads = page.getByRole('grid', { name: /Who can reach whom/ }).getByRole('rowheader');
+  await expect(heads).toHaveCount(8);
+  for (const head of await heads.all()) await expect(head).toBeInViewport({ ratio: 1 });
+  await page.screenshot({ path: shot('matrix-1280') });
+  await page.getByRole('radio', { name: 'Trace' }).click();
+  await expect(page.locator('.hv-tracebar')).toBeVisible();
+});
