@@ -52,3 +52,22 @@ test('the page never scrolls: trace, End, lessons, a dump, its search results', 
   await expect(page.getByTestId('search-results').getByRole('option').first()).toBeVisible();
   await expectNoPageScroll(page, 'search results');
 });
+
+test('at 1280 × 720 the trace bar keeps to two lines, one per form, and the drawing the rest', async ({
+  page,
+}) => {
+  await openApp(page);
+  const lines = (form: string) =>
+    page.evaluate((sel) => {
+      const centres = [...document.querySelectorAll(`${sel} > *`)]
+        .map((e) => e.getBoundingClientRect())
+        .filter((r) => r.height > 0)
+        .map((r) => r.top + r.height / 2);
+      // Items on one line share their centre (the rows align items to the middle).
+      return centres.filter((c, i) => centres.findIndex((d) => Math.abs(d - c) < 8) === i).length;
+    }, form);
+  expect(await lines('.hv-builder')).toBe(1);
+  expect(await lines('.hv-playback')).toBe(1);
+  const main = (await page.locator('.hv-main').boundingBox())!;
+  expect(main.height).toBeGreaterThanOrEqual(400);
+});
