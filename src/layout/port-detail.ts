@@ -6,6 +6,7 @@
 import type { RuleAction, Topology, VfpRule } from '../model/types';
 import { groupRuleCount, rulesOfGroup } from '../model/vfp-rules';
 import { isDeferredPort, withPortVfp } from '../model/port-vfp';
+import { hasEntry } from '../shared/table';
 import type { Box, LayoutItem, TextLine, TopologyLayout } from './geometry';
 import { line } from './text-fit';
 import { layerTone, ruleTone } from './tones';
@@ -39,11 +40,11 @@ export function layoutPortDetail(
   layout: TopologyLayout,
   portId: string,
 ): PortDetailLayout | null {
+  const anchor = layout.byId[portId];
+  if (!anchor || !hasEntry(model.ports, portId)) return null;
   const onDemand = isDeferredPort(model, portId);
   const t = withPortVfp(model, portId);
-  const port = t.ports[portId];
-  const anchor = layout.byId[portId];
-  if (!port || !anchor) return null;
+  const port = t.ports[portId]!;
   const rightRoom = layout.width - (anchor.box.x + anchor.box.w);
   const x =
     rightRoom >= CARD_W + 24 ? anchor.box.x + anchor.box.w + 16 : anchor.box.x - CARD_W - 16;
