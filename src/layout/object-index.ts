@@ -3,31 +3,15 @@
  * the objects the model keeps inside a node (host stack, kube-proxy, WinNAT) and the wires.
  * The inspector, the tree and the store resolve ids through it.
  */
-import type { Provenance, Topology } from '../model/types';
-import { allVfpRules, ruleById, ruleSetOf } from '../model/vfp-rules';
-import type { VfpGroup, VfpLayer, VfpRule } from '../model/types';
-import { nodeRows, syntheticId, type DrawnKind } from './geometry';
-import { emptyTable, entryOf, hasEntry, valuesOf } from '../shared/table';
-import { deferredPortOf, hasDeferredPorts, withPortVfp } from '../model/port-vfp';
+import type { Topology } from '../model/types';
+import { allVfpRules, ruleSetOf } from '../model/vfp-rules';
+import { nodeRows, syntheticId } from './geometry';
+import { emptyTable, valuesOf } from '../shared/table';
+import { hasDeferredPorts } from '../model/port-vfp';
+import type { ObjectIndex, ObjectRef } from './object-ref';
+import { isVfpId, portObjectRef, ruleRef, withVfp } from './vfp-refs';
 
-/** Kinds of selectable objects: the drawn kinds plus objects only the tree and inspector show. */
-export type ObjectKind = DrawnKind | 'service';
-
-/** A selectable object: its kind, display name, the model entity and where it lives. */
-export interface ObjectRef {
-  readonly id: string;
-  readonly kind: ObjectKind;
-  readonly name: string;
-  /** The model entity (plain data), shown field by field in the inspector. */
-  readonly entity: unknown;
-  readonly provenance: Provenance | null;
-  readonly nodeId: string | null;
-  /** The port to expand when this object is selected (ports, layers, groups, rules). */
-  readonly portId: string | null;
-}
-
-/** Id → object. Ids are unique across tables; the first one wins if a dump repeats one. */
-export type ObjectIndex = Readonly<Record<string, ObjectRef>>;
+export type { ObjectIndex, ObjectKind, ObjectRef } from './object-ref';
 
 const cache = new WeakMap<Topology, ObjectIndex>();
 
@@ -277,86 +261,6 @@ export function setRuleCount(t: Topology): number {
     setRules.set(t, n);
   }
   return n;
-}
-
-/** The ref of a layer or a group: both are found by id on their own port. */
-function portObjectRef(t: Topology, kind: 'layer' | 'group', x: VfpLayer | VfpGroup): ObjectRef {
-  return {
-    id: x.id,
-    kind,
-    name: x.name,
-    entity: x,
-    provenance: x.provenance,
-    nodeId: t.ports[x.portId]?.nodeId ?? null,
-    portId: x.portId,
-  };
-}
-
-/** True when `id` names a layer, group or rule of its own (the tables the index defers). */
-function isVfpId(t: Topology, id: string): boolean {
-  return hasEntry(t.layers, id) || hasEntry(t.groups, id) || hasEntry(t.rules, id);
-}
-
-/**
- * The entry of the VFP object `id` (layer, group, rule, or a shared set's rule), if any: in the
- * model's tables, or among the objects of a port whose VFP is derived when opened.
- */
-function vfpRef(t: Topology, id: string): ObjectRef | undefined {
-  const own = tableRef(t, id);
-  if (own) return own;
-  const portId = deferredPortOf(t, id);
-  return portId === null ? undefined : tableRef(withPortVfp(t, portId), id);
-}
-
-function tableRef(t: Topology, id: string): ObjectRef | undefined {
-  const l = entryOf(t.layers, id);
-  if (l) return portObjectRef(t, 'layer', l);
-  const g = entryOf(t.groups, id);
-  if (g) return portObjectRef(t, 'group', g);
-  const r = ruleById(t, id);
-  return r && r.id === id ? ruleRef(t, r) : undefined;
-}
-
-function ruleRef(t: Topology, r: VfpRule): ObjectRef {
-  return {
-    id: r.id,
-    kind: 'rule',
-    name: r.friendlyName ?? r.name,
-    entity: r,
-    provenance: r.provenance,
-    nodeId: t.ports[r.portId]?.nodeId ?? null,
-    portId: r.portId,
-  };
-}
-
-/**
- * `index`, answering for the VFP objects too: an id not in it that names a layer, a group, a
- * rule (`t.rules`), a shared set's rule (`<group id>/<rule name>`, `ruleById`) or one of those
- * of a port whose VFP is derived when opened (`withPortVfp`) gets its entry
- * made and kept on first use, the same entry the eager index would hold (ids of the tables
- * indexed up front keep their precedence: those entries are there already). Enumerating it
- * lists the entries made so far.
- */
-function withVfp(t: Topology, index: Record<string, ObjectRef>): ObjectIndex {
-  const resolve = (key: string | symbol): void => {
-    if (typeof key !== 'string' || Object.hasOwn(index, key)) return;
-    const ref = vfpRef(t, key);
-    if (ref) index[key] = ref;
-  };
-  return new Proxy(index, {
-    get(target, key): unknown {
-      resolve(key);
-      return Reflect.get(target, key) as unknown;
-    },
-    has(target, key) {
-      resolve(key);
-      return Reflect.has(target, key);
-    },
-    getOwnPropertyDescriptor(target, key) {
-      resolve(key);
-      return Reflect.getOwnPropertyDescriptor(target, key);
-    },
-  });
 }
 
 /** The wires of the underlay beyond the first row's (none when the nodes fit one row). */
